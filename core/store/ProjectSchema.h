@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+
+namespace nad {
+
+class SqliteDatabase;
+
+// The project file's layout and its history. `PRAGMA application_id` marks a file as ours;
+// `PRAGMA user_version` is the schema version. Version 0 is the unversioned prototype
+// layout (project_meta, datasets, concepts only); version 1 is DESIGN.md §6.
+class ProjectSchema
+{
+public:
+    static constexpr std::int32_t kApplicationId = 0x4E414453;  // "NADS"
+    static constexpr int kCurrentVersion = 1;
+
+    // Creates the current schema in an empty database (inside the caller's transaction).
+    static void createCurrent(SqliteDatabase& db);
+    // Brings a file at `fromVersion` to kCurrentVersion, one step per version, in one
+    // transaction (a failure leaves the file at its old version).
+    static void migrate(SqliteDatabase& db, int fromVersion);
+    // The prototype layout, kept so tests can build a v0 file and check the migration.
+    static void createVersion0(SqliteDatabase& db);
+
+private:
+    static void migrate0To1(SqliteDatabase& db);
+};
+
+} // namespace nad

@@ -1,0 +1,160 @@
+#include "Errors.h"
+#include "TestFiles.h"
+#include "data/ImageFolderReader.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <filesystem>
+#include <set>
+
+using namespace nad;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes a small ImageFolder: three classes in unsorted creation order, mixed formats,
+// sizes and colour modes, plus one file that is not an image at all.
+void makeFolder(const nadtest::TemporaryDirectory& dir)
+{
+    for (const char* cls : {"zebra", "apple", "mango"})
+        fs::create_directories(dir.path() / cls);
+    for (int i = 0; i < 6; ++i) {
+        // apple: solid red colour PNGs, 40x30
+        cv::imwrite(dir.file("apple/a" + std::to_string(i) + ".png"),
+                    cv::Mat(30, 40, CV_8UC3, cv::Scalar(0, 0, 255)));  // BGR red
+        // mango: grayscale JPEGs, 50x50, brightness encodes the index
+        cv::imwrite(dir.file("mango/m" + std::to_string(i) + ".jpg"),
+                    cv::Mat(50, 50, CV_8UC1, cv::Scalar(40 * i)));
+        // zebra: BMP with alpha-less colour, 64x48
+        cv::imwrite(dir.file("zebra/z" + std::to_string(i) + ".BMP"),
+                    cv::Mat(48, 64, CV_8UC3, cv::Scalar(10, 20, 30)));
+    }
+    nadtest::writeText(dir.file("mango/broken.jpg"), "this is not a JPEG");
+    nadtest::writeText(dir.file("apple/notes.txt"), "ignored: not an image extension");
+}
+
+ImageFolderOptions squareRgb(int size)
+{
+    ImageFolderOptions options;
+    options.transform.channels = 3;
+    options.transform.resizeShorterSide = size;
+    options.transform.cropHeight = size;
+    options.transform.cropWidth = size;
+    return options;
+}
+
+} // namespace
+
+TEST(ImageFolderReader, ScansSortedClassesAndImageFiles)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    const ImageFolderScan scan = ImageFolderReader::scan(dir.path().string());
+    EXPECT_EQ(scan.classNames, (std::vector<std::string>{"apple", "mango", "zebra"}));
+    EXPECT_EQ(scan.files[0].size(), 6u);  // notes.txt is not listed
+    EXPECT_EQ(scan.files[1].size(), 7u);  // broken.jpg is listed, decoding decides later
+    EXPECT_EQ(scan.files[2].size(), 6u);  // upper-case .BMP counts
+}
+
+TEST(ImageFolderReader, LoadsTransformsAndSkipsUndecodableFiles)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    ImageFolderReport report;
+    const ImageSet set = ImageFolderReader::load(dir.path().string(), squareRgb(16), &report);
+    EXPECT_EQ(set.count(), 18u);
+    EXPECT_EQ(report.loaded, 18u);
+    ASSERT_EQ(report.skipped.size(), 1u);
+    EXPECT_NE(report.skipped[0].first.find("broken.jpg"), std::string::npos);
+    EXPECT_EQ(set.channels, 3);
+    EXPECT_EQ(set.height, 16);
+    EXPECT_EQ(set.width, 16);
+    EXPECT_EQ(set.countsPerClass(), (std::vector<std::size_t>{6, 6, 6}));
+    // apple is pure red: the R plane is 255, G and B are 0 (OpenCV's BGR became RGB, CHW).
+    const std::uint8_t* apple = set.image(set.indicesOfClass(0).front());
+    const std::size_t plane = 16 * 16;
+    EXPECT_EQ(apple[0], 255);
+    EXPECT_EQ(apple[plane + 5], 0);
+    EXPECT_EQ(apple[2 * plane + 7], 0);
+    // mango is gray replicated to three equal planes.
+    const std::uint8_t* mango = set.image(set.indicesOfClass(1).back());
+    EXPECT_EQ(mango[3], mango[plane + 3]);
+    EXPECT_EQ(mango[3], mango[2 * plane + 3]);
+}
+
+TEST(ImageFolderReader, SeededSampleIsDeterministicAndPerClass)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    auto options = squareRgb(8);
+    options.imagesPerClass = 3;
+    options.seed = 42;
+    const ImageSet a = ImageFolderReader::load(dir.path().string(), options);
+    const ImageSet b = ImageFolderReader::load(dir.path().string(), options);
+    EXPECT_EQ(a.countsPerClass(), (std::vector<std::size_t>{3, 3, 3}));
+    EXPECT_EQ(a.pixels, b.pixels);
+
+    // The mango images differ by brightness, so the sampled set tells which files were taken.
+    auto mangoBrightness = [](const ImageSet& s) {
+        std::set<int> values;
+        for (std::size_t i : s.indicesOfClass(1))
+            values.insert(s.image(i)[0]);
+        return values;
+    };
+    std::set<std::set<int>> samples;
+    for (std::uint64_t seed = 0; seed < 8; ++seed) {
+        options.seed = seed;
+        samples.insert(mangoBrightness(ImageFolderReader::load(dir.path().string(), options)));
+    }
+    EXPECT_GT(samples.size(), 1u) << "different seeds should pick different images";
+}
+
+TEST(ImageFolderReader, PermutationIsAPermutation)
+{
+    const auto p = ImageFolderReader::samplePermutation(1000, 7);
+    std::set<std::size_t> unique(p.begin(), p.end());
+    EXPECT_EQ(unique.size(), 1000u);
+    EXPECT_EQ(*unique.rbegin(), 999u);
+    EXPECT_EQ(p, ImageFolderReader::samplePermutation(1000, 7));
+    EXPECT_NE(p, ImageFolderReader::samplePermutation(1000, 8));
+}
+
+TEST(ImageFolderReader, DifferentSizesWithoutTransformIsAClearError)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    try {
+        ImageFolderReader::load(dir.path().string(), ImageFolderOptions{});
+        FAIL() << "expected DataError";
+    } catch (const DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("give a resize and centre crop"), std::string::npos) << e.what();
+    }
+}
+
+TEST(ImageFolderReader, RejectsEmptyAndMissingFolders)
+{
+    nadtest::TemporaryDirectory dir;
+    EXPECT_THROW(ImageFolderReader::scan(dir.file("missing")), DataError);
+    EXPECT_THROW(ImageFolderReader::scan(dir.path().string()), DataError);  // no class folders
+    fs::create_directories(dir.path() / "cat");
+    fs::create_directories(dir.path() / "dog");
+    cv::imwrite(dir.file("cat/c.png"), cv::Mat(4, 4, CV_8UC1, cv::Scalar(1)));
+    try {
+        ImageFolderReader::scan(dir.path().string());
+        FAIL() << "expected DataError";
+    } catch (const DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("dog"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("holds no image files"), std::string::npos);
+    }
+}
+
+TEST(ImageFolderReader, ClassWithOnlyUndecodableImagesIsAnError)
+{
+    nadtest::TemporaryDirectory dir;
+    fs::create_directories(dir.path() / "cat");
+    fs::create_directories(dir.path() / "dog");
+    cv::imwrite(dir.file("cat/c.png"), cv::Mat(4, 4, CV_8UC1, cv::Scalar(1)));
+    nadtest::writeText(dir.file("dog/d.png"), "");
+    EXPECT_THROW(ImageFolderReader::load(dir.path().string(), ImageFolderOptions{}), DataError);
+}
