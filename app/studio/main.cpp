@@ -1,0 +1,76 @@
+// nad-studio — the desktop application.
+#include "BuildInfo.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// Language: the "language" setting when set (Preferences), else the system locale.
+void installTranslators(QApplication& app)
+{
+    const QString override = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = override.isEmpty() ? QLocale::system() : QLocale(override);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("nad-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("nad-studio"));
+    QApplication::setApplicationName(QStringLiteral("nad-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("NAD Studio"));
+    QApplication::setApplicationVersion(QString::fromStdString(nad::BuildInfo::version()));
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "NAD Studio: concept feature paths of CNNs"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open (.nad)"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open (and create if needed) the Fashion-MNIST demo project"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QApplication::translate("main", "Fashion-MNIST folder for --demo"),
+                                  QStringLiteral("dir"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Save a PNG of the window once shown, then quit"),
+                                        QStringLiteral("file"));
+    parser.addOptions({demo, data, screenshot});
+    parser.process(app);
+
+    nad::MainWindow window;
+    window.show();
+    bool ok = true;
+    if (parser.isSet(demo))
+        ok = window.openDemoProject(QString(), parser.value(data));
+    else if (!parser.positionalArguments().isEmpty())
+        ok = window.openProject(parser.positionalArguments().constFirst());
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(500, &window, [&window, file, ok] {
+            const bool saved = window.grab().save(file);
+            std::fprintf(stderr, "%s\n", qPrintable(saved ? QStringLiteral("screenshot saved: ") + file
+                                                          : QStringLiteral("cannot save screenshot: ") + file));
+            QApplication::exit(saved && ok ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,168 @@
+// Drives the real `nad` executable: exit codes, stdout/stderr, files left untouched.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runNad(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(NAD_CLI_PATH), arguments);
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray sha256(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+bool haveFashionMnist()
+{
+    return QFile::exists(QStringLiteral(NAD_FASHION_MNIST_DIR "/train-images-idx3-ubyte.gz"));
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void versionAndHelpExitZero()
+    {
+        const Result version = runNad({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(QStringLiteral("nad 0.")));
+        QVERIFY(version.out.contains(QStringLiteral("SQLite")));
+        const Result help = runNad({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("dataset")));
+        QVERIFY(help.out.contains(QStringLiteral("project")));
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList();
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("missing path") << QStringList{QStringLiteral("dataset"), QStringLiteral("inspect")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("project"), QStringLiteral("info"),
+                                                       QStringLiteral("x.nad"), QStringLiteral("--bogus")};
+    }
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        const Result r = runNad(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void inspectsRealFashionMnist()
+    {
+        if (!haveFashionMnist())
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        const Result r = runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral(NAD_FASHION_MNIST_DIR)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("all 28x28")));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("9\\s+Ankle boot\\s+6000\\s+1000\\s+footwear"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("total\\s+60000\\s+10000"))));
+        QVERIFY(r.out.contains(QStringLiteral("tops: T-shirt/top, Pullover, Coat, Shirt, Dress")));
+
+        const Result json = runNad({QStringLiteral("dataset"), QStringLiteral("inspect"),
+                                    QStringLiteral(NAD_FASHION_MNIST_DIR), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(object.value(QStringLiteral("splits")).toArray().at(1).toObject().value(QStringLiteral("total")).toInt(), 10000);
+    }
+
+    void runtimeErrorsExitOneWithMessage()
+    {
+        const Result r = runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral("/nonexistent/data")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("'/nonexistent/data' does not exist")));
+    }
+
+    void projectNewAndInfo()
+    {
+        if (!haveFashionMnist())
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.nad"));
+        const Result created = runNad({QStringLiteral("project"), QStringLiteral("new"), path,
+                                       QStringLiteral("--dataset"), QStringLiteral(NAD_FASHION_MNIST_DIR)});
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY(created.out.contains(QStringLiteral("10 concepts")));
+        const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY(info.out.contains(QStringLiteral("schema v1")));
+        QVERIFY(info.out.contains(QStringLiteral("Data set 'fashion-mnist'")));
+        QVERIFY(info.out.contains(QRegularExpression(QStringLiteral("8\\s+Bag\\s+others\\s+6000\\s+1000"))));
+
+        // A second `new` on the same path refuses and leaves the file as it was.
+        const QByteArray before = sha256(path);
+        const Result again = runNad({QStringLiteral("project"), QStringLiteral("new"), path});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(QStringLiteral("already exists")));
+        QCOMPARE(sha256(path), before);
+    }
+
+    void projectNewWithBadDatasetLeavesNoFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.nad"));
+        const Result r = runNad({QStringLiteral("project"), QStringLiteral("new"), path, QStringLiteral("--dataset"),
+                                 dir.filePath(QStringLiteral("missing"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void infoRefusesNonProjectsUnchanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.nad"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("my notes, not a database\n");
+        file.close();
+        const QByteArray before = sha256(path);
+        const Result r = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("not an SQLite database")));
+        QCOMPARE(sha256(path), before);
+    }
+
+    void demoCreatesProjectAndListsConcepts()
+    {
+        if (!haveFashionMnist())
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.nad"));
+        const Result first = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY(first.out.contains(QStringLiteral("Demo project created")));
+        QVERIFY(first.out.contains(QStringLiteral("10 concepts")));
+        const Result second = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY(second.out.contains(QStringLiteral("Demo project opened")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,72 @@
+#include "ClassBalanceChart.h"
+#include "MainWindow.h"
+#include "ProjectExplorerWidget.h"
+#include "QCustomPlotInclude.h"
+
+#include <QFile>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace nad;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("nad-studio-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void opensDemoProject()
+    {
+        if (!QFile::exists(QStringLiteral(NAD_FASHION_MNIST_DIR "/train-images-idx3-ubyte.gz")))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.nad"));
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDemoProject(path, QStringLiteral(NAD_FASHION_MNIST_DIR)));
+        QCOMPARE(window.projectPath(), path);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.nad")));
+        // Explorer: the data set with its three primary concepts holding all ten classes.
+        QTreeWidgetItem* dataset = window.explorer()->topLevelItem(0)->child(0);
+        QVERIFY(dataset);
+        QCOMPARE(dataset->childCount(), 3);
+        int concepts = 0;
+        for (int g = 0; g < dataset->childCount(); ++g)
+            concepts += dataset->child(g)->childCount();
+        QCOMPARE(concepts, 10);
+        // The class balance chart shows 6000 training images for every class.
+        QCOMPARE(window.classBalanceChart()->bars().size(), 2);
+        QCOMPARE(window.classBalanceChart()->bars()[0]->data()->at(9)->value, 6000.0);
+        QCOMPARE(QSettings().value(QStringLiteral("recentProjects")).toStringList().value(0),
+                 QFileInfo(path).absoluteFilePath());
+    }
+
+    void badFileShowsErrorAndKeepsCurrentProject()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.nad"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("garbage");
+        file.close();
+        MainWindow window;
+        window.show();
+        QVERIFY(!window.openProject(bad));
+        QVERIFY(window.projectPath().isEmpty());
+        QMessageBox* box = window.findChild<QMessageBox*>(QStringLiteral("errorBox"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("not an SQLite database")));
+        QCOMPARE(file.size(), qint64(7));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
