@@ -3,6 +3,8 @@
 #include <QHeaderView>
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
 #include <map>
 
 namespace nad {
@@ -39,9 +41,18 @@ void ProjectExplorerWidget::setProject(const ProjectInfo& info, const std::vecto
         datasetItem->setData(0, IdRole, qint64(dataset.id));
         datasetItem->setToolTip(0, QString::fromStdString(dataset.kind + ": " + dataset.path));
 
-        // Primary concepts in first-member order, then the ungrouped ones.
+        // Primary concepts in hierarchy-file order, then the ungrouped concepts.
+        std::vector<const ConceptRecord*> ordered;
+        for (const ConceptRecord& concept : concepts)
+            ordered.push_back(&concept);
+        std::stable_sort(ordered.begin(), ordered.end(), [](const ConceptRecord* a, const ConceptRecord* b) {
+            const int pa = a->primaryPosition < 0 ? INT_MAX : a->primaryPosition;
+            const int pb = b->primaryPosition < 0 ? INT_MAX : b->primaryPosition;
+            return pa < pb;
+        });
         std::map<std::string, QTreeWidgetItem*> groups;
-        for (const ConceptRecord& concept : concepts) {
+        for (const ConceptRecord* conceptPtr : ordered) {
+            const ConceptRecord& concept = *conceptPtr;
             if (concept.datasetId != dataset.id)
                 continue;
             QTreeWidgetItem* parentItem = datasetItem;

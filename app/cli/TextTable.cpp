@@ -38,13 +38,14 @@ void TextTable::print(std::ostream& out, const std::string& indent) const
         }
     }
     auto printRow = [&](const std::vector<std::string>& row) {
-        out << indent;
+        std::string line = indent;
         for (std::size_t c = 0; c < widths.size(); ++c) {
             const std::string cell = c < row.size() ? row[c] : std::string();
             const std::string pad(widths[c] - displayWidth(cell), ' ');
-            out << (c ? "  " : "") << (numeric[c] ? pad + cell : cell + (c + 1 < widths.size() ? pad : ""));
+            line += (c ? "  " : "") + (numeric[c] ? pad + cell : cell + pad);
         }
-        out << '\n';
+        line.erase(line.find_last_not_of(' ') + 1);
+        out << line << '\n';
     };
     printRow(m_header);
     for (const auto& row : m_rows)

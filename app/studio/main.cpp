@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -37,6 +38,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("nad-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("NAD Studio"));
     QApplication::setApplicationVersion(QString::fromStdString(nad::BuildInfo::version()));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/nad-studio.svg")));
     installTranslators(app);
 
     QCommandLineParser parser;

@@ -253,7 +253,7 @@ std::vector<ConceptRecord> ProjectStore::concepts(std::int64_t datasetId) const
     std::vector<ConceptRecord> result;
     auto query = m_db->prepare(
         "SELECT c.id, c.dataset_id, c.class_index, c.name, ifnull(g.name, ''), c.train_count, "
-        "c.test_count FROM concepts c LEFT JOIN concept_groups g ON g.id = c.group_id "
+        "c.test_count, ifnull(g.position, -1) FROM concepts c LEFT JOIN concept_groups g ON g.id = c.group_id "
         "WHERE c.dataset_id = ? ORDER BY c.class_index");
     query.bind(1, datasetId);
     while (query.step()) {
@@ -265,6 +265,7 @@ std::vector<ConceptRecord> ProjectStore::concepts(std::int64_t datasetId) const
         r.primary = query.columnText(4);
         r.trainCount = query.columnInt(5);
         r.testCount = query.columnInt(6);
+        r.primaryPosition = int(query.columnInt(7));
         result.push_back(std::move(r));
     }
     return result;

@@ -32,6 +32,7 @@ struct ConceptRecord
     int classIndex = 0;
     std::string name;
     std::string primary;  // "" when the concept is in no group
+    int primaryPosition = -1;  // the group's place in the hierarchy file, -1 when ungrouped
     std::int64_t trainCount = 0;
     std::int64_t testCount = 0;
 };

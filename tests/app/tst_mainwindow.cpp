@@ -37,6 +37,8 @@ private Q_SLOTS:
         QTreeWidgetItem* dataset = window.explorer()->topLevelItem(0)->child(0);
         QVERIFY(dataset);
         QCOMPARE(dataset->childCount(), 3);
+        QVERIFY(dataset->child(0)->text(0).startsWith(QStringLiteral("tops")));
+        QVERIFY(dataset->child(1)->text(0).startsWith(QStringLiteral("footwear")));
         int concepts = 0;
         for (int g = 0; g < dataset->childCount(); ++g)
             concepts += dataset->child(g)->childCount();

@@ -13,14 +13,18 @@ private:
     {
         ProjectInfo i;
         i.datasets = {{5, "toy", "imagefolder", "/d", 3, 32, 32, 30, 6}};
-        i.conceptCount = 3;
+        i.conceptCount = 4;
         i.modelCount = 2;
         i.runCount = 1;
         return i;
     }
     static std::vector<ConceptRecord> concepts()
     {
-        return {{11, 5, 0, "cat", "animal", 10, 2}, {12, 5, 1, "dog", "animal", 12, 2}, {13, 5, 2, "car", "", 8, 2}};
+        // "car" (class 2) is in the first group of the hierarchy, the animals in the second.
+        return {{11, 5, 0, "cat", "animal", 1, 10, 2},
+                {12, 5, 1, "dog", "animal", 1, 12, 2},
+                {13, 5, 2, "car", "vehicle", 0, 8, 2},
+                {14, 5, 3, "rock", "", -1, 5, 1}};
     }
 
 private Q_SLOTS:
@@ -32,14 +36,15 @@ private Q_SLOTS:
         QTreeWidgetItem* dataset = w.topLevelItem(0)->child(0);
         QCOMPARE(dataset->type(), int(ProjectExplorerWidget::DatasetItem));
         QCOMPARE(dataset->text(1), QLocale().toString(30));
-        QCOMPARE(dataset->childCount(), 2);  // group "animal" and the ungrouped "car"
-        QTreeWidgetItem* animal = dataset->child(0);
+        QCOMPARE(dataset->childCount(), 3);  // groups "vehicle" and "animal", the ungrouped "rock"
+        QVERIFY(dataset->child(0)->text(0).startsWith(QStringLiteral("vehicle")));
+        QTreeWidgetItem* animal = dataset->child(1);
         QCOMPARE(animal->type(), int(ProjectExplorerWidget::GroupItem));
         QVERIFY(animal->text(0).startsWith(QStringLiteral("animal")));
         QCOMPARE(animal->childCount(), 2);
         QCOMPARE(animal->child(1)->text(0), QStringLiteral("dog"));
         QCOMPARE(animal->child(1)->text(1), QStringLiteral("12"));
-        QCOMPARE(dataset->child(1)->text(0), QStringLiteral("car"));
+        QCOMPARE(dataset->child(2)->text(0), QStringLiteral("rock"));
         QVERIFY(w.topLevelItem(1)->text(0).contains(QStringLiteral("2")));
     }
 
@@ -49,7 +54,7 @@ private Q_SLOTS:
         w.setProject(info(), concepts());
         QSignalSpy concept(&w, &ProjectExplorerWidget::conceptSelected);
         QSignalSpy dataset(&w, &ProjectExplorerWidget::datasetSelected);
-        w.setCurrentItem(w.topLevelItem(0)->child(0)->child(0)->child(1));
+        w.setCurrentItem(w.topLevelItem(0)->child(0)->child(1)->child(1));
         QCOMPARE(concept.count(), 1);
         QCOMPARE(concept.at(0).at(0).toLongLong(), 12);
         w.setCurrentItem(w.topLevelItem(0)->child(0));
