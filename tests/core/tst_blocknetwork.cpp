@@ -1,0 +1,174 @@
+#include "Errors.h"
+#include "nn/NetworkFactory.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+using namespace nad;
+
+namespace {
+
+struct FamilyCase
+{
+    std::string family;
+    std::int64_t width;
+    std::size_t expectedBlocks;
+};
+
+class BlockNetworkTest : public ::testing::TestWithParam<FamilyCase>
+{
+protected:
+    void SetUp() override
+    {
+        torch::manual_seed(3);
+        NetworkConfig config;
+        config.width = GetParam().width;
+        m_network = NetworkFactory::create(GetParam().family, config);
+        // Give batch norm non-trivial running statistics, as a trained network has.
+        m_network->setTrainable(true);
+        {
+            torch::NoGradGuard noGrad;
+            for (int i = 0; i < 3; ++i)
+                m_network->forward(torch::randn({8, 1, 28, 28}));
+        }
+        m_network->freeze();
+        m_input = torch::randn({4, 1, 28, 28});
+    }
+    BlockMasks constantMasks(double value) const
+    {
+        BlockMasks masks;
+        for (const auto& block : m_network->blocks())
+            masks.push_back(torch::full({block.channels}, value));
+        return masks;
+    }
+
+    std::shared_ptr<BlockNetwork> m_network;
+    torch::Tensor m_input;
+};
+
+} // namespace
+
+TEST_P(BlockNetworkTest, BlockOutputsMatchDeclaredChannels)
+{
+    torch::NoGradGuard noGrad;
+    ASSERT_EQ(m_network->blockCount(), GetParam().expectedBlocks);
+    const BlockForward result = m_network->forward(m_input, {}, true);
+    EXPECT_EQ(result.logits.sizes(), (std::vector<std::int64_t>{4, 10}));
+    ASSERT_EQ(result.blockOutputs.size(), m_network->blockCount());
+    for (std::size_t i = 0; i < m_network->blockCount(); ++i) {
+        const auto& out = result.blockOutputs[i];
+        ASSERT_EQ(out.dim(), 4) << m_network->blocks()[i].name;
+        EXPECT_EQ(out.size(0), 4);
+        EXPECT_EQ(out.size(1), m_network->blocks()[i].channels) << m_network->blocks()[i].name;
+        EXPECT_GE(out.size(2), 1);
+    }
+    // Without keepBlockOutputs nothing is retained.
+    EXPECT_TRUE(m_network->forward(m_input).blockOutputs.empty());
+}
+
+TEST_P(BlockNetworkTest, AllOnesMasksReproduceTheLogitsExactly)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor plain = m_network->forward(m_input).logits;
+    const torch::Tensor ones = m_network->forward(m_input, constantMasks(1.0)).logits;
+    EXPECT_TRUE(torch::equal(plain, ones));
+    // And the network is deterministic in analysis mode (eval, no dropout).
+    EXPECT_TRUE(torch::equal(plain, m_network->forward(m_input).logits));
+}
+
+TEST_P(BlockNetworkTest, ZeroMaskZeroesThatBlockOnly)
+{
+    torch::NoGradGuard noGrad;
+    const std::size_t target = m_network->blockCount() / 2;
+    BlockMasks masks = constantMasks(1.0);
+    masks[target] = torch::zeros({m_network->blocks()[target].channels});
+    const BlockForward masked = m_network->forward(m_input, masks, true);
+    const BlockForward plain = m_network->forward(m_input, {}, true);
+    EXPECT_EQ(masked.blockOutputs[target].abs().max().item<float>(), 0.0f);
+    EXPECT_TRUE(torch::equal(masked.blockOutputs[target - 1], plain.blockOutputs[target - 1]));
+    EXPECT_FALSE(torch::allclose(masked.logits, plain.logits));
+}
+
+TEST_P(BlockNetworkTest, GradientsReachMasksButNoParameter)
+{
+    BlockMasks masks;
+    for (const auto& block : m_network->blocks())
+        masks.push_back(torch::full({block.channels}, 0.7).requires_grad_(true));
+    const BlockForward result = m_network->forward(m_input, masks);
+    result.logits.pow(2).sum().backward();
+    for (std::size_t i = 0; i < masks.size(); ++i) {
+        ASSERT_TRUE(masks[i].grad().defined()) << m_network->blocks()[i].name;
+        EXPECT_GT(masks[i].grad().abs().sum().item<float>(), 0.0f) << m_network->blocks()[i].name;
+    }
+    for (const auto& parameter : m_network->module().parameters()) {
+        EXPECT_FALSE(parameter.requires_grad());
+        EXPECT_FALSE(parameter.grad().defined());
+    }
+    EXPECT_FALSE(m_network->module().is_training());
+}
+
+TEST_P(BlockNetworkTest, PerSampleMasksMatchSharedMasks)
+{
+    torch::NoGradGuard noGrad;
+    // Sample 0 gets mask A, samples 1..3 mask B; compare with running each mask on its samples.
+    BlockMasks a, b, perSample;
+    for (const auto& block : m_network->blocks()) {
+        a.push_back(torch::rand({block.channels}));
+        b.push_back(torch::rand({block.channels}));
+        perSample.push_back(torch::stack({a.back(), b.back(), b.back(), b.back()}));
+    }
+    const torch::Tensor mixed = m_network->forward(m_input, perSample).logits;
+    const torch::Tensor onlyA = m_network->forward(m_input.slice(0, 0, 1), a).logits;
+    const torch::Tensor onlyB = m_network->forward(m_input.slice(0, 1, 4), b).logits;
+    EXPECT_TRUE(torch::allclose(mixed.slice(0, 0, 1), onlyA, 1e-5, 1e-5));
+    EXPECT_TRUE(torch::allclose(mixed.slice(0, 1, 4), onlyB, 1e-5, 1e-5));
+}
+
+TEST_P(BlockNetworkTest, RunsOnLargerCompositeInputs)
+{
+    torch::NoGradGuard noGrad;
+    const BlockForward result = m_network->forward(torch::randn({1, 1, 56, 56}), {}, true);
+    EXPECT_EQ(result.logits.size(1), 10);
+    EXPECT_GT(result.blockOutputs.back().size(2), 0);
+}
+
+TEST_P(BlockNetworkTest, RejectsMasksOfTheWrongShape)
+{
+    torch::NoGradGuard noGrad;
+    BlockMasks masks = constantMasks(1.0);
+    masks[0] = torch::ones({masks[0].size(0) + 1});
+    EXPECT_THROW(m_network->forward(m_input, masks), InvalidArgument);
+    EXPECT_THROW(m_network->forward(m_input, BlockMasks(2)), InvalidArgument);
+}
+
+INSTANTIATE_TEST_SUITE_P(Families, BlockNetworkTest,
+                         ::testing::Values(FamilyCase{"vgg", 4, 13}, FamilyCase{"resnet", 4, 17},
+                                           FamilyCase{"densenet", 4, 8}, FamilyCase{"darts", 4, 7}),
+                         [](const auto& info) { return info.param.family; });
+
+TEST(NetworkFactory, RejectsUnknownFamilyAndBadWidth)
+{
+    EXPECT_THROW(NetworkFactory::create("alexnet", NetworkConfig{}), InvalidArgument);
+    NetworkConfig odd;
+    odd.width = 5;
+    EXPECT_THROW(NetworkFactory::create("darts", odd), InvalidArgument);
+    NetworkConfig tiny;
+    tiny.width = 1;
+    EXPECT_THROW(NetworkFactory::create("vgg", tiny), InvalidArgument);
+}
+
+TEST(NetworkFactory, ImageNetSizedInputsUseThePaperStems)
+{
+    NetworkConfig config;
+    config.width = 4;
+    config.inputChannels = 3;
+    config.inputSize = 64;
+    auto darts = NetworkFactory::create("darts", config);
+    EXPECT_EQ(darts->blocks()[0].name, "stem0");
+    EXPECT_EQ(darts->blocks()[1].name, "stem1");
+    darts->freeze();
+    torch::NoGradGuard noGrad;
+    EXPECT_EQ(darts->forward(torch::randn({2, 3, 64, 64})).logits.size(1), 10);
+    auto vgg = NetworkFactory::create("vgg", config);
+    EXPECT_EQ(vgg->blockCount(), 13u);
+}
