@@ -1,6 +1,7 @@
 #include "BuildInfo.h"
 
 #include "nad/Version.h"
+#include "nn/ComputeDevice.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/version.hpp>
@@ -17,6 +18,7 @@ std::string BuildInfo::version()
 std::vector<std::pair<std::string, std::string>> BuildInfo::libraryVersions()
 {
     return {
+        {"LibTorch", ComputeDevice::libtorchVersion()},
         {"OpenCV", CV_VERSION},
         {"SQLite", sqlite3_libversion()},
         {"zlib", zlibVersion()},

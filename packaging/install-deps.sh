@@ -14,7 +14,7 @@ PACKAGES=(
   libqcustomplot-dev
   # engine
   libtorch-dev libopenblas0-openmp libopencv-dev libsqlite3-dev sqlite3 zlib1g-dev
-  nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev libssl-dev
   # core tests (Qt-free, so they also build on a GPU server without Qt)
   libgtest-dev
   # data

@@ -1,10 +1,12 @@
 // nad — the headless NAD Studio: the same engine as the GUI, for scripts, servers and clusters.
-// Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.
+// Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error, 130 cancelled (Ctrl-C).
 #include "BuildInfo.h"
+#include "CancelSignal.h"
 #include "DatasetCommand.h"
 #include "DemoCommand.h"
 #include "Errors.h"
 #include "ProjectCommand.h"
+#include "ZooCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +34,7 @@ int main(int argc, char** argv)
     nad::cli::addDatasetCommand(app);
     nad::cli::addProjectCommand(app);
     nad::cli::addDemoCommand(app);
+    nad::cli::addZooCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -44,6 +47,9 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& e) {
         app.exit(e);  // prints the message and the hint to stderr
         return 2;
+    } catch (const nad::cli::CancelledError& e) {
+        std::cerr << "nad: " << e.what() << '\n';
+        return 130;
     } catch (const nad::Error& e) {
         std::cerr << "nad: error: " << e.what() << '\n';
         return 1;

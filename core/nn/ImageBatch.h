@@ -1,0 +1,27 @@
+#pragma once
+
+#include "data/ImageSet.h"
+#include "data/Normalization.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace nad {
+
+// Converts stored 8-bit images to the float tensors a network takes ("to tensor" and
+// normalization, as torchvision's ToTensor + Normalize do), in batches.
+class ImageBatch
+{
+public:
+    // Images `indices` of `set` as a [B, C, H, W] float tensor on `device`.
+    static torch::Tensor images(const ImageSet& set, const std::vector<std::size_t>& indices,
+                                const Normalization& normalization, const torch::Device& device);
+    // A contiguous range [first, first + count).
+    static torch::Tensor range(const ImageSet& set, std::size_t first, std::size_t count,
+                               const Normalization& normalization, const torch::Device& device);
+    static torch::Tensor labels(const ImageSet& set, const std::vector<std::size_t>& indices,
+                                const torch::Device& device);
+};
+
+} // namespace nad
