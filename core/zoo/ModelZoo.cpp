@@ -189,17 +189,24 @@ std::optional<ZooEntry> ModelZoo::train(const ZooTrainRequest& request,
                                         const ZooTrainer::ProgressCallback& progress,
                                         const std::atomic<bool>* cancel) const
 {
+    const std::string dataDir = request.datasetDirectory.empty() ? FashionMnist::kDefaultDirectory
+                                                                 : request.datasetDirectory;
+    const ImageSet trainSet = FashionMnist::load(dataDir, Split::Train);
+    const ImageSet testSet = FashionMnist::load(dataDir, Split::Test);
+    return trainOn(request, trainSet, testSet, dataDir, progress, cancel);
+}
+
+std::optional<ZooEntry> ModelZoo::trainOn(const ZooTrainRequest& request, const ImageSet& trainSet,
+                                          const ImageSet& testSet, const std::string& dataset,
+                                          const ZooTrainer::ProgressCallback& progress,
+                                          const std::atomic<bool>* cancel) const
+{
     NetworkConfig config;
     config.width = request.width > 0 ? request.width : NetworkFactory::defaultWidth(request.family);
     TrainingOptions training = request.training;
     if (training.epochs <= 0)
         training.epochs = defaultEpochs(request.family);
     training.validate();
-
-    const std::string dataDir = request.datasetDirectory.empty() ? FashionMnist::kDefaultDirectory
-                                                                 : request.datasetDirectory;
-    const ImageSet trainSet = FashionMnist::load(dataDir, Split::Train);
-    const ImageSet testSet = FashionMnist::load(dataDir, Split::Test);
     config.inputChannels = trainSet.channels;
     config.inputSize = trainSet.height;
     config.classes = std::int64_t(trainSet.classNames.size());
@@ -227,7 +234,7 @@ std::optional<ZooEntry> ModelZoo::train(const ZooTrainRequest& request,
     entry.testAccuracy = result.testAccuracy;
     entry.trainingSeconds = result.seconds;
     entry.training = training;
-    entry.dataset = dataDir;
+    entry.dataset = dataset;
     entry.libtorchVersion = ComputeDevice::libtorchVersion();
     entry.trainedAt = utcNow();
     return store(*network, std::move(entry));

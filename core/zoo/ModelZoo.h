@@ -69,6 +69,12 @@ public:
                                   const ZooTrainer::ProgressCallback& progress = {},
                                   const std::atomic<bool>* cancel = nullptr) const;
 
+    // The same on given images (tests and other data sets use it); `dataset` names their source.
+    std::optional<ZooEntry> trainOn(const ZooTrainRequest& request, const ImageSet& trainSet,
+                                    const ImageSet& testSet, const std::string& dataset,
+                                    const ZooTrainer::ProgressCallback& progress = {},
+                                    const std::atomic<bool>* cancel = nullptr) const;
+
     // Rebuilds the network, loads its weights after checking their SHA-256, and freezes it.
     std::shared_ptr<BlockNetwork> load(const ZooEntry& entry) const;
 
