@@ -5,6 +5,7 @@
 #include "DatasetCommand.h"
 #include "DemoCommand.h"
 #include "Errors.h"
+#include "ModelCommand.h"
 #include "ProjectCommand.h"
 #include "ZooCommand.h"
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv)
     nad::cli::addProjectCommand(app);
     nad::cli::addDemoCommand(app);
     nad::cli::addZooCommand(app);
+    nad::cli::addModelCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -69,21 +69,31 @@ void BlockNetwork::setTrainable(bool trainable)
         parameter.set_requires_grad(trainable);
 }
 
+bool BlockNetwork::isTraining()
+{
+    return module().is_training();
+}
+
 void BlockNetwork::to(const torch::Device& device)
 {
     module().to(device);
 }
 
+std::vector<torch::Tensor> BlockNetwork::parameters()
+{
+    return module().parameters();
+}
+
 torch::Device BlockNetwork::device()
 {
-    const auto parameters = module().parameters();
-    return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
+    const auto all = parameters();
+    return all.empty() ? torch::Device(torch::kCPU) : all.front().device();
 }
 
 std::int64_t BlockNetwork::parameterCount()
 {
     std::int64_t count = 0;
-    for (const auto& parameter : module().parameters())
+    for (const auto& parameter : parameters())
         count += parameter.numel();
     return count;
 }

@@ -36,6 +36,8 @@ public:
     virtual ~BlockNetwork() = default;
 
     virtual std::string family() const = 0;
+    // The C++ module of a built-in family (what the zoo trains and saves). Imported TorchScript
+    // models have none and throw.
     virtual torch::nn::Module& module() = 0;
 
     const std::vector<BlockSpec>& blocks() const { return m_blocks; }
@@ -50,9 +52,11 @@ public:
     // Analysis mode: eval() (batch norm uses its running statistics) and every parameter
     // frozen, so gradients reach only the masks. Training the zoo uses setTrainable(true).
     void freeze();
-    void setTrainable(bool trainable);
-    void to(const torch::Device& device);
-    torch::Device device();
+    virtual void setTrainable(bool trainable);
+    virtual bool isTraining();
+    virtual void to(const torch::Device& device);
+    virtual torch::Device device();
+    virtual std::vector<torch::Tensor> parameters();
     std::int64_t parameterCount();
 
     // Multiplies `output` by `mask` per channel; checks the channel count.

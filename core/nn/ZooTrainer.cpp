@@ -121,8 +121,9 @@ double ZooTrainer::accuracy(BlockNetwork& network, const ImageSet& set, const No
     if (set.count() == 0)
         return 0;
     torch::NoGradGuard noGrad;
-    const bool wasTraining = network.module().is_training();
-    network.module().eval();
+    const bool wasTraining = network.isTraining();
+    if (wasTraining)
+        network.setTrainable(false);
     const torch::Device device = network.device();
     std::int64_t correct = 0;
     for (std::size_t first = 0; first < set.count(); first += std::size_t(batchSize)) {
@@ -133,7 +134,8 @@ double ZooTrainer::accuracy(BlockNetwork& network, const ImageSet& set, const No
         for (std::size_t k = 0; k < count; ++k)
             correct += p[k] == set.labels[first + k] ? 1 : 0;
     }
-    network.module().train(wasTraining);
+    if (wasTraining)
+        network.setTrainable(true);
     return double(correct) / double(set.count());
 }
 
