@@ -19,6 +19,16 @@ std::string ProgressBar::formatDuration(double seconds)
 
 void ProgressBar::update(double fraction, double etaSeconds, const std::string& status, bool force)
 {
+    if (!m_interactive) {
+        const int decile = int(std::clamp(fraction, 0.0, 1.0) * 10.0);
+        if (decile == m_lastDecile && !force)
+            return;
+        m_lastDecile = decile;
+        char percent[16];
+        std::snprintf(percent, sizeof percent, "%3.0f%%", 100.0 * std::clamp(fraction, 0.0, 1.0));
+        m_out << percent << "  ETA " << formatDuration(etaSeconds) << "  " << status << '\n' << std::flush;
+        return;
+    }
     const auto now = std::chrono::steady_clock::now();
     if (!force && m_drawn && now - m_lastDraw < std::chrono::milliseconds(100))
         return;
@@ -36,7 +46,7 @@ void ProgressBar::update(double fraction, double etaSeconds, const std::string& 
 
 void ProgressBar::finish()
 {
-    if (m_drawn)
+    if (m_drawn && m_interactive)
         m_out << '\n' << std::flush;
     m_drawn = false;
 }

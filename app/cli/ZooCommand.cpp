@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -84,7 +86,7 @@ void addZooCommand(CLI::App& parent)
         ComputeDevice::configureThreads();
         std::cerr << "Training " << name << " on " << ComputeDevice::describe(ComputeDevice::choose())
                   << " (Ctrl-C cancels; nothing is written until training ends)\n";
-        ProgressBar bar(std::cerr);
+        ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
         const auto entry = zoo.train(request, [&bar](const TrainingProgress& p) {
             char status[96];

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "data/ImageSet.h"
+#include "data/Normalization.h"
+#include "nad/PathLearner.h"
+
+#include <vector>
+
+namespace nad {
+
+// How one concept's binary path behaves on held-out images (Fig. 3 and DESIGN.md §5).
+struct ConceptEvaluation
+{
+    std::int64_t classIndex = 0;
+    double originalPrecision = 0;    // top-1 accuracy of the unmasked network on concept c
+    double pathPrecision = 0;        // the same with P^c applied at every block (the paper's a_c)
+    double originalSpecificity = 0;  // share of other concepts' images the network does not call c
+    double pathSpecificity = 0;      // the same under P^c
+    double usage = 0;                // share of all channels P^c keeps
+    bool degenerate = false;         // see PathEvaluator::isDegenerate
+};
+
+// Evaluates binary paths on a held-out image set. The paper's precision only looks at images
+// of concept c, so a path that makes the network answer c for everything scores 100 %;
+// specificity beside it exposes such paths.
+class PathEvaluator
+{
+public:
+    static std::vector<ConceptEvaluation> evaluate(BlockNetwork& network, const ImageSet& heldOut,
+                                                   const Normalization& normalization,
+                                                   const std::vector<LearnedPath>& paths, int batchSize = 500);
+
+    // A path is degenerate when it keeps almost nothing (usage < 2 %) or when its specificity
+    // falls more than 20 points below the original network's: it has become an
+    // "answer c for everything" detector rather than the concept's path.
+    static bool isDegenerate(const ConceptEvaluation& e);
+
+    // The path's binary masks as float tensors on `device`, one per block.
+    static BlockMasks masksOf(const LearnedPath& path, const torch::Device& device);
+};
+
+} // namespace nad

@@ -1,0 +1,73 @@
+#include "analysis/PathMetrics.h"
+
+#include "Errors.h"
+
+namespace nad {
+
+std::vector<std::vector<double>> PathMetrics::similarityMatrix(const std::vector<PackedPath>& paths)
+{
+    const std::size_t k = paths.size();
+    std::vector<std::vector<double>> m(k, std::vector<double>(k, 1.0));
+    for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t j = i + 1; j < k; ++j)
+            m[i][j] = m[j][i] = PackedPath::similarity(paths[i], paths[j]);
+    }
+    return m;
+}
+
+std::vector<double> PathMetrics::unitUsagePerBlock(const std::vector<PackedPath>& paths)
+{
+    if (paths.empty())
+        return {};
+    std::vector<double> usage(paths.front().blockCount(), 0.0);
+    for (const auto& path : paths) {
+        if (path.blockCount() != usage.size())
+            throw InvalidArgument("paths of different networks in one usage computation");
+        for (std::size_t i = 0; i < usage.size(); ++i)
+            usage[i] += double(path.activeChannels(i)) / double(path.channels(i));
+    }
+    for (double& u : usage)
+        u /= double(paths.size());
+    return usage;
+}
+
+double PathMetrics::interpretability(const std::vector<double>& accuracies,
+                                     const std::vector<std::vector<double>>& similarity)
+{
+    const std::size_t k = accuracies.size();
+    if (k < 2)
+        throw InvalidArgument("interpretability needs at least 2 concepts, got " + std::to_string(k));
+    if (similarity.size() != k)
+        throw InvalidArgument("similarity matrix and accuracies disagree on the number of concepts");
+    std::vector<double> terms;
+    for (std::size_t i = 0; i < k; ++i) {
+        if (similarity[i].size() != k)
+            throw InvalidArgument("the similarity matrix is not square");
+        for (std::size_t j = i + 1; j < k; ++j)
+            terms.push_back(accuracies[i] * accuracies[j] * similarity[i][j]);
+    }
+    double mean = 0;
+    for (double t : terms)
+        mean += t;
+    mean /= double(terms.size());
+    double sum = 0;
+    for (double t : terms)
+        sum += (t - mean) * (t - mean);
+    return 2.0 / double(k * k - k) * sum;
+}
+
+double PathMetrics::stability(const std::vector<PackedPath>& pathsOfOneConcept)
+{
+    const std::size_t n = pathsOfOneConcept.size();
+    if (n < 2)
+        return 1.0;
+    double sum = 0;
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j, ++pairs)
+            sum += PackedPath::similarity(pathsOfOneConcept[i], pathsOfOneConcept[j]);
+    }
+    return sum / double(pairs);
+}
+
+} // namespace nad

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace nad {
+
+// Which loss Algorithm 1 minimises.
+//  Paper (default): L = mean_b Σ_{i=0..n} ||o_i − m_i||₂ + λ Σ_{i<n} ||σ(s_i)||₁  (Eq. 4, 6, 7).
+//  Official: the authors' public code — [CE(m_n, y) + Σ_i MSE(m_i, o_i)] over the samples the
+//  frozen network classifies correctly, divided by the number of masks, plus
+//  β · mean_i mean(σ(s_i)²).
+enum class LearnerPreset { Paper, Official };
+
+struct LearnerOptions
+{
+    LearnerPreset preset = LearnerPreset::Paper;
+    double alpha = 0.1;           // step size of the normalized update (Eq. 8)
+    double lambda = 0.05;         // λ (paper) or β (official)
+    bool scaleFreeDistance = false;  // paper preset only: each block's distance / ||o_i||
+    int batchSize = 16;           // images per concept per step
+    int steps = 300;              // step budget per concept
+    int earlyStopWindow = 0;      // stop when the binary path is unchanged for this many steps (0: off)
+    int initializations = 1;      // independent runs per concept, seeds seed, seed+1, ...
+    std::uint64_t seed = 1;
+
+    // Throws InvalidArgument naming the field when a value is out of range.
+    void validate() const;
+    static std::string presetName(LearnerPreset preset);
+    static LearnerPreset presetFromName(const std::string& name);
+};
+
+} // namespace nad

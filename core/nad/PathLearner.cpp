@@ -1,0 +1,277 @@
+#include "nad/PathLearner.h"
+
+#include "Errors.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <numeric>
+#include <random>
+
+namespace nad {
+namespace {
+
+// A 64-bit mix (SplitMix64's finalizer) to derive independent seeds for (seed, concept, init).
+std::uint64_t mix(std::uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+std::uint64_t derivedSeed(std::uint64_t seed, std::int64_t classIndex, int initialization, std::uint64_t purpose)
+{
+    return mix(mix(mix(seed) ^ std::uint64_t(classIndex)) ^ std::uint64_t(initialization)) ^ purpose;
+}
+
+// Cycles through a concept's images in a seeded random order, reshuffling after each pass.
+class ImageCycle
+{
+public:
+    ImageCycle(std::int64_t count, std::uint64_t seed) : m_order(std::size_t(count)), m_random(seed)
+    {
+        std::iota(m_order.begin(), m_order.end(), 0);
+        shuffle();
+    }
+    std::vector<std::int64_t> next(int batch)
+    {
+        std::vector<std::int64_t> indices;
+        for (int k = 0; k < batch; ++k) {
+            if (m_cursor == m_order.size()) {
+                shuffle();
+                m_cursor = 0;
+            }
+            indices.push_back(m_order[m_cursor++]);
+        }
+        return indices;
+    }
+
+private:
+    void shuffle()
+    {
+        // Own Fisher-Yates: std::shuffle's sequence differs between standard libraries.
+        for (std::size_t i = m_order.size(); i > 1; --i)
+            std::swap(m_order[i - 1], m_order[std::size_t(m_random() % i)]);
+    }
+    std::vector<std::int64_t> m_order;
+    std::mt19937_64 m_random;
+    std::size_t m_cursor = 0;
+};
+
+} // namespace
+
+double LearnedPath::usage() const
+{
+    std::size_t on = 0, all = 0;
+    for (const auto& block : binary) {
+        for (auto bit : block)
+            on += bit;
+        all += block.size();
+    }
+    return all ? double(on) / double(all) : 0.0;
+}
+
+PathLearner::PathLearner(BlockNetwork& network, LearnerOptions options)
+    : m_network(network), m_options(options)
+{
+    m_options.validate();
+}
+
+std::vector<torch::Tensor> PathLearner::initialLogits(std::int64_t classIndex, int initialization) const
+{
+    auto generator = at::detail::createCPUGenerator(derivedSeed(m_options.seed, classIndex, initialization, 1));
+    std::vector<torch::Tensor> logits;
+    for (const auto& block : m_network.blocks())
+        logits.push_back(torch::randn({block.channels}, generator));
+    return logits;
+}
+
+std::vector<std::vector<std::uint8_t>> PathLearner::binarize(const std::vector<torch::Tensor>& logits)
+{
+    std::vector<std::vector<std::uint8_t>> binary;
+    for (const auto& s : logits) {
+        // σ(s) > 0.5 ⟺ s > 0; comparing the logits avoids rounding at the boundary.
+        const torch::Tensor on = (s.detach().cpu() > 0).to(torch::kUInt8).contiguous();
+        const auto* data = on.data_ptr<std::uint8_t>();
+        binary.emplace_back(data, data + on.numel());
+    }
+    return binary;
+}
+
+torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
+                                const torch::Tensor& owner, const torch::Tensor& labels,
+                                std::vector<double>* distance, std::vector<double>* sparsity)
+{
+    const std::int64_t concepts = maskLogits.front().size(0);
+    BlockForward original;
+    {
+        torch::NoGradGuard noGrad;
+        original = m_network.forward(images, {}, true);
+    }
+    BlockMasks masks;
+    for (const auto& s : maskLogits)
+        masks.push_back(torch::sigmoid(s).index_select(0, owner));
+    const BlockForward masked = m_network.forward(images, masks, true);
+
+    const auto options = images.options();
+    const torch::Tensor counts = torch::zeros({concepts}, options).index_add(0, owner, torch::ones_like(owner, options));
+    torch::Tensor distancePerConcept;
+    torch::Tensor sparsityPerConcept = torch::zeros({concepts}, options);
+
+    if (m_options.preset == LearnerPreset::Paper) {
+        // Eq. 4: per sample, Σ over blocks and the logits of the L2 norm (not squared).
+        torch::Tensor perSample = torch::zeros({images.size(0)}, options);
+        auto addDistance = [&](const torch::Tensor& o, const torch::Tensor& m) {
+            torch::Tensor d = (o - m).flatten(1).norm(2, 1);
+            if (m_options.scaleFreeDistance)
+                d = d / o.flatten(1).norm(2, 1).clamp_min(1e-12);
+            perSample = perSample + d;
+        };
+        for (std::size_t i = 0; i < masks.size(); ++i)
+            addDistance(original.blockOutputs[i], masked.blockOutputs[i]);
+        addDistance(original.logits, masked.logits);
+        distancePerConcept = torch::zeros({concepts}, options).index_add(0, owner, perSample) / counts.clamp_min(1);
+        // Eq. 6: L1 norm of the sigmoid masks of blocks 0..n-1.
+        for (const auto& s : maskLogits)
+            sparsityPerConcept = sparsityPerConcept + torch::sigmoid(s).sum(1);
+    } else {
+        // The authors' code: only samples the frozen network gets right take part.
+        const torch::Tensor correct = (original.logits.argmax(1) == labels).to(options.dtype());
+        torch::Tensor perSample = torch::nn::functional::cross_entropy(
+            masked.logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
+        for (std::size_t i = 0; i < masks.size(); ++i)
+            perSample = perSample + (masked.blockOutputs[i] - original.blockOutputs[i]).pow(2).flatten(1).mean(1);
+        const torch::Tensor correctCounts = torch::zeros({concepts}, options).index_add(0, owner, correct);
+        distancePerConcept = torch::zeros({concepts}, options).index_add(0, owner, perSample * correct) /
+                             correctCounts.clamp_min(1) / double(masks.size());
+        for (const auto& s : maskLogits)
+            sparsityPerConcept = sparsityPerConcept + torch::sigmoid(s).pow(2).mean(1);
+        sparsityPerConcept = sparsityPerConcept / double(maskLogits.size());
+    }
+    auto toVector = [](const torch::Tensor& t) {
+        const torch::Tensor cpu = t.detach().to(torch::kCPU, torch::kDouble).contiguous();
+        return std::vector<double>(cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel());
+    };
+    if (distance)
+        *distance = toVector(distancePerConcept);
+    if (sparsity)
+        *sparsity = toVector(sparsityPerConcept);
+    return (distancePerConcept + m_options.lambda * sparsityPerConcept).sum();
+}
+
+void PathLearner::normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha, const std::vector<bool>& active)
+{
+    torch::NoGradGuard noGrad;
+    const auto& first = maskLogits.front();
+    std::vector<float> flags(active.begin(), active.end());
+    const torch::Tensor activeRows =
+        torch::tensor(flags, torch::TensorOptions().dtype(first.dtype())).to(first.device()).view({-1, 1});
+    for (auto& s : maskLogits) {
+        if (!s.grad().defined())
+            continue;
+        const torch::Tensor g = s.grad();
+        // Eq. 8 with the authors' per-block normalization, separately for every concept row.
+        s.sub_(alpha * activeRows * g / g.norm(2, 1, true).clamp_min(1e-12));
+        s.mutable_grad().zero_();
+    }
+}
+
+std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& concepts, int initialization,
+                                            const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    if (concepts.empty())
+        throw InvalidArgument("no concepts to learn paths for");
+    const torch::Device device = m_network.device();
+    const auto k = std::int64_t(concepts.size());
+    for (const auto& c : concepts) {
+        if (!c.images.defined() || c.images.size(0) == 0)
+            throw InvalidArgument("concept " + std::to_string(c.classIndex) + " has no images");
+    }
+
+    std::vector<torch::Tensor> maskLogits;
+    {
+        std::vector<std::vector<torch::Tensor>> rows;
+        for (const auto& c : concepts)
+            rows.push_back(initialLogits(c.classIndex, initialization));
+        for (std::size_t i = 0; i < m_network.blockCount(); ++i) {
+            std::vector<torch::Tensor> perConcept;
+            for (const auto& r : rows)
+                perConcept.push_back(r[i]);
+            maskLogits.push_back(torch::stack(perConcept).to(device).set_requires_grad(true));
+        }
+    }
+    std::vector<ImageCycle> cycles;
+    for (const auto& c : concepts)
+        cycles.emplace_back(c.images.size(0), derivedSeed(m_options.seed, c.classIndex, initialization, 2));
+
+    std::vector<bool> active(std::size_t(k), true);
+    std::vector<int> stepsTaken(std::size_t(k), 0), unchanged(std::size_t(k), 0);
+    auto previousBinary = std::vector<std::vector<std::vector<std::uint8_t>>>(std::size_t(k));
+
+    for (int step = 0; step < m_options.steps; ++step) {
+        if (cancel && cancel->load())
+            break;
+        std::vector<torch::Tensor> batchImages;
+        std::vector<std::int64_t> owner, labels;
+        for (std::int64_t c = 0; c < k; ++c) {
+            if (!active[std::size_t(c)])
+                continue;
+            const auto indices = cycles[std::size_t(c)].next(m_options.batchSize);
+            batchImages.push_back(concepts[std::size_t(c)].images.index_select(
+                0, torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device())).to(device));
+            owner.insert(owner.end(), indices.size(), c);
+            labels.insert(labels.end(), indices.size(), concepts[std::size_t(c)].classIndex);
+        }
+        if (batchImages.empty())
+            break;  // every concept converged
+        const torch::Tensor images = torch::cat(batchImages);
+        const torch::Tensor ownerTensor = torch::tensor(owner, torch::kInt64).to(device);
+        const torch::Tensor labelTensor = torch::tensor(labels, torch::kInt64).to(device);
+
+        LearnerProgress report;
+        const torch::Tensor total =
+            loss(maskLogits, images, ownerTensor, labelTensor, &report.distanceLoss, &report.sparsityLoss);
+        total.backward();
+        normalizedStep(maskLogits, m_options.alpha, active);
+
+        report.step = step + 1;
+        report.steps = m_options.steps;
+        for (std::int64_t c = 0; c < k; ++c) {
+            std::vector<torch::Tensor> row;
+            for (const auto& s : maskLogits)
+                row.push_back(s[c]);
+            auto binary = binarize(row);
+            double on = 0, all = 0;
+            for (const auto& b : binary) {
+                on += double(std::accumulate(b.begin(), b.end(), 0));
+                all += double(b.size());
+            }
+            report.classIndices.push_back(concepts[std::size_t(c)].classIndex);
+            report.usage.push_back(on / all);
+            if (!active[std::size_t(c)])
+                continue;
+            ++stepsTaken[std::size_t(c)];
+            unchanged[std::size_t(c)] = binary == previousBinary[std::size_t(c)] ? unchanged[std::size_t(c)] + 1 : 0;
+            previousBinary[std::size_t(c)] = std::move(binary);
+            if (m_options.earlyStopWindow > 0 && unchanged[std::size_t(c)] >= m_options.earlyStopWindow)
+                active[std::size_t(c)] = false;
+        }
+        if (progress)
+            progress(report);
+    }
+
+    std::vector<LearnedPath> paths;
+    for (std::int64_t c = 0; c < k; ++c) {
+        LearnedPath path;
+        path.classIndex = concepts[std::size_t(c)].classIndex;
+        path.initialization = initialization;
+        path.steps = stepsTaken[std::size_t(c)];
+        for (const auto& s : maskLogits)
+            path.logits.push_back(s[c].detach().to(torch::kCPU).clone());
+        path.binary = binarize(path.logits);
+        paths.push_back(std::move(path));
+    }
+    return paths;
+}
+
+} // namespace nad

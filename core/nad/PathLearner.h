@@ -1,0 +1,82 @@
+#pragma once
+
+#include "nad/LearnerOptions.h"
+#include "nn/BlockNetwork.h"
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace nad {
+
+// The images one concept's path is learned on: normalized [N, C, H, W] on the network's
+// device, and the concept's class index (the label the official preset's cross-entropy uses).
+struct ConceptImages
+{
+    std::int64_t classIndex = 0;
+    torch::Tensor images;
+};
+
+// A learned concept feature path: the soft mask logits s_i per block and, from them, the
+// binary path p_i[t] = 1 iff σ(s_i[t]) > 0.5 (Eq. 9).
+struct LearnedPath
+{
+    std::int64_t classIndex = 0;
+    int initialization = 0;
+    int steps = 0;                                // steps taken (fewer with early stop)
+    std::vector<torch::Tensor> logits;            // s_i, CPU float [C_i]
+    std::vector<std::vector<std::uint8_t>> binary; // p_i, one 0/1 per channel
+
+    double usage() const;  // share of all channels that are on
+};
+
+struct LearnerProgress
+{
+    int step = 0;
+    int steps = 0;
+    std::vector<std::int64_t> classIndices;
+    std::vector<double> distanceLoss;      // per concept: L_dif (paper) or the masked-vs-original term (official)
+    std::vector<double> sparsityLoss;      // per concept: L_reg (paper) or the penalty (official), before λ/β
+    std::vector<double> usage;             // per concept: share of channels with σ(s) > 0.5
+};
+
+// Algorithm 1: learns one concept feature path per concept by gradient steps on the soft masks
+// of a frozen network. Several concepts are learned in one batched pass — each sample is
+// multiplied by its own concept's masks and every concept's loss depends only on its own
+// masks — which gives the same paths as learning them one by one.
+class PathLearner
+{
+public:
+    using ProgressCallback = std::function<void(const LearnerProgress&)>;
+
+    PathLearner(BlockNetwork& network, LearnerOptions options);
+
+    // One path per concept for initialization `initialization` (its seed is derived from the
+    // options' seed, the concept's class index and the initialization). Returns the paths
+    // learned so far when cancelled (check `steps`).
+    std::vector<LearnedPath> learn(const std::vector<ConceptImages>& concepts, int initialization,
+                                   const ProgressCallback& progress = {},
+                                   const std::atomic<bool>* cancel = nullptr);
+
+    // The initial soft mask logits s_i ~ N(0, 1) of one concept and initialization.
+    std::vector<torch::Tensor> initialLogits(std::int64_t classIndex, int initialization) const;
+
+    // The loss of Eq. 7 (paper) or the official loss for one step, per concept, given the soft
+    // masks per block (rows = concepts) and the batch (rows = samples, `owner` = the concept
+    // row of each sample). Returns the total to differentiate and fills the per-concept terms.
+    torch::Tensor loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
+                       const torch::Tensor& owner, const torch::Tensor& labels,
+                       std::vector<double>* distance = nullptr, std::vector<double>* sparsity = nullptr);
+
+    // Eq. 8: s_i ← s_i − α g_i / ||g_i||₂, per block and per concept row.
+    static void normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha,
+                               const std::vector<bool>& active);
+
+    static std::vector<std::vector<std::uint8_t>> binarize(const std::vector<torch::Tensor>& logits);
+
+private:
+    BlockNetwork& m_network;
+    LearnerOptions m_options;
+};
+
+} // namespace nad

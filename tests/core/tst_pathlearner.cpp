@@ -1,0 +1,247 @@
+#include "Errors.h"
+#include "analysis/PackedPath.h"
+#include "analysis/PathMetrics.h"
+#include "nad/PathLearner.h"
+#include "nn/NetworkFactory.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <cmath>
+
+using namespace nad;
+
+namespace {
+
+// A 2-block network whose every value can be computed by hand:
+//   f0(x) = x (2 channels), f1(h) = h0 + h1 (1 channel), f2(h) = [h, −h] (2 logits).
+class ToyNetwork : public torch::nn::Module, public BlockNetwork
+{
+public:
+    ToyNetwork() { m_blocks = {{"identity", 2}, {"sum", 1}}; }
+    std::string family() const override { return "toy"; }
+    torch::nn::Module& module() override { return *this; }
+
+protected:
+    torch::Tensor runBlock(std::size_t index, const torch::Tensor& input,
+                           const std::vector<torch::Tensor>& history) override
+    {
+        return index == 0 ? input : history.back().sum(1, true);
+    }
+    torch::Tensor runClassifier(const torch::Tensor& last) override
+    {
+        return torch::cat({last.flatten(1), -last.flatten(1)}, 1);
+    }
+};
+
+// σ(s0) = [0.5, 0.75], σ(s1) = [0.5]; one concept row.
+std::vector<torch::Tensor> toyMasks()
+{
+    return {torch::tensor({{0.0f, std::log(3.0f)}}).set_requires_grad(true),
+            torch::tensor({{0.0f}}).set_requires_grad(true)};
+}
+
+torch::Tensor toyImage() { return torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1}); }
+
+LearnerOptions options(LearnerPreset preset, double lambda)
+{
+    LearnerOptions o;
+    o.preset = preset;
+    o.lambda = lambda;
+    return o;
+}
+
+std::shared_ptr<BlockNetwork> smallVgg()
+{
+    torch::manual_seed(11);
+    NetworkConfig config;
+    config.width = 4;
+    auto network = NetworkFactory::create("vgg", config);
+    network->setTrainable(true);
+    {
+        torch::NoGradGuard noGrad;
+        for (int i = 0; i < 3; ++i)
+            network->forward(torch::randn({16, 1, 28, 28}));
+    }
+    network->freeze();
+    return network;
+}
+
+} // namespace
+
+TEST(PathLearner, PaperLossMatchesHandComputation)
+{
+    ToyNetwork network;
+    PathLearner learner(network, options(LearnerPreset::Paper, 0.1));
+    std::vector<double> distance, sparsity;
+    const torch::Tensor total = learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64),
+                                             torch::tensor({0}, torch::kInt64), &distance, &sparsity);
+    // Original o = ([3, 4], [7], [7, −7]); masked m = ([1.5, 3], [2.25], [2.25, −2.25]).
+    const double expectedDistance = std::sqrt(1.5 * 1.5 + 1.0) + 4.75 + 4.75 * std::sqrt(2.0);
+    EXPECT_NEAR(distance[0], expectedDistance, 1e-5);
+    EXPECT_NEAR(sparsity[0], 0.5 + 0.75 + 0.5, 1e-6);
+    EXPECT_NEAR(total.item<double>(), expectedDistance + 0.1 * 1.75, 1e-5);
+}
+
+TEST(PathLearner, ScaleFreeDistanceDividesByTheOriginalNorm)
+{
+    ToyNetwork network;
+    LearnerOptions o = options(LearnerPreset::Paper, 0.0);
+    o.scaleFreeDistance = true;
+    PathLearner learner(network, o);
+    std::vector<double> distance;
+    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({0}, torch::kInt64), &distance);
+    const double expected = std::sqrt(3.25) / 5.0 + 4.75 / 7.0 + (4.75 * std::sqrt(2.0)) / (7.0 * std::sqrt(2.0));
+    EXPECT_NEAR(distance[0], expected, 1e-5);
+}
+
+TEST(PathLearner, OfficialLossMatchesHandComputation)
+{
+    ToyNetwork network;
+    PathLearner learner(network, options(LearnerPreset::Official, 0.1));
+    std::vector<double> distance, sparsity;
+    const torch::Tensor total = learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64),
+                                             torch::tensor({0}, torch::kInt64), &distance, &sparsity);
+    // CE([2.25, −2.25], 0) = log(1 + e^−4.5); MSE of block 0 = (1.5² + 1²)/2, of block 1 = 4.75²;
+    // divided by the 2 masks. Penalty: mean over blocks of mean σ² = (0.40625 + 0.25) / 2.
+    const double expectedDistance = (std::log1p(std::exp(-4.5)) + 1.625 + 22.5625) / 2.0;
+    EXPECT_NEAR(distance[0], expectedDistance, 1e-5);
+    EXPECT_NEAR(sparsity[0], 0.328125, 1e-6);
+    EXPECT_NEAR(total.item<double>(), expectedDistance + 0.1 * 0.328125, 1e-5);
+    // A sample the frozen network gets wrong (label 1) contributes no distance term.
+    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({1}, torch::kInt64), &distance);
+    EXPECT_EQ(distance[0], 0.0);
+}
+
+TEST(PathLearner, NormalizedStepMovesEachBlockByAlpha)
+{
+    ToyNetwork network;
+    PathLearner learner(network, options(LearnerPreset::Paper, 0.1));
+    auto masks = toyMasks();
+    learner.loss(masks, toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({0}, torch::kInt64)).backward();
+    const torch::Tensor g0 = masks[0].grad().clone();
+    const torch::Tensor before0 = masks[0].detach().clone();
+    const torch::Tensor before1 = masks[1].detach().clone();
+    PathLearner::normalizedStep(masks, 0.3, {true});
+    // s ← s − α g/||g||: every block moves by exactly α, against its gradient.
+    EXPECT_NEAR((masks[0].detach() - before0).norm().item<double>(), 0.3, 1e-6);
+    EXPECT_NEAR((masks[1].detach() - before1).norm().item<double>(), 0.3, 1e-6);
+    EXPECT_TRUE(torch::allclose(masks[0].detach(), before0 - 0.3 * g0 / g0.norm(), 1e-6, 1e-6));
+    // An inactive concept row stays where it is.
+    auto frozen = toyMasks();
+    learner.loss(frozen, toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({0}, torch::kInt64)).backward();
+    PathLearner::normalizedStep(frozen, 0.3, {false});
+    EXPECT_TRUE(torch::equal(frozen[1].detach(), before1));
+}
+
+TEST(PathLearner, BinarizesAtSigmoidOneHalf)
+{
+    const auto binary = PathLearner::binarize({torch::tensor({-0.1f, 0.0f, 0.2f}), torch::tensor({5.0f})});
+    EXPECT_EQ(binary[0], (std::vector<std::uint8_t>{0, 0, 1}));
+    EXPECT_EQ(binary[1], (std::vector<std::uint8_t>{1}));
+}
+
+TEST(PathLearner, BatchedConceptsEqualOneByOne)
+{
+    auto network = smallVgg();
+    torch::manual_seed(5);
+    std::vector<ConceptImages> concepts;
+    for (std::int64_t c = 0; c < 3; ++c)
+        concepts.push_back({c, torch::randn({24, 1, 28, 28}) + 0.3 * double(c)});
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    o.steps = 15;
+    o.batchSize = 8;
+    PathLearner learner(*network, o);
+    const auto together = learner.learn(concepts, 0);
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        const auto alone = learner.learn({concepts[c]}, 0);
+        ASSERT_EQ(alone.size(), 1u);
+        EXPECT_EQ(alone[0].binary, together[c].binary) << "concept " << c;
+        for (std::size_t i = 0; i < network->blockCount(); ++i)
+            EXPECT_TRUE(torch::allclose(alone[0].logits[i], together[c].logits[i], 1e-4, 1e-4))
+                << "concept " << c << " block " << i;
+    }
+    // Different initializations start from different masks.
+    EXPECT_FALSE(torch::equal(learner.initialLogits(0, 0)[0], learner.initialLogits(0, 1)[0]));
+    EXPECT_TRUE(torch::equal(learner.initialLogits(2, 1)[3], learner.initialLogits(2, 1)[3]));
+}
+
+TEST(PathLearner, CancelStopsWithinOneStepAndEarlyStopEndsConvergedPaths)
+{
+    auto network = smallVgg();
+    std::vector<ConceptImages> concepts{{0, torch::randn({8, 1, 28, 28})}};
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    o.steps = 50;
+    o.batchSize = 4;
+    std::atomic<bool> cancel{false};
+    PathLearner learner(*network, o);
+    int seen = 0;
+    const auto cancelled = learner.learn(concepts, 0, [&](const LearnerProgress& p) {
+        seen = p.step;
+        if (p.step == 2)
+            cancel = true;
+    }, &cancel);
+    EXPECT_EQ(seen, 2);
+    EXPECT_EQ(cancelled[0].steps, 2);
+
+    // A huge λ switches every unit off within a few steps; the path then stops changing.
+    o.lambda = 1000;
+    o.alpha = 2.0;
+    o.earlyStopWindow = 3;
+    const auto early = PathLearner(*network, o).learn(concepts, 0);
+    EXPECT_LT(early[0].steps, 50);
+    EXPECT_EQ(early[0].usage(), 0.0);
+}
+
+TEST(PathLearner, RejectsBadOptions)
+{
+    LearnerOptions o;
+    o.alpha = -0.1;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+    o = {};
+    o.lambda = -1;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+    o = {};
+    o.batchSize = 0;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+    EXPECT_THROW(LearnerOptions::presetFromName("magic"), InvalidArgument);
+}
+
+TEST(PathMetrics, JaccardSimilarityUsageOnHandExamples)
+{
+    const PackedPath a({{1, 1, 0, 0}, {1}});
+    const PackedPath b({{1, 0, 1, 0}, {0}});
+    EXPECT_DOUBLE_EQ(PackedPath::jaccard(a, b, 0), 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(PackedPath::jaccard(a, b, 1), 0.0);
+    EXPECT_DOUBLE_EQ(PackedPath::similarity(a, b), 1.0 / 6.0);
+    // J(∅, ∅) = 1: two paths that both switch a block off agree on it.
+    const PackedPath emptyA({{0, 0}, {1, 0}});
+    const PackedPath emptyB({{0, 0}, {1, 1}});
+    EXPECT_DOUBLE_EQ(PackedPath::jaccard(emptyA, emptyB, 0), 1.0);
+    EXPECT_DOUBLE_EQ(PackedPath::similarity(emptyA, emptyB), 0.75);
+    const auto usage = PathMetrics::unitUsagePerBlock({a, PackedPath({{1, 0, 0, 0}, {0}})});
+    EXPECT_DOUBLE_EQ(usage[0], 0.375);
+    EXPECT_DOUBLE_EQ(usage[1], 0.5);
+    // Words of 64 channels: a 130-channel block spans three.
+    std::vector<std::uint8_t> wide(130, 0), other(130, 0);
+    wide[0] = wide[64] = wide[129] = 1;
+    other[129] = other[100] = 1;
+    EXPECT_DOUBLE_EQ(PackedPath::jaccard(PackedPath({wide}), PackedPath({other}), 0), 1.0 / 4.0);
+    EXPECT_THROW(PackedPath::similarity(a, PackedPath({{1, 0}})), InvalidArgument);
+}
+
+TEST(PathMetrics, InterpretabilityIsTheVarianceOfWeightedSimilarities)
+{
+    // k = 2: one term, so it equals its mean and I = 0.
+    EXPECT_DOUBLE_EQ(PathMetrics::interpretability({0.9, 0.8}, {{1, 0.3}, {0.3, 1}}), 0.0);
+    // k = 3: terms 1·0.5·0.5, 1·1·0.2, 0.5·1·0.8 = 0.25, 0.2, 0.4; μ = 0.85/3.
+    const std::vector<std::vector<double>> m = {{1, 0.5, 0.2}, {0.5, 1, 0.8}, {0.2, 0.8, 1}};
+    const double mu = 0.85 / 3.0;
+    const double expected = (2.0 / 6.0) * ((0.25 - mu) * (0.25 - mu) + (0.2 - mu) * (0.2 - mu) + (0.4 - mu) * (0.4 - mu));
+    EXPECT_NEAR(PathMetrics::interpretability({1.0, 0.5, 1.0}, m), expected, 1e-12);
+    EXPECT_THROW(PathMetrics::interpretability({1.0}, {{1}}), InvalidArgument);
+    const auto matrix = PathMetrics::similarityMatrix({PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 0, 1, 0}})});
+    EXPECT_DOUBLE_EQ(matrix[0][1], 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(matrix[1][1], 1.0);
+    EXPECT_DOUBLE_EQ(PathMetrics::stability({PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 1, 0, 0}})}), 1.0);
+}
