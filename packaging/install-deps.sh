@@ -23,6 +23,8 @@ PACKAGES=(
   xvfb xauth
   # tests: real torchvision architectures exported to TorchScript
   python3 python3-torch python3-torchvision
+  # tests: SciPy as the reference for the clustering and dendrogram order
+  python3-scipy
 )
 
 SUDO=""
