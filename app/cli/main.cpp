@@ -4,6 +4,7 @@
 #include "CancelSignal.h"
 #include "DatasetCommand.h"
 #include "DemoCommand.h"
+#include "DisentangleCommand.h"
 #include "Errors.h"
 #include "ModelCommand.h"
 #include "ProjectCommand.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv)
     nad::cli::addDemoCommand(app);
     nad::cli::addZooCommand(app);
     nad::cli::addModelCommand(app);
+    nad::cli::addDisentangleCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 
@@ -177,7 +178,9 @@ void PathLearner::normalizedStep(std::vector<torch::Tensor>& maskLogits, double 
 }
 
 std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& concepts, int initialization,
-                                            const ProgressCallback& progress, const std::atomic<bool>* cancel)
+                                            const ProgressCallback& progress, const std::atomic<bool>* cancel,
+                                            const LearnerResume* resume, const CheckpointCallback& checkpoint,
+                                            int checkpointEvery)
 {
     if (concepts.empty())
         throw InvalidArgument("no concepts to learn paths for");
@@ -191,8 +194,11 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     std::vector<torch::Tensor> maskLogits;
     {
         std::vector<std::vector<torch::Tensor>> rows;
-        for (const auto& c : concepts)
-            rows.push_back(initialLogits(c.classIndex, initialization));
+        if (resume && resume->logits.size() != concepts.size())
+            throw InvalidArgument("a checkpoint of " + std::to_string(resume->logits.size()) + " concepts cannot resume " +
+                                  std::to_string(concepts.size()));
+        for (std::size_t c = 0; c < concepts.size(); ++c)
+            rows.push_back(resume ? resume->logits[c] : initialLogits(concepts[c].classIndex, initialization));
         for (std::size_t i = 0; i < m_network.blockCount(); ++i) {
             std::vector<torch::Tensor> perConcept;
             for (const auto& r : rows)
@@ -204,11 +210,31 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     for (const auto& c : concepts)
         cycles.emplace_back(c.images.size(0), derivedSeed(m_options.seed, c.classIndex, initialization, 2));
 
+    const int firstStep = resume ? std::clamp(resume->step, 0, m_options.steps) : 0;
+    for (int skipped = 0; skipped < firstStep; ++skipped) {
+        for (auto& cycle : cycles)
+            cycle.next(m_options.batchSize);
+    }
     std::vector<bool> active(std::size_t(k), true);
-    std::vector<int> stepsTaken(std::size_t(k), 0), unchanged(std::size_t(k), 0);
+    std::vector<int> stepsTaken(std::size_t(k), firstStep), unchanged(std::size_t(k), 0);
     auto previousBinary = std::vector<std::vector<std::vector<std::uint8_t>>>(std::size_t(k));
 
-    for (int step = 0; step < m_options.steps; ++step) {
+    auto currentPaths = [&]() {
+        std::vector<LearnedPath> paths;
+        for (std::int64_t c = 0; c < k; ++c) {
+            LearnedPath path;
+            path.classIndex = concepts[std::size_t(c)].classIndex;
+            path.initialization = initialization;
+            path.steps = stepsTaken[std::size_t(c)];
+            for (const auto& s : maskLogits)
+                path.logits.push_back(s[c].detach().to(torch::kCPU).clone());
+            path.binary = binarize(path.logits);
+            paths.push_back(std::move(path));
+        }
+        return paths;
+    };
+
+    for (int step = firstStep; step < m_options.steps; ++step) {
         if (cancel && cancel->load())
             break;
         std::vector<torch::Tensor> batchImages;
@@ -258,20 +284,10 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         }
         if (progress)
             progress(report);
+        if (checkpoint && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < m_options.steps)
+            checkpoint(currentPaths());
     }
-
-    std::vector<LearnedPath> paths;
-    for (std::int64_t c = 0; c < k; ++c) {
-        LearnedPath path;
-        path.classIndex = concepts[std::size_t(c)].classIndex;
-        path.initialization = initialization;
-        path.steps = stepsTaken[std::size_t(c)];
-        for (const auto& s : maskLogits)
-            path.logits.push_back(s[c].detach().to(torch::kCPU).clone());
-        path.binary = binarize(path.logits);
-        paths.push_back(std::move(path));
-    }
-    return paths;
+    return currentPaths();
 }
 
 } // namespace nad

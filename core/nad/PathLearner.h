@@ -40,6 +40,14 @@ struct LearnerProgress
     std::vector<double> usage;             // per concept: share of channels with σ(s) > 0.5
 };
 
+// Where an interrupted learning pass resumes: the step reached and the soft mask logits of
+// every concept (same order as the concepts given to learn), per block.
+struct LearnerResume
+{
+    int step = 0;
+    std::vector<std::vector<torch::Tensor>> logits;
+};
+
 // Algorithm 1: learns one concept feature path per concept by gradient steps on the soft masks
 // of a frozen network. Several concepts are learned in one batched pass — each sample is
 // multiplied by its own concept's masks and every concept's loss depends only on its own
@@ -48,15 +56,20 @@ class PathLearner
 {
 public:
     using ProgressCallback = std::function<void(const LearnerProgress&)>;
+    // Receives the current paths (steps = the step reached) every `checkpointEvery` steps.
+    using CheckpointCallback = std::function<void(const std::vector<LearnedPath>&)>;
 
     PathLearner(BlockNetwork& network, LearnerOptions options);
 
     // One path per concept for initialization `initialization` (its seed is derived from the
     // options' seed, the concept's class index and the initialization). Returns the paths
-    // learned so far when cancelled (check `steps`).
+    // learned so far when cancelled (check `steps`). With `resume`, continues from a checkpoint
+    // exactly as if never interrupted (the image order is replayed up to the step reached).
     std::vector<LearnedPath> learn(const std::vector<ConceptImages>& concepts, int initialization,
                                    const ProgressCallback& progress = {},
-                                   const std::atomic<bool>* cancel = nullptr);
+                                   const std::atomic<bool>* cancel = nullptr,
+                                   const LearnerResume* resume = nullptr,
+                                   const CheckpointCallback& checkpoint = {}, int checkpointEvery = 0);
 
     // The initial soft mask logits s_i ~ N(0, 1) of one concept and initialization.
     std::vector<torch::Tensor> initialLogits(std::int64_t classIndex, int initialization) const;

@@ -245,3 +245,34 @@ TEST(PathMetrics, InterpretabilityIsTheVarianceOfWeightedSimilarities)
     EXPECT_DOUBLE_EQ(matrix[1][1], 1.0);
     EXPECT_DOUBLE_EQ(PathMetrics::stability({PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 1, 0, 0}})}), 1.0);
 }
+
+TEST(PathLearner, ResumingFromACheckpointGivesTheUninterruptedResult)
+{
+    auto network = smallVgg();
+    torch::manual_seed(9);
+    std::vector<ConceptImages> concepts{{0, torch::randn({12, 1, 28, 28})}, {4, torch::randn({12, 1, 28, 28}) + 0.5}};
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    o.steps = 30;
+    o.batchSize = 5;  // 12 images: the order reshuffles mid-run, so replaying it matters
+    PathLearner learner(*network, o);
+    const auto straight = learner.learn(concepts, 1);
+
+    // Interrupted at step 20 (a checkpoint every 10 steps, the process "killed" after the second).
+    std::vector<LearnedPath> lastCheckpoint;
+    std::atomic<bool> cancel{false};
+    learner.learn(concepts, 1, [&](const LearnerProgress& p) { cancel = p.step >= 20; }, &cancel, nullptr,
+                  [&](const std::vector<LearnedPath>& paths) { lastCheckpoint = paths; }, 10);
+    ASSERT_EQ(lastCheckpoint.size(), 2u);
+    ASSERT_EQ(lastCheckpoint[0].steps, 20);
+    LearnerResume resume;
+    resume.step = lastCheckpoint[0].steps;
+    for (const auto& p : lastCheckpoint)
+        resume.logits.push_back(p.logits);
+    const auto resumed = learner.learn(concepts, 1, {}, nullptr, &resume);
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        EXPECT_EQ(resumed[c].steps, 30);
+        EXPECT_EQ(resumed[c].binary, straight[c].binary);
+        for (std::size_t i = 0; i < network->blockCount(); ++i)
+            EXPECT_TRUE(torch::allclose(resumed[c].logits[i], straight[c].logits[i], 1e-5, 1e-5));
+    }
+}

@@ -1,0 +1,154 @@
+#include "DisentangleCommand.h"
+
+#include "CancelSignal.h"
+#include "ProgressBar.h"
+#include "TextTable.h"
+#include "UserDataDirectory.h"
+#include "nad/DisentangleJob.h"
+#include "nad/RunEvaluation.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace nad::cli {
+namespace {
+
+std::string fixed(double value, int digits = 3)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", digits, value);
+    return text;
+}
+
+void printSummary(std::ostream& out, const RunSummary& s)
+{
+    out << "Run " << s.runId << " (" << s.modelName << ", " << s.initializations << " initialization(s)), "
+        << "held-out images:\n";
+    TextTable table({"concept", "precision", "original", "specificity", "original", "usage", "stability", "flag"});
+    double precision = 0, original = 0, specificity = 0, originalSpecificity = 0;
+    for (std::size_t c = 0; c < s.concepts.size(); ++c) {
+        const auto& e = s.concepts[c];
+        table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
+                      fixed(e.originalSpecificity), fixed(e.usage), fixed(s.stability[c]), e.degenerate ? "DEGENERATE" : ""});
+        precision += e.pathPrecision / double(s.concepts.size());
+        original += e.originalPrecision / double(s.concepts.size());
+        specificity += e.pathSpecificity / double(s.concepts.size());
+        originalSpecificity += e.originalSpecificity / double(s.concepts.size());
+    }
+    table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity), "", "", ""});
+    table.print(out);
+    out << "\nUnit usage per block:";
+    for (double u : s.usagePerBlock)
+        out << ' ' << fixed(u, 2);
+    out << "\nInterpretability I (Eq. 12): " << fixed(s.interpretabilityMean, 5);
+    if (s.initializations > 1)
+        out << " ± " << fixed(s.interpretabilityStd, 5);
+    out << "\nClustering vs hierarchy (adjusted Rand index): " << fixed(s.adjustedRandIndex) << "\nDendrogram order:";
+    for (auto leaf : s.leafOrder)
+        out << ' ' << s.classNames[leaf];
+    out << '\n';
+}
+
+} // namespace
+
+void addDisentangleCommands(CLI::App& parent)
+{
+    auto request = std::make_shared<DisentangleRequest>();
+    auto concepts = std::make_shared<std::string>("all");
+    auto preset = std::make_shared<std::string>("paper");
+    auto* disentangle = parent.add_subcommand(
+        "disentangle", "Learn concept feature paths (Algorithm 1) into a project; Ctrl-C stops at the next step, "
+                       "running the same command again resumes");
+    disentangle->add_option("PROJECT", request->projectPath, "Project file")->required();
+    disentangle->add_option("--model", request->modelName, "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`)")
+        ->required();
+    disentangle->add_option("--concepts", *concepts, "all, or class names separated by commas")->capture_default_str();
+    disentangle->add_option("--preset", *preset, "paper (Eq. 4-8) or official (the authors' code)")
+        ->check(CLI::IsMember({"paper", "official"}))
+        ->capture_default_str();
+    disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")->capture_default_str();
+    disentangle->add_option("--lambda", request->options.lambda, "Sparsity weight λ (paper) or β (official)")
+        ->capture_default_str();
+    disentangle->add_flag("--scale-free", request->options.scaleFreeDistance,
+                          "Divide each block's distance by the norm of its original output");
+    disentangle->add_option("--steps", request->options.steps, "Steps per concept")->capture_default_str();
+    disentangle->add_option("--batch", request->options.batchSize, "Images per concept per step")->capture_default_str();
+    disentangle->add_option("--early-stop", request->options.earlyStopWindow,
+                            "Stop a concept when its binary path is unchanged for this many steps (0: off)")
+        ->capture_default_str();
+    disentangle->add_option("--inits", request->options.initializations, "Initializations per concept")->capture_default_str();
+    disentangle->add_option("--seed", request->options.seed, "Seed")->capture_default_str();
+    disentangle->add_option("--images-per-concept", request->imagesPerConcept, "Training images per concept (0: all)")
+        ->capture_default_str();
+    disentangle->add_option("--concepts-per-pass", request->conceptsPerPass, "Concepts learned in one batched pass")
+        ->capture_default_str();
+    disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")->capture_default_str();
+    disentangle->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    disentangle->callback([request, concepts, preset] {
+        request->options.preset = LearnerOptions::presetFromName(*preset);
+        request->concepts.clear();
+        if (*concepts != "all") {
+            std::stringstream list(*concepts);
+            std::string name;
+            while (std::getline(list, name, ','))
+                if (!name.empty())
+                    request->concepts.push_back(name);
+        }
+        if (request->zooDirectory.empty())
+            request->zooDirectory = UserDataDirectory::zooDirectory();
+        ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
+        CancelSignal cancel;
+        const DisentangleResult result = DisentangleJob::run(*request, [&bar](const DisentangleProgress& p) {
+            double usage = 0;
+            for (double u : p.learner.usage)
+                usage += u / double(p.learner.usage.size());
+            char status[128];
+            std::snprintf(status, sizeof status, "init %d/%d pass %d/%d step %d/%d  usage %.3f", p.initialization + 1,
+                          p.initializations, p.pass + 1, p.passes, p.learner.step, p.learner.steps, usage);
+            const double total = double(p.initializations * p.passes);
+            const double done = double(p.initialization * p.passes + p.pass) + double(p.learner.step) / p.learner.steps;
+            bar.update(done / total, p.etaSeconds, status);
+        }, &cancel.flag());
+        bar.finish();
+        if (result.cancelled)
+            throw CancelledError("stopped; run " + std::to_string(result.runId) +
+                                 " is saved at its last checkpoint — run the same command to resume");
+        std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
+                  << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
+        printSummary(std::cout, result.summary);
+    });
+
+    struct EvaluateOptions
+    {
+        std::string project;
+        std::int64_t run = 0;
+        std::string zoo;
+    };
+    auto evaluate = std::make_shared<EvaluateOptions>();
+    auto* evaluateCommand = parent.add_subcommand("evaluate", "Evaluate a run's paths on held-out images and store the metrics");
+    evaluateCommand->add_option("PROJECT", evaluate->project, "Project file")->required();
+    evaluateCommand->add_option("--run", evaluate->run, "Run id (default: the latest finished run)");
+    evaluateCommand->add_option("--zoo", evaluate->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    evaluateCommand->callback([evaluate] {
+        ProjectStore project = ProjectStore::open(evaluate->project);
+        std::int64_t runId = evaluate->run;
+        if (runId == 0) {
+            for (const auto& r : RunStore(project).runs())
+                if (r.status == "finished")
+                    runId = r.id;
+            if (runId == 0)
+                throw InvalidArgument("project '" + evaluate->project + "' has no finished run; learn paths with `nad disentangle`");
+        }
+        printSummary(std::cout, RunEvaluation::evaluate(project, runId,
+                                                        evaluate->zoo.empty() ? UserDataDirectory::zooDirectory() : evaluate->zoo));
+    });
+}
+
+} // namespace nad::cli

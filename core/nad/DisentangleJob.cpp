@@ -1,0 +1,243 @@
+#include "nad/DisentangleJob.h"
+
+#include "Errors.h"
+#include "data/FashionMnist.h"
+#include "data/ImageFolderReader.h"
+#include "nad/RunEvaluation.h"
+#include "nn/ComputeDevice.h"
+#include "nn/ImageBatch.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+#include "zoo/ModelZoo.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <map>
+
+namespace nad {
+namespace {
+
+StoredPath toStored(const LearnedPath& path, bool final)
+{
+    StoredPath stored;
+    stored.classIndex = int(path.classIndex);
+    stored.initialization = path.initialization;
+    stored.step = path.steps;
+    stored.final = final;
+    for (const auto& logits : path.logits) {
+        const torch::Tensor cpu = logits.to(torch::kCPU, torch::kFloat).contiguous();
+        stored.logits.emplace_back(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
+    }
+    stored.binary = path.binary;
+    return stored;
+}
+
+ModelRecord recordOf(const ZooEntry& entry, std::int64_t datasetId)
+{
+    ModelRecord m;
+    m.name = entry.name;
+    m.family = entry.family;
+    m.path = entry.metadataPath;
+    m.sha256 = entry.sha256;
+    m.datasetId = datasetId;
+    m.inputChannels = entry.inputChannels;
+    m.inputHeight = entry.inputSize;
+    m.inputWidth = entry.inputSize;
+    m.normalization = nlohmann::json{{"mean", entry.normalization.mean}, {"std", entry.normalization.std}}.dump();
+    m.classNames = nlohmann::json(entry.classNames).dump();
+    m.testAccuracy = entry.testAccuracy;
+    for (const auto& b : entry.blocks)
+        m.blocks.emplace_back(b.name, b.channels);
+    return m;
+}
+
+} // namespace
+
+std::string DisentangleJob::hyperparametersJson(const DisentangleRequest& request)
+{
+    const LearnerOptions& o = request.options;
+    return nlohmann::json{{"preset", LearnerOptions::presetName(o.preset)},
+                          {"alpha", o.alpha},
+                          {"lambda", o.lambda},
+                          {"scale_free_distance", o.scaleFreeDistance},
+                          {"batch_size", o.batchSize},
+                          {"steps", o.steps},
+                          {"early_stop_window", o.earlyStopWindow},
+                          {"initializations", o.initializations},
+                          {"seed", o.seed},
+                          {"images_per_concept", request.imagesPerConcept},
+                          {"concepts", request.concepts}}
+        .dump();
+}
+
+DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const ProgressCallback& progress,
+                                      const std::atomic<bool>* cancel)
+{
+    request.options.validate();
+    if (request.conceptsPerPass < 1 || request.checkpointEvery < 0 || request.imagesPerConcept < 0)
+        throw InvalidArgument("concepts per pass must be at least 1; checkpoint interval and images per concept must not be negative");
+    const auto start = std::chrono::steady_clock::now();
+    ProjectStore project = ProjectStore::open(request.projectPath);
+    const auto datasets = project.datasets();
+    if (datasets.empty())
+        throw InvalidArgument("project '" + request.projectPath + "' has no data set; add one with `nad project new --dataset`");
+    const DatasetRecord dataset = datasets.front();
+    if (dataset.kind != "idx")
+        throw InvalidArgument("learning paths on '" + dataset.kind + "' data sets is not supported yet");
+    const auto concepts = project.concepts(dataset.id);
+
+    // Which concepts: all, or the named ones (each must exist).
+    std::vector<int> classes;
+    if (request.concepts.empty()) {
+        for (const auto& c : concepts)
+            classes.push_back(c.classIndex);
+    } else {
+        for (const auto& name : request.concepts) {
+            auto it = std::find_if(concepts.begin(), concepts.end(), [&](const ConceptRecord& c) { return c.name == name; });
+            if (it == concepts.end()) {
+                std::string known;
+                for (const auto& c : concepts)
+                    known += (known.empty() ? "" : ", ") + c.name;
+                throw InvalidArgument("unknown concept '" + name + "' (the data set has: " + known + ")");
+            }
+            classes.push_back(it->classIndex);
+        }
+    }
+
+    const ModelZoo zoo(request.zooDirectory);
+    const auto entry = zoo.find(request.modelName);
+    if (!entry)
+        throw InvalidArgument("model '" + request.modelName + "' is not in the zoo at '" + request.zooDirectory +
+                              "' (train it with `nad zoo train`, list with `nad zoo list`)");
+    if (entry->classNames.size() != concepts.size())
+        throw InvalidArgument("model '" + entry->name + "' has " + std::to_string(entry->classNames.size()) +
+                              " classes but the data set has " + std::to_string(concepts.size()));
+    RunStore runs(project);
+    const std::int64_t modelId = runs.ensureModel(recordOf(*entry, dataset.id));
+
+    // Resume the latest interrupted run of this model with the same settings, else start one.
+    const std::string hyperparameters = hyperparametersJson(request);
+    DisentangleResult result;
+    for (const auto& r : runs.runs()) {
+        if (r.modelId == modelId && r.hyperparameters == hyperparameters && (r.status == "running" || r.status == "interrupted")) {
+            result.runId = r.id;
+            result.resumed = true;
+        }
+    }
+    if (!result.resumed) {
+        RunRecord record;
+        record.modelId = modelId;
+        record.datasetId = dataset.id;
+        record.preset = LearnerOptions::presetName(request.options.preset);
+        record.hyperparameters = hyperparameters;
+        record.seed = request.options.seed;
+        record.initializations = request.options.initializations;
+        result.runId = runs.createRun(record);
+    }
+    runs.setStatus(result.runId, "running");
+
+    try {
+        ComputeDevice::configureThreads();
+        auto network = zoo.load(*entry);
+        const torch::Device device = ComputeDevice::choose();
+        network->to(device);
+        const ImageSet train = FashionMnist::load(dataset.path, Split::Train);
+
+        // What is already stored: finished paths are skipped, checkpoints resumed.
+        std::map<std::pair<int, int>, StoredPath> stored;
+        for (auto& p : runs.paths(result.runId, dataset.id, false))
+            stored[{p.classIndex, p.initialization}] = std::move(p);
+
+        PathLearner learner(*network, request.options);
+        const int initializations = request.options.initializations;
+        const int passes = int((classes.size() + std::size_t(request.conceptsPerPass) - 1) / std::size_t(request.conceptsPerPass));
+        for (int init = 0; init < initializations && !result.cancelled; ++init) {
+            for (int pass = 0; pass < passes && !result.cancelled; ++pass) {
+                std::vector<int> todo;
+                for (std::size_t k = std::size_t(pass) * std::size_t(request.conceptsPerPass);
+                     k < classes.size() && k < std::size_t(pass + 1) * std::size_t(request.conceptsPerPass); ++k) {
+                    auto it = stored.find({classes[k], init});
+                    if (it == stored.end() || !it->second.final)
+                        todo.push_back(classes[k]);
+                }
+                if (todo.empty())
+                    continue;
+                std::vector<ConceptImages> images;
+                for (int cls : todo) {
+                    auto indices = train.indicesOfClass(cls);
+                    if (request.imagesPerConcept > 0 && indices.size() > std::size_t(request.imagesPerConcept)) {
+                        const auto order = ImageFolderReader::samplePermutation(indices.size(), request.options.seed + std::uint64_t(cls));
+                        std::vector<std::size_t> sample;
+                        for (int k = 0; k < request.imagesPerConcept; ++k)
+                            sample.push_back(indices[order[std::size_t(k)]]);
+                        indices = sample;
+                    }
+                    images.push_back({cls, ImageBatch::images(train, indices, entry->normalization, device)});
+                }
+                // Resume only when every concept of the pass has a checkpoint of the same step.
+                LearnerResume resume;
+                bool canResume = true;
+                for (int cls : todo) {
+                    auto it = stored.find({cls, init});
+                    if (it == stored.end() || (resume.step && it->second.step != resume.step)) {
+                        canResume = false;
+                        break;
+                    }
+                    resume.step = it->second.step;
+                    std::vector<torch::Tensor> logits;
+                    for (const auto& block : it->second.logits)
+                        logits.push_back(torch::tensor(block));
+                    resume.logits.push_back(std::move(logits));
+                }
+                auto saveCheckpoint = [&](const std::vector<LearnedPath>& paths) {
+                    std::vector<StoredPath> toSave;
+                    for (const auto& p : paths)
+                        toSave.push_back(toStored(p, false));
+                    runs.savePaths(result.runId, dataset.id, toSave);
+                };
+                auto report = [&](const LearnerProgress& p) {
+                    if (!progress)
+                        return;
+                    DisentangleProgress d;
+                    d.initialization = init;
+                    d.initializations = initializations;
+                    d.pass = pass;
+                    d.passes = passes;
+                    d.learner = p;
+                    d.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                    const double done = double(init * passes + pass) + double(p.step) / double(p.steps);
+                    const double total = double(initializations * passes);
+                    d.etaSeconds = done > 0 ? d.elapsedSeconds / done * (total - done) : 0;
+                    progress(d);
+                };
+                const auto paths = learner.learn(images, init, report, cancel, canResume && resume.step > 0 ? &resume : nullptr,
+                                                 saveCheckpoint, request.checkpointEvery);
+                const bool finished = !(cancel && cancel->load());
+                std::vector<StoredPath> toSave;
+                for (const auto& p : paths)
+                    toSave.push_back(toStored(p, finished));
+                runs.savePaths(result.runId, dataset.id, toSave);
+                if (finished)
+                    result.pathsLearned += int(paths.size());
+                else
+                    result.cancelled = true;
+            }
+        }
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (result.cancelled) {
+            runs.setStatus(result.runId, "interrupted", "cancelled by the user", result.seconds);
+            return result;
+        }
+        runs.setStatus(result.runId, "running", {}, 0);
+        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory);
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        runs.setStatus(result.runId, "finished", {}, result.seconds);
+    } catch (const std::exception& e) {
+        runs.setStatus(result.runId, "interrupted", e.what());
+        throw;
+    }
+    return result;
+}
+
+} // namespace nad

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "analysis/PathEvaluator.h"
+#include "nad/LearnerOptions.h"
+#include "nad/PathLearner.h"
+#include "nad/RunEvaluation.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace nad {
+
+struct DisentangleRequest
+{
+    std::string projectPath;
+    std::string modelName;              // a zoo entry (e.g. "vgg-w16-s1") or a model already in the project
+    std::string zooDirectory;           // where zoo entries live
+    std::vector<std::string> concepts;  // class names; empty = all
+    LearnerOptions options;
+    int imagesPerConcept = 0;           // training images per concept (seeded sample); 0 = all
+    int conceptsPerPass = 10;           // concepts learned together in one batched pass
+    int checkpointEvery = 50;           // steps between checkpoints written to the project
+};
+
+struct DisentangleProgress
+{
+    int initialization = 0;
+    int initializations = 1;
+    int pass = 0;
+    int passes = 1;
+    LearnerProgress learner;
+    double elapsedSeconds = 0;
+    double etaSeconds = 0;
+};
+
+struct DisentangleResult
+{
+    std::int64_t runId = 0;
+    bool resumed = false;
+    bool cancelled = false;
+    int pathsLearned = 0;               // (concept, initialization) pairs finished by this call
+    double seconds = 0;
+    RunSummary summary;                 // the run's metrics once finished
+};
+
+// `nad disentangle` and the studio's training panel: learns the paths of a run into the
+// project file, checkpointing, resuming an interrupted run with the same model and settings,
+// then evaluates them (precision, specificity, usage, similarity, interpretability) and stores
+// the metrics.
+class DisentangleJob
+{
+public:
+    using ProgressCallback = std::function<void(const DisentangleProgress&)>;
+    static DisentangleResult run(const DisentangleRequest& request, const ProgressCallback& progress = {},
+                                 const std::atomic<bool>* cancel = nullptr);
+    // The learner options as the JSON stored with a run (and compared when resuming).
+    static std::string hyperparametersJson(const DisentangleRequest& request);
+};
+
+} // namespace nad

@@ -1,0 +1,165 @@
+#include "nad/RunEvaluation.h"
+
+#include "Errors.h"
+#include "analysis/ConceptClustering.h"
+#include "analysis/PathMetrics.h"
+#include "data/FashionMnist.h"
+#include "nn/ComputeDevice.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+#include "zoo/ModelZoo.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace nad {
+
+RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory)
+{
+    RunStore runs(project);
+    const auto run = runs.run(runId);
+    if (!run)
+        throw InvalidArgument("project '" + project.path() + "' has no run " + std::to_string(runId));
+    const auto model = runs.model(run->modelId);
+    if (!model)
+        throw ProjectError("run " + std::to_string(runId) + " refers to a model missing from the project");
+    DatasetRecord dataset;
+    for (const auto& d : project.datasets()) {
+        if (d.id == run->datasetId)
+            dataset = d;
+    }
+    if (dataset.kind != "idx")
+        throw InvalidArgument("evaluating runs on '" + dataset.kind + "' data sets is not supported yet");
+
+    const ModelZoo zoo(zooDirectory);
+    const auto entry = zoo.find(model->name);
+    if (!entry)
+        throw Error("model '" + model->name + "' is not in the zoo at '" + zooDirectory + "'");
+    if (entry->sha256 != model->sha256)
+        throw Error("zoo model '" + model->name + "' has other weights than the ones this run used (SHA-256 " +
+                    entry->sha256.substr(0, 12) + "…, run: " + model->sha256.substr(0, 12) + "…)");
+    ComputeDevice::configureThreads();
+    auto network = zoo.load(*entry);
+    network->to(ComputeDevice::choose());
+    const ImageSet test = FashionMnist::load(dataset.path, Split::Test);
+
+    // Final paths grouped by initialization, concepts in class order.
+    std::map<int, std::vector<LearnedPath>> byInit;
+    for (const auto& stored : runs.paths(runId, run->datasetId, true)) {
+        LearnedPath path;
+        path.classIndex = stored.classIndex;
+        path.initialization = stored.initialization;
+        path.steps = stored.step;
+        path.binary = stored.binary;
+        byInit[stored.initialization].push_back(std::move(path));
+    }
+    if (byInit.empty())
+        throw InvalidArgument("run " + std::to_string(runId) + " has no finished paths to evaluate");
+
+    RunSummary summary;
+    summary.runId = runId;
+    summary.modelName = model->name;
+    summary.initializations = int(byInit.size());
+    std::vector<MetricRecord> metrics;
+    std::vector<double> interpretabilities;
+    std::map<int, std::vector<ConceptEvaluation>> perConcept;
+    std::vector<std::vector<PackedPath>> packedByInit;
+    for (auto& [init, paths] : byInit) {
+        const auto evaluations = PathEvaluator::evaluate(*network, test, entry->normalization, paths);
+        std::vector<PackedPath> packed;
+        std::vector<double> accuracies;
+        for (std::size_t c = 0; c < paths.size(); ++c) {
+            packed.emplace_back(paths[c].binary);
+            accuracies.push_back(evaluations[c].pathPrecision);
+            perConcept[int(paths[c].classIndex)].push_back(evaluations[c]);
+            const int cls = int(paths[c].classIndex);
+            metrics.push_back({"path_precision", evaluations[c].pathPrecision, cls, init});
+            metrics.push_back({"path_specificity", evaluations[c].pathSpecificity, cls, init});
+            metrics.push_back({"usage", evaluations[c].usage, cls, init});
+        }
+        const auto similarity = PathMetrics::similarityMatrix(packed);
+        if (packed.size() >= 2) {
+            interpretabilities.push_back(PathMetrics::interpretability(accuracies, similarity));
+            metrics.push_back({"interpretability", interpretabilities.back(), -1, init});
+        }
+        packedByInit.push_back(std::move(packed));
+        if (summary.similarity.empty())
+            summary.similarity.assign(similarity.size(), std::vector<double>(similarity.size(), 0.0));
+        for (std::size_t i = 0; i < similarity.size(); ++i)
+            for (std::size_t j = 0; j < similarity.size(); ++j)
+                summary.similarity[i][j] += similarity[i][j] / double(byInit.size());
+        const auto usage = PathMetrics::unitUsagePerBlock(packedByInit.back());
+        if (summary.usagePerBlock.empty())
+            summary.usagePerBlock.assign(usage.size(), 0.0);
+        for (std::size_t b = 0; b < usage.size(); ++b)
+            summary.usagePerBlock[b] += usage[b] / double(byInit.size());
+    }
+
+    const std::vector<std::string> classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
+    for (auto& [cls, evaluations] : perConcept) {
+        ConceptEvaluation mean = evaluations.front();
+        for (std::size_t k = 1; k < evaluations.size(); ++k) {
+            mean.pathPrecision += evaluations[k].pathPrecision;
+            mean.pathSpecificity += evaluations[k].pathSpecificity;
+            mean.usage += evaluations[k].usage;
+        }
+        mean.pathPrecision /= double(evaluations.size());
+        mean.pathSpecificity /= double(evaluations.size());
+        mean.usage /= double(evaluations.size());
+        mean.degenerate = PathEvaluator::isDegenerate(mean);
+        summary.concepts.push_back(mean);
+        summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)] : std::to_string(cls));
+        metrics.push_back({"path_precision", mean.pathPrecision, cls, -1});
+        metrics.push_back({"path_specificity", mean.pathSpecificity, cls, -1});
+        metrics.push_back({"original_precision", mean.originalPrecision, cls, -1});
+        metrics.push_back({"original_specificity", mean.originalSpecificity, cls, -1});
+        metrics.push_back({"usage", mean.usage, cls, -1});
+        metrics.push_back({"degenerate", mean.degenerate ? 1.0 : 0.0, cls, -1});
+    }
+    for (std::size_t c = 0; c < summary.concepts.size(); ++c) {
+        std::vector<PackedPath> ofConcept;
+        for (const auto& packed : packedByInit)
+            if (c < packed.size())
+                ofConcept.push_back(packed[c]);
+        summary.stability.push_back(PathMetrics::stability(ofConcept));
+        metrics.push_back({"stability", summary.stability.back(), int(summary.concepts[c].classIndex), -1});
+    }
+    for (std::size_t b = 0; b < summary.usagePerBlock.size(); ++b)
+        metrics.push_back({"unit_usage", summary.usagePerBlock[b], -1, -1, int(b)});
+    if (!interpretabilities.empty()) {
+        double mean = 0, variance = 0;
+        for (double v : interpretabilities)
+            mean += v / double(interpretabilities.size());
+        for (double v : interpretabilities)
+            variance += (v - mean) * (v - mean) / double(interpretabilities.size());
+        summary.interpretabilityMean = mean;
+        summary.interpretabilityStd = std::sqrt(variance);
+        metrics.push_back({"interpretability", mean});
+        metrics.push_back({"interpretability_std", summary.interpretabilityStd});
+    }
+    if (summary.concepts.size() >= 2) {
+        const auto merges = ConceptClustering::averageLinkageOfSimilarity(summary.similarity);
+        summary.leafOrder = ConceptClustering::leafOrder(merges);
+        const ConceptHierarchy hierarchy = project.hierarchy(run->datasetId);
+        if (!hierarchy.empty()) {
+            const auto groups = hierarchy.groupIndexPerClass(summary.classNames);
+            int ungrouped = int(hierarchy.groups().size());
+            std::vector<int> truth;
+            for (int g : groups)
+                truth.push_back(g >= 0 ? g : ungrouped++);
+            std::size_t distinct = std::set<int>(truth.begin(), truth.end()).size();
+            summary.adjustedRandIndex = ConceptClustering::adjustedRandIndex(
+                ConceptClustering::cut(merges, std::min(distinct, summary.concepts.size())), truth);
+            metrics.push_back({"adjusted_rand_index", summary.adjustedRandIndex});
+        }
+    }
+    if (project.isReadOnly() == false)
+        runs.saveMetrics(runId, run->datasetId, metrics);
+    return summary;
+}
+
+} // namespace nad

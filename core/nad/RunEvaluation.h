@@ -1,0 +1,37 @@
+#pragma once
+
+#include "analysis/PathEvaluator.h"
+
+#include <string>
+#include <vector>
+
+namespace nad {
+
+class ProjectStore;
+
+// The metrics of a finished run, as `nad evaluate` prints them and the figures use them.
+struct RunSummary
+{
+    std::int64_t runId = 0;
+    std::string modelName;
+    std::vector<std::string> classNames;          // of the evaluated concepts, in order
+    std::vector<ConceptEvaluation> concepts;      // averaged over initializations
+    std::vector<double> usagePerBlock;            // Fig. 4, averaged over initializations
+    std::vector<std::vector<double>> similarity;  // M, averaged over initializations
+    double interpretabilityMean = 0;              // Eq. 12 per initialization, mean and std
+    double interpretabilityStd = 0;
+    std::vector<double> stability;                // per concept (1 with one initialization)
+    double adjustedRandIndex = 0;                 // clustering vs the hierarchy (0 without one)
+    std::vector<std::size_t> leafOrder;           // dendrogram order of `classNames`
+    int initializations = 0;
+};
+
+// Evaluates a run's final paths on the data set's held-out split and stores the metrics in the
+// project (metrics table). Needs the run's model (from the zoo, SHA-256 checked).
+class RunEvaluation
+{
+public:
+    static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory);
+};
+
+} // namespace nad

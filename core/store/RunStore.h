@@ -1,0 +1,102 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nad {
+
+class ProjectStore;
+
+// A model recorded in a project: enough to find, verify and rebuild it.
+struct ModelRecord
+{
+    std::int64_t id = 0;
+    std::string name;
+    std::string family;
+    std::string path;        // zoo metadata file or TorchScript file
+    std::string sha256;
+    std::int64_t datasetId = 0;
+    std::int64_t inputChannels = 1;
+    std::int64_t inputHeight = 28;
+    std::int64_t inputWidth = 28;
+    std::string normalization = "{}";  // JSON
+    std::string classNames = "[]";     // JSON
+    double testAccuracy = 0;
+    std::vector<std::pair<std::string, std::int64_t>> blocks;  // name, channels
+};
+
+struct RunRecord
+{
+    std::int64_t id = 0;
+    std::int64_t modelId = 0;
+    std::int64_t datasetId = 0;
+    std::string preset = "paper";
+    std::string hyperparameters = "{}";  // JSON: every learner option
+    std::uint64_t seed = 0;
+    int initializations = 1;
+    std::string status = "pending";
+    std::string message;
+    std::string createdAt;
+    double elapsedSeconds = 0;
+};
+
+// One concept's path of one initialization as stored: soft mask logits as float32 and the
+// binary path as bits, per block; `step` is how far learning got, `final` whether it ended.
+struct StoredPath
+{
+    int classIndex = 0;
+    int initialization = 0;
+    int step = 0;
+    bool final = false;
+    std::vector<std::vector<float>> logits;
+    std::vector<std::vector<std::uint8_t>> binary;
+};
+
+struct MetricRecord
+{
+    std::string name;
+    double value = 0;
+    int classIndex = -1;      // -1: not per concept
+    int initialization = -1;  // -1: averaged over initializations
+    int block = -1;           // -1: not per block
+};
+
+// Models, runs, learned paths (checkpoints and final) and metrics in a project file. Every
+// write is one transaction, so a killed process leaves the last committed checkpoint.
+class RunStore
+{
+public:
+    explicit RunStore(ProjectStore& project);
+
+    // Returns the id of the model with this name, recording it first when new. A model of the
+    // same name with another SHA-256 is refused: results must stay traceable to their weights.
+    std::int64_t ensureModel(const ModelRecord& model);
+    std::optional<ModelRecord> model(const std::string& name) const;
+    std::optional<ModelRecord> model(std::int64_t id) const;
+    std::vector<ModelRecord> models() const;
+
+    std::int64_t createRun(const RunRecord& run);
+    void setStatus(std::int64_t runId, const std::string& status, const std::string& message = {},
+                   double addSeconds = 0);
+    std::optional<RunRecord> run(std::int64_t runId) const;
+    std::vector<RunRecord> runs() const;
+
+    // Inserts or replaces paths (by run, concept, initialization and block).
+    void savePaths(std::int64_t runId, std::int64_t datasetId, const std::vector<StoredPath>& paths);
+    std::vector<StoredPath> paths(std::int64_t runId, std::int64_t datasetId, bool finalOnly) const;
+
+    void saveMetrics(std::int64_t runId, std::int64_t datasetId, const std::vector<MetricRecord>& metrics);
+    std::vector<MetricRecord> metrics(std::int64_t runId, std::int64_t datasetId) const;
+
+    static std::vector<std::uint8_t> packBits(const std::vector<std::uint8_t>& bits);
+    static std::vector<std::uint8_t> unpackBits(const std::vector<std::uint8_t>& packed, std::size_t count);
+
+private:
+    std::int64_t conceptId(std::int64_t datasetId, int classIndex) const;
+
+    ProjectStore& m_project;
+};
+
+} // namespace nad

@@ -1,0 +1,124 @@
+#include "Errors.h"
+#include "TestFiles.h"
+#include "data/DatasetInspector.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+
+#include <gtest/gtest.h>
+
+using namespace nad;
+
+namespace {
+
+std::int64_t addToyDataset(ProjectStore& store)
+{
+    DatasetSummary s;
+    s.path = "/data/toy";
+    s.kind = "idx";
+    s.classNames = {"cat", "dog", "car"};
+    s.splits = {{"train", "", 3, {1, 1, 1}}, {"test", "", 3, {1, 1, 1}}};
+    return store.addDataset(s, "toy");
+}
+
+ModelRecord toyModel(const std::string& sha)
+{
+    ModelRecord m;
+    m.name = "vgg-w4-s1";
+    m.family = "vgg";
+    m.path = "/zoo/vgg-w4-s1.json";
+    m.sha256 = sha;
+    m.blocks = {{"conv1_1", 3}, {"conv1_2", 70}};
+    return m;
+}
+
+} // namespace
+
+TEST(RunStore, BitsPackLsbFirst)
+{
+    const std::vector<std::uint8_t> bits = {1, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    const auto packed = RunStore::packBits(bits);
+    EXPECT_EQ(packed, (std::vector<std::uint8_t>{0x01, 0x02}));
+    EXPECT_EQ(RunStore::unpackBits(packed, 10), bits);
+    EXPECT_THROW(RunStore::unpackBits(packed, 17), ProjectError);
+}
+
+TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
+{
+    nadtest::TemporaryDirectory dir;
+    const std::string path = dir.file("p.nad");
+    std::int64_t runId = 0, datasetId = 0;
+    {
+        ProjectStore project = ProjectStore::create(path);
+        datasetId = addToyDataset(project);
+        RunStore runs(project);
+        const std::int64_t modelId = runs.ensureModel(toyModel("abc"));
+        EXPECT_EQ(runs.ensureModel(toyModel("abc")), modelId);  // same weights: same record
+        EXPECT_THROW(runs.ensureModel(toyModel("def")), ProjectError);  // same name, other weights
+        RunRecord run;
+        run.modelId = modelId;
+        run.datasetId = datasetId;
+        run.hyperparameters = R"({"lambda":0.05})";
+        run.seed = 7;
+        runId = runs.createRun(run);
+        runs.setStatus(runId, "running");
+
+        StoredPath p;
+        p.classIndex = 2;
+        p.initialization = 1;
+        p.step = 40;
+        p.logits = {{0.5f, -1.25f, 3.0f}, std::vector<float>(70, -0.5f)};
+        p.binary = {{1, 0, 1}, std::vector<std::uint8_t>(70, 0)};
+        p.binary[1][69] = 1;
+        runs.savePaths(runId, datasetId, {p});
+        p.step = 80;
+        p.final = true;
+        runs.savePaths(runId, datasetId, {p});  // replaces the checkpoint
+        runs.saveMetrics(runId, datasetId, {{"path_precision", 0.9, 2, -1}, {"unit_usage", 0.4, -1, -1, 1}});
+        runs.saveMetrics(runId, datasetId, {{"path_precision", 0.95, 2, -1}});  // replaces
+        runs.setStatus(runId, "finished", {}, 12.5);
+    }
+    ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
+    RunStore runs(project);
+    const auto model = runs.model("vgg-w4-s1");
+    ASSERT_TRUE(model.has_value());
+    ASSERT_EQ(model->blocks.size(), 2u);
+    EXPECT_EQ(model->blocks[1].second, 70);
+    const auto run = runs.run(runId);
+    ASSERT_TRUE(run.has_value());
+    EXPECT_EQ(run->status, "finished");
+    EXPECT_DOUBLE_EQ(run->elapsedSeconds, 12.5);
+    EXPECT_EQ(run->seed, 7u);
+    const auto paths = runs.paths(runId, datasetId, true);
+    ASSERT_EQ(paths.size(), 1u);
+    EXPECT_EQ(paths[0].classIndex, 2);
+    EXPECT_EQ(paths[0].step, 80);
+    EXPECT_TRUE(paths[0].final);
+    EXPECT_EQ(paths[0].logits[0], (std::vector<float>{0.5f, -1.25f, 3.0f}));
+    EXPECT_EQ(paths[0].binary[1][69], 1);
+    EXPECT_EQ(paths[0].binary[1][68], 0);
+    const auto metrics = runs.metrics(runId, datasetId);
+    ASSERT_EQ(metrics.size(), 2u);
+    EXPECT_EQ(metrics[0].name, "path_precision");
+    EXPECT_DOUBLE_EQ(metrics[0].value, 0.95);
+    EXPECT_EQ(metrics[0].classIndex, 2);
+    EXPECT_EQ(metrics[1].block, 1);
+    EXPECT_EQ(project.info().pathCount, 1);
+}
+
+TEST(RunStore, UnknownConceptIsRefused)
+{
+    nadtest::TemporaryDirectory dir;
+    ProjectStore project = ProjectStore::create(dir.file("p.nad"));
+    const std::int64_t datasetId = addToyDataset(project);
+    RunStore runs(project);
+    RunRecord run;
+    run.modelId = runs.ensureModel(toyModel("abc"));
+    run.datasetId = datasetId;
+    const std::int64_t runId = runs.createRun(run);
+    StoredPath p;
+    p.classIndex = 9;
+    p.logits = {{0.0f}};
+    p.binary = {{0}};
+    EXPECT_THROW(runs.savePaths(runId, datasetId, {p}), ProjectError);
+    EXPECT_TRUE(runs.paths(runId, datasetId, false).empty());  // the transaction rolled back
+}
