@@ -1,11 +1,13 @@
 // nad — the headless NAD Studio: the same engine as the GUI, for scripts, servers and clusters.
 // Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error, 130 cancelled (Ctrl-C).
+#include "BenchCommand.h"
 #include "BuildInfo.h"
 #include "CancelSignal.h"
 #include "DatasetCommand.h"
 #include "DemoCommand.h"
 #include "DisentangleCommand.h"
 #include "Errors.h"
+#include "ExportCommand.h"
 #include "ModelCommand.h"
 #include "ProjectCommand.h"
 #include "ZooCommand.h"
@@ -39,6 +41,8 @@ int main(int argc, char** argv)
     nad::cli::addZooCommand(app);
     nad::cli::addModelCommand(app);
     nad::cli::addDisentangleCommands(app);
+    nad::cli::addExportCommand(app);
+    nad::cli::addBenchCommand(app);
 
     try {
         app.parse(argc, argv);
