@@ -183,6 +183,55 @@ private Q_SLOTS:
         QVERIFY(QDir(zoo).entryList(QDir::Files).isEmpty());
     }
 
+    void disentangleEvaluateExportEndToEnd()
+    {
+        if (!haveFashionMnist())
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        QTemporaryDir dir;
+        const QString zoo = dir.filePath(QStringLiteral("zoo"));
+        const QString project = dir.filePath(QStringLiteral("p.nad"));
+        // A tiny zoo model (width 4, one epoch) keeps this test short; the engine is the same.
+        const Result trained = runNad({QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"),
+                                       QStringLiteral("vgg"), QStringLiteral("--width"), QStringLiteral("4"),
+                                       QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--zoo"), zoo});
+        QCOMPARE(trained.exitCode, 0);
+        QVERIFY(trained.out.contains(QStringLiteral("Trained vgg-w4-s1")));
+        QCOMPARE(runNad({QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),
+                         QStringLiteral(NAD_FASHION_MNIST_DIR)}).exitCode, 0);
+        const QStringList learn = {QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
+                                   QStringLiteral("--concepts"), QStringLiteral("Trouser,Bag"), QStringLiteral("--steps"),
+                                   QStringLiteral("40"), QStringLiteral("--zoo"), zoo};
+        const Result learned = runNad(learn);
+        QCOMPARE(learned.exitCode, 0);
+        QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
+        QVERIFY(learned.out.contains(QRegularExpression(QStringLiteral("Trouser\\s+\\d\\.\\d{3}"))));
+        QVERIFY(learned.out.contains(QStringLiteral("Interpretability I")));
+
+        const Result unknown = runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
+                                       QStringLiteral("--concepts"), QStringLiteral("Scarf"), QStringLiteral("--zoo"), zoo});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown concept 'Scarf'")));
+
+        const Result evaluated = runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), zoo});
+        QCOMPARE(evaluated.exitCode, 0);
+        QVERIFY(evaluated.out.contains(QStringLiteral("Run 1 (vgg-w4-s1")));
+
+        // Paths: one row per concept, block and channel (VGG w4 has 4·(2+2·2+3·4+3·8+3·8) = 264 channels).
+        const Result paths = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("paths")});
+        QCOMPARE(paths.exitCode, 0);
+        const QStringList rows = paths.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1 + 2 * 264);
+        QCOMPARE(rows.first(), QStringLiteral("concept,initialization,block,block_name,channel,on"));
+        const Result similarity = runNad({QStringLiteral("export"), project, QStringLiteral("--what"),
+                                          QStringLiteral("similarity"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(similarity.exitCode, 0);
+        const QJsonObject matrix = QJsonDocument::fromJson(similarity.out.toUtf8()).object();
+        QCOMPARE(matrix.value(QStringLiteral("concepts")).toArray().at(1).toString(), QStringLiteral("Bag"));
+        QCOMPARE(matrix.value(QStringLiteral("similarity")).toArray().at(0).toArray().at(0).toDouble(), 1.0);
+        const Result metrics = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("metrics")});
+        QVERIFY(metrics.out.contains(QStringLiteral("path_precision,Trouser,,,")));
+    }
+
     void demoCreatesProjectAndListsConcepts()
     {
         if (!haveFashionMnist())
