@@ -1,5 +1,7 @@
 #include "nn/DartsCell.h"
 
+#include "nn/ConvLayers.h"
+
 #include <string>
 
 namespace nad {
@@ -18,28 +20,21 @@ const Edge kNormal[8] = {{Op::SepConv3, 0}, {Op::SepConv3, 1}, {Op::SepConv3, 0}
 const Edge kReduce[8] = {{Op::MaxPool3, 0}, {Op::MaxPool3, 1}, {Op::Skip, 2},     {Op::MaxPool3, 1},
                          {Op::MaxPool3, 0}, {Op::Skip, 2},     {Op::Skip, 2},     {Op::MaxPool3, 1}};
 
-torch::nn::Conv2d conv(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride,
-                       std::int64_t padding, std::int64_t dilation = 1, std::int64_t groups = 1)
-{
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel)
-                                 .stride(stride).padding(padding).dilation(dilation).groups(groups).bias(false));
-}
-
 torch::nn::Sequential reluConvBn(std::int64_t in, std::int64_t out)
 {
-    return torch::nn::Sequential(torch::nn::ReLU(), conv(in, out, 1, 1, 0), torch::nn::BatchNorm2d(out));
+    return torch::nn::Sequential(torch::nn::ReLU(), convolution(in, out, 1, 1, 0), torch::nn::BatchNorm2d(out));
 }
 
 torch::nn::Sequential sepConv3(std::int64_t c, std::int64_t stride)
 {
-    return torch::nn::Sequential(torch::nn::ReLU(), conv(c, c, 3, stride, 1, 1, c), conv(c, c, 1, 1, 0),
-                                 torch::nn::BatchNorm2d(c), torch::nn::ReLU(), conv(c, c, 3, 1, 1, 1, c),
-                                 conv(c, c, 1, 1, 0), torch::nn::BatchNorm2d(c));
+    return torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, stride, 1, 1, c), convolution(c, c, 1, 1, 0),
+                                 torch::nn::BatchNorm2d(c), torch::nn::ReLU(), convolution(c, c, 3, 1, 1, 1, c),
+                                 convolution(c, c, 1, 1, 0), torch::nn::BatchNorm2d(c));
 }
 
 torch::nn::Sequential dilConv3(std::int64_t c, std::int64_t stride)
 {
-    return torch::nn::Sequential(torch::nn::ReLU(), conv(c, c, 3, stride, 2, 2, c), conv(c, c, 1, 1, 0),
+    return torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, stride, 2, 2, c), convolution(c, c, 1, 1, 0),
                                  torch::nn::BatchNorm2d(c));
 }
 
@@ -47,8 +42,8 @@ torch::nn::Sequential dilConv3(std::int64_t c, std::int64_t stride)
 
 FactorizedReduceImpl::FactorizedReduceImpl(std::int64_t in, std::int64_t out)
 {
-    m_conv1 = register_module("conv1", conv(in, out / 2, 1, 2, 0));
-    m_conv2 = register_module("conv2", conv(in, out - out / 2, 1, 2, 0));
+    m_conv1 = register_module("conv1", convolution(in, out / 2, 1, 2, 0));
+    m_conv2 = register_module("conv2", convolution(in, out - out / 2, 1, 2, 0));
     m_norm = register_module("norm", torch::nn::BatchNorm2d(out));
 }
 

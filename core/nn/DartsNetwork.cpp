@@ -1,17 +1,9 @@
 #include "nn/DartsNetwork.h"
 
 #include "Errors.h"
+#include "nn/ConvLayers.h"
 
 namespace nad {
-namespace {
-
-torch::nn::Conv2d conv3x3(std::int64_t in, std::int64_t out, std::int64_t stride)
-{
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false));
-}
-
-} // namespace
-
 DartsNetwork::DartsNetwork(const NetworkConfig& config)
 {
     const std::int64_t depth = config.depth > 0 ? config.depth : kDefaultDepth;
@@ -20,13 +12,13 @@ DartsNetwork::DartsNetwork(const NetworkConfig& config)
     const std::int64_t c = config.width;
     std::int64_t stemChannels = 0;
     if (config.inputSize >= 64) {
-        m_stems.push_back(torch::nn::Sequential(conv3x3(config.inputChannels, c / 2, 2), torch::nn::BatchNorm2d(c / 2),
-                                                torch::nn::ReLU(), conv3x3(c / 2, c, 2), torch::nn::BatchNorm2d(c)));
-        m_stems.push_back(torch::nn::Sequential(torch::nn::ReLU(), conv3x3(c, c, 2), torch::nn::BatchNorm2d(c)));
+        m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, c / 2, 3, 2), torch::nn::BatchNorm2d(c / 2),
+                                                torch::nn::ReLU(), convolution(c / 2, c, 3, 2), torch::nn::BatchNorm2d(c)));
+        m_stems.push_back(torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, 2), torch::nn::BatchNorm2d(c)));
         stemChannels = c;
     } else {
         stemChannels = 3 * c;
-        m_stems.push_back(torch::nn::Sequential(conv3x3(config.inputChannels, stemChannels, 2),
+        m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, stemChannels, 3, 2),
                                                 torch::nn::BatchNorm2d(stemChannels)));
     }
     for (std::size_t s = 0; s < m_stems.size(); ++s) {

@@ -1,26 +1,18 @@
 #include "nn/DenseNetNetwork.h"
 
+#include "nn/ConvLayers.h"
+
 namespace nad {
-namespace {
-
-torch::nn::Conv2d conv(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride = 1)
-{
-    return torch::nn::Conv2d(
-        torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(false));
-}
-
-} // namespace
-
 DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
 {
     const std::int64_t growth = config.width;
     std::int64_t channels = 2 * growth;
     if (config.inputSize >= 64)
-        m_stem = torch::nn::Sequential(conv(config.inputChannels, channels, 7, 2), torch::nn::BatchNorm2d(channels),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 7, 2), torch::nn::BatchNorm2d(channels),
                                        torch::nn::ReLU(),
                                        torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
     else
-        m_stem = torch::nn::Sequential(conv(config.inputChannels, channels, 3, 2),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 3, 2),
                                        torch::nn::BatchNorm2d(channels), torch::nn::ReLU());
     register_module("stem", m_stem);
     m_blocks.push_back({"stem", channels});
@@ -32,8 +24,8 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
             const std::string name = "denseblock" + std::to_string(d + 1) + "_layer" + std::to_string(l + 1);
             layers.push_back(register_module(
                 name, torch::nn::Sequential(torch::nn::BatchNorm2d(channels), torch::nn::ReLU(),
-                                            conv(channels, 4 * growth, 1), torch::nn::BatchNorm2d(4 * growth),
-                                            torch::nn::ReLU(), conv(4 * growth, growth, 3))));
+                                            convolution(channels, 4 * growth, 1), torch::nn::BatchNorm2d(4 * growth),
+                                            torch::nn::ReLU(), convolution(4 * growth, growth, 3))));
             channels += growth;
         }
         m_stages.push_back(std::move(layers));
@@ -42,7 +34,7 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
             const std::int64_t out = channels / 2;
             m_stages.push_back({register_module(
                 "transition" + std::to_string(d + 1),
-                torch::nn::Sequential(torch::nn::BatchNorm2d(channels), torch::nn::ReLU(), conv(channels, out, 1),
+                torch::nn::Sequential(torch::nn::BatchNorm2d(channels), torch::nn::ReLU(), convolution(channels, out, 1),
                                       torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2))))});
             channels = out;
             m_blocks.push_back({"transition" + std::to_string(d + 1), channels});

@@ -1,25 +1,17 @@
 #include "nn/ResNetNetwork.h"
 
+#include "nn/ConvLayers.h"
+
 namespace nad {
-namespace {
-
-torch::nn::Conv2d conv(std::int64_t in, std::int64_t out, std::int64_t kernel, std::int64_t stride = 1)
-{
-    return torch::nn::Conv2d(
-        torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(kernel / 2).bias(false));
-}
-
-} // namespace
-
 ResNetNetwork::ResNetNetwork(const NetworkConfig& config)
 {
     const std::int64_t stem = config.width;
     if (config.inputSize >= 64) {
-        m_stem = torch::nn::Sequential(conv(config.inputChannels, stem, 7, 2), torch::nn::BatchNorm2d(stem),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 7, 2), torch::nn::BatchNorm2d(stem),
                                        torch::nn::ReLU(),
                                        torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
     } else {
-        m_stem = torch::nn::Sequential(conv(config.inputChannels, stem, 3, 2), torch::nn::BatchNorm2d(stem),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 3, 2), torch::nn::BatchNorm2d(stem),
                                        torch::nn::ReLU());
     }
     register_module("stem", m_stem);
@@ -37,13 +29,13 @@ ResNetNetwork::ResNetNetwork(const NetworkConfig& config)
             Bottleneck b;
             b.residual = register_module(
                 moduleName + "_residual",
-                torch::nn::Sequential(conv(channels, inner, 1), torch::nn::BatchNorm2d(inner), torch::nn::ReLU(),
-                                      conv(inner, inner, 3, stride), torch::nn::BatchNorm2d(inner),
-                                      torch::nn::ReLU(), conv(inner, out, 1), torch::nn::BatchNorm2d(out)));
+                torch::nn::Sequential(convolution(channels, inner, 1), torch::nn::BatchNorm2d(inner), torch::nn::ReLU(),
+                                      convolution(inner, inner, 3, stride), torch::nn::BatchNorm2d(inner),
+                                      torch::nn::ReLU(), convolution(inner, out, 1), torch::nn::BatchNorm2d(out)));
             if (stride != 1 || channels != out)
                 b.shortcut = register_module(
                     moduleName + "_shortcut",
-                    torch::nn::Sequential(conv(channels, out, 1, stride), torch::nn::BatchNorm2d(out)));
+                    torch::nn::Sequential(convolution(channels, out, 1, stride), torch::nn::BatchNorm2d(out)));
             m_bottlenecks.push_back(b);
             m_blocks.push_back({name, out});
             channels = out;

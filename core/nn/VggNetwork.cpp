@@ -1,5 +1,7 @@
 #include "nn/VggNetwork.h"
 
+#include "nn/ConvLayers.h"
+
 namespace nad {
 
 VggNetwork::VggNetwork(const NetworkConfig& config)
@@ -16,7 +18,7 @@ VggNetwork::VggNetwork(const NetworkConfig& config)
         for (std::int64_t k = 0; k < stageBlocks[stage]; ++k) {
             const std::int64_t out = config.width * stageWidth[stage];
             torch::nn::Sequential conv(
-                torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, out, 3).padding(1).bias(false)),
+                convolution(channels, out, 3),
                 torch::nn::BatchNorm2d(out), torch::nn::ReLU());
             m_convs.push_back(register_module("conv" + std::to_string(block), conv));
             m_poolBefore.push_back(pool && k == 0);
