@@ -2,16 +2,42 @@
 
 #include "Errors.h"
 
+#include <algorithm>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 namespace nad {
 
 std::vector<std::vector<double>> PathMetrics::similarityMatrix(const std::vector<PackedPath>& paths)
 {
     const std::size_t k = paths.size();
     std::vector<std::vector<double>> m(k, std::vector<double>(k, 1.0));
-    for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t j = i + 1; j < k; ++j)
-            m[i][j] = m[j][i] = PackedPath::similarity(paths[i], paths[j]);
+    // Rows are independent: deal them out to the cores (row i costs k - i pairs, so interleave
+    // rows rather than cut the matrix into blocks). Each (i, j > i) cell is written once.
+    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), k / 64 + 1));
+    std::vector<std::thread> threads;
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    for (std::size_t w = 0; w < workers; ++w) {
+        threads.emplace_back([&, w] {
+            try {
+                for (std::size_t i = w; i < k; i += workers)
+                    for (std::size_t j = i + 1; j < k; ++j)
+                        m[i][j] = PackedPath::similarity(paths[i], paths[j]);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(failureMutex);
+                failure = std::current_exception();
+            }
+        });
     }
+    for (auto& t : threads)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = i + 1; j < k; ++j)
+            m[j][i] = m[i][j];
     return m;
 }
 

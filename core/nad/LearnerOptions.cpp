@@ -18,6 +18,8 @@ void LearnerOptions::validate() const
         throw InvalidArgument("the step budget must be at least 1, got " + std::to_string(steps));
     if (earlyStopWindow < 0)
         throw InvalidArgument("the early-stop window must not be negative");
+    if (originalsCacheMiB < 0)
+        throw InvalidArgument("the originals cache size must not be negative");
     if (initializations < 1)
         throw InvalidArgument("at least one initialization is needed, got " + std::to_string(initializations));
 }

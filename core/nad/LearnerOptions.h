@@ -22,6 +22,9 @@ struct LearnerOptions
     int steps = 300;              // step budget per concept
     int earlyStopWindow = 0;      // stop when the binary path is unchanged for this many steps (0: off)
     int initializations = 1;      // independent runs per concept, seeds seed, seed+1, ...
+    // Memory for the frozen network's outputs on the concepts' images, computed once instead of
+    // once per step (a step then costs a masked forward and its backward only). 0 disables.
+    std::int64_t originalsCacheMiB = 2048;
     std::uint64_t seed = 1;
 
     // Throws InvalidArgument naming the field when a value is out of range.

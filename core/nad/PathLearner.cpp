@@ -101,14 +101,17 @@ std::vector<std::vector<std::uint8_t>> PathLearner::binarize(const std::vector<t
 
 torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
                                 const torch::Tensor& owner, const torch::Tensor& labels,
-                                std::vector<double>* distance, std::vector<double>* sparsity)
+                                std::vector<double>* distance, std::vector<double>* sparsity,
+                                const BlockForward* originals)
 {
     const std::int64_t concepts = maskLogits.front().size(0);
-    BlockForward original;
-    {
+    BlockForward computed;
+    if (!originals) {
         torch::NoGradGuard noGrad;
-        original = m_network.forward(images, {}, true);
+        computed = m_network.forward(images, {}, true);
+        originals = &computed;
     }
+    const BlockForward& original = *originals;
     BlockMasks masks;
     for (const auto& s : maskLogits)
         masks.push_back(torch::sigmoid(s).index_select(0, owner));
@@ -160,6 +163,16 @@ torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, co
     return (distancePerConcept + m_options.lambda * sparsityPerConcept).sum();
 }
 
+std::int64_t PathLearner::originalBytesPerImage(const torch::Tensor& sampleImage)
+{
+    torch::NoGradGuard noGrad;
+    const BlockForward out = m_network.forward(sampleImage.unsqueeze(0), {}, true);
+    std::int64_t bytes = out.logits.numel() * std::int64_t(out.logits.element_size());
+    for (const auto& block : out.blockOutputs)
+        bytes += block.numel() * std::int64_t(block.element_size());
+    return bytes;
+}
+
 void PathLearner::normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha, const std::vector<bool>& active)
 {
     torch::NoGradGuard noGrad;
@@ -206,6 +219,34 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
             maskLogits.push_back(torch::stack(perConcept).to(device).set_requires_grad(true));
         }
     }
+    // The frozen network's outputs on every image, once, when they fit in the memory budget.
+    std::vector<BlockForward> cached;
+    {
+        std::int64_t images = 0;
+        for (const auto& c : concepts)
+            images += c.images.size(0);
+        const std::int64_t budget = m_options.originalsCacheMiB << 20;
+        if (budget > 0 && images * originalBytesPerImage(concepts.front().images[0].to(device)) <= budget) {
+            torch::NoGradGuard noGrad;
+            for (const auto& c : concepts) {
+                BlockForward all;
+                std::vector<std::vector<torch::Tensor>> blockParts(m_network.blockCount());
+                std::vector<torch::Tensor> logitParts;
+                for (std::int64_t first = 0; first < c.images.size(0); first += 256) {
+                    const BlockForward part =
+                        m_network.forward(c.images.slice(0, first, std::min(first + 256, c.images.size(0))).to(device), {}, true);
+                    for (std::size_t i = 0; i < blockParts.size(); ++i)
+                        blockParts[i].push_back(part.blockOutputs[i]);
+                    logitParts.push_back(part.logits);
+                }
+                for (auto& parts : blockParts)
+                    all.blockOutputs.push_back(torch::cat(parts));
+                all.logits = torch::cat(logitParts);
+                cached.push_back(std::move(all));
+            }
+        }
+    }
+
     std::vector<ImageCycle> cycles;
     for (const auto& c : concepts)
         cycles.emplace_back(c.images.size(0), derivedSeed(m_options.seed, c.classIndex, initialization, 2));
@@ -237,26 +278,40 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     for (int step = firstStep; step < m_options.steps; ++step) {
         if (cancel && cancel->load())
             break;
-        std::vector<torch::Tensor> batchImages;
+        std::vector<torch::Tensor> batchImages, batchLogits;
+        std::vector<std::vector<torch::Tensor>> batchBlocks(cached.empty() ? 0 : m_network.blockCount());
         std::vector<std::int64_t> owner, labels;
         for (std::int64_t c = 0; c < k; ++c) {
             if (!active[std::size_t(c)])
                 continue;
             const auto indices = cycles[std::size_t(c)].next(m_options.batchSize);
-            batchImages.push_back(concepts[std::size_t(c)].images.index_select(
-                0, torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device())).to(device));
+            const torch::Tensor index = torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device());
+            batchImages.push_back(concepts[std::size_t(c)].images.index_select(0, index).to(device));
+            if (!cached.empty()) {
+                const torch::Tensor onDevice = index.to(device);
+                const BlockForward& all = cached[std::size_t(c)];
+                for (std::size_t i = 0; i < batchBlocks.size(); ++i)
+                    batchBlocks[i].push_back(all.blockOutputs[i].index_select(0, onDevice));
+                batchLogits.push_back(all.logits.index_select(0, onDevice));
+            }
             owner.insert(owner.end(), indices.size(), c);
             labels.insert(labels.end(), indices.size(), concepts[std::size_t(c)].classIndex);
         }
         if (batchImages.empty())
             break;  // every concept converged
         const torch::Tensor images = torch::cat(batchImages);
+        BlockForward originals;
+        if (!cached.empty()) {
+            for (auto& parts : batchBlocks)
+                originals.blockOutputs.push_back(torch::cat(parts));
+            originals.logits = torch::cat(batchLogits);
+        }
         const torch::Tensor ownerTensor = torch::tensor(owner, torch::kInt64).to(device);
         const torch::Tensor labelTensor = torch::tensor(labels, torch::kInt64).to(device);
 
         LearnerProgress report;
-        const torch::Tensor total =
-            loss(maskLogits, images, ownerTensor, labelTensor, &report.distanceLoss, &report.sparsityLoss);
+        const torch::Tensor total = loss(maskLogits, images, ownerTensor, labelTensor, &report.distanceLoss,
+                                         &report.sparsityLoss, cached.empty() ? nullptr : &originals);
         total.backward();
         normalizedStep(maskLogits, m_options.alpha, active);
 

@@ -77,9 +77,14 @@ public:
     // The loss of Eq. 7 (paper) or the official loss for one step, per concept, given the soft
     // masks per block (rows = concepts) and the batch (rows = samples, `owner` = the concept
     // row of each sample). Returns the total to differentiate and fills the per-concept terms.
+    // `originals` may hold the frozen network's outputs on `images` (computed when null).
     torch::Tensor loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
                        const torch::Tensor& owner, const torch::Tensor& labels,
-                       std::vector<double>* distance = nullptr, std::vector<double>* sparsity = nullptr);
+                       std::vector<double>* distance = nullptr, std::vector<double>* sparsity = nullptr,
+                       const BlockForward* originals = nullptr);
+
+    // Bytes of the frozen network's block outputs and logits for one image of `sampleShape`.
+    std::int64_t originalBytesPerImage(const torch::Tensor& sampleImage);
 
     // Eq. 8: s_i ← s_i − α g_i / ||g_i||₂, per block and per concept row.
     static void normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha,

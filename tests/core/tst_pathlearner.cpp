@@ -276,3 +276,23 @@ TEST(PathLearner, ResumingFromACheckpointGivesTheUninterruptedResult)
             EXPECT_TRUE(torch::allclose(resumed[c].logits[i], straight[c].logits[i], 1e-5, 1e-5));
     }
 }
+
+TEST(PathLearner, CachedOriginalsGiveTheSamePaths)
+{
+    auto network = smallVgg();
+    torch::manual_seed(21);
+    std::vector<ConceptImages> concepts{{3, torch::randn({10, 1, 28, 28})}, {7, torch::randn({10, 1, 28, 28})}};
+    LearnerOptions cachedOptions = options(LearnerPreset::Paper, 0.05);
+    cachedOptions.steps = 12;
+    cachedOptions.batchSize = 4;
+    LearnerOptions uncachedOptions = cachedOptions;
+    uncachedOptions.originalsCacheMiB = 0;
+    const auto cached = PathLearner(*network, cachedOptions).learn(concepts, 0);
+    const auto uncached = PathLearner(*network, uncachedOptions).learn(concepts, 0);
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        EXPECT_EQ(cached[c].binary, uncached[c].binary);
+        for (std::size_t i = 0; i < network->blockCount(); ++i)
+            EXPECT_TRUE(torch::allclose(cached[c].logits[i], uncached[c].logits[i], 1e-5, 1e-5));
+    }
+    EXPECT_GT(PathLearner(*network, cachedOptions).originalBytesPerImage(concepts[0].images[0]), 0);
+}
