@@ -10,6 +10,7 @@
 #include "ExportCommand.h"
 #include "ModelCommand.h"
 #include "ProjectCommand.h"
+#include "SweepCommand.h"
 #include "ZooCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -43,6 +44,7 @@ int main(int argc, char** argv)
     nad::cli::addDisentangleCommands(app);
     nad::cli::addExportCommand(app);
     nad::cli::addBenchCommand(app);
+    nad::cli::addSweepCommand(app);
 
     try {
         app.parse(argc, argv);
