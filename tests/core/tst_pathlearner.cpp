@@ -1,6 +1,7 @@
 #include "Errors.h"
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
+#include "nad/LambdaSweep.h"
 #include "nad/PathLearner.h"
 #include "nn/NetworkFactory.h"
 
@@ -8,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <random>
 
 using namespace nad;
 
@@ -295,4 +297,38 @@ TEST(PathLearner, CachedOriginalsGiveTheSamePaths)
             EXPECT_TRUE(torch::allclose(cached[c].logits[i], uncached[c].logits[i], 1e-5, 1e-5));
     }
     EXPECT_GT(PathLearner(*network, cachedOptions).originalBytesPerImage(concepts[0].images[0]), 0);
+}
+
+TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsestGoodOne)
+{
+    auto network = smallVgg();
+    // A synthetic labelled set: 3 classes of 12 random 28x28 images for learning and testing.
+    ImageSet set;
+    set.channels = 1;
+    set.height = set.width = 28;
+    set.classNames = {"a", "b", "c"};
+    std::mt19937 random(4);
+    for (int i = 0; i < 36; ++i) {
+        set.labels.push_back(i % 3);
+        for (int p = 0; p < 28 * 28; ++p)
+            set.pixels.push_back(std::uint8_t(random() % 256));
+    }
+    LearnerOptions o = options(LearnerPreset::Paper, 0.0);
+    o.steps = 25;
+    o.batchSize = 4;
+    o.alpha = 0.5;
+    const auto points = LambdaSweep::run(*network, set, set, Normalization{{0.5f}, {0.25f}}, {0, 2}, {0.0, 1000.0}, o, 0);
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_DOUBLE_EQ(points[0].lambda, 0.0);
+    EXPECT_GT(points[0].usage, points[1].usage);
+    EXPECT_LT(points[1].usage, 0.05);
+
+    std::vector<SweepPoint> handMade(3);
+    handMade[0].usage = 0.9, handMade[0].faithful = handMade[0].specific = true;
+    handMade[1].usage = 0.6, handMade[1].faithful = handMade[1].specific = true;
+    handMade[2].usage = 0.1, handMade[2].faithful = true;  // sparser but not specific
+    EXPECT_EQ(LambdaSweep::recommended(handMade), 1);
+    handMade[1].specific = false;
+    handMade[0].faithful = false;
+    EXPECT_EQ(LambdaSweep::recommended(handMade), -1);
 }
