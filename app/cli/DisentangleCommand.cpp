@@ -74,8 +74,8 @@ void addDisentangleCommands(CLI::App& parent)
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
     disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")->capture_default_str();
-    disentangle->add_option("--lambda", request->options.lambda, "Sparsity weight λ (paper) or β (official)")
-        ->capture_default_str();
+    auto* lambda = disentangle->add_option("--lambda", request->options.lambda,
+                                           "Sparsity weight λ (paper) or β (official); default: the model family's");
     disentangle->add_flag("--scale-free", request->options.scaleFreeDistance,
                           "Divide each block's distance by the norm of its original output");
     disentangle->add_option("--steps", request->options.steps, "Steps per concept")->capture_default_str();
@@ -91,8 +91,9 @@ void addDisentangleCommands(CLI::App& parent)
         ->capture_default_str();
     disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")->capture_default_str();
     disentangle->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
-    disentangle->callback([request, concepts, preset] {
+    disentangle->callback([request, concepts, preset, lambda] {
         request->options.preset = LearnerOptions::presetFromName(*preset);
+        request->lambdaGiven = lambda->count() > 0;
         request->concepts.clear();
         if (*concepts != "all") {
             std::stringstream list(*concepts);

@@ -71,9 +71,10 @@ std::string DisentangleJob::hyperparametersJson(const DisentangleRequest& reques
         .dump();
 }
 
-DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const ProgressCallback& progress,
+DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const ProgressCallback& progress,
                                       const std::atomic<bool>* cancel)
 {
+    DisentangleRequest request = given;
     request.options.validate();
     if (request.conceptsPerPass < 1 || request.checkpointEvery < 0 || request.imagesPerConcept < 0)
         throw InvalidArgument("concepts per pass must be at least 1; checkpoint interval and images per concept must not be negative");
@@ -110,6 +111,8 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
     if (!entry)
         throw InvalidArgument("model '" + request.modelName + "' is not in the zoo at '" + request.zooDirectory +
                               "' (train it with `nad zoo train`, list with `nad zoo list`)");
+    if (!request.lambdaGiven)
+        request.options.lambda = LearnerOptions::defaultLambda(entry->family, request.options.preset);
     if (entry->classNames.size() != concepts.size())
         throw InvalidArgument("model '" + entry->name + "' has " + std::to_string(entry->classNames.size()) +
                               " classes but the data set has " + std::to_string(concepts.size()));

@@ -19,6 +19,7 @@ struct DisentangleRequest
     std::string zooDirectory;           // where zoo entries live
     std::vector<std::string> concepts;  // class names; empty = all
     LearnerOptions options;
+    bool lambdaGiven = true;            // false: use the model family's default λ (LearnerOptions::defaultLambda)
     int imagesPerConcept = 0;           // training images per concept (seeded sample); 0 = all
     int conceptsPerPass = 10;           // concepts learned together in one batched pass
     int checkpointEvery = 50;           // steps between checkpoints written to the project

@@ -24,6 +24,21 @@ void LearnerOptions::validate() const
         throw InvalidArgument("at least one initialization is needed, got " + std::to_string(initializations));
 }
 
+double LearnerOptions::defaultLambda(const std::string& family, LearnerPreset preset)
+{
+    if (preset == LearnerPreset::Official)
+        return 0.05;  // far below the authors' ImageNet β (4.5 for VGG), which collapses small paths
+    if (family == "vgg")
+        return 0.02;
+    if (family == "resnet")
+        return 0.005;
+    if (family == "densenet")
+        return 0.02;
+    if (family == "darts")
+        return 0.3;
+    return 0.02;
+}
+
 std::string LearnerOptions::presetName(LearnerPreset preset)
 {
     return preset == LearnerPreset::Paper ? "paper" : "official";

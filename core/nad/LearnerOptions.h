@@ -19,7 +19,7 @@ struct LearnerOptions
     double lambda = 0.05;         // λ (paper) or β (official)
     bool scaleFreeDistance = false;  // paper preset only: each block's distance / ||o_i||
     int batchSize = 16;           // images per concept per step
-    int steps = 300;              // step budget per concept
+    int steps = 1000;             // step budget per concept
     int earlyStopWindow = 0;      // stop when the binary path is unchanged for this many steps (0: off)
     int initializations = 1;      // independent runs per concept, seeds seed, seed+1, ...
     // Memory for the frozen network's outputs on the concepts' images, computed once instead of
@@ -29,6 +29,9 @@ struct LearnerOptions
 
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;
+    // λ (β) each built-in family uses when the user gives none: the sparsest setting whose paths
+    // stayed faithful and specific in `nad sweep` on the zoo model (README, "Defaults").
+    static double defaultLambda(const std::string& family, LearnerPreset preset);
     static std::string presetName(LearnerPreset preset);
     static LearnerPreset presetFromName(const std::string& name);
 };
