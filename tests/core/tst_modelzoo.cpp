@@ -1,4 +1,5 @@
 #include "Errors.h"
+#include "TestData.h"
 #include "TestFiles.h"
 #include "data/FashionMnist.h"
 #include "nn/NetworkFactory.h"
@@ -15,17 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The first `perClass` images of every class of a split: a small, balanced, real data set.
-ImageSet balancedSubset(const ImageSet& set, std::size_t perClass)
-{
-    std::vector<std::size_t> indices;
-    for (std::int64_t c = 0; c < std::int64_t(set.classNames.size()); ++c) {
-        const auto all = set.indicesOfClass(c);
-        indices.insert(indices.end(), all.begin(), all.begin() + std::ptrdiff_t(std::min(perClass, all.size())));
-    }
-    return set.subset(indices);
-}
-
 class ModelZooTest : public ::testing::Test
 {
 protected:
@@ -33,8 +23,8 @@ protected:
     {
         if (!FashionMnist::looksLikeIdxDirectory(NAD_FASHION_MNIST_DIR))
             return;
-        s_train = new ImageSet(balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Train), 60));
-        s_test = new ImageSet(balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test), 30));
+        s_train = new ImageSet(nadtest::balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Train), 60));
+        s_test = new ImageSet(nadtest::balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test), 30));
     }
     static void TearDownTestSuite()
     {

@@ -1,5 +1,6 @@
 // End to end on real data: a small VGG trained on Fashion-MNIST, paths for two concepts
 // learned with the paper's loss, evaluated on held-out images.
+#include "TestData.h"
 #include "analysis/PathEvaluator.h"
 #include "data/FashionMnist.h"
 #include "nad/PathLearner.h"
@@ -13,16 +14,6 @@ using namespace nad;
 
 namespace {
 
-ImageSet balanced(const ImageSet& set, std::size_t perClass)
-{
-    std::vector<std::size_t> indices;
-    for (std::int64_t c = 0; c < std::int64_t(set.classNames.size()); ++c) {
-        const auto all = set.indicesOfClass(c);
-        indices.insert(indices.end(), all.begin(), all.begin() + std::ptrdiff_t(std::min(perClass, all.size())));
-    }
-    return set.subset(indices);
-}
-
 const Normalization kNormalization{{0.2860f}, {0.3530f}};
 
 } // namespace
@@ -32,8 +23,8 @@ TEST(PathEvaluation, PathsOnASmallVggStayFaithfulAndSpecific)
     if (!FashionMnist::looksLikeIdxDirectory(NAD_FASHION_MNIST_DIR))
         GTEST_SKIP() << "Debian's dataset-fashion-mnist is not installed";
     torch::set_num_threads(2);
-    const ImageSet train = balanced(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Train), 300);
-    const ImageSet test = balanced(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test), 100);
+    const ImageSet train = nadtest::balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Train), 300);
+    const ImageSet test = nadtest::balancedSubset(FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test), 100);
 
     torch::manual_seed(3);
     NetworkConfig config;
