@@ -12,5 +12,5 @@ function(nad_qt_test name)
     add_test(NAME ${area}/${name} COMMAND ${name})
     set(home ${CMAKE_CURRENT_BINARY_DIR}/${name}-home)
     set_tests_properties(${area}/${name} PROPERTIES ENVIRONMENT
-        "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${home}/config;XDG_DATA_HOME=${home}/data;LC_ALL=C.UTF-8")
+        "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${home}/config;XDG_DATA_HOME=${home}/data;LC_ALL=C.UTF-8;QTEST_FUNCTION_TIMEOUT=1800000")
 endfunction()

@@ -15,11 +15,12 @@ struct Result
     QString err;
 };
 
+// Generous: ctest runs suites in parallel on CI's two cores, and a few commands train or learn.
 Result runNad(const QStringList& arguments)
 {
     QProcess process;
     process.start(QStringLiteral(NAD_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
+    if (!process.waitForFinished(15 * 60 * 1000))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
             QString::fromUtf8(process.readAllStandardOutput()),
@@ -193,7 +194,8 @@ private Q_SLOTS:
         // A tiny zoo model (width 4, one epoch) keeps this test short; the engine is the same.
         const Result trained = runNad({QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"),
                                        QStringLiteral("vgg"), QStringLiteral("--width"), QStringLiteral("4"),
-                                       QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--zoo"), zoo});
+                                       QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--batch"),
+                                       QStringLiteral("256"), QStringLiteral("--zoo"), zoo});
         QCOMPARE(trained.exitCode, 0);
         QVERIFY(trained.out.contains(QStringLiteral("Trained vgg-w4-s1")));
         QCOMPARE(runNad({QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),
