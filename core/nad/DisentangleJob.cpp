@@ -233,7 +233,7 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
             return result;
         }
         runs.setStatus(result.runId, "running", {}, 0);
-        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory);
+        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, network.get());
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         runs.setStatus(result.runId, "finished", {}, result.seconds);
     } catch (const std::exception& e) {

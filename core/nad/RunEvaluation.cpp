@@ -18,7 +18,8 @@
 
 namespace nad {
 
-RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory)
+RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
+                                   BlockNetwork* loaded)
 {
     RunStore runs(project);
     const auto run = runs.run(runId);
@@ -42,9 +43,14 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     if (entry->sha256 != model->sha256)
         throw Error("zoo model '" + model->name + "' has other weights than the ones this run used (SHA-256 " +
                     entry->sha256.substr(0, 12) + "…, run: " + model->sha256.substr(0, 12) + "…)");
-    ComputeDevice::configureThreads();
-    auto network = zoo.load(*entry);
-    network->to(ComputeDevice::choose());
+    std::shared_ptr<BlockNetwork> owned;
+    BlockNetwork* network = loaded;
+    if (!network) {
+        ComputeDevice::configureThreads();
+        owned = zoo.load(*entry);
+        owned->to(ComputeDevice::choose());
+        network = owned.get();
+    }
     const ImageSet test = FashionMnist::load(dataset.path, Split::Test);
 
     // Final paths grouped by initialization, concepts in class order.

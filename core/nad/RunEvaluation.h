@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/PathEvaluator.h"
+#include "nn/BlockNetwork.h"
 
 #include <string>
 #include <vector>
@@ -31,7 +32,10 @@ struct RunSummary
 class RunEvaluation
 {
 public:
-    static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory);
+    // `loaded` may be the run's network already in memory (the disentangle job has it), so it is
+    // not rebuilt and re-hashed; null loads it from the zoo.
+    static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
+                               BlockNetwork* loaded = nullptr);
 };
 
 } // namespace nad
