@@ -3,11 +3,9 @@
 #include "Errors.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PathMetrics.h"
-#include "data/FashionMnist.h"
-#include "nn/ComputeDevice.h"
+#include "nad/RunContext.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
-#include "zoo/ModelZoo.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,61 +19,30 @@ namespace nad {
 RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
                                    BlockNetwork* loaded)
 {
+    const RunContext context = RunContext::open(project, runId, zooDirectory);
     RunStore runs(project);
-    const auto run = runs.run(runId);
-    if (!run)
-        throw InvalidArgument("project '" + project.path() + "' has no run " + std::to_string(runId));
-    const auto model = runs.model(run->modelId);
-    if (!model)
-        throw ProjectError("run " + std::to_string(runId) + " refers to a model missing from the project");
-    DatasetRecord dataset;
-    for (const auto& d : project.datasets()) {
-        if (d.id == run->datasetId)
-            dataset = d;
-    }
-    if (dataset.kind != "idx")
-        throw InvalidArgument("evaluating runs on '" + dataset.kind + "' data sets is not supported yet");
-
-    const ModelZoo zoo(zooDirectory);
-    const auto entry = zoo.find(model->name);
-    if (!entry)
-        throw Error("model '" + model->name + "' is not in the zoo at '" + zooDirectory + "'");
-    if (entry->sha256 != model->sha256)
-        throw Error("zoo model '" + model->name + "' has other weights than the ones this run used (SHA-256 " +
-                    entry->sha256.substr(0, 12) + "…, run: " + model->sha256.substr(0, 12) + "…)");
     std::shared_ptr<BlockNetwork> owned;
     BlockNetwork* network = loaded;
     if (!network) {
-        ComputeDevice::configureThreads();
-        owned = zoo.load(*entry);
-        owned->to(ComputeDevice::choose());
+        owned = context.loadNetwork();
         network = owned.get();
     }
-    const ImageSet test = FashionMnist::load(dataset.path, Split::Test);
-
-    // Final paths grouped by initialization, concepts in class order.
-    std::map<int, std::vector<LearnedPath>> byInit;
-    for (const auto& stored : runs.paths(runId, run->datasetId, true)) {
-        LearnedPath path;
-        path.classIndex = stored.classIndex;
-        path.initialization = stored.initialization;
-        path.steps = stored.step;
-        path.binary = stored.binary;
-        byInit[stored.initialization].push_back(std::move(path));
-    }
-    if (byInit.empty())
-        throw InvalidArgument("run " + std::to_string(runId) + " has no finished paths to evaluate");
+    const ImageSet test = context.heldOut();
+    const auto byInit = context.finalPaths(project);
+    const Normalization& normalization = context.entry.normalization;
+    const auto* run = &context.run;
+    const auto* model = &context.model;
 
     RunSummary summary;
-    summary.runId = runId;
+    summary.runId = context.run.id;
     summary.modelName = model->name;
     summary.initializations = int(byInit.size());
     std::vector<MetricRecord> metrics;
     std::vector<double> interpretabilities;
     std::map<int, std::vector<ConceptEvaluation>> perConcept;
     std::vector<std::vector<PackedPath>> packedByInit;
-    for (auto& [init, paths] : byInit) {
-        const auto evaluations = PathEvaluator::evaluate(*network, test, entry->normalization, paths);
+    for (const auto& [init, paths] : byInit) {
+        const auto evaluations = PathEvaluator::evaluate(*network, test, normalization, paths);
         std::vector<PackedPath> packed;
         std::vector<double> accuracies;
         for (std::size_t c = 0; c < paths.size(); ++c) {
@@ -164,7 +131,87 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         }
     }
     if (project.isReadOnly() == false)
-        runs.saveMetrics(runId, run->datasetId, metrics);
+        runs.saveMetrics(context.run.id, run->datasetId, metrics);
+    return summary;
+}
+
+RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    if (runId == 0)
+        runId = RunContext::latestFinishedRun(project);
+    const auto run = runs.run(runId);
+    if (!run)
+        throw InvalidArgument("project '" + project.path() + "' has no run " + std::to_string(runId));
+    const auto model = runs.model(run->modelId);
+    if (!model)
+        throw ProjectError("run " + std::to_string(runId) + " refers to a model missing from the project");
+    const auto metrics = runs.metrics(runId, run->datasetId);
+    if (metrics.empty())
+        throw InvalidArgument("run " + std::to_string(runId) + " (" + model->name +
+                              ") has not been evaluated (run `nad evaluate`)");
+    const std::vector<std::string> classNames =
+        nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
+
+    RunSummary summary;
+    summary.runId = runId;
+    summary.modelName = model->name;
+    std::map<int, ConceptEvaluation> concepts;
+    std::map<int, double> stability;
+    std::map<int, double> usagePerBlock;
+    std::set<int> initializations;
+    for (const auto& m : metrics) {
+        if (m.initialization >= 0) {
+            initializations.insert(m.initialization);
+            continue;
+        }
+        if (m.block >= 0 && m.name == "unit_usage") {
+            usagePerBlock[m.block] = m.value;
+        } else if (m.classIndex >= 0) {
+            ConceptEvaluation& e = concepts[m.classIndex];
+            e.classIndex = m.classIndex;
+            if (m.name == "path_precision") e.pathPrecision = m.value;
+            else if (m.name == "path_specificity") e.pathSpecificity = m.value;
+            else if (m.name == "original_precision") e.originalPrecision = m.value;
+            else if (m.name == "original_specificity") e.originalSpecificity = m.value;
+            else if (m.name == "usage") e.usage = m.value;
+            else if (m.name == "degenerate") e.degenerate = m.value != 0;
+            else if (m.name == "stability") stability[m.classIndex] = m.value;
+        } else if (m.name == "interpretability") {
+            summary.interpretabilityMean = m.value;
+        } else if (m.name == "interpretability_std") {
+            summary.interpretabilityStd = m.value;
+        } else if (m.name == "adjusted_rand_index") {
+            summary.adjustedRandIndex = m.value;
+        }
+    }
+    summary.initializations = int(initializations.size());
+    for (const auto& [cls, e] : concepts) {
+        summary.concepts.push_back(e);
+        summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)] : std::to_string(cls));
+        summary.stability.push_back(stability.count(cls) ? stability.at(cls) : 1.0);
+    }
+    for (const auto& [block, value] : usagePerBlock)
+        summary.usagePerBlock.push_back(value);
+
+    // M and the dendrogram come from the stored paths: cheap, and exact.
+    std::map<int, std::vector<PackedPath>> byInit;
+    for (const auto& p : runs.paths(runId, run->datasetId, true))
+        if (concepts.count(p.classIndex))
+            byInit[p.initialization].emplace_back(p.binary);
+    const std::size_t k = summary.concepts.size();
+    summary.similarity.assign(k, std::vector<double>(k, 0.0));
+    for (const auto& [init, packed] : byInit) {
+        if (packed.size() != k)
+            continue;
+        const auto s = PathMetrics::similarityMatrix(packed);
+        for (std::size_t i = 0; i < k; ++i)
+            for (std::size_t j = 0; j < k; ++j)
+                summary.similarity[i][j] += s[i][j] / double(byInit.size());
+    }
+    if (k >= 2)
+        summary.leafOrder =
+            ConceptClustering::leafOrder(ConceptClustering::averageLinkageOfSimilarity(summary.similarity));
     return summary;
 }
 

@@ -36,6 +36,10 @@ public:
     // not rebuilt and re-hashed; null loads it from the zoo.
     static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
                                BlockNetwork* loaded = nullptr);
+    // The summary of an evaluated run from the metrics stored in the project (no network, no
+    // images): what the figures draw. `runId` 0 takes the latest finished run. Throws
+    // InvalidArgument when the run has not been evaluated.
+    static RunSummary load(const ProjectStore& project, std::int64_t runId);
 };
 
 } // namespace nad

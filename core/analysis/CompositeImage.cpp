@@ -1,0 +1,192 @@
+#include "analysis/CompositeImage.h"
+
+#include "Errors.h"
+#include "data/ImageFolderReader.h"
+#include "data/ImageTransform.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace nad {
+namespace {
+
+void checkLayout(int rows, int cols)
+{
+    if (rows < 1 || cols < 1 || rows > 8 || cols > 8)
+        throw InvalidArgument("a composite needs 1 to 8 rows and columns, got " + std::to_string(rows) + "x" +
+                              std::to_string(cols));
+}
+
+} // namespace
+
+int CompositeImage::tileOf(std::int64_t concept) const
+{
+    const auto it = std::find(tileConcepts.begin(), tileConcepts.end(), concept);
+    return it == tileConcepts.end() ? -1 : int(it - tileConcepts.begin());
+}
+
+bool CompositeImage::insideTile(int tile, int y, int x) const
+{
+    // Tile edges scale with the composite, so a resized composite keeps the same split.
+    const int row = tile / cols;
+    const int col = tile % cols;
+    const int top = row * image.height / rows;
+    const int bottom = (row + 1) * image.height / rows;
+    const int left = col * image.width / cols;
+    const int right = (col + 1) * image.width / cols;
+    return y >= top && y < bottom && x >= left && x < right;
+}
+
+CompositeImage CompositeImage::resizedTo(int height, int width) const
+{
+    if (height == image.height && width == image.width)
+        return *this;
+    CompositeImage out = *this;
+    out.image.height = height;
+    out.image.width = width;
+    out.image.pixels.assign(std::size_t(image.channels) * std::size_t(height) * std::size_t(width), 0);
+    const std::size_t planeIn = std::size_t(image.height) * std::size_t(image.width);
+    const std::size_t planeOut = std::size_t(height) * std::size_t(width);
+    for (int c = 0; c < image.channels; ++c) {
+        const cv::Mat in(image.height, image.width, CV_8UC1,
+                         const_cast<std::uint8_t*>(image.pixels.data() + std::size_t(c) * planeIn));
+        cv::Mat resized(height, width, CV_8UC1, out.image.pixels.data() + std::size_t(c) * planeOut);
+        cv::resize(in, resized, resized.size(), 0, 0, cv::INTER_LINEAR);
+    }
+    return out;
+}
+
+CompositeImage CompositeBuilder::fromTiles(const ImageSet& tiles, int rows, int cols,
+                                           const std::vector<std::string>& sources)
+{
+    checkLayout(rows, cols);
+    if (tiles.count() != std::size_t(rows * cols))
+        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
+                              std::to_string(rows * cols) + " images, got " + std::to_string(tiles.count()));
+    CompositeImage composite;
+    composite.rows = rows;
+    composite.cols = cols;
+    composite.tileConcepts = tiles.labels;
+    composite.tileSources = sources;
+    composite.tileSources.resize(tiles.count());
+    ImageSet& out = composite.image;
+    out.channels = tiles.channels;
+    out.height = tiles.height * rows;
+    out.width = tiles.width * cols;
+    out.classNames = tiles.classNames;
+    out.labels = {-1};
+    out.pixels.assign(out.imageBytes(), 0);
+    for (int t = 0; t < rows * cols; ++t) {
+        const std::uint8_t* tile = tiles.image(std::size_t(t));
+        const int top = (t / cols) * tiles.height;
+        const int left = (t % cols) * tiles.width;
+        for (int c = 0; c < tiles.channels; ++c)
+            for (int y = 0; y < tiles.height; ++y)
+                std::copy_n(tile + (std::size_t(c) * tiles.height + y) * tiles.width, tiles.width,
+                            out.pixels.data() + (std::size_t(c) * out.height + top + y) * out.width + left);
+    }
+    return composite;
+}
+
+CompositeImage CompositeBuilder::fromHeldOut(const ImageSet& heldOut, const std::vector<std::int64_t>& concepts,
+                                             int rows, int cols, std::uint64_t seed)
+{
+    checkLayout(rows, cols);
+    if (concepts.size() != std::size_t(rows * cols))
+        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
+                              std::to_string(rows * cols) + " concepts, got " + std::to_string(concepts.size()));
+    std::vector<std::size_t> chosen;
+    std::vector<std::string> sources;
+    for (std::size_t t = 0; t < concepts.size(); ++t) {
+        const auto indices = heldOut.indicesOfClass(concepts[t]);
+        if (indices.empty())
+            throw InvalidArgument("the held-out images have no image of concept " + std::to_string(concepts[t]));
+        // A different draw per tile, so a concept shown twice shows two images.
+        const auto pick = ImageFolderReader::samplePermutation(indices.size(), seed * 1000003ULL + t).front();
+        chosen.push_back(indices[pick]);
+        sources.push_back("test image " + std::to_string(indices[pick]));
+    }
+    return fromTiles(heldOut.subset(chosen), rows, cols, sources);
+}
+
+CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files,
+                                           const std::vector<std::int64_t>& concepts, int rows, int cols,
+                                           int channels, int height, int width)
+{
+    checkLayout(rows, cols);
+    if (files.size() != std::size_t(rows * cols) || concepts.size() != files.size())
+        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
+                              std::to_string(rows * cols) + " image files and as many concepts, got " +
+                              std::to_string(files.size()) + " files and " + std::to_string(concepts.size()) +
+                              " concepts");
+    ImageTransform transform;
+    transform.channels = channels;
+    transform.resizeHeight = height;
+    transform.resizeWidth = width;
+    ImageSet tiles;
+    tiles.channels = channels;
+    tiles.height = height;
+    tiles.width = width;
+    for (std::size_t t = 0; t < files.size(); ++t) {
+        const cv::Mat decoded = cv::imread(files[t], cv::IMREAD_UNCHANGED);
+        if (decoded.empty())
+            throw DataError("cannot read image file '" + files[t] + "' (missing, or not JPEG, PNG or BMP)");
+        const cv::Mat pixels = transform.apply(decoded);
+        // HWC (interleaved) to CHW planes.
+        std::vector<cv::Mat> planes;
+        cv::split(pixels, planes);
+        for (const auto& plane : planes)
+            tiles.pixels.insert(tiles.pixels.end(), plane.data, plane.data + plane.total());
+        tiles.labels.push_back(concepts[t]);
+    }
+    return fromTiles(tiles, rows, cols, files);
+}
+
+std::vector<CompositeImage> CompositeBuilder::random(const ImageSet& heldOut, const std::vector<std::int64_t>& pool,
+                                                     int rows, int cols, int count, std::uint64_t seed)
+{
+    checkLayout(rows, cols);
+    const std::set<std::int64_t> distinct(pool.begin(), pool.end());
+    if (distinct.size() < std::size_t(rows * cols))
+        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
+                              std::to_string(rows * cols) + " distinct concepts, only " +
+                              std::to_string(distinct.size()) + " have paths");
+    const std::vector<std::int64_t> concepts(distinct.begin(), distinct.end());
+    std::vector<CompositeImage> composites;
+    for (int k = 0; k < count; ++k) {
+        const std::uint64_t drawSeed = seed * 7919ULL + std::uint64_t(k);
+        const auto order = ImageFolderReader::samplePermutation(concepts.size(), drawSeed);
+        std::vector<std::int64_t> chosen;
+        for (int t = 0; t < rows * cols; ++t)
+            chosen.push_back(concepts[order[std::size_t(t)]]);
+        composites.push_back(fromHeldOut(heldOut, chosen, rows, cols, drawSeed));
+    }
+    return composites;
+}
+
+std::pair<int, int> CompositeBuilder::parseLayout(const std::string& layout)
+{
+    const auto x = layout.find_first_of("xX×");
+    int rows = 0, cols = 0;
+    try {
+        if (x == std::string::npos)
+            throw std::invalid_argument(layout);
+        std::size_t used = 0;
+        rows = std::stoi(layout.substr(0, x), &used);
+        if (used != x)
+            throw std::invalid_argument(layout);
+        const std::string rest = layout.substr(layout.find_first_of("0123456789", x));
+        cols = std::stoi(rest, &used);
+        if (used != rest.size())
+            throw std::invalid_argument(layout);
+    } catch (const std::logic_error&) {
+        throw InvalidArgument("layout '" + layout + "' is not ROWSxCOLS, e.g. 2x2");
+    }
+    checkLayout(rows, cols);
+    return {rows, cols};
+}
+
+} // namespace nad

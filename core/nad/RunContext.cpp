@@ -1,0 +1,103 @@
+#include "nad/RunContext.h"
+
+#include "Errors.h"
+#include "data/FashionMnist.h"
+#include "nn/ComputeDevice.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nad {
+
+std::int64_t RunContext::latestFinishedRun(const ProjectStore& project)
+{
+    // RunStore only reads through the project here; the const_cast keeps its interface small.
+    RunStore runs(const_cast<ProjectStore&>(project));
+    std::int64_t latest = 0;
+    for (const auto& r : runs.runs())
+        if (r.status == "finished")
+            latest = r.id;
+    return latest;
+}
+
+RunContext RunContext::open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory)
+{
+    RunStore runs(project);
+    if (runId == 0) {
+        runId = latestFinishedRun(project);
+        if (runId == 0)
+            throw InvalidArgument("project '" + project.path() + "' has no finished run (run `nad disentangle` first)");
+    }
+    RunContext context;
+    const auto run = runs.run(runId);
+    if (!run)
+        throw InvalidArgument("project '" + project.path() + "' has no run " + std::to_string(runId));
+    context.run = *run;
+    const auto model = runs.model(run->modelId);
+    if (!model)
+        throw ProjectError("run " + std::to_string(runId) + " refers to a model missing from the project");
+    context.model = *model;
+    bool found = false;
+    for (const auto& d : project.datasets())
+        if (d.id == run->datasetId) {
+            context.dataset = d;
+            found = true;
+        }
+    if (!found)
+        throw ProjectError("run " + std::to_string(runId) + " refers to a data set missing from the project");
+    if (context.dataset.kind != "idx")
+        throw InvalidArgument("runs on '" + context.dataset.kind + "' data sets are not supported yet");
+    const ModelZoo zoo(zooDirectory);
+    const auto entry = zoo.find(model->name);
+    if (!entry)
+        throw Error("model '" + model->name + "' is not in the zoo at '" + zooDirectory + "'");
+    if (entry->sha256 != model->sha256)
+        throw Error("zoo model '" + model->name + "' has other weights than the ones this run used (SHA-256 " +
+                    entry->sha256.substr(0, 12) + "…, run: " + model->sha256.substr(0, 12) + "…)");
+    context.entry = *entry;
+    context.zooDirectory = zooDirectory;
+    context.classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
+    return context;
+}
+
+std::shared_ptr<BlockNetwork> RunContext::loadNetwork() const
+{
+    ComputeDevice::configureThreads();
+    auto network = ModelZoo(zooDirectory).load(entry);
+    network->to(ComputeDevice::choose());
+    return network;
+}
+
+ImageSet RunContext::heldOut() const
+{
+    return FashionMnist::load(dataset.path, Split::Test);
+}
+
+std::map<int, std::vector<LearnedPath>> RunContext::finalPaths(const ProjectStore& project) const
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    std::map<int, std::vector<LearnedPath>> byInit;
+    for (const auto& stored : runs.paths(run.id, run.datasetId, true)) {
+        LearnedPath path;
+        path.classIndex = stored.classIndex;
+        path.initialization = stored.initialization;
+        path.steps = stored.step;
+        path.binary = stored.binary;
+        byInit[stored.initialization].push_back(std::move(path));
+    }
+    if (byInit.empty())
+        throw InvalidArgument("run " + std::to_string(run.id) + " has no finished paths");
+    return byInit;
+}
+
+std::int64_t RunContext::classIndex(const std::string& name) const
+{
+    std::string known;
+    for (std::size_t c = 0; c < classNames.size(); ++c) {
+        if (classNames[c] == name)
+            return std::int64_t(c);
+        known += (c ? ", " : "") + classNames[c];
+    }
+    throw InvalidArgument("unknown concept '" + name + "'; the model knows: " + known);
+}
+
+} // namespace nad

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "nad/PathLearner.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+#include "zoo/ModelZoo.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nad {
+
+// Everything needed to work with a stored run again: its records, the zoo model it used (the
+// SHA-256 checked against the project), the held-out images and the final paths. Evaluation,
+// activation maps and hit rates start here.
+struct RunContext
+{
+    RunRecord run;
+    ModelRecord model;
+    DatasetRecord dataset;
+    ZooEntry entry;
+    std::vector<std::string> classNames;  // of the model, by class index
+    std::string zooDirectory;
+
+    // `runId` 0 takes the latest finished run. Throws InvalidArgument for a missing run and
+    // Error when the zoo lacks the model or holds other weights than the run used.
+    static RunContext open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory);
+    // The latest finished run, or 0.
+    static std::int64_t latestFinishedRun(const ProjectStore& project);
+    // Builds the network from the zoo on the chosen compute device, frozen for analysis.
+    std::shared_ptr<BlockNetwork> loadNetwork() const;
+    // The data set's held-out split (Fashion-MNIST test images).
+    ImageSet heldOut() const;
+    // Final paths by initialization, concepts in class order. Throws when there are none.
+    std::map<int, std::vector<LearnedPath>> finalPaths(const ProjectStore& project) const;
+    // Class index of a concept name (as the model names it); throws InvalidArgument listing the names.
+    std::int64_t classIndex(const std::string& name) const;
+};
+
+} // namespace nad
