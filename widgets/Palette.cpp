@@ -1,5 +1,7 @@
 #include "Palette.h"
 
+#include <algorithm>
+
 namespace nad {
 
 const QVector<QColor>& Palette::qualitative()
@@ -21,6 +23,34 @@ QColor Palette::category(int index)
 {
     const auto& colours = qualitative();
     return colours[((index % colours.size()) + colours.size()) % colours.size()];
+}
+
+QVector<QPair<double, QColor>> Palette::sequentialStops()
+{
+    // Viridis sampled at nine points (matplotlib's published table); linear in between.
+    static const QVector<QPair<double, QColor>> stops = {
+        {0.000, QColor(68, 1, 84)},    {0.125, QColor(71, 44, 122)},  {0.250, QColor(59, 81, 139)},
+        {0.375, QColor(44, 113, 142)}, {0.500, QColor(33, 144, 141)}, {0.625, QColor(39, 173, 129)},
+        {0.750, QColor(92, 200, 99)},  {0.875, QColor(170, 220, 50)}, {1.000, QColor(253, 231, 37)},
+    };
+    return stops;
+}
+
+QColor Palette::sequential(double t)
+{
+    const auto& stops = sequentialStops();
+    t = std::clamp(t, 0.0, 1.0);
+    for (int i = 1; i < stops.size(); ++i) {
+        if (t <= stops[i].first) {
+            const double f = (t - stops[i - 1].first) / (stops[i].first - stops[i - 1].first);
+            const QColor& a = stops[i - 1].second;
+            const QColor& b = stops[i].second;
+            return QColor::fromRgbF(float(a.redF() + f * (b.redF() - a.redF())),
+                                    float(a.greenF() + f * (b.greenF() - a.greenF())),
+                                    float(a.blueF() + f * (b.blueF() - a.blueF())));
+        }
+    }
+    return stops.back().second;
 }
 
 } // namespace nad

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPair>
 #include <QVector>
 
 namespace nad {
@@ -13,6 +14,11 @@ public:
     static const QVector<QColor>& qualitative();
     // Colour `index` of the palette, cycling when there are more categories than colours.
     static QColor category(int index);
+    // Viridis (perceptually uniform, colour-blind safe, readable in grayscale) at t in [0, 1],
+    // for heat maps and activation overlays.
+    static QColor sequential(double t);
+    // The same scale as colour stops (position, colour) for gradients.
+    static QVector<QPair<double, QColor>> sequentialStops();
 };
 
 } // namespace nad

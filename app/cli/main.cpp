@@ -8,6 +8,7 @@
 #include "DisentangleCommand.h"
 #include "Errors.h"
 #include "ExportCommand.h"
+#include "FiguresCommand.h"
 #include "ModelCommand.h"
 #include "ProjectCommand.h"
 #include "SweepCommand.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv)
     nad::cli::addExportCommand(app);
     nad::cli::addBenchCommand(app);
     nad::cli::addSweepCommand(app);
+    nad::cli::addFigureCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -311,4 +311,20 @@ ProjectInfo ProjectStore::info() const
     return info;
 }
 
+void ProjectStore::logExport(const std::string& figure, const std::string& path, const std::string& format,
+                             double widthMm, double heightMm, int dpi)
+{
+    requireWritable();
+    SqliteTransaction transaction(*m_db);
+    m_db->prepare("INSERT INTO exports(figure, path, format, width_mm, height_mm, dpi) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, figure)
+        .bind(2, path)
+        .bind(3, format)
+        .bind(4, widthMm)
+        .bind(5, heightMm)
+        .bind(6, std::int64_t(dpi))
+        .run();
+    transaction.commit();
+}
+
 } // namespace nad

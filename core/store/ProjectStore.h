@@ -83,6 +83,9 @@ public:
 
     // The connection, for the engine's stores that add their own tables' access (runs, paths).
     SqliteDatabase& database() const { return *m_db; }
+    // Records an exported figure (exports table): which figure, where, format and size.
+    void logExport(const std::string& figure, const std::string& path, const std::string& format, double widthMm,
+                   double heightMm, int dpi);
 
 private:
     ProjectStore(std::unique_ptr<SqliteDatabase> db, std::string path, Mode mode);

@@ -124,22 +124,22 @@ TEST(ActivationMaps, TopPercentKeepsExactlyThatShareEvenOnTies)
     map.width = 20;
     map.values.assign(200, 0.5f);
     // A flat map: still exactly 5 % (10 pixels), the first ones.
-    auto mask = ActivationMaps::topPercentMask(map, 5.0);
+    auto mask = map.topPercentMask(5.0);
     EXPECT_EQ(countSet(mask), 10u);
     EXPECT_EQ(countSet(std::vector<std::uint8_t>(mask.begin(), mask.begin() + 10)), 10u);
     // Distinct values: the 10 highest.
     std::iota(map.values.begin(), map.values.end(), 0.0f);
-    mask = ActivationMaps::topPercentMask(map, 5.0);
+    mask = map.topPercentMask(5.0);
     EXPECT_EQ(countSet(mask), 10u);
     EXPECT_EQ(countSet(std::vector<std::uint8_t>(mask.begin() + 190, mask.end())), 10u);
     // Ties across the threshold: 15 pixels share the top value, 10 are kept.
     std::fill(map.values.begin() + 185, map.values.end(), 1000.0f);
-    EXPECT_EQ(countSet(ActivationMaps::topPercentMask(map, 5.0)), 10u);
-    EXPECT_EQ(countSet(ActivationMaps::topPercentMask(map, 12.5)), 25u);
-    EXPECT_EQ(countSet(ActivationMaps::topPercentMask(map, 0.01)), 1u);
-    EXPECT_EQ(countSet(ActivationMaps::topPercentMask(map, 100)), 200u);
-    EXPECT_THROW(ActivationMaps::topPercentMask(map, 0), InvalidArgument);
-    EXPECT_THROW(ActivationMaps::topPercentMask(map, 101), InvalidArgument);
+    EXPECT_EQ(countSet(map.topPercentMask(5.0)), 10u);
+    EXPECT_EQ(countSet(map.topPercentMask(12.5)), 25u);
+    EXPECT_EQ(countSet(map.topPercentMask(0.01)), 1u);
+    EXPECT_EQ(countSet(map.topPercentMask(100)), 200u);
+    EXPECT_THROW(map.topPercentMask(0), InvalidArgument);
+    EXPECT_THROW(map.topPercentMask(101), InvalidArgument);
 }
 
 TEST(ActivationMaps, HitRateOnASyntheticCompositeWithAKnownAnswer)
@@ -155,13 +155,13 @@ TEST(ActivationMaps, HitRateOnASyntheticCompositeWithAKnownAnswer)
             map.values[std::size_t(y * 20 + x)] = 1.0f;
     for (int x = 14; x < 18; ++x)
         map.values[std::size_t(2 * 20 + x)] = 0.9f;
-    const auto mask = ActivationMaps::topPercentMask(map, 5.0);  // 20 pixels: the 16 + 4
-    EXPECT_DOUBLE_EQ(ActivationMaps::hitRate(mask, map, composite, 3), 0.8);
-    EXPECT_DOUBLE_EQ(ActivationMaps::hitRate(mask, map, composite, 1), 0.2);
-    EXPECT_DOUBLE_EQ(ActivationMaps::hitRate(mask, map, composite, 0), 0.0);
-    EXPECT_THROW(ActivationMaps::hitRate(mask, map, composite, 4), InvalidArgument);
+    const auto mask = map.topPercentMask(5.0);  // 20 pixels: the 16 + 4
+    EXPECT_DOUBLE_EQ(map.hitRate(mask, composite, 3), 0.8);
+    EXPECT_DOUBLE_EQ(map.hitRate(mask, composite, 1), 0.2);
+    EXPECT_DOUBLE_EQ(map.hitRate(mask, composite, 0), 0.0);
+    EXPECT_THROW(map.hitRate(mask, composite, 4), InvalidArgument);
     map.width = 10;
-    EXPECT_THROW(ActivationMaps::hitRate(mask, map, composite, 0), InvalidArgument);
+    EXPECT_THROW(map.hitRate(mask, composite, 0), InvalidArgument);
 }
 
 TEST(ActivationMaps, OneMapPerBlockAtTheCompositeSize)

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace nad::cli {
+
+// `nad figures`, `nad activations` and `nad hitrate`: the paper's figures rendered headless
+// (offscreen Qt platform, the same views as the GUI).
+void addFigureCommands(CLI::App& parent);
+
+} // namespace nad::cli

@@ -1,0 +1,231 @@
+#include "ProjectFigures.h"
+
+#include "Errors.h"
+#include "analysis/ConceptClustering.h"
+#include "figures/ActivationGridView.h"
+#include "figures/BlockSeriesView.h"
+#include "figures/InterpretabilityScatterView.h"
+#include "figures/PrecisionHistogramView.h"
+#include "figures/SimilarityHeatmapView.h"
+#include "analysis/PathEvaluator.h"
+#include "nad/RunContext.h"
+#include "store/ProjectStore.h"
+#include "store/RunStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <map>
+#include <set>
+
+namespace nad {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("nad::ProjectFigures", text);
+}
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+std::vector<RunSummary> ProjectFigures::summaries(const ProjectStore& project)
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    std::map<std::int64_t, std::int64_t> latestPerModel;  // model id → run id
+    for (const auto& run : runs.runs())
+        if (run.status == "finished" && !runs.metrics(run.id, run.datasetId).empty())
+            latestPerModel[run.modelId] = run.id;
+    std::vector<RunSummary> out;
+    for (const auto& [model, run] : latestPerModel)
+        out.push_back(RunEvaluation::load(project, run));
+    return out;
+}
+
+void ProjectFigures::fillPrecision(PrecisionHistogramView& view, const RunSummary& summary)
+{
+    QVector<double> original, disentangled;
+    for (const auto& c : summary.concepts) {
+        original << c.originalPrecision;
+        disentangled << c.pathPrecision;
+    }
+    view.setTitle(qs(summary.modelName));
+    view.setPrecisions(original, disentangled);
+}
+
+void ProjectFigures::fillUsage(BlockSeriesView& view, const std::vector<RunSummary>& summaries)
+{
+    QVector<BlockSeriesView::Series> series;
+    for (const auto& s : summaries)
+        series.push_back({qs(s.modelName), QVector<double>(s.usagePerBlock.begin(), s.usagePerBlock.end()), {}});
+    view.setSeries(series, tr("unit usage"), 0.0, 1.0);
+}
+
+void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
+                                          const std::vector<RunSummary>& summaries)
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    QVector<InterpretabilityScatterView::Point> points;
+    for (const auto& s : summaries) {
+        const auto model = runs.model(s.modelName);
+        points.push_back({qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd, model ? model->testAccuracy : 0.0});
+    }
+    view.setPoints(points);
+}
+
+void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary)
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    SimilarityHeatmapView::Data data;
+    for (const auto& name : summary.classNames)
+        data.names << qs(name);
+    data.similarity.resize(int(summary.similarity.size()));
+    for (std::size_t i = 0; i < summary.similarity.size(); ++i)
+        data.similarity[int(i)] = QVector<double>(summary.similarity[i].begin(), summary.similarity[i].end());
+    const auto model = runs.model(summary.modelName);
+    if (model && model->datasetId) {
+        const ConceptHierarchy hierarchy = project.hierarchy(model->datasetId);
+        for (const auto& group : hierarchy.groups())
+            data.groupNames << qs(group.primary);
+        for (int g : hierarchy.groupIndexPerClass(summary.classNames))
+            data.groups << g;
+    }
+    if (data.groups.isEmpty())
+        data.groups.fill(-1, data.names.size());
+    if (summary.similarity.size() >= 2)
+        data.merges = ConceptClustering::averageLinkageOfSimilarity(summary.similarity);
+    view.setTitle(qs(summary.modelName));
+    view.setData(data);
+}
+
+std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,
+                                                                    const RunContext& context, int tiles)
+{
+    const ConceptHierarchy hierarchy = project.hierarchy(context.run.datasetId);
+    const auto groups = hierarchy.groupIndexPerClass(context.classNames);
+    std::vector<std::int64_t> chosen;
+    std::set<int> usedGroups;
+    for (std::size_t c = 0; c < groups.size() && int(chosen.size()) < tiles; ++c)
+        if (groups[c] >= 0 && usedGroups.insert(groups[c]).second)
+            chosen.push_back(std::int64_t(c));
+    for (std::size_t c = 0; c < context.classNames.size() && int(chosen.size()) < tiles; ++c)
+        if (std::find(chosen.begin(), chosen.end(), std::int64_t(c)) == chosen.end())
+            chosen.push_back(std::int64_t(c));
+    return chosen;
+}
+
+void ProjectFigures::fillActivations(ActivationGridView& view, const ProjectStore& project, const RunContext& context,
+                                     BlockNetwork& network, const CompositeImage& composite, double topPercent)
+{
+    const auto byInit = context.finalPaths(project);
+    const auto& paths = byInit.begin()->second;
+    QVector<ActivationGridView::Row> rows;
+    rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.entry.normalization)});
+    QStringList tileLabels;
+    for (int tile = 0; tile < composite.tileCount(); ++tile) {
+        const std::int64_t concept = composite.tileConcepts[std::size_t(tile)];
+        const QString name = qs(context.classNames.at(std::size_t(concept)));
+        tileLabels << QStringLiteral("%1: %2").arg(tile + 1).arg(name);
+        if (composite.tileOf(concept) != tile)
+            continue;  // a concept shown twice gets one row
+        const auto path = std::find_if(paths.begin(), paths.end(), [&](const LearnedPath& p) { return p.classIndex == concept; });
+        if (path == paths.end())
+            throw InvalidArgument("run " + std::to_string(context.run.id) + " has no path for concept '" +
+                                  context.classNames.at(std::size_t(concept)) + "'");
+        rows.push_back({name, tile,
+                        ActivationMaps::compute(network, composite.image, 0, context.entry.normalization,
+                                                PathEvaluator::masksOf(*path, network.device()))});
+    }
+    QStringList blockNames;
+    for (const auto& block : network.blocks())
+        blockNames << qs(block.name);
+    view.setTopPercent(topPercent);
+    view.setData(composite, QStringList{tr("tiles %1").arg(tileLabels.join(QStringLiteral(", ")))}, blockNames, rows);
+}
+
+void ProjectFigures::fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName)
+{
+    view.setTitle(tr("%1: hit rate, %2 composites").arg(modelName).arg(study.composites));
+    view.setReferenceLine(study.chance, tr("chance"));
+    view.setLegendCorner(Qt::AlignTop | Qt::AlignLeft);
+    view.setSeries({{tr("concept's path (mean ± std)"), QVector<double>(study.pathMean.begin(), study.pathMean.end()),
+                     QVector<double>(study.pathStd.begin(), study.pathStd.end())}},
+                   tr("hit rate (top %1 % on own tile)").arg(study.topPercent, 0, 'g', 3), 0.0, 1.0);
+}
+
+std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, const FigureRequest& request,
+                                                     const Progress& progress, const std::atomic<bool>* cancel)
+{
+    const auto all = summaries(project);
+    if (all.empty())
+        throw InvalidArgument("project '" + project.path() +
+                              "' has no evaluated run (run `nad disentangle` and `nad evaluate` first)");
+    if (!QDir().mkpath(request.outputDirectory))
+        throw Error("cannot create the folder '" + request.outputDirectory.toStdString() + "'");
+    const QString extension = request.options.format;
+    std::vector<WrittenFigure> written;
+    const auto save = [&](FigureView& view, const QString& name) {
+        if (cancel && cancel->load())
+            throw Error("figure export cancelled");
+        const QString path = QDir(request.outputDirectory).filePath(name + QLatin1Char('.') + extension);
+        const QStringList files = FigureExporter::exportFigure(view, path, request.options);
+        const QSizeF size = request.options.sizeMm.isEmpty() ? view.defaultSizeMm() : request.options.sizeMm;
+        if (!project.isReadOnly())
+            project.logExport(name.toStdString(), files[0].toStdString(), extension.toStdString(), size.width(),
+                              size.height(), extension == QLatin1String("png") ? request.options.dpi : 0);
+        written.push_back({name, files[0], files[1]});
+        if (progress)
+            progress(files[0]);
+    };
+
+    BlockSeriesView usage(QStringLiteral("unit-usage"));
+    fillUsage(usage, all);
+    save(usage, QStringLiteral("unit-usage"));
+    InterpretabilityScatterView scatter;
+    fillInterpretability(scatter, project, all);
+    save(scatter, QStringLiteral("interpretability-accuracy"));
+    for (const auto& summary : all) {
+        const QString model = qs(summary.modelName);
+        PrecisionHistogramView precision;
+        fillPrecision(precision, summary);
+        save(precision, model + QStringLiteral("-precision-histogram"));
+        if (summary.concepts.size() >= 2) {
+            SimilarityHeatmapView heatmap;
+            fillSimilarity(heatmap, project, summary);
+            save(heatmap, model + QStringLiteral("-similarity-heatmap"));
+        }
+        if (!request.activationFigures)
+            continue;
+        const RunContext context = RunContext::open(project, summary.runId, request.zooDirectory);
+        const auto network = context.loadNetwork();
+        const ImageSet heldOut = context.heldOut();
+        const int tiles = request.hitRate.rows * request.hitRate.cols;
+        std::vector<std::int64_t> concepts;
+        for (const auto& name : request.activationConcepts)
+            concepts.push_back(context.classIndex(name));
+        if (concepts.empty())
+            concepts = defaultCompositeConcepts(project, context, tiles);
+        if (int(concepts.size()) == tiles) {
+            const auto composite = CompositeBuilder::fromHeldOut(heldOut, concepts, request.hitRate.rows,
+                                                                 request.hitRate.cols, request.hitRate.seed);
+            ActivationGridView grid;
+            fillActivations(grid, project, context, *network, composite, request.hitRate.topPercent);
+            save(grid, model + QStringLiteral("-activation-grid"));
+        }
+        const auto paths = context.finalPaths(project).begin()->second;
+        if (int(paths.size()) >= tiles) {
+            const auto study = ActivationMaps::hitRates(*network, heldOut, context.entry.normalization, paths,
+                                                        request.hitRate, {}, cancel);
+            BlockSeriesView hitRate(QStringLiteral("hit-rate"));
+            fillHitRate(hitRate, study, model);
+            save(hitRate, model + QStringLiteral("-hit-rate"));
+        }
+    }
+    return written;
+}
+
+} // namespace nad

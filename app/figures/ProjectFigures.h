@@ -1,0 +1,72 @@
+#pragma once
+
+#include "analysis/ActivationMaps.h"
+#include "figures/FigureExporter.h"
+#include "nad/RunEvaluation.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace nad {
+
+class ActivationGridView;
+class BlockSeriesView;
+class InterpretabilityScatterView;
+class PrecisionHistogramView;
+class ProjectStore;
+class SimilarityHeatmapView;
+struct RunContext;
+
+struct FigureRequest
+{
+    QString outputDirectory;
+    FigureExportOptions options;
+    std::string zooDirectory;
+    bool activationFigures = true;  // activation grid and hit rate per model (needs the zoo)
+    HitRateOptions hitRate;         // composites for the hit-rate figure
+    std::vector<std::string> activationConcepts;  // empty: one per primary concept, then class order
+};
+
+struct WrittenFigure
+{
+    QString figure;  // e.g. "vgg-w16-s1/precision-histogram"
+    QString path;
+    QString csvPath;
+};
+
+// Turns a project's evaluated runs into the paper's figures: fills the views (the GUI shows
+// the same ones) and exports them all (`nad figures`).
+class ProjectFigures
+{
+public:
+    // The latest evaluated run of each model, in the order the models were added.
+    static std::vector<RunSummary> summaries(const ProjectStore& project);
+
+    static void fillPrecision(PrecisionHistogramView& view, const RunSummary& summary);
+    static void fillUsage(BlockSeriesView& view, const std::vector<RunSummary>& summaries);
+    static void fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
+                                     const std::vector<RunSummary>& summaries);
+    static void fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary);
+    // The grid for one composite: the original network, then each tile concept's path
+    // (its first initialization). `network` is the run's network (RunContext::loadNetwork).
+    static void fillActivations(ActivationGridView& view, const ProjectStore& project, const RunContext& context,
+                                BlockNetwork& network, const CompositeImage& composite, double topPercent);
+    static void fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName);
+    // Concepts for a default composite: one per primary concept first, then in class order.
+    static std::vector<std::int64_t> defaultCompositeConcepts(const ProjectStore& project, const RunContext& context,
+                                                              int tiles);
+
+    using Progress = std::function<void(const QString& message)>;
+    // Exports every figure into the request's folder and logs each export in the project
+    // (when it is open for writing). Throws nad::Error or std::runtime_error.
+    static std::vector<WrittenFigure> exportAll(ProjectStore& project, const FigureRequest& request,
+                                                const Progress& progress = {},
+                                                const std::atomic<bool>* cancel = nullptr);
+};
+
+} // namespace nad

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "analysis/ActivationMap.h"
+#include "analysis/CompositeImage.h"
+#include "figures/FigureView.h"
+
+#include <QImage>
+#include <QStringList>
+#include <QVector>
+
+#include <vector>
+
+namespace nad {
+
+// Paper Fig. 1 and 5: one composite image, its activation map at every block (columns) for the
+// original network and under each chosen concept's path (rows). Shown as the top k % pixels
+// over the darkened image (the paper's view), or as a heat map over it. The concept's tile is
+// outlined in its row, so where the path looks can be judged at a glance.
+class ActivationGridView : public FigureView
+{
+    Q_OBJECT
+public:
+    enum class Mode { TopPercent, HeatMap };
+    struct Row
+    {
+        QString label;                    // "original" or the concept's name
+        int tile = -1;                    // the concept's tile in the composite, -1 none
+        std::vector<ActivationMap> maps;  // one per block
+    };
+    explicit ActivationGridView(QWidget* parent = nullptr);
+
+    void setData(const CompositeImage& composite, const QStringList& tileLabels, const QStringList& blockNames,
+                 const QVector<Row>& rows);
+    void setMode(Mode mode);
+    void setTopPercent(double percent);
+    Mode mode() const { return m_mode; }
+    double topPercent() const { return m_topPercent; }
+    int rowCount() const { return m_rows.size(); }
+    int columnCount() const { return m_blockNames.size() + 1; }  // the input, then the blocks
+    // The rendered cell of `row` and `block` (what the view draws), for tests and the GUI.
+    QImage cellImage(int row, int block) const;
+    static QImage toImage(const ImageSet& image);
+
+    QString figureId() const override { return QStringLiteral("activation-grid"); }
+    QString csv() const override;
+    void setFigureStyle(const FigureStyle& style) override;
+    QSizeF defaultSizeMm() const override;
+    void renderFigure(QCPPainter* painter, int width, int height) override;
+    QSize sizeHint() const override { return {900, 120 + 70 * std::max(1, int(m_rows.size()))}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void paint(QPainter& painter, int width, int height) const;
+    void rebuildCells();
+
+    CompositeImage m_composite;
+    QImage m_input;
+    QStringList m_tileLabels;
+    QStringList m_blockNames;
+    QVector<Row> m_rows;
+    QVector<QVector<QImage>> m_cells;  // per row, per block
+    Mode m_mode = Mode::TopPercent;
+    double m_topPercent = 5.0;
+};
+
+} // namespace nad

@@ -1,0 +1,80 @@
+#include "figures/PlotFigureView.h"
+
+#include "QCustomPlotInclude.h"
+
+#include <QVBoxLayout>
+
+namespace nad {
+
+PlotFigureView::PlotFigureView(QWidget* parent) : FigureView(parent), m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setMinimumSize(320, 240);
+}
+
+void PlotFigureView::setTitle(const QString& title)
+{
+    // The title row exists only while there is a title, so an untitled figure has no gap.
+    if (title.isEmpty() && m_title) {
+        m_plot->plotLayout()->remove(m_title);
+        m_plot->plotLayout()->simplify();
+        m_title = nullptr;
+    } else if (!title.isEmpty() && !m_title) {
+        m_plot->plotLayout()->insertRow(0);
+        m_title = new QCPTextElement(m_plot, title, m_style.font(1, true));
+        m_plot->plotLayout()->addElement(0, 0, m_title);
+    } else if (m_title) {
+        m_title->setText(title);
+    }
+    m_plot->replot();
+}
+
+QString PlotFigureView::title() const
+{
+    return m_title ? m_title->text() : QString();
+}
+
+void PlotFigureView::setFigureStyle(const FigureStyle& style)
+{
+    m_style = style;
+    applyStyle();
+    m_plot->replot();
+}
+
+void PlotFigureView::applyStyle()
+{
+    const QFont font = m_style.font();
+    if (m_title)
+        m_title->setFont(m_style.font(1, true));
+    for (QCPAxisRect* rect : m_plot->axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(font);
+            axis->setLabelFont(font);
+            axis->setBasePen(QPen(Qt::black, 0.8));
+            axis->setTickPen(QPen(Qt::black, 0.8));
+            axis->setSubTickPen(QPen(Qt::black, 0.6));
+        }
+    }
+    // Legend items copy the legend's font when created: restyle each one too.
+    m_plot->legend->setFont(font);
+    m_plot->legend->setBorderPen(QPen(QColor(180, 180, 180), 0.6));
+    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
+    m_plot->legend->setIconSize(18, 9);
+    m_plot->legend->setRowSpacing(-2);
+    m_plot->legend->setMargins(QMargins(5, 3, 5, 3));
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)
+        if (auto* item = m_plot->legend->item(i))
+            item->setFont(font);
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(m_plot->item(i)))
+            text->setFont(font);
+}
+
+void PlotFigureView::renderFigure(QCPPainter* painter, int width, int height)
+{
+    m_plot->toPainter(painter, width, height);
+}
+
+} // namespace nad

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "figures/FigureView.h"
+
+class QCustomPlot;
+class QCPTextElement;
+
+namespace nad {
+
+// A FigureView drawn by one QCustomPlot: a title row, then the subclass's axis rects.
+class PlotFigureView : public FigureView
+{
+    Q_OBJECT
+public:
+    explicit PlotFigureView(QWidget* parent = nullptr);
+
+    QCustomPlot* plot() const { return m_plot; }
+    void setTitle(const QString& title);
+    QString title() const;
+    void setFigureStyle(const FigureStyle& style) override;
+    void renderFigure(QCPPainter* painter, int width, int height) override;
+
+protected:
+    // Applies the style's fonts and pens to every axis, legend and text element of the plot;
+    // subclasses extend it for their own items (call the base first).
+    virtual void applyStyle();
+    QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_title = nullptr;
+};
+
+} // namespace nad
