@@ -24,7 +24,7 @@ SimilarityHeatmapView::SimilarityHeatmapView(QWidget* parent) : PlotFigureView(p
     grid->addElement(1, 1, m_heatRect);
     grid->addElement(1, 2, m_scale);
     grid->setColumnStretchFactors({0.14, 1.0, 0.08});
-    grid->setRowStretchFactors({0.25, 1.0});
+    grid->setRowStretchFactors({0.2, 1.0});
     grid->setColumnSpacing(0);
     grid->setRowSpacing(0);
     m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
@@ -75,9 +75,9 @@ SimilarityHeatmapView::SimilarityHeatmapView(QWidget* parent) : PlotFigureView(p
         gradient.setColorStopAt(stop.first, stop.second);
     m_map->setGradient(gradient);
     m_scale->setType(QCPAxis::atRight);
-    m_scale->setBarWidth(6);
-    m_scale->axis()->setLabel(tr("path similarity M"));
-    m_scale->axis()->ticker()->setTickCount(4);
+    m_scale->setBarWidth(5);
+    m_scale->axis()->setLabel(tr("similarity M"));
+    m_scale->axis()->ticker()->setTickCount(3);
     m_map->removeFromLegend();
     applyStyle();
 }

@@ -36,8 +36,8 @@ public:
 
     QString figureId() const override { return QStringLiteral("similarity-heatmap"); }
     QString csv() const override;
-    // Near-square cells at single-column width with the leaf labels on the right.
-    QSizeF defaultSizeMm() const override { return {85.0, 64.0}; }
+    // Single-column width; the height gives each leaf label a line with the leaf labels on the right.
+    QSizeF defaultSizeMm() const override { return {85.0, 66.0}; }
     // Leaf labels left to right (= top to bottom), as drawn.
     QStringList leafLabels() const { return m_leafLabels; }
     int dendrogramLinkCount() const { return m_links; }
