@@ -2,6 +2,7 @@
 
 #include "CancelSignal.h"
 #include "ProgressBar.h"
+#include "RunReport.h"
 #include "TextTable.h"
 #include "UserDataDirectory.h"
 #include "nad/DisentangleJob.h"
@@ -18,45 +19,6 @@
 #include <sstream>
 
 namespace nad::cli {
-namespace {
-
-std::string fixed(double value, int digits = 3)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", digits, value);
-    return text;
-}
-
-void printSummary(std::ostream& out, const RunSummary& s)
-{
-    out << "Run " << s.runId << " (" << s.modelName << ", " << s.initializations << " initialization(s)), "
-        << "held-out images:\n";
-    TextTable table({"concept", "precision", "original", "specificity", "original", "usage", "stability", "flag"});
-    double precision = 0, original = 0, specificity = 0, originalSpecificity = 0;
-    for (std::size_t c = 0; c < s.concepts.size(); ++c) {
-        const auto& e = s.concepts[c];
-        table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
-                      fixed(e.originalSpecificity), fixed(e.usage), fixed(s.stability[c]), e.degenerate ? "DEGENERATE" : ""});
-        precision += e.pathPrecision / double(s.concepts.size());
-        original += e.originalPrecision / double(s.concepts.size());
-        specificity += e.pathSpecificity / double(s.concepts.size());
-        originalSpecificity += e.originalSpecificity / double(s.concepts.size());
-    }
-    table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity), "", "", ""});
-    table.print(out);
-    out << "\nUnit usage per block:";
-    for (double u : s.usagePerBlock)
-        out << ' ' << fixed(u, 2);
-    out << "\nInterpretability I (Eq. 12): " << fixed(s.interpretabilityMean, 5);
-    if (s.initializations > 1)
-        out << " ± " << fixed(s.interpretabilityStd, 5);
-    out << "\nClustering vs hierarchy (adjusted Rand index): " << fixed(s.adjustedRandIndex) << "\nDendrogram order:";
-    for (auto leaf : s.leafOrder)
-        out << ' ' << s.classNames[leaf];
-    out << '\n';
-}
-
-} // namespace
 
 void addDisentangleCommands(CLI::App& parent)
 {
@@ -90,6 +52,9 @@ void addDisentangleCommands(CLI::App& parent)
     disentangle->add_option("--concepts-per-pass", request->conceptsPerPass, "Concepts learned in one batched pass")
         ->capture_default_str();
     disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")->capture_default_str();
+    disentangle->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
+                            "Held-out images per concept for the final evaluation (0: all)")
+        ->check(CLI::NonNegativeNumber)->capture_default_str();
     disentangle->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
     disentangle->callback([request, concepts, preset, lambda] {
         request->options.preset = LearnerOptions::presetFromName(*preset);
@@ -123,7 +88,7 @@ void addDisentangleCommands(CLI::App& parent)
                                  " is saved at its last checkpoint — run the same command to resume");
         std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
                   << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
-        printSummary(std::cout, result.summary);
+        RunReport::print(std::cout, result.summary);
     });
 
     struct EvaluateOptions
@@ -131,12 +96,16 @@ void addDisentangleCommands(CLI::App& parent)
         std::string project;
         std::int64_t run = 0;
         std::string zoo;
+        int imagesPerConcept = 0;
     };
     auto evaluate = std::make_shared<EvaluateOptions>();
     auto* evaluateCommand = parent.add_subcommand("evaluate", "Evaluate a run's paths on held-out images and store the metrics");
     evaluateCommand->add_option("PROJECT", evaluate->project, "Project file")->required();
     evaluateCommand->add_option("--run", evaluate->run, "Run id (default: the latest finished run)");
     evaluateCommand->add_option("--zoo", evaluate->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    evaluateCommand->add_option("--images-per-concept", evaluate->imagesPerConcept,
+                                "Held-out images per concept (0: all; fewer is quicker and noisier)")
+        ->check(CLI::NonNegativeNumber)->capture_default_str();
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         std::int64_t runId = evaluate->run;
@@ -147,8 +116,9 @@ void addDisentangleCommands(CLI::App& parent)
             if (runId == 0)
                 throw InvalidArgument("project '" + evaluate->project + "' has no finished run; learn paths with `nad disentangle`");
         }
-        printSummary(std::cout, RunEvaluation::evaluate(project, runId,
-                                                        evaluate->zoo.empty() ? UserDataDirectory::zooDirectory() : evaluate->zoo));
+        RunReport::print(std::cout, RunEvaluation::evaluate(project, runId,
+                                                        evaluate->zoo.empty() ? UserDataDirectory::zooDirectory() : evaluate->zoo,
+                                                        nullptr, std::size_t(evaluate->imagesPerConcept)));
     });
 }
 

@@ -23,6 +23,8 @@
 namespace nad::cli {
 namespace {
 
+} // namespace
+
 // Widgets need a QApplication; the CLI makes one on the offscreen platform, so figures render
 // the same with or without a display.
 QApplication& offscreenApplication()
@@ -35,6 +37,8 @@ QApplication& offscreenApplication()
     static QApplication application(argc, argv);
     return application;
 }
+
+namespace {
 
 struct ExportSettings
 {

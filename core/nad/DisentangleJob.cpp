@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -233,7 +234,8 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
             return result;
         }
         runs.setStatus(result.runId, "running", {}, 0);
-        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, network.get());
+        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, network.get(),
+                                                 std::size_t(std::max(0, request.evaluationImagesPerConcept)));
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         runs.setStatus(result.runId, "finished", {}, result.seconds);
     } catch (const std::exception& e) {

@@ -23,6 +23,7 @@ struct DisentangleRequest
     int imagesPerConcept = 0;           // training images per concept (seeded sample); 0 = all
     int conceptsPerPass = 10;           // concepts learned together in one batched pass
     int checkpointEvery = 50;           // steps between checkpoints written to the project
+    int evaluationImagesPerConcept = 0; // held-out images per class for the final evaluation; 0 = all
 };
 
 struct DisentangleProgress

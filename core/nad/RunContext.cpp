@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace nad {
 
 std::int64_t RunContext::latestFinishedRun(const ProjectStore& project)
@@ -67,9 +69,18 @@ std::shared_ptr<BlockNetwork> RunContext::loadNetwork() const
     return network;
 }
 
-ImageSet RunContext::heldOut() const
+ImageSet RunContext::heldOut(std::size_t perClass) const
 {
-    return FashionMnist::load(dataset.path, Split::Test);
+    ImageSet all = FashionMnist::load(dataset.path, Split::Test);
+    if (perClass == 0)
+        return all;
+    std::vector<std::size_t> chosen;
+    for (std::size_t c = 0; c < all.classNames.size(); ++c) {
+        const auto indices = all.indicesOfClass(std::int64_t(c));
+        chosen.insert(chosen.end(), indices.begin(), indices.begin() + std::ptrdiff_t(std::min(perClass, indices.size())));
+    }
+    std::sort(chosen.begin(), chosen.end());
+    return all.subset(chosen);
 }
 
 std::map<int, std::vector<LearnedPath>> RunContext::finalPaths(const ProjectStore& project) const

@@ -17,7 +17,7 @@
 namespace nad {
 
 RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
-                                   BlockNetwork* loaded)
+                                   BlockNetwork* loaded, std::size_t heldOutPerClass)
 {
     const RunContext context = RunContext::open(project, runId, zooDirectory);
     RunStore runs(project);
@@ -27,7 +27,7 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         owned = context.loadNetwork();
         network = owned.get();
     }
-    const ImageSet test = context.heldOut();
+    const ImageSet test = context.heldOut(heldOutPerClass);
     const auto byInit = context.finalPaths(project);
     const Normalization& normalization = context.entry.normalization;
     const auto* run = &context.run;
@@ -101,6 +101,7 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         summary.stability.push_back(PathMetrics::stability(ofConcept));
         metrics.push_back({"stability", summary.stability.back(), int(summary.concepts[c].classIndex), -1});
     }
+    metrics.push_back({"held_out_images", double(test.count())});
     for (std::size_t b = 0; b < summary.usagePerBlock.size(); ++b)
         metrics.push_back({"unit_usage", summary.usagePerBlock[b], -1, -1, int(b)});
     if (!interpretabilities.empty()) {

@@ -34,8 +34,10 @@ class RunEvaluation
 public:
     // `loaded` may be the run's network already in memory (the disentangle job has it), so it is
     // not rebuilt and re-hashed; null loads it from the zoo.
+    // `heldOutPerClass` > 0 evaluates on the first that many held-out images of each class
+    // (stored as the metric "held_out_images"); 0 takes them all.
     static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
-                               BlockNetwork* loaded = nullptr);
+                               BlockNetwork* loaded = nullptr, std::size_t heldOutPerClass = 0);
     // The summary of an evaluated run from the metrics stored in the project (no network, no
     // images): what the figures draw. `runId` 0 takes the latest finished run. Throws
     // InvalidArgument when the run has not been evaluated.

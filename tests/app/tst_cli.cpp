@@ -240,11 +240,11 @@ private Q_SLOTS:
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("demo.nad"));
-        const Result first = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path});
+        const Result first = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
         QCOMPARE(first.exitCode, 0);
         QVERIFY(first.out.contains(QStringLiteral("Demo project created")));
         QVERIFY(first.out.contains(QStringLiteral("10 concepts")));
-        const Result second = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path});
+        const Result second = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
         QCOMPARE(second.exitCode, 0);
         QVERIFY(second.out.contains(QStringLiteral("Demo project opened")));
     }
