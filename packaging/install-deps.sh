@@ -19,8 +19,8 @@ PACKAGES=(
   libgtest-dev
   # data
   dataset-fashion-mnist
-  # headless GUI runs and screenshots
-  xvfb xauth
+  # headless GUI runs and screenshots; the figures' default font (DejaVu Sans)
+  xvfb xauth fonts-dejavu-core
   # tests: real torchvision architectures exported to TorchScript
   python3 python3-torch python3-torchvision
   # tests: SciPy as the reference for the clustering and dendrogram order

@@ -179,25 +179,14 @@ void addDemoCommand(CLI::App& parent)
 
         const std::string out = o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;
         std::cout << "\nFigures in " << out << ":\n";
-        offscreenApplication();
         FigureRequest request;
         request.outputDirectory = QString::fromStdString(out);
         request.options.format = QString::fromStdString(o.format);
         request.zooDirectory = o.zoo;
         request.hitRate.composites = o.composites;
         ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadWrite);
-        try {
-            const auto written = ProjectFigures::exportAll(project, request, [](const QString& file) {
-                std::cout << "  " << file.toStdString() << '\n';
-            }, &cancel.flag());
-            std::cout << written.size() << " figures, each with its data as CSV.\n";
-        } catch (const Error&) {
-            if (cancel.flag().load())
-                throw CancelledError("cancelled while writing figures");
-            throw;
-        } catch (const std::runtime_error& e) {
-            throw Error(e.what());
-        }
+        const auto written = writeProjectFigures(project, request, "  ", cancel.flag());
+        std::cout << written.size() << " figures, each with its data as CSV.\n";
         std::cout << "Demo finished in " << ProgressBar::formatDuration(secondsSince(start)) << ". Project: " << path << '\n';
     });
 }

@@ -21,6 +21,23 @@
 #include <sstream>
 
 namespace nad::cli {
+std::vector<WrittenFigure> writeProjectFigures(ProjectStore& project, const FigureRequest& request,
+                                               const std::string& prefix, const std::atomic<bool>& cancel)
+{
+    offscreenApplication();
+    try {
+        return ProjectFigures::exportAll(project, request, [&prefix](const QString& file) {
+            std::cout << prefix << file.toStdString() << '\n';
+        }, &cancel);
+    } catch (const Error&) {
+        if (cancel.load())
+            throw CancelledError("cancelled; the figures written so far are complete");
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw Error(e.what());  // figure export errors (Qt side) as engine errors: exit 1
+    }
+}
+
 namespace {
 
 } // namespace
@@ -140,18 +157,7 @@ void addFiguresCommand(CLI::App& parent)
         request.activationConcepts = splitList(o->concepts);
         ProjectStore project = ProjectStore::open(o->project, ProjectStore::Mode::ReadWrite);
         CancelSignal cancel;
-        std::vector<WrittenFigure> written;
-        try {
-            written = ProjectFigures::exportAll(project, request,
-                                                [](const QString& file) { std::cout << "wrote " << file.toStdString() << '\n'; },
-                                                &cancel.flag());
-        } catch (const Error&) {
-            if (cancel.flag().load())
-                throw CancelledError("cancelled; the figures written so far are complete");
-            throw;
-        } catch (const std::runtime_error& e) {
-            throw Error(e.what());
-        }
+        const auto written = writeProjectFigures(project, request, "wrote ", cancel.flag());
         std::cout << written.size() << " figures (each with its data as CSV) in " << o->out << '\n';
     });
 }

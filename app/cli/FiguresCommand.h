@@ -1,5 +1,11 @@
 #pragma once
 
+#include "ProjectFigures.h"
+
+#include <atomic>
+#include <string>
+#include <vector>
+
 class QApplication;
 
 namespace CLI {
@@ -14,5 +20,10 @@ void addFigureCommands(CLI::App& parent);
 
 // The process's QApplication on the offscreen platform (created on first use).
 QApplication& offscreenApplication();
+
+// ProjectFigures::exportAll for the CLI: prints each file after `prefix`, turns a cancel into
+// CancelledError and export failures into nad::Error.
+std::vector<WrittenFigure> writeProjectFigures(ProjectStore& project, const FigureRequest& request,
+                                               const std::string& prefix, const std::atomic<bool>& cancel);
 
 } // namespace nad::cli

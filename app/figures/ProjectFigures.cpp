@@ -105,16 +105,21 @@ void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectSt
 std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,
                                                                     const RunContext& context, int tiles)
 {
+    // Only concepts the run has paths for; one per primary concept first, then class order.
+    std::set<std::int64_t> learned;
+    const auto byInit = context.finalPaths(project);  // kept alive: the loop reads into it
+    for (const auto& path : byInit.begin()->second)
+        learned.insert(path.classIndex);
     const ConceptHierarchy hierarchy = project.hierarchy(context.run.datasetId);
     const auto groups = hierarchy.groupIndexPerClass(context.classNames);
     std::vector<std::int64_t> chosen;
     std::set<int> usedGroups;
     for (std::size_t c = 0; c < groups.size() && int(chosen.size()) < tiles; ++c)
-        if (groups[c] >= 0 && usedGroups.insert(groups[c]).second)
+        if (learned.count(std::int64_t(c)) && groups[c] >= 0 && usedGroups.insert(groups[c]).second)
             chosen.push_back(std::int64_t(c));
-    for (std::size_t c = 0; c < context.classNames.size() && int(chosen.size()) < tiles; ++c)
-        if (std::find(chosen.begin(), chosen.end(), std::int64_t(c)) == chosen.end())
-            chosen.push_back(std::int64_t(c));
+    for (std::int64_t c : learned)
+        if (int(chosen.size()) < tiles && std::find(chosen.begin(), chosen.end(), c) == chosen.end())
+            chosen.push_back(c);
     return chosen;
 }
 

@@ -232,6 +232,56 @@ private Q_SLOTS:
         QCOMPARE(matrix.value(QStringLiteral("similarity")).toArray().at(0).toArray().at(0).toDouble(), 1.0);
         const Result metrics = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("metrics")});
         QVERIFY(metrics.out.contains(QStringLiteral("path_precision,Trouser,,,")));
+
+        // Figures, headless: Fig. 3, 4, 6, 7, the activation grid and the hit rate, each with CSV.
+        const QString figures = dir.filePath(QStringLiteral("figures"));
+        const Result drawn = runNad({QStringLiteral("figures"), project, QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo,
+                                     QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
+                                     QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
+        QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
+        QVERIFY2(drawn.out.contains(QStringLiteral("6 figures")), qPrintable(drawn.out + drawn.err));
+        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram",
+                                 "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
+            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000, name);
+            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10, name);
+        }
+        const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 6);
+
+        const Result grid = runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Bag,Trouser"),
+                                    QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo, QStringLiteral("--format"),
+                                    QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("120mm"), QStringLiteral("--dpi"),
+                                    QStringLiteral("150")});
+        QCOMPARE(grid.exitCode, 0);
+        // The PNG header's width (bytes 16-19, big-endian): 120 mm at 150 dpi.
+        QFile png(figures + QStringLiteral("/vgg-w4-s1-activations-Bag-Trouser.png"));
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        const QByteArray header = png.read(24);
+        QVERIFY(header.startsWith("\x89PNG"));
+        const int width = (uchar(header[16]) << 24) | (uchar(header[17]) << 16) | (uchar(header[18]) << 8) | uchar(header[19]);
+        QVERIFY2(std::abs(width - 709) <= 2, qPrintable(QString::number(width)));
+        const Result hit = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo, QStringLiteral("--layout"),
+                                   QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("4"), QStringLiteral("--json")});
+        QCOMPARE(hit.exitCode, 0);
+        const QJsonObject rates = QJsonDocument::fromJson(hit.out.toUtf8()).object();
+        QCOMPARE(rates.value(QStringLiteral("blocks")).toArray().size(), 13);
+        QCOMPARE(rates.value(QStringLiteral("chance")).toDouble(), 0.5);
+        for (const auto v : rates.value(QStringLiteral("path_mean")).toArray())
+            QVERIFY(v.toDouble() >= 0.0 && v.toDouble() <= 1.0);
+
+        // Bad requests: a clear message, exit 1, nothing written.
+        const Result scarf = runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Scarf"),
+                                     QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo});
+        QCOMPARE(scarf.exitCode, 1);
+        QVERIFY(scarf.err.contains(QStringLiteral("unknown concept 'Scarf'")));
+        const Result threeTiles = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo, QStringLiteral("--layout"),
+                                          QStringLiteral("1x3")});
+        QCOMPARE(threeTiles.exitCode, 1);
+        QVERIFY(threeTiles.err.contains(QStringLiteral("distinct concepts")));
+        const Result badSize = runNad({QStringLiteral("figures"), project, QStringLiteral("--out"), figures,
+                                       QStringLiteral("--size"), QStringLiteral("huge")});
+        QCOMPARE(badSize.exitCode, 1);
+        QVERIFY(badSize.err.contains(QStringLiteral("size 'huge'")));
     }
 
     void demoCreatesProjectAndListsConcepts()
