@@ -7,6 +7,7 @@
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
+#include "figures/TrainingCurvesView.h"
 #include "analysis/PathEvaluator.h"
 #include "nad/RunContext.h"
 #include "store/ProjectStore.h"
@@ -14,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <set>
@@ -152,6 +154,54 @@ void ProjectFigures::fillActivations(ActivationGridView& view, const ProjectStor
     view.setData(composite, QStringList{tr("tiles %1").arg(tileLabels.join(QStringLiteral(", ")))}, blockNames, rows);
 }
 
+bool ProjectFigures::fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId)
+{
+    RunStore runs(const_cast<ProjectStore&>(project));
+    const auto run = runs.run(runId);
+    if (!run)
+        return false;
+    const auto points = runs.history(runId, run->datasetId);
+    if (points.empty())
+        return false;
+    // The λ (or β) that weighs the sparsity term, as the run stored it.
+    double lambda = 0;
+    const auto hyper = nlohmann::json::parse(run->hyperparameters, nullptr, false);
+    if (hyper.is_object() && hyper.contains("lambda") && hyper["lambda"].is_number())
+        lambda = hyper["lambda"].get<double>();
+    const int firstInit = points.front().initialization;
+    std::map<int, std::vector<const HistoryPoint*>> byStep;
+    for (const auto& p : points)
+        if (p.initialization == firstInit)
+            byStep[p.step].push_back(&p);
+    QVector<double> steps, distance, sparsity, total, mean, low, high;
+    for (const auto& [step, at] : byStep) {
+        double d = 0, r = 0, u = 0, uMin = 1, uMax = 0;
+        for (const HistoryPoint* p : at) {
+            d += p->distanceLoss / double(at.size());
+            r += lambda * p->sparsityLoss / double(at.size());
+            u += p->usage / double(at.size());
+            uMin = std::min(uMin, p->usage);
+            uMax = std::max(uMax, p->usage);
+        }
+        steps << step;
+        distance << d;
+        sparsity << r;
+        total << d + r;
+        mean << u;
+        low << uMin;
+        high << uMax;
+    }
+    const bool paper = run->preset == "paper";
+    view.setTitle(qs(runs.model(run->modelId) ? runs.model(run->modelId)->name : std::string()) +
+                  tr(": learning, %1 concepts").arg(int(byStep.begin()->second.size())));
+    view.setCurves(steps,
+                   {{tr("distance"), distance},
+                    {paper ? tr("λ·sparsity (λ %1)").arg(lambda) : tr("β·penalty (β %1)").arg(lambda), sparsity},
+                    {tr("total"), total}},
+                   mean, low, high);
+    return true;
+}
+
 void ProjectFigures::fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName)
 {
     view.setTitle(tr("%1: hit rate, %2 composites").arg(modelName).arg(study.composites));
@@ -203,6 +253,9 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             fillSimilarity(heatmap, project, summary);
             save(heatmap, model + QStringLiteral("-similarity-heatmap"));
         }
+        TrainingCurvesView curves;
+        if (fillTrainingCurves(curves, project, summary.runId))
+            save(curves, model + QStringLiteral("-training-curves"));
         if (!request.activationFigures)
             continue;
         const RunContext context = RunContext::open(project, summary.runId, request.zooDirectory);

@@ -20,6 +20,7 @@ class InterpretabilityScatterView;
 class PrecisionHistogramView;
 class ProjectStore;
 class SimilarityHeatmapView;
+class TrainingCurvesView;
 struct RunContext;
 
 struct FigureRequest
@@ -56,6 +57,9 @@ public:
     // (its first initialization). `network` is the run's network (RunContext::loadNetwork).
     static void fillActivations(ActivationGridView& view, const ProjectStore& project, const RunContext& context,
                                 BlockNetwork& network, const CompositeImage& composite, double topPercent);
+    // Loss terms and usage along learning (first initialization), from the run's history.
+    // Returns false when the run has no history (learned before schema v2).
+    static bool fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId);
     static void fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName);
     // Concepts for a default composite: one per primary concept first, then in class order.
     static std::vector<std::int64_t> defaultCompositeConcepts(const ProjectStore& project, const RunContext& context,

@@ -194,13 +194,22 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
                         logits.push_back(torch::tensor(block));
                     resume.logits.push_back(std::move(logits));
                 }
+                // Loss and usage along the way, written with each checkpoint (a killed run keeps
+                // the curve up to its last checkpoint).
+                std::vector<HistoryPoint> history;
                 auto saveCheckpoint = [&](const std::vector<LearnedPath>& paths) {
                     std::vector<StoredPath> toSave;
                     for (const auto& p : paths)
                         toSave.push_back(toStored(p, false));
                     runs.savePaths(result.runId, dataset.id, toSave);
+                    runs.saveHistory(result.runId, dataset.id, history);
+                    history.clear();
                 };
                 auto report = [&](const LearnerProgress& p) {
+                    if (request.historyEvery > 0 && (p.step % request.historyEvery == 0 || p.step == p.steps || p.step == 1))
+                        for (std::size_t c = 0; c < p.classIndices.size(); ++c)
+                            history.push_back({int(p.classIndices[c]), init, p.step, p.distanceLoss[c], p.sparsityLoss[c],
+                                               p.usage[c]});
                     if (!progress)
                         return;
                     DisentangleProgress d;
@@ -218,6 +227,7 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
                 const auto paths = learner.learn(images, init, report, cancel, canResume && resume.step > 0 ? &resume : nullptr,
                                                  saveCheckpoint, request.checkpointEvery);
                 const bool finished = !(cancel && cancel->load());
+                runs.saveHistory(result.runId, dataset.id, history);
                 std::vector<StoredPath> toSave;
                 for (const auto& p : paths)
                     toSave.push_back(toStored(p, finished));

@@ -24,6 +24,7 @@ struct DisentangleRequest
     int conceptsPerPass = 10;           // concepts learned together in one batched pass
     int checkpointEvery = 50;           // steps between checkpoints written to the project
     int evaluationImagesPerConcept = 0; // held-out images per class for the final evaluation; 0 = all
+    int historyEvery = 10;              // steps between recorded loss/usage points (training curves)
 };
 
 struct DisentangleProgress

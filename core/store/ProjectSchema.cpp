@@ -119,6 +119,21 @@ CREATE TABLE exports(
 );
 )SQL";
 
+// Version 2: the learning history of every run, one row per concept, initialization and
+// recorded step (every `history_every` steps), so loss and sparsity curves can be drawn later.
+const char* const kSchemaV2Additions = R"SQL(
+CREATE TABLE run_history(
+    run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    concept_id    INTEGER NOT NULL REFERENCES concepts(id),
+    init_index    INTEGER NOT NULL,
+    step          INTEGER NOT NULL,
+    distance_loss REAL NOT NULL,
+    sparsity_loss REAL NOT NULL,
+    usage         REAL NOT NULL,
+    PRIMARY KEY (run_id, concept_id, init_index, step)
+);
+)SQL";
+
 const char* const kSchemaV0 = R"SQL(
 CREATE TABLE project_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE datasets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL);
@@ -131,6 +146,7 @@ CREATE TABLE concepts(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL,
 void ProjectSchema::createCurrent(SqliteDatabase& db)
 {
     db.exec(kSchemaV1);
+    db.exec(kSchemaV2Additions);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
@@ -150,6 +166,8 @@ void ProjectSchema::migrate(SqliteDatabase& db, int fromVersion)
     SqliteTransaction transaction(db);
     if (fromVersion <= 0)
         migrate0To1(db);
+    if (fromVersion <= 1)
+        migrate1To2(db);
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
     if (db.queryInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
         throw ProjectError("project file '" + db.path() +
@@ -183,6 +201,12 @@ DROP TABLE old_datasets;
 DROP TABLE old_project_meta;
 INSERT OR REPLACE INTO project_meta(key, value) VALUES ('migrated_from', '0');
 )SQL");
+}
+
+void ProjectSchema::migrate1To2(SqliteDatabase& db)
+{
+    // Only a new table: runs learned before v2 simply have no curves.
+    db.exec(kSchemaV2Additions);
 }
 
 } // namespace nad

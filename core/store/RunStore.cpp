@@ -276,4 +276,38 @@ std::vector<MetricRecord> RunStore::metrics(std::int64_t runId, std::int64_t dat
     return result;
 }
 
+void RunStore::saveHistory(std::int64_t runId, std::int64_t datasetId, const std::vector<HistoryPoint>& points)
+{
+    if (points.empty())
+        return;
+    SqliteDatabase& db = m_project.database();
+    SqliteTransaction transaction(db);
+    auto insert = db.prepare("INSERT OR REPLACE INTO run_history(run_id, concept_id, init_index, step, distance_loss, "
+                             "sparsity_loss, usage) VALUES (?,?,?,?,?,?,?)");
+    std::map<int, std::int64_t> concepts;
+    for (const auto& p : points) {
+        auto it = concepts.find(p.classIndex);
+        if (it == concepts.end())
+            it = concepts.emplace(p.classIndex, conceptId(datasetId, p.classIndex)).first;
+        insert.reset();
+        insert.bind(1, runId).bind(2, it->second).bind(3, p.initialization).bind(4, p.step).bind(5, p.distanceLoss)
+            .bind(6, p.sparsityLoss).bind(7, p.usage).run();
+    }
+    transaction.commit();
+}
+
+std::vector<HistoryPoint> RunStore::history(std::int64_t runId, std::int64_t datasetId) const
+{
+    auto query = m_project.database().prepare(
+        "SELECT c.class_index, h.init_index, h.step, h.distance_loss, h.sparsity_loss, h.usage FROM run_history h "
+        "JOIN concepts c ON c.id = h.concept_id WHERE h.run_id = ? AND c.dataset_id = ? "
+        "ORDER BY c.class_index, h.init_index, h.step");
+    query.bind(1, runId).bind(2, datasetId);
+    std::vector<HistoryPoint> points;
+    while (query.step())
+        points.push_back({int(query.columnInt(0)), int(query.columnInt(1)), int(query.columnInt(2)),
+                          query.columnDouble(3), query.columnDouble(4), query.columnDouble(5)});
+    return points;
+}
+
 } // namespace nad

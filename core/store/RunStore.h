@@ -54,6 +54,17 @@ struct StoredPath
     std::vector<std::vector<std::uint8_t>> binary;
 };
 
+// The learner's state at one recorded step, for the training curves.
+struct HistoryPoint
+{
+    int classIndex = 0;
+    int initialization = 0;
+    int step = 0;
+    double distanceLoss = 0;  // L_dif (paper) or the masked-vs-original term (official)
+    double sparsityLoss = 0;  // L_reg before λ (paper) or the penalty before β (official)
+    double usage = 0;         // share of channels on
+};
+
 struct MetricRecord
 {
     std::string name;
@@ -87,6 +98,10 @@ public:
     void savePaths(std::int64_t runId, std::int64_t datasetId, const std::vector<StoredPath>& paths);
     std::vector<StoredPath> paths(std::int64_t runId, std::int64_t datasetId, bool finalOnly) const;
 
+    // Inserts or replaces history points (by run, concept, initialization and step).
+    void saveHistory(std::int64_t runId, std::int64_t datasetId, const std::vector<HistoryPoint>& points);
+    // Ordered by concept, initialization and step.
+    std::vector<HistoryPoint> history(std::int64_t runId, std::int64_t datasetId) const;
     void saveMetrics(std::int64_t runId, std::int64_t datasetId, const std::vector<MetricRecord>& metrics);
     std::vector<MetricRecord> metrics(std::int64_t runId, std::int64_t datasetId) const;
 

@@ -239,14 +239,14 @@ private Q_SLOTS:
                                      QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
                                      QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
         QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
-        QVERIFY2(drawn.out.contains(QStringLiteral("6 figures")), qPrintable(drawn.out + drawn.err));
-        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram",
+        QVERIFY2(drawn.out.contains(QStringLiteral("7 figures")), qPrintable(drawn.out + drawn.err));
+        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram", "vgg-w4-s1-training-curves",
                                  "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000, name);
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10, name);
         }
         const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 6);
+        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 7);
 
         const Result grid = runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Bag,Trouser"),
                                     QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo, QStringLiteral("--format"),

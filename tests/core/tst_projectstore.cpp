@@ -83,7 +83,7 @@ TEST(ProjectStore, CreateAddDatasetAndReopen)
     EXPECT_FALSE(fs::exists(path + ".creating-" + std::to_string(::getpid())));
     ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
     const ProjectInfo info = store.info();
-    EXPECT_EQ(info.schemaVersion, 1);
+    EXPECT_EQ(info.schemaVersion, ProjectSchema::kCurrentVersion);
     EXPECT_NE(info.createdWith.find("NAD Studio"), std::string::npos);
     ASSERT_EQ(info.datasets.size(), 1u);
     EXPECT_EQ(info.datasets[0].kind, "imagefolder");
@@ -197,7 +197,9 @@ TEST(ProjectStore, MigrationKeepsConceptsAndGroups)
 
     {
         ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadWrite);
-        EXPECT_EQ(store.schemaVersion(), 1);
+        EXPECT_EQ(store.schemaVersion(), ProjectSchema::kCurrentVersion);
+        // v0 → v1 → v2: the learning-history table exists and is empty.
+        EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM run_history"), 0);
     }
     ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
     const ProjectInfo info = store.info();

@@ -105,6 +105,30 @@ TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
     EXPECT_EQ(project.info().pathCount, 1);
 }
 
+TEST(RunStore, LearningHistoryRoundTripsAndReplacesByStep)
+{
+    nadtest::TemporaryDirectory dir;
+    ProjectStore project = ProjectStore::create(dir.file("p.nad"));
+    const std::int64_t datasetId = addToyDataset(project);
+    RunStore runs(project);
+    RunRecord run;
+    run.modelId = runs.ensureModel(toyModel("abc"));
+    run.datasetId = datasetId;
+    const std::int64_t runId = runs.createRun(run);
+    runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.5, 30.0, 0.6}, {1, 0, 10, 4.0, 28.0, 0.5}, {2, 0, 1, 9.0, 20.0, 0.4}});
+    // A resumed run records step 10 again: the row is replaced, not duplicated.
+    runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.0, 31.0, 0.65}});
+    const auto history = runs.history(runId, datasetId);
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(history[0].classIndex, 1);
+    EXPECT_EQ(history[1].step, 1);  // concept 2 in step order
+    EXPECT_EQ(history[2].step, 10);
+    EXPECT_DOUBLE_EQ(history[2].distanceLoss, 5.0);
+    EXPECT_DOUBLE_EQ(history[2].usage, 0.65);
+    EXPECT_THROW(runs.saveHistory(runId, datasetId, {{9, 0, 1, 1.0, 1.0, 1.0}}), ProjectError);
+    EXPECT_EQ(runs.history(runId, datasetId).size(), 3u);  // rolled back
+}
+
 TEST(RunStore, UnknownConceptIsRefused)
 {
     nadtest::TemporaryDirectory dir;

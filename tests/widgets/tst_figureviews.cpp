@@ -6,6 +6,7 @@
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
+#include "figures/TrainingCurvesView.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -194,6 +195,23 @@ private Q_SLOTS:
         QVERIFY2(csv.contains(QStringLiteral("\"c\",3,3,\"b3\",10,0\n")), qPrintable(csv));
         view.setMode(ActivationGridView::Mode::HeatMap);
         QVERIFY(view.cellImage(1, 0).pixel(19, 19) != view.cellImage(1, 0).pixel(0, 0));
+    }
+
+    void trainingCurvesShowEveryLossTermAndTheUsageBand()
+    {
+        TrainingCurvesView view;
+        view.resize(500, 500);
+        const QVector<double> steps = {1, 10, 20, 30};
+        view.setCurves(steps, {{QStringLiteral("distance"), {300, 200, 100, 50}}, {QStringLiteral("sparsity"), {10, 11, 12, 13}},
+                               {QStringLiteral("total"), {310, 211, 112, 63}}},
+                       {0.5, 0.6, 0.7, 0.75}, {0.45, 0.5, 0.6, 0.7}, {0.55, 0.7, 0.8, 0.8});
+        QCOMPARE(view.lossLines().size(), 3);
+        QCOMPARE(view.lossLines()[0]->data()->size(), 4);
+        QCOMPARE(view.plot()->legend->itemCount(), 3);  // the usage lines are not in the legend
+        QCOMPARE(view.usageRect()->graphs().size(), 3);  // band low, band high, mean
+        // The log axis holds every loss value.
+        QVERIFY(view.plot()->yAxis->range().contains(10) && view.plot()->yAxis->range().contains(310));
+        QVERIFY(view.csv().contains(QStringLiteral("20,100,12,112,0.7,0.6,0.8")));
     }
 
     void exportsMatchTheRequestedSize_data()

@@ -59,8 +59,10 @@ void PlotFigureView::applyStyle()
     }
     // Legend items copy the legend's font when created: restyle each one too.
     m_plot->legend->setFont(font);
-    m_plot->legend->setBorderPen(QPen(QColor(180, 180, 180), 0.6));
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
+    // A legend drawn over data gets a light box; one in a layout row of its own needs none.
+    const bool overData = qobject_cast<QCPLayoutInset*>(m_plot->legend->layout()) != nullptr;
+    m_plot->legend->setBorderPen(overData ? QPen(QColor(180, 180, 180), 0.6) : QPen(Qt::NoPen));
+    m_plot->legend->setBrush(overData ? QBrush(QColor(255, 255, 255, 220)) : QBrush(Qt::NoBrush));
     m_plot->legend->setIconSize(18, 9);
     m_plot->legend->setRowSpacing(-2);
     m_plot->legend->setMargins(QMargins(5, 3, 5, 3));
