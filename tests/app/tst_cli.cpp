@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(created.out.contains(QStringLiteral("10 concepts")));
         const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY(info.out.contains(QStringLiteral("schema v1")));
+        QVERIFY(info.out.contains(QStringLiteral("schema v2")));
         QVERIFY(info.out.contains(QStringLiteral("Data set 'fashion-mnist'")));
         QVERIFY(info.out.contains(QRegularExpression(QStringLiteral("8\\s+Bag\\s+others\\s+6000\\s+1000"))));
 
