@@ -54,8 +54,7 @@ SimilarityHeatmapView::SimilarityHeatmapView(QWidget* parent) : PlotFigureView(p
     // Leaf labels once, on the right next to the colour scale; the columns are in the same
     // order, shown by the dendrogram on top.
     m_heatRect->axis(QCPAxis::atLeft)->setVisible(false);  // no margin between it and the left dendrogram
-    m_heatRect->axis(QCPAxis::atBottom)->setTickLabels(false);
-    m_heatRect->axis(QCPAxis::atBottom)->setTicks(false);
+    m_heatRect->axis(QCPAxis::atBottom)->setVisible(false);
     m_heatRect->axis(QCPAxis::atRight)->setVisible(true);
     for (QCPAxis* axis : m_heatRect->axes()) {
         axis->grid()->setVisible(false);
