@@ -31,6 +31,15 @@ ModelRecord toyModel(const std::string& sha)
     return m;
 }
 
+// A run of the toy model on the toy data set.
+std::int64_t addToyRun(RunStore& runs, std::int64_t datasetId)
+{
+    RunRecord run;
+    run.modelId = runs.ensureModel(toyModel("abc"));
+    run.datasetId = datasetId;
+    return runs.createRun(run);
+}
+
 } // namespace
 
 TEST(RunStore, BitsPackLsbFirst)
@@ -111,10 +120,7 @@ TEST(RunStore, LearningHistoryRoundTripsAndReplacesByStep)
     ProjectStore project = ProjectStore::create(dir.file("p.nad"));
     const std::int64_t datasetId = addToyDataset(project);
     RunStore runs(project);
-    RunRecord run;
-    run.modelId = runs.ensureModel(toyModel("abc"));
-    run.datasetId = datasetId;
-    const std::int64_t runId = runs.createRun(run);
+    const std::int64_t runId = addToyRun(runs, datasetId);
     runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.5, 30.0, 0.6}, {1, 0, 10, 4.0, 28.0, 0.5}, {2, 0, 1, 9.0, 20.0, 0.4}});
     // A resumed run records step 10 again: the row is replaced, not duplicated.
     runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.0, 31.0, 0.65}});
@@ -135,10 +141,7 @@ TEST(RunStore, UnknownConceptIsRefused)
     ProjectStore project = ProjectStore::create(dir.file("p.nad"));
     const std::int64_t datasetId = addToyDataset(project);
     RunStore runs(project);
-    RunRecord run;
-    run.modelId = runs.ensureModel(toyModel("abc"));
-    run.datasetId = datasetId;
-    const std::int64_t runId = runs.createRun(run);
+    const std::int64_t runId = addToyRun(runs, datasetId);
     StoredPath p;
     p.classIndex = 9;
     p.logits = {{0.0f}};
