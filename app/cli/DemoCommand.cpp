@@ -38,11 +38,8 @@ struct Options
     std::string out;
     std::string zoo;
     int epochs = 1;
-    int steps = 300;
-    // 300 steps at α = 0.3 move the masks as far as the default 1,000 at α = 0.1 (the update is
-    // α times a unit vector); at α = 0.1, 300 steps leave VGG paths mid-way and degenerate
-    // (mean specificity 0.17 against 0.94 at α = 0.3, measured on the 1-epoch VGG).
-    double alpha = 0.3;
+    int steps = LearnerOptions().steps;  // the engine's defaults (100 steps at α = 1)
+    double alpha = LearnerOptions().alpha;
     int evalImages = 300;
     int composites = 20;
     std::string format = "png";

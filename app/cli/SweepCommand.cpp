@@ -47,7 +47,6 @@ std::string fixed(double v, int digits = 3)
 void addSweepCommand(CLI::App& parent)
 {
     auto o = std::make_shared<Options>();
-    o->learner.steps = 1000;
     auto* sweep = parent.add_subcommand(
         "sweep", "Learn paths for a few concepts over a range of λ; report usage against precision and specificity");
     sweep->add_option("--model", o->model, "Zoo model name")->required();
