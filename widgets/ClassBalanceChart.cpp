@@ -3,31 +3,26 @@
 #include "Palette.h"
 #include "QCustomPlotInclude.h"
 
-#include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace nad {
 
-ClassBalanceChart::ClassBalanceChart(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+ClassBalanceChart::ClassBalanceChart(QWidget* parent) : PlotFigureView(parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->setMinimumSize(320, 240);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, QString(), QFont(font().family(), 11, QFont::Bold)));
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->yAxis->setLabel(tr("images"));
     m_plot->xAxis->setTickLabelRotation(35);
     m_plot->xAxis->grid()->setVisible(false);
+    applyStyle();
 }
 
 void ClassBalanceChart::clear()
 {
     m_plot->clearPlottables();
     m_bars.clear();
+    m_classNames.clear();
+    m_counts.clear();
     m_plot->replot();
 }
 
@@ -37,8 +32,10 @@ void ClassBalanceChart::setCounts(const QString& title, const QStringList& class
 {
     m_plot->clearPlottables();
     m_bars.clear();
-    if (auto* titleElement = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)))
-        titleElement->setText(title);
+    m_classNames = classNames;
+    m_splitNames = splitNames;
+    m_counts = countsPerSplit;
+    setTitle(title);
 
     QVector<double> ticks;
     for (int i = 0; i < classNames.size(); ++i)
@@ -66,7 +63,23 @@ void ClassBalanceChart::setCounts(const QString& title, const QStringList& class
         m_bars << bars;
     }
     m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.15 : 1);
+    applyStyle();
     m_plot->replot();
+}
+
+QString ClassBalanceChart::csv() const
+{
+    QString out = QStringLiteral("class");
+    for (const auto& split : m_splitNames)
+        out += QStringLiteral(",\"%1\"").arg(split);
+    out += QLatin1Char('\n');
+    for (int c = 0; c < m_classNames.size(); ++c) {
+        out += QStringLiteral("\"%1\"").arg(m_classNames[c]);
+        for (const auto& counts : m_counts)
+            out += QLatin1Char(',') + QString::number(counts.value(c));
+        out += QLatin1Char('\n');
+    }
+    return out;
 }
 
 } // namespace nad

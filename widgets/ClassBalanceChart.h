@@ -1,17 +1,18 @@
 #pragma once
 
+#include "figures/PlotFigureView.h"
+
 #include <QStringList>
 #include <QVector>
-#include <QWidget>
 
-class QCustomPlot;
 class QCPBars;
 
 namespace nad {
 
 // Images per class and split as grouped bars: the first thing to check about a data set
 // before learning paths (a class with few held-out images gives a noisy path precision).
-class ClassBalanceChart : public QWidget
+// A figure like the others, so it exports with its counts as CSV.
+class ClassBalanceChart : public PlotFigureView
 {
     Q_OBJECT
 public:
@@ -22,12 +23,14 @@ public:
                    const QVector<QVector<double>>& countsPerSplit);
     void clear();
 
-    QCustomPlot* plot() const { return m_plot; }
     QVector<QCPBars*> bars() const { return m_bars; }
+    QString figureId() const override { return QStringLiteral("class-balance"); }
+    QString csv() const override;
 
 private:
-    QCustomPlot* m_plot = nullptr;
     QVector<QCPBars*> m_bars;
+    QStringList m_classNames, m_splitNames;
+    QVector<QVector<double>> m_counts;
 };
 
 } // namespace nad

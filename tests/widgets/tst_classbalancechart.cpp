@@ -27,6 +27,8 @@ private Q_SLOTS:
         QCOMPARE(ticker->ticks().value(2), QStringLiteral("car"));
         // Splits get different colours.
         QVERIFY(chart.bars()[0]->brush().color() != chart.bars()[1]->brush().color());
+        // A figure like the others: its counts as CSV.
+        QCOMPARE(chart.csv(), QStringLiteral("class,\"train\",\"test\"\n\"cat\",10,2\n\"dog\",12,3\n\"car\",8,1\n"));
     }
 
     void clearRemovesBars()

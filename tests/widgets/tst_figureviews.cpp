@@ -232,7 +232,10 @@ private Q_SLOTS:
         options.sizeMm = QSizeF(85, 60);
         options.dpi = 300;
         const QString path = dir.filePath(QStringLiteral("fig.") + format);
+        options.style.fontPointSize = 7.0;
+        const double screenFont = view.figureStyle().fontPointSize;
         const QStringList files = FigureExporter::exportFigure(view, path, options);
+        QCOMPARE(view.figureStyle().fontPointSize, screenFont);  // the on-screen style is back
         QCOMPARE(files.size(), 2);
         QVERIFY(QFileInfo(path).size() > 1000);
         QVERIFY(!QFileInfo::exists(path + QStringLiteral(".part")));

@@ -88,6 +88,13 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
         throw exportError(QStringLiteral("DPI %1 is outside 36-2400").arg(options.dpi));
     const QSizeF sizeMm = options.sizeMm.isEmpty() ? view.defaultSizeMm() : options.sizeMm;
     const QSize logical = logicalPixels(sizeMm);
+    // The export's style only while drawing: the view on screen keeps its own afterwards.
+    struct RestoreStyle
+    {
+        FigureView& view;
+        FigureStyle style;
+        ~RestoreStyle() { view.setFigureStyle(style); }
+    } restore{view, view.figureStyle()};
     view.setFigureStyle(options.style);
 
     writeAtomically(filePath, [&](const QString& temporary) {

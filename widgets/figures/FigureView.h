@@ -16,7 +16,12 @@ class FigureView : public QWidget
 {
     Q_OBJECT
 public:
-    using QWidget::QWidget;
+    // On screen a figure uses the desktop's font size; exports set their own style.
+    explicit FigureView(QWidget* parent = nullptr) : QWidget(parent)
+    {
+        if (font().pointSizeF() > 0)
+            m_style.fontPointSize = font().pointSizeF();
+    }
 
     // File base name of the figure, e.g. "precision-histogram".
     virtual QString figureId() const = 0;
