@@ -97,6 +97,15 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
     } restore{view, view.figureStyle()};
     view.setFigureStyle(options.style);
 
+    // SVG and PDF: the figure as vector paths and text.
+    const auto paintVectorized = [&](QPaintDevice* device) {
+        QCPPainter painter;
+        if (!painter.begin(device))
+            throw exportError(QStringLiteral("cannot write '%1'").arg(filePath));
+        painter.setMode(QCPPainter::pmVectorized);
+        view.renderFigure(&painter, logical.width(), logical.height());
+        painter.end();
+    };
     writeAtomically(filePath, [&](const QString& temporary) {
         if (options.format == QLatin1String("png")) {
             const double scale = options.dpi / kLogicalDpi;
@@ -128,12 +137,7 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
             svg.setViewBox(QRect(QPoint(0, 0), logical));
             svg.setTitle(view.figureId());
             svg.setDescription(QStringLiteral("NAD Studio figure"));
-            QCPPainter painter;
-            if (!painter.begin(&svg))
-                throw exportError(QStringLiteral("cannot write '%1'").arg(filePath));
-            painter.setMode(QCPPainter::pmVectorized);
-            view.renderFigure(&painter, logical.width(), logical.height());
-            painter.end();
+            paintVectorized(&svg);
         } else {
             QPdfWriter pdf(temporary);
             pdf.setResolution(int(kLogicalDpi));
@@ -141,12 +145,7 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
             pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
             pdf.setCreator(QStringLiteral("NAD Studio"));
             pdf.setTitle(view.figureId());
-            QCPPainter painter;
-            if (!painter.begin(&pdf))
-                throw exportError(QStringLiteral("cannot write '%1'").arg(filePath));
-            painter.setMode(QCPPainter::pmVectorized);
-            view.renderFigure(&painter, logical.width(), logical.height());
-            painter.end();
+            paintVectorized(&pdf);
         }
     });
 
