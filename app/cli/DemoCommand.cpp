@@ -52,17 +52,15 @@ double secondsSince(std::chrono::steady_clock::time_point start)
 }
 
 // A finished, evaluated run of `model` already in the project: the demo reuses it.
-std::int64_t evaluatedRunOf(ProjectStore& project, const std::string& model)
+std::int64_t evaluatedRunOf(const ProjectStore& project, const std::string& model)
 {
-    RunStore runs(project);
+    const RunStore runs(project);
     const auto record = runs.model(model);
     if (!record)
         return 0;
-    std::int64_t found = 0;
-    for (const auto& run : runs.runs())
-        if (run.modelId == record->id && run.status == "finished" && !runs.metrics(run.id, run.datasetId).empty())
-            found = run.id;
-    return found;
+    const auto latest = runs.latestEvaluatedRuns();
+    const auto it = latest.find(record->id);
+    return it == latest.end() ? 0 : it->second;
 }
 
 ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& family, const std::atomic<bool>& cancel)

@@ -108,15 +108,8 @@ void addDisentangleCommands(CLI::App& parent)
         ->check(CLI::NonNegativeNumber)->capture_default_str();
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
-        std::int64_t runId = evaluate->run;
-        if (runId == 0) {
-            for (const auto& r : RunStore(project).runs())
-                if (r.status == "finished")
-                    runId = r.id;
-            if (runId == 0)
-                throw InvalidArgument("project '" + evaluate->project + "' has no finished run; learn paths with `nad disentangle`");
-        }
-        RunReport::print(std::cout, RunEvaluation::evaluate(project, runId,
+        // Run 0: the latest finished one (RunContext says clearly when there is none).
+        RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run,
                                                         evaluate->zoo.empty() ? UserDataDirectory::zooDirectory() : evaluate->zoo,
                                                         nullptr, std::size_t(evaluate->imagesPerConcept)));
     });

@@ -43,12 +43,7 @@ std::string render(const Options& o)
 {
     ProjectStore project = ProjectStore::open(o.project, ProjectStore::Mode::ReadOnly);
     RunStore runs(project);
-    std::int64_t runId = o.run;
-    if (runId == 0) {
-        for (const auto& r : runs.runs())
-            if (r.status == "finished")
-                runId = r.id;
-    }
+    const std::int64_t runId = o.run ? o.run : runs.latestFinishedRun();
     const auto run = runs.run(runId);
     if (!run)
         throw InvalidArgument("project '" + o.project + "' has no " + (o.run ? "run " + std::to_string(o.run) : "finished run"));
@@ -91,13 +86,10 @@ std::string render(const Options& o)
             if (p.initialization == paths.front().initialization)
                 classes.push_back(p.classIndex);
         }
-        std::vector<std::vector<double>> m(classes.size(), std::vector<double>(classes.size(), 0.0));
-        for (const auto& [init, packed] : byInit) {
-            const auto s = PathMetrics::similarityMatrix(packed);
-            for (std::size_t a = 0; a < classes.size() && a < s.size(); ++a)
-                for (std::size_t b = 0; b < classes.size() && b < s.size(); ++b)
-                    m[a][b] += s[a][b] / double(byInit.size());
-        }
+        std::vector<std::vector<PackedPath>> pathsPerInit;
+        for (auto& [init, packed] : byInit)
+            pathsPerInit.push_back(std::move(packed));
+        const auto m = PathMetrics::meanSimilarity(pathsPerInit);
         if (json) {
             nlohmann::ordered_json j;
             std::vector<std::string> labels;

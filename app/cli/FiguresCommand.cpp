@@ -210,7 +210,8 @@ void addActivationsCommand(CLI::App& parent)
                                                          int(context.entry.inputSize), int(context.entry.inputSize));
         ActivationGridView grid;
         grid.setMode(o->mode == "heat" ? ActivationGridView::Mode::HeatMap : ActivationGridView::Mode::TopPercent);
-        ProjectFigures::fillActivations(grid, project, context, *network, composite, o->top);
+        const auto byInit = context.finalPaths(project);
+        ProjectFigures::fillActivations(grid, context, *network, byInit.begin()->second, composite, o->top);
         if (!QDir().mkpath(QString::fromStdString(o->out)))
             throw Error("cannot create the folder '" + o->out + "'");
         const QString name = QString::fromStdString(context.model.name) + QStringLiteral("-activations-") +

@@ -37,13 +37,8 @@ QString qs(const std::string& text)
 
 std::vector<RunSummary> ProjectFigures::summaries(const ProjectStore& project)
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
-    std::map<std::int64_t, std::int64_t> latestPerModel;  // model id → run id
-    for (const auto& run : runs.runs())
-        if (run.status == "finished" && !runs.metrics(run.id, run.datasetId).empty())
-            latestPerModel[run.modelId] = run.id;
     std::vector<RunSummary> out;
-    for (const auto& [model, run] : latestPerModel)
+    for (const auto& [model, run] : RunStore(project).latestEvaluatedRuns())
         out.push_back(RunEvaluation::load(project, run));
     return out;
 }
@@ -70,7 +65,7 @@ void ProjectFigures::fillUsage(BlockSeriesView& view, const std::vector<RunSumma
 void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
                                           const std::vector<RunSummary>& summaries)
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
+    RunStore runs(project);
     QVector<InterpretabilityScatterView::Point> points;
     for (const auto& s : summaries) {
         const auto model = runs.model(s.modelName);
@@ -81,7 +76,7 @@ void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, con
 
 void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary)
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
+    RunStore runs(project);
     SimilarityHeatmapView::Data data;
     for (const auto& name : summary.classNames)
         data.names << qs(name);
@@ -105,12 +100,12 @@ void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectSt
 }
 
 std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,
-                                                                    const RunContext& context, int tiles)
+                                                                    const RunContext& context,
+                                                                    const std::vector<LearnedPath>& paths, int tiles)
 {
     // Only concepts the run has paths for; one per primary concept first, then class order.
     std::set<std::int64_t> learned;
-    const auto byInit = context.finalPaths(project);  // kept alive: the loop reads into it
-    for (const auto& path : byInit.begin()->second)
+    for (const auto& path : paths)
         learned.insert(path.classIndex);
     const ConceptHierarchy hierarchy = project.hierarchy(context.run.datasetId);
     const auto groups = hierarchy.groupIndexPerClass(context.classNames);
@@ -125,11 +120,10 @@ std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const Project
     return chosen;
 }
 
-void ProjectFigures::fillActivations(ActivationGridView& view, const ProjectStore& project, const RunContext& context,
-                                     BlockNetwork& network, const CompositeImage& composite, double topPercent)
+void ProjectFigures::fillActivations(ActivationGridView& view, const RunContext& context, BlockNetwork& network,
+                                     const std::vector<LearnedPath>& paths, const CompositeImage& composite,
+                                     double topPercent)
 {
-    const auto byInit = context.finalPaths(project);
-    const auto& paths = byInit.begin()->second;
     QVector<ActivationGridView::Row> rows;
     rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.entry.normalization)});
     QStringList tileLabels;
@@ -156,7 +150,7 @@ void ProjectFigures::fillActivations(ActivationGridView& view, const ProjectStor
 
 bool ProjectFigures::fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId)
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
+    RunStore runs(project);
     const auto run = runs.run(runId);
     if (!run)
         return false;
@@ -192,7 +186,8 @@ bool ProjectFigures::fillTrainingCurves(TrainingCurvesView& view, const ProjectS
         high << uMax;
     }
     const bool paper = run->preset == "paper";
-    view.setTitle(qs(runs.model(run->modelId) ? runs.model(run->modelId)->name : std::string()) +
+    const auto model = runs.model(run->modelId);
+    view.setTitle(qs(model ? model->name : std::string()) +
                   tr(": learning, %1 concepts").arg(int(byStep.begin()->second.size())));
     view.setCurves(steps,
                    {{tr("distance"), distance},
@@ -237,6 +232,8 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             progress(files[0]);
     };
 
+    ImageSet heldOut;
+    std::string heldOutPath;
     BlockSeriesView usage(QStringLiteral("unit-usage"));
     fillUsage(usage, all);
     save(usage, QStringLiteral("unit-usage"));
@@ -260,21 +257,26 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             continue;
         const RunContext context = RunContext::open(project, summary.runId, request.zooDirectory);
         const auto network = context.loadNetwork();
-        const ImageSet heldOut = context.heldOut();
+        // Every model of a project shares its data set: load the held-out images once.
+        if (heldOutPath != context.dataset.path) {
+            heldOut = context.heldOut();
+            heldOutPath = context.dataset.path;
+        }
+        const auto byInit = context.finalPaths(project);
+        const auto& paths = byInit.begin()->second;  // the first initialization's
         const int tiles = request.hitRate.rows * request.hitRate.cols;
         std::vector<std::int64_t> concepts;
         for (const auto& name : request.activationConcepts)
             concepts.push_back(context.classIndex(name));
         if (concepts.empty())
-            concepts = defaultCompositeConcepts(project, context, tiles);
+            concepts = defaultCompositeConcepts(project, context, paths, tiles);
         if (int(concepts.size()) == tiles) {
             const auto composite = CompositeBuilder::fromHeldOut(heldOut, concepts, request.hitRate.rows,
                                                                  request.hitRate.cols, request.hitRate.seed);
             ActivationGridView grid;
-            fillActivations(grid, project, context, *network, composite, request.hitRate.topPercent);
+            fillActivations(grid, context, *network, paths, composite, request.hitRate.topPercent);
             save(grid, model + QStringLiteral("-activation-grid"));
         }
-        const auto paths = context.finalPaths(project).begin()->second;
         if (int(paths.size()) >= tiles) {
             const auto study = ActivationMaps::hitRates(*network, heldOut, context.entry.normalization, paths,
                                                         request.hitRate, {}, cancel);

@@ -53,17 +53,18 @@ public:
     static void fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
                                      const std::vector<RunSummary>& summaries);
     static void fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary);
-    // The grid for one composite: the original network, then each tile concept's path
-    // (its first initialization). `network` is the run's network (RunContext::loadNetwork).
-    static void fillActivations(ActivationGridView& view, const ProjectStore& project, const RunContext& context,
-                                BlockNetwork& network, const CompositeImage& composite, double topPercent);
+    // The grid for one composite: the original network, then each tile concept's path from
+    // `paths` (one initialization's). `network` is the run's network (RunContext::loadNetwork).
+    static void fillActivations(ActivationGridView& view, const RunContext& context, BlockNetwork& network,
+                                const std::vector<LearnedPath>& paths, const CompositeImage& composite,
+                                double topPercent);
     // Loss terms and usage along learning (first initialization), from the run's history.
     // Returns false when the run has no history (learned before schema v2).
     static bool fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId);
     static void fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName);
     // Concepts for a default composite: one per primary concept first, then in class order.
     static std::vector<std::int64_t> defaultCompositeConcepts(const ProjectStore& project, const RunContext& context,
-                                                              int tiles);
+                                                              const std::vector<LearnedPath>& paths, int tiles);
 
     using Progress = std::function<void(const QString& message)>;
     // Exports every figure into the request's folder and logs each export in the project

@@ -96,4 +96,26 @@ double PathMetrics::stability(const std::vector<PackedPath>& pathsOfOneConcept)
     return sum / double(pairs);
 }
 
+std::vector<std::vector<double>> PathMetrics::meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization)
+{
+    if (pathsPerInitialization.empty())
+        return {};
+    const std::size_t k = pathsPerInitialization.front().size();
+    std::vector<std::vector<double>> mean(k, std::vector<double>(k, 0.0));
+    std::size_t used = 0;
+    for (const auto& paths : pathsPerInitialization) {
+        if (paths.size() != k)
+            continue;
+        const auto m = similarityMatrix(paths);
+        for (std::size_t i = 0; i < k; ++i)
+            for (std::size_t j = 0; j < k; ++j)
+                mean[i][j] += m[i][j];
+        ++used;
+    }
+    for (auto& row : mean)
+        for (double& v : row)
+            v /= double(used);
+    return mean;
+}
+
 } // namespace nad

@@ -12,6 +12,9 @@ class PathMetrics
 public:
     // M(c_i, c_j) for every pair (Eq. 11); the diagonal is 1.
     static std::vector<std::vector<double>> similarityMatrix(const std::vector<PackedPath>& paths);
+    // M averaged over initializations: one list of paths per initialization, the same concepts in
+    // the same order in each (a list of another length, e.g. an unfinished one, is left out).
+    static std::vector<std::vector<double>> meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization);
 
     // Fig. 4: per block, the mean over concepts of |p_i^c|₁ / C_i.
     static std::vector<double> unitUsagePerBlock(const std::vector<PackedPath>& paths);

@@ -10,22 +10,11 @@
 
 namespace nad {
 
-std::int64_t RunContext::latestFinishedRun(const ProjectStore& project)
-{
-    // RunStore only reads through the project here; the const_cast keeps its interface small.
-    RunStore runs(const_cast<ProjectStore&>(project));
-    std::int64_t latest = 0;
-    for (const auto& r : runs.runs())
-        if (r.status == "finished")
-            latest = r.id;
-    return latest;
-}
-
 RunContext RunContext::open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory)
 {
     RunStore runs(project);
     if (runId == 0) {
-        runId = latestFinishedRun(project);
+        runId = runs.latestFinishedRun();
         if (runId == 0)
             throw InvalidArgument("project '" + project.path() + "' has no finished run (run `nad disentangle` first)");
     }
@@ -85,7 +74,7 @@ ImageSet RunContext::heldOut(std::size_t perClass) const
 
 std::map<int, std::vector<LearnedPath>> RunContext::finalPaths(const ProjectStore& project) const
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
+    RunStore runs(project);
     std::map<int, std::vector<LearnedPath>> byInit;
     for (const auto& stored : runs.paths(run.id, run.datasetId, true)) {
         LearnedPath path;

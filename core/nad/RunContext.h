@@ -27,8 +27,6 @@ struct RunContext
     // `runId` 0 takes the latest finished run. Throws InvalidArgument for a missing run and
     // Error when the zoo lacks the model or holds other weights than the run used.
     static RunContext open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory);
-    // The latest finished run, or 0.
-    static std::int64_t latestFinishedRun(const ProjectStore& project);
     // Builds the network from the zoo on the chosen compute device, frozen for analysis.
     std::shared_ptr<BlockNetwork> loadNetwork() const;
     // The data set's held-out split (Fashion-MNIST test images); with `perClass` > 0 only the

@@ -60,17 +60,14 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
             metrics.push_back({"interpretability", interpretabilities.back(), -1, init});
         }
         packedByInit.push_back(std::move(packed));
-        if (summary.similarity.empty())
-            summary.similarity.assign(similarity.size(), std::vector<double>(similarity.size(), 0.0));
-        for (std::size_t i = 0; i < similarity.size(); ++i)
-            for (std::size_t j = 0; j < similarity.size(); ++j)
-                summary.similarity[i][j] += similarity[i][j] / double(byInit.size());
         const auto usage = PathMetrics::unitUsagePerBlock(packedByInit.back());
         if (summary.usagePerBlock.empty())
             summary.usagePerBlock.assign(usage.size(), 0.0);
         for (std::size_t b = 0; b < usage.size(); ++b)
             summary.usagePerBlock[b] += usage[b] / double(byInit.size());
     }
+
+    summary.similarity = PathMetrics::meanSimilarity(packedByInit);
 
     const std::vector<std::string> classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
     for (auto& [cls, evaluations] : perConcept) {
@@ -138,9 +135,9 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
 
 RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
 {
-    RunStore runs(const_cast<ProjectStore&>(project));
+    RunStore runs(project);
     if (runId == 0)
-        runId = RunContext::latestFinishedRun(project);
+        runId = runs.latestFinishedRun();
     const auto run = runs.run(runId);
     if (!run)
         throw InvalidArgument("project '" + project.path() + "' has no run " + std::to_string(runId));
@@ -200,17 +197,11 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
     for (const auto& p : runs.paths(runId, run->datasetId, true))
         if (concepts.count(p.classIndex))
             byInit[p.initialization].emplace_back(p.binary);
-    const std::size_t k = summary.concepts.size();
-    summary.similarity.assign(k, std::vector<double>(k, 0.0));
-    for (const auto& [init, packed] : byInit) {
-        if (packed.size() != k)
-            continue;
-        const auto s = PathMetrics::similarityMatrix(packed);
-        for (std::size_t i = 0; i < k; ++i)
-            for (std::size_t j = 0; j < k; ++j)
-                summary.similarity[i][j] += s[i][j] / double(byInit.size());
-    }
-    if (k >= 2)
+    std::vector<std::vector<PackedPath>> pathsPerInit;
+    for (auto& [init, packed] : byInit)
+        pathsPerInit.push_back(std::move(packed));
+    summary.similarity = PathMetrics::meanSimilarity(pathsPerInit);
+    if (summary.concepts.size() >= 2)
         summary.leafOrder =
             ConceptClustering::leafOrder(ConceptClustering::averageLinkageOfSimilarity(summary.similarity));
     return summary;

@@ -9,7 +9,7 @@
 
 namespace nad {
 
-RunStore::RunStore(ProjectStore& project) : m_project(project) {}
+RunStore::RunStore(const ProjectStore& project) : m_project(project) {}
 
 std::vector<std::uint8_t> RunStore::packBits(const std::vector<std::uint8_t>& bits)
 {
@@ -308,6 +308,22 @@ std::vector<HistoryPoint> RunStore::history(std::int64_t runId, std::int64_t dat
         points.push_back({int(query.columnInt(0)), int(query.columnInt(1)), int(query.columnInt(2)),
                           query.columnDouble(3), query.columnDouble(4), query.columnDouble(5)});
     return points;
+}
+
+std::int64_t RunStore::latestFinishedRun() const
+{
+    return m_project.database().queryInt("SELECT ifnull(max(id), 0) FROM runs WHERE status = 'finished'");
+}
+
+std::map<std::int64_t, std::int64_t> RunStore::latestEvaluatedRuns() const
+{
+    auto query = m_project.database().prepare(
+        "SELECT model_id, max(id) FROM runs WHERE status = 'finished' "
+        "AND EXISTS (SELECT 1 FROM metrics m WHERE m.run_id = runs.id) GROUP BY model_id");
+    std::map<std::int64_t, std::int64_t> latest;
+    while (query.step())
+        latest[query.columnInt(0)] = query.columnInt(1);
+    return latest;
 }
 
 } // namespace nad

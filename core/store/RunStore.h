@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,7 +80,9 @@ struct MetricRecord
 class RunStore
 {
 public:
-    explicit RunStore(ProjectStore& project);
+    // Writes go through the project's database handle; the ProjectStore object itself is not
+    // changed, so a const project is enough (read-only files refuse writes in SQLite).
+    explicit RunStore(const ProjectStore& project);
 
     // Returns the id of the model with this name, recording it first when new. A model of the
     // same name with another SHA-256 is refused: results must stay traceable to their weights.
@@ -93,6 +96,10 @@ public:
                    double addSeconds = 0);
     std::optional<RunRecord> run(std::int64_t runId) const;
     std::vector<RunRecord> runs() const;
+    // The latest finished run, or 0.
+    std::int64_t latestFinishedRun() const;
+    // Per model id, the latest finished run that has stored metrics (figures and the demo use it).
+    std::map<std::int64_t, std::int64_t> latestEvaluatedRuns() const;
 
     // Inserts or replaces paths (by run, concept, initialization and block).
     void savePaths(std::int64_t runId, std::int64_t datasetId, const std::vector<StoredPath>& paths);
@@ -111,7 +118,7 @@ public:
 private:
     std::int64_t conceptId(std::int64_t datasetId, int classIndex) const;
 
-    ProjectStore& m_project;
+    const ProjectStore& m_project;
 };
 
 } // namespace nad

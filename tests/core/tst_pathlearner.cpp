@@ -246,6 +246,14 @@ TEST(PathMetrics, InterpretabilityIsTheVarianceOfWeightedSimilarities)
     EXPECT_DOUBLE_EQ(matrix[0][1], 1.0 / 3.0);
     EXPECT_DOUBLE_EQ(matrix[1][1], 1.0);
     EXPECT_DOUBLE_EQ(PathMetrics::stability({PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 1, 0, 0}})}), 1.0);
+    // Averaged over initializations: 1/3 and 1 → 2/3; an initialization with another concept
+    // count (unfinished) is left out.
+    const auto mean = PathMetrics::meanSimilarity({{PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 0, 1, 0}})},
+                                                   {PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 1, 0, 0}})},
+                                                   {PackedPath({{0, 0, 0, 1}})}});
+    ASSERT_EQ(mean.size(), 2u);
+    EXPECT_DOUBLE_EQ(mean[0][1], 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(mean[1][1], 1.0);
 }
 
 TEST(PathLearner, ResumingFromACheckpointGivesTheUninterruptedResult)
