@@ -29,7 +29,8 @@ void addDisentangleCommands(CLI::App& parent)
         "disentangle", "Learn concept feature paths (Algorithm 1) into a project; Ctrl-C stops at the next step, "
                        "running the same command again resumes");
     disentangle->add_option("PROJECT", request->projectPath, "Project file")->required();
-    disentangle->add_option("--model", request->modelName, "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`)")
+    disentangle->add_option("--model", request->modelName, "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`), or a model imported into the project "
+                                "(`nad project new --model`)")
         ->required();
     disentangle->add_option("--concepts", *concepts, "all, or class names separated by commas")->capture_default_str();
     disentangle->add_option("--preset", *preset, "paper (Eq. 4-8) or official (the authors' code)")

@@ -6,7 +6,8 @@ class App;
 
 namespace nad::cli {
 
-// `nad project new FILE [--dataset PATH --name NAME --hierarchy FILE]` and
+// `nad project new FILE [--dataset PATH --name NAME --hierarchy FILE]
+//                       [--model M.pt (--preset NAME | --spec S.json) --model-name NAME --input-size PX]` and
 // `nad project info FILE [--json]`
 void addProjectCommand(CLI::App& parent);
 

@@ -103,20 +103,32 @@ std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const Project
                                                                     const RunContext& context,
                                                                     const std::vector<LearnedPath>& paths, int tiles)
 {
-    // Only concepts the run has paths for; one per primary concept first, then class order.
+    // Only concepts the run has paths for, in class order.
     std::set<std::int64_t> learned;
     for (const auto& path : paths)
         learned.insert(path.classIndex);
-    const ConceptHierarchy hierarchy = project.hierarchy(context.run.datasetId);
-    const auto groups = hierarchy.groupIndexPerClass(context.classNames);
+    std::vector<std::string> names;
+    for (std::int64_t c : learned)
+        names.push_back(context.classNames.at(std::size_t(c)));
     std::vector<std::int64_t> chosen;
+    for (const auto& name : defaultCompositeConcepts(project.hierarchy(context.run.datasetId), names, tiles))
+        chosen.push_back(context.classIndex(name));
+    return chosen;
+}
+
+std::vector<std::string> ProjectFigures::defaultCompositeConcepts(const ConceptHierarchy& hierarchy,
+                                                                  const std::vector<std::string>& learned, int tiles)
+{
+    // One per primary concept first, then in the given order.
+    const auto groups = hierarchy.groupIndexPerClass(learned);
+    std::vector<std::string> chosen;
     std::set<int> usedGroups;
     for (std::size_t c = 0; c < groups.size() && int(chosen.size()) < tiles; ++c)
-        if (learned.count(std::int64_t(c)) && groups[c] >= 0 && usedGroups.insert(groups[c]).second)
-            chosen.push_back(std::int64_t(c));
-    for (std::int64_t c : learned)
-        if (int(chosen.size()) < tiles && std::find(chosen.begin(), chosen.end(), c) == chosen.end())
-            chosen.push_back(c);
+        if (groups[c] >= 0 && usedGroups.insert(groups[c]).second)
+            chosen.push_back(learned[c]);
+    for (const auto& name : learned)
+        if (int(chosen.size()) < tiles && std::find(chosen.begin(), chosen.end(), name) == chosen.end())
+            chosen.push_back(name);
     return chosen;
 }
 
@@ -124,28 +136,39 @@ void ProjectFigures::fillActivations(ActivationGridView& view, const RunContext&
                                      const std::vector<LearnedPath>& paths, const CompositeImage& composite,
                                      double topPercent)
 {
-    QVector<ActivationGridView::Row> rows;
-    rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.entry.normalization)});
-    QStringList tileLabels;
+    fillActivations(view, activationGrid(context, network, paths, composite), topPercent);
+}
+
+ActivationGridData ProjectFigures::activationGrid(const RunContext& context, BlockNetwork& network,
+                                                  const std::vector<LearnedPath>& paths, const CompositeImage& composite)
+{
+    ActivationGridData data;
+    data.composite = composite;
+    data.rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.entry.normalization)});
     for (int tile = 0; tile < composite.tileCount(); ++tile) {
         const std::int64_t concept = composite.tileConcepts[std::size_t(tile)];
         const QString name = qs(context.classNames.at(std::size_t(concept)));
-        tileLabels << QStringLiteral("%1: %2").arg(tile + 1).arg(name);
+        data.tileLabels << QStringLiteral("%1: %2").arg(tile + 1).arg(name);
         if (composite.tileOf(concept) != tile)
             continue;  // a concept shown twice gets one row
         const auto path = std::find_if(paths.begin(), paths.end(), [&](const LearnedPath& p) { return p.classIndex == concept; });
         if (path == paths.end())
             throw InvalidArgument("run " + std::to_string(context.run.id) + " has no path for concept '" +
                                   context.classNames.at(std::size_t(concept)) + "'");
-        rows.push_back({name, tile,
-                        ActivationMaps::compute(network, composite.image, 0, context.entry.normalization,
-                                                PathEvaluator::masksOf(*path, network.device()))});
+        data.rows.push_back({name, tile,
+                             ActivationMaps::compute(network, composite.image, 0, context.entry.normalization,
+                                                     PathEvaluator::masksOf(*path, network.device()))});
     }
-    QStringList blockNames;
     for (const auto& block : network.blocks())
-        blockNames << qs(block.name);
+        data.blockNames << qs(block.name);
+    return data;
+}
+
+void ProjectFigures::fillActivations(ActivationGridView& view, const ActivationGridData& data, double topPercent)
+{
     view.setTopPercent(topPercent);
-    view.setData(composite, QStringList{tr("tiles %1").arg(tileLabels.join(QStringLiteral(", ")))}, blockNames, rows);
+    view.setData(data.composite, QStringList{tr("tiles %1").arg(data.tileLabels.join(QStringLiteral(", ")))},
+                 data.blockNames, data.rows);
 }
 
 bool ProjectFigures::fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "analysis/ActivationMaps.h"
+#include "data/ConceptHierarchy.h"
+#include "figures/ActivationGridView.h"
 #include "figures/FigureExporter.h"
 #include "nad/RunEvaluation.h"
 
@@ -33,6 +35,15 @@ struct FigureRequest
     std::vector<std::string> activationConcepts;  // empty: one per primary concept, then class order
 };
 
+// What an activation grid draws, computed without touching a widget (a worker thread can).
+struct ActivationGridData
+{
+    CompositeImage composite;
+    QStringList tileLabels;
+    QStringList blockNames;
+    QVector<ActivationGridView::Row> rows;  // the original network, then one per tile concept
+};
+
 struct WrittenFigure
 {
     QString figure;  // e.g. "vgg-w16-s1/precision-histogram"
@@ -58,6 +69,10 @@ public:
     static void fillActivations(ActivationGridView& view, const RunContext& context, BlockNetwork& network,
                                 const std::vector<LearnedPath>& paths, const CompositeImage& composite,
                                 double topPercent);
+    // The same in two halves: the maps (LibTorch, any thread), then the view (GUI thread).
+    static ActivationGridData activationGrid(const RunContext& context, BlockNetwork& network,
+                                             const std::vector<LearnedPath>& paths, const CompositeImage& composite);
+    static void fillActivations(ActivationGridView& view, const ActivationGridData& data, double topPercent);
     // Loss terms and usage along learning (first initialization), from the run's history.
     // Returns false when the run has no history (learned before schema v2).
     static bool fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId);
@@ -65,6 +80,9 @@ public:
     // Concepts for a default composite: one per primary concept first, then in class order.
     static std::vector<std::int64_t> defaultCompositeConcepts(const ProjectStore& project, const RunContext& context,
                                                               const std::vector<LearnedPath>& paths, int tiles);
+    // The same by name: up to `tiles` of the `learned` concepts.
+    static std::vector<std::string> defaultCompositeConcepts(const ConceptHierarchy& hierarchy,
+                                                             const std::vector<std::string>& learned, int tiles);
 
     using Progress = std::function<void(const QString& message)>;
     // Exports every figure into the request's folder and logs each export in the project

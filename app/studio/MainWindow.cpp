@@ -2,117 +2,271 @@
 
 #include "BuildInfo.h"
 #include "ClassBalanceChart.h"
-#include "Errors.h"
+#include "ConceptPanel.h"
+#include "ExplorationTabs.h"
+#include "NewProjectWizard.h"
+#include "PreferencesDialog.h"
 #include "ProjectExplorerWidget.h"
+#include "ResumableRun.h"
+#include "TrainingController.h"
+#include "TrainingPanel.h"
 #include "UserDataDirectory.h"
 #include "data/FashionMnist.h"
+#include "figures/FigureExporter.h"
+#include "figures/TrainingCurvesView.h"
+#include "nn/ComputeDevice.h"
 #include "store/DemoProject.h"
+#include "store/ImportedModel.h"
 #include "store/ProjectStore.h"
+#include "store/RunStore.h"
+#include "zoo/ModelZoo.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QThread>
+
+#include <cmath>
 
 namespace nad {
 namespace {
 constexpr int kMaxRecentProjects = 8;
+
+QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
 }
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("NAD Studio"));
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_explorer = new ProjectExplorerWidget(splitter);
-    m_explorer->setObjectName(QStringLiteral("projectExplorer"));
-    m_tabs = new QTabWidget(splitter);
-    m_classBalance = new ClassBalanceChart(m_tabs);
-    m_tabs->addTab(m_classBalance, tr("Data set"));
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({320, 900});
-    setCentralWidget(splitter);
+    setDockNestingEnabled(true);
+    m_zooDirectory = qs(UserDataDirectory::zooDirectory());
+    m_views = new ExplorationTabs(this);
+    setCentralWidget(m_views);
+    m_trainingJob = new TrainingController(this);
+    createDocks();
 
     m_projectLabel = new QLabel(tr("No project open"), this);
-    m_deviceLabel = new QLabel(tr("CPU, %n thread(s)", nullptr, QThread::idealThreadCount()), this);
+    m_jobLabel = new QLabel(this);
+    m_jobLabel->setObjectName(QStringLiteral("jobLabel"));
+    m_jobProgress = new QProgressBar(this);
+    m_jobProgress->setObjectName(QStringLiteral("jobProgress"));
+    m_jobProgress->setRange(0, 1000);
+    m_jobProgress->setMaximumWidth(180);
+    m_jobProgress->setTextVisible(false);
+    m_jobProgress->hide();
+    QString device;
+    try {
+        ComputeDevice::configureThreads();
+        device = qs(ComputeDevice::describe(ComputeDevice::choose()));
+    } catch (const std::exception&) {
+        device = tr("CPU");
+    }
+    m_deviceLabel = new QLabel(device, this);
+    m_deviceLabel->setObjectName(QStringLiteral("deviceLabel"));
+    m_deviceLabel->setToolTip(tr("Where path learning runs (LibTorch %1)").arg(qs(ComputeDevice::libtorchVersion())));
     statusBar()->addWidget(m_projectLabel, 1);
+    statusBar()->addPermanentWidget(m_jobLabel);
+    statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_deviceLabel);
 
     connect(m_explorer, &ProjectExplorerWidget::datasetSelected, this, &MainWindow::showDataset);
+    connect(m_explorer, &ProjectExplorerWidget::runSelected, m_views, &ExplorationTabs::selectRun);
+    connect(m_explorer, &ProjectExplorerWidget::modelSelected, this, [this](qint64 modelId) {
+        if (m_store)
+            if (const auto model = RunStore(*m_store).model(modelId))
+                m_training->selectModel(qs(model->name));
+    });
+    connect(m_views, &ExplorationTabs::selectedRunChanged, this,
+            [this](qint64, const QString& model) { m_training->selectModel(model); });
+    connect(m_views, &ExplorationTabs::errorOccurred, this, &MainWindow::showError);
+    connect(m_views, &ExplorationTabs::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(m_concepts, &ConceptPanel::checkedChanged, this,
+            [this] { m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size())); });
+    connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
+    connect(m_training, &TrainingPanel::resumeRequested, this, &MainWindow::resumeTraining);
+    connect(m_training, &TrainingPanel::cancelRequested, m_trainingJob, &BackgroundJob::cancel);
+    connect(m_training, &TrainingPanel::modelChanged, this, &MainWindow::refreshConceptStatuses);
+    connect(m_trainingJob, &TrainingController::snapshot, this, &MainWindow::onSnapshot);
+    connect(m_trainingJob, &TrainingController::resultAvailable, this, &MainWindow::onTrainingResult);
+    connect(m_trainingJob, &BackgroundJob::finished, this, &MainWindow::onTrainingEnded);
+    connect(m_trainingJob, &BackgroundJob::failed, this, [this](const QString& message) {
+        showError(tr("Path learning stopped"), message);
+        m_training->showFinished(tr("Stopped: %1").arg(message));
+        onTrainingEnded();
+    });
+    connect(m_trainingJob, &BackgroundJob::progressed, this, [this](double fraction, const QString&) {
+        m_jobProgress->setValue(int(std::lround(1000 * fraction)));
+    });
     createMenus();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createDocks()
+{
+    m_explorer = new ProjectExplorerWidget(this);
+    m_explorer->setObjectName(QStringLiteral("projectExplorer"));
+    auto* explorerDock = new QDockWidget(tr("Project"), this);
+    explorerDock->setObjectName(QStringLiteral("projectDock"));
+    explorerDock->setWidget(m_explorer);
+    addDockWidget(Qt::LeftDockWidgetArea, explorerDock);
+
+    m_concepts = new ConceptPanel(this);
+    m_concepts->setObjectName(QStringLiteral("conceptPanel"));
+    auto* conceptDock = new QDockWidget(tr("Concepts"), this);
+    conceptDock->setObjectName(QStringLiteral("conceptDock"));
+    conceptDock->setWidget(m_concepts);
+    addDockWidget(Qt::LeftDockWidgetArea, conceptDock);
+    splitDockWidget(explorerDock, conceptDock, Qt::Vertical);
+
+    m_training = new TrainingPanel(this);
+    m_training->setObjectName(QStringLiteral("trainingPanel"));
+    m_training->setCurvesView(m_views->trainingCurves());
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_training);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* trainingDock = new QDockWidget(tr("Training"), this);
+    trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, trainingDock);
+    resizeDocks({explorerDock, trainingDock}, {330, 400}, Qt::Horizontal);
+    resizeDocks({explorerDock, conceptDock}, {220, 480}, Qt::Vertical);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* demo = file->addAction(tr("Open &Demo Project"), this, [this] { openDemoProject(); });
-    demo->setObjectName(QStringLiteral("openDemoAction"));
+    QAction* create = file->addAction(tr("&New Project…"), this, &MainWindow::showNewProjectWizard);
+    create->setShortcut(QKeySequence::New);
+    create->setObjectName(QStringLiteral("newProjectAction"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseAndOpenProject);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    QAction* demo = file->addAction(tr("Open &Demo Project"), this, [this] { openDemoProject(); });
+    demo->setObjectName(QStringLiteral("openDemoAction"));
+    file->addSeparator();
+    QAction* save = file->addAction(tr("&Save Figure As…"), this, &MainWindow::chooseAndSaveFigure);
+    save->setShortcut(QKeySequence::SaveAs);
+    save->setObjectName(QStringLiteral("saveFigureAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcuts({QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences->setMenuRole(QAction::PreferencesRole);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (auto* dock : findChildren<QDockWidget*>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    m_startAction = training->addAction(tr("&Start"), this, &MainWindow::startTraining);
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_cancelAction = training->addAction(tr("&Cancel"), m_trainingJob, &BackgroundJob::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelAction->setEnabled(false);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About NAD Studio"), this, &MainWindow::showAbout);
-    about->setShortcut(QKeySequence::HelpContents);
+    QAction* guide = help->addAction(tr("NAD Studio &Help"), this, &MainWindow::showHelp);
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About NAD Studio"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setZooDirectory(const QString& directory)
+{
+    m_zooDirectory = directory;
+    refreshModels();
 }
 
 QString MainWindow::projectPath() const
 {
-    return m_store ? QString::fromStdString(m_store->path()) : QString();
+    return m_store ? qs(m_store->path()) : QString();
+}
+
+ClassBalanceChart* MainWindow::classBalanceChart() const
+{
+    return m_views->classBalance();
 }
 
 bool MainWindow::openProject(const QString& path)
 {
+    if (m_trainingJob->isRunning()) {
+        showError(tr("Cannot open another project"), tr("A training is running on %1; cancel it first.").arg(projectPath()));
+        return false;
+    }
     try {
         auto store = std::make_unique<ProjectStore>(ProjectStore::open(path.toStdString()));
-        const ProjectInfo info = store->info();
-        std::vector<ConceptRecord> concepts;
-        for (const auto& dataset : info.datasets) {
-            auto more = store->concepts(dataset.id);
-            concepts.insert(concepts.end(), more.begin(), more.end());
-        }
         m_store = std::move(store);
-        m_explorer->setProject(info, concepts);
+        reloadProject();
         setWindowTitle(tr("%1 — NAD Studio").arg(QFileInfo(path).fileName()));
-        m_projectLabel->setText(tr("%1 · schema v%2 · %3 data set(s), %4 concept(s), %5 model(s), %6 run(s)")
-                                    .arg(QDir::toNativeSeparators(path))
-                                    .arg(info.schemaVersion)
-                                    .arg(info.datasets.size())
-                                    .arg(info.conceptCount)
-                                    .arg(info.modelCount)
-                                    .arg(info.runCount));
-        if (!info.datasets.empty())
-            showDataset(info.datasets.front().id);
-        else
-            m_classBalance->clear();
         rememberRecent(QFileInfo(path).absoluteFilePath());
         return true;
     } catch (const std::exception& e) {
-        showError(tr("Cannot open project"), QString::fromStdString(e.what()));
+        showError(tr("Cannot open project"), qs(e.what()));
         return false;
     }
+}
+
+void MainWindow::reloadProject()
+{
+    const ProjectInfo info = m_store->info();
+    std::vector<ConceptRecord> concepts;
+    for (const auto& dataset : info.datasets) {
+        auto more = m_store->concepts(dataset.id);
+        concepts.insert(concepts.end(), more.begin(), more.end());
+    }
+    const RunStore runs(*m_store);
+    m_explorer->setProject(info, concepts, runs.models(), runs.runs());
+    m_projectLabel->setText(tr("%1 · %2 data set(s), %3 concept(s), %4 model(s), %5 run(s)")
+                                .arg(QDir::toNativeSeparators(qs(m_store->path())))
+                                .arg(info.datasets.size())
+                                .arg(info.conceptCount)
+                                .arg(info.modelCount)
+                                .arg(info.runCount));
+    // Paths are learned on the first data set (DisentangleJob's rule); its concepts are offered.
+    QVector<ConceptPanel::ConceptEntry> entries;
+    QStringList classNames;
+    if (!info.datasets.empty()) {
+        for (const auto& concept : m_store->concepts(info.datasets.front().id)) {
+            entries.push_back({concept.id, qs(concept.name), qs(concept.primary), concept.primaryPosition, int(concept.trainCount)});
+            if (classNames.size() <= concept.classIndex)
+                classNames.resize(concept.classIndex + 1);
+            classNames[concept.classIndex] = qs(concept.name);
+        }
+    }
+    const QStringList checked = m_concepts->checkedNames();  // kept across a reload
+    m_concepts->setConcepts(entries);
+    m_concepts->setChecked(checked);
+    m_training->setClassNames(classNames);
+    m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size()));
+    if (!info.datasets.empty())
+        showDataset(info.datasets.front().id);
+    else
+        m_views->classBalance()->clear();
+    refreshModels();
+    m_views->setProject(m_store.get(), m_zooDirectory);
+    refreshResumable();
 }
 
 bool MainWindow::openDemoProject(const QString& projectPath, const QString& datasetDirectory)
@@ -125,15 +279,166 @@ bool MainWindow::openDemoProject(const QString& projectPath, const QString& data
         }
         const std::string data = datasetDirectory.isEmpty() ? std::string(FashionMnist::kDefaultDirectory)
                                                             : datasetDirectory.toStdString();
-        QApplication::setOverrideCursor(Qt::WaitCursor);
         DemoProject::ensure(path, data);
-        QApplication::restoreOverrideCursor();
-        return openProject(QString::fromStdString(path));
+        return openProject(qs(path));
     } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
-        showError(tr("Cannot open the demo project"), QString::fromStdString(e.what()));
+        showError(tr("Cannot open the demo project"), qs(e.what()));
         return false;
     }
+}
+
+void MainWindow::refreshModels()
+{
+    QVector<ModelChoice> models;
+    if (!m_store) {
+        m_training->setModels(models);
+        return;
+    }
+    const auto datasets = m_store->datasets();
+    try {
+        // Models imported into the project, then the zoo models that fit a Fashion-MNIST project.
+        for (const auto& model : RunStore(*m_store).models())
+            if (ImportedModel::isImported(model))
+                models.push_back({qs(model.name), qs(ImportedModel::lambdaFamily(ImportedModel::spec(model))),
+                                  tr("imported: %1").arg(qs(model.path))});
+        if (!datasets.empty() && datasets.front().kind == "idx")
+            for (const auto& entry : ModelZoo(m_zooDirectory.toStdString()).list())
+                models.push_back({qs(entry.name), qs(entry.family),
+                                  tr("zoo model, %1 % test accuracy").arg(100.0 * entry.testAccuracy, 0, 'f', 2)});
+    } catch (const std::exception& e) {
+        showError(tr("Cannot list the models"), qs(e.what()));
+    }
+    m_training->setModels(models);
+    refreshConceptStatuses();
+}
+
+void MainWindow::refreshConceptStatuses()
+{
+    m_concepts->clearStatuses();
+    if (!m_store)
+        return;
+    try {
+        RunStore runs(*m_store);
+        const auto model = runs.model(m_training->modelName().toStdString());
+        if (!model)
+            return;
+        const auto evaluated = runs.latestEvaluatedRuns();
+        const auto it = evaluated.find(model->id);
+        if (it == evaluated.end())
+            return;
+        const RunSummary summary = RunEvaluation::load(*m_store, it->second);
+        for (std::size_t k = 0; k < summary.concepts.size() && k < summary.classNames.size(); ++k)
+            m_concepts->setStatus(qs(summary.classNames[k]), ConceptPanel::Status::Learned,
+                                  summary.concepts[k].pathPrecision, summary.concepts[k].usage);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("Cannot read the concepts' status: %1").arg(qs(e.what())), 10000);
+    }
+}
+
+void MainWindow::refreshResumable()
+{
+    const auto resumable = m_store ? ResumableRun::latest(*m_store) : std::nullopt;
+    m_training->setResumable(resumable ? resumable->description : QString());
+}
+
+bool MainWindow::startTraining()
+{
+    if (!m_store || m_trainingJob->isRunning())
+        return false;
+    DisentangleRequest request = m_training->request();
+    for (const QString& name : m_concepts->checkedNames())
+        request.concepts.push_back(name.toStdString());
+    if (request.concepts.empty()) {
+        showError(tr("No concept checked"), tr("Check at least one concept in the concept panel."));
+        return false;
+    }
+    return launchTraining(request);
+}
+
+bool MainWindow::resumeTraining()
+{
+    if (!m_store || m_trainingJob->isRunning())
+        return false;
+    const auto resumable = ResumableRun::latest(*m_store);
+    if (!resumable)
+        return false;
+    m_training->setRequest(resumable->request);
+    QStringList names;
+    for (const auto& name : resumable->request.concepts)
+        names << qs(name);
+    m_concepts->setChecked(names);
+    return launchTraining(resumable->request);
+}
+
+bool MainWindow::launchTraining(const DisentangleRequest& given)
+{
+    DisentangleRequest request = given;
+    request.projectPath = m_store->path();
+    request.zooDirectory = m_zooDirectory.toStdString();
+    try {
+        request.options.validate();
+    } catch (const std::exception& e) {
+        showError(tr("Cannot start learning"), qs(e.what()));
+        return false;
+    }
+    m_training->clearProgress();
+    m_training->setRunning(true);
+    m_views->setLiveTraining(true);
+    m_views->setCurrentWidget(m_views->trainingCurves());
+    m_views->trainingCurves()->setTitle(tr("Learning %n path(s) on %1", nullptr, int(request.concepts.size()))
+                                            .arg(qs(request.modelName)));
+    for (const auto& name : request.concepts)
+        m_concepts->setStatus(qs(name), ConceptPanel::Status::Learning);
+    m_startAction->setEnabled(false);
+    m_cancelAction->setEnabled(true);
+    m_jobProgress->setValue(0);
+    m_jobProgress->show();
+    m_jobLabel->setText(tr("Learning paths…"));
+    m_lastPass = -1;
+    return m_trainingJob->start(request);
+}
+
+void MainWindow::onSnapshot(const TrainingSnapshot& snapshot)
+{
+    m_training->showSnapshot(snapshot);
+    // A pass that reached its last step has stored its paths: they are learned (not evaluated).
+    if (snapshot.step == snapshot.steps && snapshot.steps > 0)
+        for (const qint64 cls : snapshot.classIndices)
+            for (const auto& concept : m_store->concepts(m_store->datasets().front().id))
+                if (concept.classIndex == cls)
+                    m_concepts->setStatus(qs(concept.name), ConceptPanel::Status::Learned);
+}
+
+void MainWindow::onTrainingResult(const TrainingOutcome& outcome)
+{
+    if (outcome.cancelled) {
+        m_training->showFinished(tr("Cancelled after %1 s; %n path(s) finished. Resume continues run %2.", nullptr,
+                                    outcome.pathsLearned)
+                                     .arg(outcome.seconds, 0, 'f', 1)
+                                     .arg(outcome.runId));
+    } else {
+        m_training->showFinished(tr("Run %1 finished in %2 s: %n path(s) learned and evaluated.", nullptr, outcome.pathsLearned)
+                                     .arg(outcome.runId)
+                                     .arg(outcome.seconds, 0, 'f', 1));
+    }
+    m_views->setLiveTraining(false);
+    reloadProject();
+    if (!outcome.cancelled)
+        m_views->selectRun(outcome.runId);
+}
+
+void MainWindow::onTrainingEnded()
+{
+    m_training->setRunning(false);
+    m_views->setLiveTraining(false);
+    m_startAction->setEnabled(true);
+    m_cancelAction->setEnabled(false);
+    m_jobProgress->hide();
+    m_jobLabel->clear();
+    if (m_store)
+        refreshResumable();
+    if (m_closeWhenStopped)
+        close();
 }
 
 void MainWindow::showDataset(qint64 datasetId)
@@ -146,13 +451,13 @@ void MainWindow::showDataset(qint64 datasetId)
         QStringList names;
         QVector<double> train, test;
         for (const auto& concept : m_store->concepts(datasetId)) {
-            names << QString::fromStdString(concept.name);
+            names << qs(concept.name);
             train << double(concept.trainCount);
             test << double(concept.testCount);
         }
-        m_classBalance->setCounts(tr("Images per class — %1").arg(QString::fromStdString(dataset.name)),
-                                  names, {tr("train"), tr("test")}, {train, test});
-        m_tabs->setCurrentWidget(m_classBalance);
+        m_views->classBalance()->setCounts(tr("Images per class — %1").arg(qs(dataset.name)), names,
+                                           {tr("train"), tr("test")}, {train, test});
+        m_views->setCurrentWidget(m_views->classBalance());
     }
 }
 
@@ -183,39 +488,139 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
-            ->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::chooseAndOpenProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
-                                                      tr("NAD projects (*.nad);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("NAD projects (*.nad);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
+}
+
+bool MainWindow::saveCurrentFigure(const QString& filePath)
+{
+    FigureView* figure = m_views->currentFigure();
+    if (!figure) {
+        showError(tr("Nothing to save"), tr("The current tab has no figure."));
+        return false;
+    }
+    FigureExportOptions options = PreferencesDialog::exportOptions();
+    options.format = QFileInfo(filePath).suffix().toLower();
+    try {
+        const QStringList written = FigureExporter::exportFigure(*figure, filePath, options);
+        if (m_store && !m_store->isReadOnly()) {
+            const QSizeF size = options.sizeMm.isEmpty() ? figure->defaultSizeMm() : options.sizeMm;
+            m_store->logExport(figure->figureId().toStdString(), filePath.toStdString(), options.format.toStdString(),
+                               size.width(), size.height(), options.dpi);
+        }
+        statusBar()->showMessage(tr("Saved %1").arg(written.join(QStringLiteral(", "))), 10000);
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot save the figure"), qs(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::chooseAndSaveFigure()
+{
+    FigureView* figure = m_views->currentFigure();
+    if (!figure) {
+        showError(tr("Nothing to save"), tr("The current tab has no figure."));
+        return;
+    }
+    const FigureExportOptions options = PreferencesDialog::exportOptions();
+    const QString pdf = tr("PDF (*.pdf)"), svg = tr("SVG (*.svg)"), png = tr("PNG image (*.png)");
+    QString selected = options.format == QLatin1String("png") ? png : options.format == QLatin1String("svg") ? svg : pdf;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Figure As"), figure->figureId() + QLatin1Char('.') + options.format,
+                                                QStringList{pdf, svg, png}.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selected == png ? QStringLiteral(".png") : selected == svg ? QStringLiteral(".svg") : QStringLiteral(".pdf");
+    saveCurrentFigure(path);
+}
+
+void MainWindow::showNewProjectWizard()
+{
+    auto* wizard = new NewProjectWizard(m_zooDirectory, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &NewProjectWizard::projectCreated, this, [this](const QString& path) { openProject(path); });
+    wizard->open();
+}
+
+void MainWindow::showPreferences()
+{
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showHelp()
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("NAD Studio Help"),
+                                tr("<h3>Learning concept feature paths</h3>"
+                                   "<ol><li>Open a project (File ▸ New Project… creates one: the Fashion-MNIST demo or "
+                                   "your own TorchScript model and image folder).</li>"
+                                   "<li>Check concepts in the <b>Concepts</b> panel (a primary concept checks all of its "
+                                   "classes).</li>"
+                                   "<li>Choose the model and settings in the <b>Training</b> panel and press Start. The "
+                                   "curves show the loss terms and the share of units each path keeps; Cancel keeps "
+                                   "what is learned and Resume continues.</li>"
+                                   "<li>Explore the evaluated run in the tabs: precision (Fig. 3), unit usage (Fig. 4), "
+                                   "path similarity with dendrograms (Fig. 7, click a cell to compare two paths), "
+                                   "interpretability against accuracy (Fig. 6) and the activation browser (Fig. 1, 5).</li>"
+                                   "<li>File ▸ Save Figure As… writes the current figure as PDF, SVG or PNG with its data "
+                                   "as CSV (sizes and fonts in Preferences).</li></ol>"
+                                   "<p>The same engine runs headless: <code>nad --help</code>.</p>"),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()
 {
     QString versions = QStringLiteral("<tr><td>Qt</td><td>%1</td></tr>").arg(QString::fromLatin1(qVersion()));
     for (const auto& [name, version] : BuildInfo::libraryVersions())
-        versions += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
-                        .arg(QString::fromStdString(name), QString::fromStdString(version));
+        versions += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(qs(name), qs(version));
     QMessageBox::about(this, tr("About NAD Studio"),
                        tr("<h3>NAD Studio %1</h3><p>Concept feature paths of convolutional networks, "
                           "after <i>Architecture Disentanglement for Deep Neural Networks</i> "
                           "(Hu et al., ICCV 2021).</p><table>%2</table>")
-                           .arg(QString::fromStdString(BuildInfo::version()), versions));
+                           .arg(qs(BuildInfo::version()), versions));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
+void MainWindow::saveWindowState()
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    if (auto* splitter = findChild<QSplitter*>(QStringLiteral("mainSplitter")))
-        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_trainingJob->isRunning()) {
+        if (m_confirmClose && !m_closeWhenStopped) {
+            const auto answer = QMessageBox::question(
+                this, tr("Training is running"),
+                tr("Stop the training and quit? The paths learned so far stay in the project; "
+                   "Resume continues the run later."),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes) {
+                event->ignore();
+                return;
+            }
+        }
+        // Stop cleanly: the job returns within a step, writes its checkpoint, then we close.
+        m_closeWhenStopped = true;
+        m_trainingJob->cancel();
+        m_jobLabel->setText(tr("Stopping…"));
+        event->ignore();
+        return;
+    }
+    saveWindowState();
     event->accept();
 }
 

@@ -1,9 +1,12 @@
 // nad-studio — the desktop application.
 #include "BuildInfo.h"
+#include "ExplorationTabs.h"
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -12,13 +15,15 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 namespace {
 
 // Language: the "language" setting when set (Preferences), else the system locale.
 void installTranslators(QApplication& app)
 {
-    const QString override = QSettings().value(QStringLiteral("language")).toString();
+    const QString override = nad::PreferencesDialog::language();
     const QLocale locale = override.isEmpty() ? QLocale::system() : QLocale(override);
     auto* ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("nad-studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -54,7 +59,10 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QApplication::translate("main", "Save a PNG of the window once shown, then quit"),
                                         QStringLiteral("file"));
-    parser.addOptions({demo, data, screenshot});
+    const QCommandLineOption screenshotTabs(QStringLiteral("screenshot-tabs"),
+                                            QApplication::translate("main", "Save a PNG of the window with each view tab in front into a folder, then quit"),
+                                            QStringLiteral("dir"));
+    parser.addOptions({demo, data, screenshot, screenshotTabs});
     parser.process(app);
 
     nad::MainWindow window;
@@ -73,6 +81,30 @@ int main(int argc, char** argv)
                                                           : QStringLiteral("cannot save screenshot: ") + file));
             QApplication::exit(saved && ok ? 0 : 1);
         });
+    }
+    if (parser.isSet(screenshotTabs)) {
+        // One tab after another, each given time to draw (the activation maps compute on a worker).
+        const QString folder = parser.value(screenshotTabs);
+        QDir().mkpath(folder);
+        auto next = std::make_shared<std::function<void(int)>>();
+        *next = [&window, folder, next, ok](int tab) {
+            nad::ExplorationTabs* tabs = window.views();
+            if (tab >= tabs->count()) {
+                QApplication::exit(ok ? 0 : 1);
+                return;
+            }
+            tabs->setCurrentIndex(tab);
+            QTimer::singleShot(1500, &window, [&window, folder, next, tab, tabs] {
+                const QString name = QStringLiteral("%1/%2-%3.png")
+                                         .arg(folder)
+                                         .arg(tab + 1, 2, 10, QLatin1Char('0'))
+                                         .arg(tabs->tabText(tab).toLower().remove(QLatin1Char('&')).replace(QLatin1Char(' '), QLatin1Char('-')));
+                const bool saved = window.grab().save(name);
+                std::fprintf(stderr, "%s %s\n", saved ? "screenshot saved:" : "cannot save screenshot:", qPrintable(name));
+                (*next)(tab + 1);
+            });
+        };
+        QTimer::singleShot(500, &window, [next] { (*next)(0); });
     }
     return app.exec();
 }

@@ -14,7 +14,11 @@ struct ActivationMap
 {
     int height = 0;
     int width = 0;
-    std::vector<float> values;  // row-major, height * width
+    std::vector<float> values;  // row-major, height * width, min-max normalized to [0, 1]
+    // The block's channel sum before normalization ranged over [rawMin, rawMax]: a value v of
+    // the map is the channel sum rawMin + v · (rawMax − rawMin) (interpolated between pixels).
+    float rawMin = 0;
+    float rawMax = 0;
 
     float at(int y, int x) const { return values[std::size_t(y) * std::size_t(width) + std::size_t(x)]; }
     // Exactly round(N · percent / 100) pixels (at least 1) set: the highest values, ties broken

@@ -31,6 +31,8 @@ ActivationMap ActivationMaps::fromBlockOutput(const torch::Tensor& output, int h
     ActivationMap map;
     map.height = height;
     map.width = width;
+    map.rawMin = float(low);
+    map.rawMax = float(high);
     map.values.resize(std::size_t(height) * std::size_t(width));
     cv::Mat resized(height, width, CV_32FC1, map.values.data());
     cv::resize(small, resized, resized.size(), 0, 0, cv::INTER_LINEAR);

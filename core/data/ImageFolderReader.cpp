@@ -88,7 +88,14 @@ ImageSet ImageFolderReader::load(const std::string& root, const ImageFolderOptio
                                  ImageFolderReport* report)
 {
     options.transform.validate();
-    const ImageFolderScan folders = scan(root);
+    return load(scan(root), options, report);
+}
+
+ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFolderOptions& options,
+                                 ImageFolderReport* report)
+{
+    options.transform.validate();
+    const std::string& root = folders.root;
     ImageSet set;
     set.classNames = folders.classNames;
     ImageFolderReport localReport;
@@ -142,7 +149,7 @@ ImageSet ImageFolderReader::load(const std::string& root, const ImageFolderOptio
             set.labels.push_back(std::int64_t(c));
             ++taken;
         }
-        if (taken == 0)
+        if (taken == 0 && !files.empty())
             throw DataError("class folder '" + folders.classNames[c] + "' in '" + root +
                             "' has no image that can be decoded");
     }

@@ -45,6 +45,10 @@ public:
     // the next ones of the sample order.
     static ImageSet load(const std::string& root, const ImageFolderOptions& options,
                          ImageFolderReport* report = nullptr);
+    // The same on files chosen by the caller (a split, a subset of classes): a class whose file
+    // list is empty is skipped, and labels stay the class's index in `folders.classNames`.
+    static ImageSet load(const ImageFolderScan& folders, const ImageFolderOptions& options,
+                         ImageFolderReport* report = nullptr);
 
     // A deterministic permutation prefix: `count` distinct indices out of [0, total).
     // Own SplitMix64-driven Fisher-Yates, because std::shuffle differs between libraries.

@@ -8,6 +8,16 @@
 
 namespace nad {
 
+ImageTransform ImageTransform::forModelInput(int channels, int size, bool torchvisionEvaluation)
+{
+    ImageTransform transform;
+    transform.channels = channels;
+    transform.resizeShorterSide = torchvisionEvaluation ? int(std::lround(size * 256.0 / 224.0)) : size;
+    transform.cropHeight = size;
+    transform.cropWidth = size;
+    return transform;
+}
+
 void ImageTransform::validate() const
 {
     if (channels != 0 && channels != 1 && channels != 3)

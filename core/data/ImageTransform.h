@@ -18,6 +18,12 @@ struct ImageTransform
     int cropHeight = 0;        // centre crop; 0 = none
     int cropWidth = 0;
 
+    // What a network with square `size` x `size` input of `channels` channels sees: the shorter
+    // side resized to `size`, then a centre crop. With `torchvisionEvaluation`, the shorter
+    // side becomes size · 256/224 first (torchvision's ImageNet evaluation: Resize(256) +
+    // CenterCrop(224)), which is what models trained with torchvision's recipes expect.
+    static ImageTransform forModelInput(int channels, int size, bool torchvisionEvaluation);
+
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;
     // `image` as decoded by OpenCV (gray, BGR or BGRA, 8 or 16 bit). Returns 8-bit gray or RGB.

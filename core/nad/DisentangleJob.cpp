@@ -1,11 +1,13 @@
 #include "nad/DisentangleJob.h"
 
 #include "Errors.h"
-#include "data/FashionMnist.h"
 #include "data/ImageFolderReader.h"
+#include "nad/DatasetImages.h"
 #include "nad/RunEvaluation.h"
 #include "nn/ComputeDevice.h"
 #include "nn/ImageBatch.h"
+#include "nn/TorchScriptNetwork.h"
+#include "store/ImportedModel.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "zoo/ModelZoo.h"
@@ -15,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 
 namespace nad {
 namespace {
@@ -84,9 +87,17 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
     const auto datasets = project.datasets();
     if (datasets.empty())
         throw InvalidArgument("project '" + request.projectPath + "' has no data set; add one with `nad project new --dataset`");
-    const DatasetRecord dataset = datasets.front();
-    if (dataset.kind != "idx")
-        throw InvalidArgument("learning paths on '" + dataset.kind + "' data sets is not supported yet");
+    RunStore runs(project);
+    // A model imported into the project (the user's TorchScript file and block spec) is used
+    // from its record; any other name is a zoo entry, as before.
+    const auto registered = runs.model(request.modelName);
+    const bool imported = registered && ImportedModel::isImported(*registered);
+    DatasetRecord dataset = datasets.front();
+    if (imported) {
+        for (const auto& d : datasets)
+            if (d.id == registered->datasetId)
+                dataset = d;
+    }
     const auto concepts = project.concepts(dataset.id);
 
     // Which concepts: all, or the named ones (each must exist).
@@ -108,17 +119,39 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
     }
 
     const ModelZoo zoo(request.zooDirectory);
-    const auto entry = zoo.find(request.modelName);
-    if (!entry)
-        throw InvalidArgument("model '" + request.modelName + "' is not in the zoo at '" + request.zooDirectory +
-                              "' (train it with `nad zoo train`, list with `nad zoo list`)");
+    std::optional<ZooEntry> entry;
+    std::shared_ptr<BlockNetwork> network;
+    std::string family;
+    Normalization normalization;
+    ImageTransform transform;
+    std::vector<std::string> modelClasses;
+    if (imported) {
+        const ImportSpec spec = ImportedModel::spec(*registered);
+        family = ImportedModel::lambdaFamily(spec);
+        normalization = spec.normalization;
+        transform = ImportedModel::transform(spec);
+        modelClasses = nlohmann::json::parse(registered->classNames).get<std::vector<std::string>>();
+        // Loaded (and its SHA-256 checked) before a run is recorded, so a changed or missing
+        // file is reported without leaving an empty run behind.
+        ComputeDevice::configureThreads();
+        network = ImportedModel::load(*registered);
+    } else {
+        entry = zoo.find(request.modelName);
+        if (!entry)
+            throw InvalidArgument("model '" + request.modelName + "' is not in the zoo at '" + request.zooDirectory +
+                                  "' nor imported into the project (train it with `nad zoo train`, list with "
+                                  "`nad zoo list`, or import one with `nad project new --model`)");
+        family = entry->family;
+        normalization = entry->normalization;
+        transform = ImageTransform::forModelInput(int(entry->inputChannels), int(entry->inputSize), false);
+        modelClasses = entry->classNames;
+    }
     if (!request.lambdaGiven)
-        request.options.lambda = LearnerOptions::defaultLambda(entry->family, request.options.preset);
-    if (entry->classNames.size() != concepts.size())
-        throw InvalidArgument("model '" + entry->name + "' has " + std::to_string(entry->classNames.size()) +
+        request.options.lambda = LearnerOptions::defaultLambda(family, request.options.preset);
+    if (modelClasses.size() != concepts.size())
+        throw InvalidArgument("model '" + request.modelName + "' has " + std::to_string(modelClasses.size()) +
                               " classes but the data set has " + std::to_string(concepts.size()));
-    RunStore runs(project);
-    const std::int64_t modelId = runs.ensureModel(recordOf(*entry, dataset.id));
+    const std::int64_t modelId = imported ? registered->id : runs.ensureModel(recordOf(*entry, dataset.id));
 
     // Resume the latest interrupted run of this model with the same settings, else start one.
     const std::string hyperparameters = hyperparametersJson(request);
@@ -143,10 +176,12 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
 
     try {
         ComputeDevice::configureThreads();
-        auto network = zoo.load(*entry);
+        if (!network)
+            network = zoo.load(*entry);
         const torch::Device device = ComputeDevice::choose();
         network->to(device);
-        const ImageSet train = FashionMnist::load(dataset.path, Split::Train);
+        const ImageSet train = DatasetImages::training(dataset, transform, classes,
+                                                       std::size_t(request.imagesPerConcept), request.options.seed);
 
         // What is already stored: finished paths are skipped, checkpoints resumed.
         std::map<std::pair<int, int>, StoredPath> stored;
@@ -177,7 +212,7 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
                             sample.push_back(indices[order[std::size_t(k)]]);
                         indices = sample;
                     }
-                    images.push_back({cls, ImageBatch::images(train, indices, entry->normalization, device)});
+                    images.push_back({cls, ImageBatch::images(train, indices, normalization, device)});
                 }
                 // Resume only when every concept of the pass has a checkpoint of the same step.
                 LearnerResume resume;

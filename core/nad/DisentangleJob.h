@@ -15,7 +15,7 @@ namespace nad {
 struct DisentangleRequest
 {
     std::string projectPath;
-    std::string modelName;              // a zoo entry (e.g. "vgg-w16-s1") or a model already in the project
+    std::string modelName;              // a zoo entry (e.g. "vgg-w16-s1") or a model imported into the project
     std::string zooDirectory;           // where zoo entries live
     std::vector<std::string> concepts;  // class names; empty = all
     LearnerOptions options;

@@ -1,14 +1,39 @@
 #include "nad/RunContext.h"
 
 #include "Errors.h"
-#include "data/FashionMnist.h"
+#include "nad/DatasetImages.h"
 #include "nn/ComputeDevice.h"
+#include "nn/TorchScriptNetwork.h"
+#include "store/ImportedModel.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace nad {
+namespace {
+
+// RunContext's users read the model's input and normalization from a ZooEntry; an imported
+// model provides the same facts from its record and block spec.
+ZooEntry entryOf(const ModelRecord& model, const ImportSpec& spec)
+{
+    ZooEntry entry;
+    entry.name = model.name;
+    entry.family = model.family;
+    entry.inputChannels = spec.inputChannels;
+    entry.inputSize = spec.inputSize;
+    entry.normalization = spec.normalization;
+    entry.classNames = spec.classNames;
+    for (const auto& [name, channels] : model.blocks)
+        entry.blocks.push_back({name, channels});
+    entry.sha256 = model.sha256;
+    entry.weightsPath = model.path;
+    entry.metadataPath = model.path;
+    return entry;
+}
+
+} // namespace
 
 RunContext RunContext::open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory)
 {
@@ -35,8 +60,16 @@ RunContext RunContext::open(ProjectStore& project, std::int64_t runId, const std
         }
     if (!found)
         throw ProjectError("run " + std::to_string(runId) + " refers to a data set missing from the project");
-    if (context.dataset.kind != "idx")
-        throw InvalidArgument("runs on '" + context.dataset.kind + "' data sets are not supported yet");
+    context.zooDirectory = zooDirectory;
+    context.classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
+    if (ImportedModel::isImported(*model)) {
+        context.importSpec = ImportedModel::spec(*model);
+        context.entry = entryOf(*model, *context.importSpec);
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(model->path, ec))
+            throw Error("model '" + model->name + "': its TorchScript file '" + model->path + "' is gone");
+        return context;
+    }
     const ModelZoo zoo(zooDirectory);
     const auto entry = zoo.find(model->name);
     if (!entry)
@@ -45,31 +78,31 @@ RunContext RunContext::open(ProjectStore& project, std::int64_t runId, const std
         throw Error("zoo model '" + model->name + "' has other weights than the ones this run used (SHA-256 " +
                     entry->sha256.substr(0, 12) + "…, run: " + model->sha256.substr(0, 12) + "…)");
     context.entry = *entry;
-    context.zooDirectory = zooDirectory;
-    context.classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
     return context;
 }
 
 std::shared_ptr<BlockNetwork> RunContext::loadNetwork() const
 {
     ComputeDevice::configureThreads();
-    auto network = ModelZoo(zooDirectory).load(entry);
+    std::shared_ptr<BlockNetwork> network;
+    if (importSpec)
+        network = ImportedModel::load(model);
+    else
+        network = ModelZoo(zooDirectory).load(entry);
     network->to(ComputeDevice::choose());
     return network;
 }
 
+ImageTransform RunContext::imageTransform() const
+{
+    if (importSpec)
+        return ImportedModel::transform(*importSpec);
+    return ImageTransform::forModelInput(int(entry.inputChannels), int(entry.inputSize), false);
+}
+
 ImageSet RunContext::heldOut(std::size_t perClass) const
 {
-    ImageSet all = FashionMnist::load(dataset.path, Split::Test);
-    if (perClass == 0)
-        return all;
-    std::vector<std::size_t> chosen;
-    for (std::size_t c = 0; c < all.classNames.size(); ++c) {
-        const auto indices = all.indicesOfClass(std::int64_t(c));
-        chosen.insert(chosen.end(), indices.begin(), indices.begin() + std::ptrdiff_t(std::min(perClass, indices.size())));
-    }
-    std::sort(chosen.begin(), chosen.end());
-    return all.subset(chosen);
+    return DatasetImages::heldOut(dataset, imageTransform(), perClass);
 }
 
 std::map<int, std::vector<LearnedPath>> RunContext::finalPaths(const ProjectStore& project) const

@@ -1,36 +1,48 @@
 #pragma once
 
+#include "data/ImageTransform.h"
 #include "nad/PathLearner.h"
+#include "nn/ImportSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "zoo/ModelZoo.h"
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace nad {
 
-// Everything needed to work with a stored run again: its records, the zoo model it used (the
-// SHA-256 checked against the project), the held-out images and the final paths. Evaluation,
-// activation maps and hit rates start here.
+// Everything needed to work with a stored run again: its records, the model it used (from the
+// zoo, or the user's TorchScript file imported into the project; either way the SHA-256 checked
+// against the project), the held-out images and the final paths. Evaluation, activation maps
+// and hit rates start here.
 struct RunContext
 {
     RunRecord run;
     ModelRecord model;
     DatasetRecord dataset;
+    // The zoo entry; for an imported model, the same facts taken from its record and block spec
+    // (name, family "torchscript", input, normalization, classes, blocks, SHA-256, file path).
     ZooEntry entry;
+    std::optional<ImportSpec> importSpec;  // set for an imported model
     std::vector<std::string> classNames;  // of the model, by class index
     std::string zooDirectory;
 
     // `runId` 0 takes the latest finished run. Throws InvalidArgument for a missing run and
-    // Error when the zoo lacks the model or holds other weights than the run used.
+    // Error when the zoo lacks the model or holds other weights than the run used, or when an
+    // imported model's file is gone.
     static RunContext open(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory);
-    // Builds the network from the zoo on the chosen compute device, frozen for analysis.
+    // Builds the network (from the zoo, or the imported file after checking its SHA-256) on the
+    // chosen compute device, frozen for analysis.
     std::shared_ptr<BlockNetwork> loadNetwork() const;
-    // The data set's held-out split (Fashion-MNIST test images); with `perClass` > 0 only the
-    // first `perClass` images of each class (a quicker, noisier evaluation).
+    // How ImageFolder images are brought to the model's input.
+    ImageTransform imageTransform() const;
+    // The data set's held-out split (Fashion-MNIST test images; an ImageFolder's test/ or val/,
+    // see ImageFolderSplits); with `perClass` > 0 only the first `perClass` images of each class
+    // (a quicker, noisier evaluation).
     ImageSet heldOut(std::size_t perClass = 0) const;
     // Final paths by initialization, concepts in class order. Throws when there are none.
     std::map<int, std::vector<LearnedPath>> finalPaths(const ProjectStore& project) const;

@@ -28,12 +28,13 @@ struct RunSummary
 };
 
 // Evaluates a run's final paths on the data set's held-out split and stores the metrics in the
-// project (metrics table). Needs the run's model (from the zoo, SHA-256 checked).
+// project (metrics table). Needs the run's model (from the zoo, or the TorchScript file imported
+// into the project; SHA-256 checked either way).
 class RunEvaluation
 {
 public:
     // `loaded` may be the run's network already in memory (the disentangle job has it), so it is
-    // not rebuilt and re-hashed; null loads it from the zoo.
+    // not rebuilt and re-hashed; null loads it (RunContext::loadNetwork).
     // `heldOutPerClass` > 0 evaluates on the first that many held-out images of each class
     // (stored as the metric "held_out_images"); 0 takes them all.
     static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,

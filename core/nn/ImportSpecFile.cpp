@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -121,6 +122,14 @@ ImportSpec ImportSpecFile::fromJsonText(const std::string& text, const std::stri
         throw DataError(source + " must be a JSON object");
     ImportSpec spec;
     try {
+        // Written by toJsonText for a preset's spec, so the project keeps the family (λ default,
+        // preprocessing) of a model imported with --preset.
+        if (json.contains("preset")) {
+            spec.preset = json["preset"].get<std::string>();
+            const auto& known = presetNames();
+            if (std::find(known.begin(), known.end(), spec.preset) == known.end())
+                throw DataError(source + ": unknown preset '" + spec.preset + "' (known: vgg16, resnet50, densenet121)");
+        }
         if (json.contains("input")) {
             spec.inputChannels = json["input"].value("channels", spec.inputChannels);
             spec.inputSize = json["input"].value("size", spec.inputSize);
@@ -156,6 +165,8 @@ ImportSpec ImportSpecFile::fromJsonText(const std::string& text, const std::stri
 std::string ImportSpecFile::toJsonText(const ImportSpec& spec)
 {
     nlohmann::ordered_json json;
+    if (!spec.preset.empty())
+        json["preset"] = spec.preset;
     json["input"] = {{"channels", spec.inputChannels}, {"size", spec.inputSize}};
     json["normalization"] = {{"mean", spec.normalization.mean}, {"std", spec.normalization.std}};
     if (!spec.classNames.empty())

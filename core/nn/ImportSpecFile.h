@@ -16,6 +16,8 @@ namespace nad {
 //    "blocks": [{"name": "stem", "steps": ["conv1", "bn1", "relu", "maxpool"]},
 //               {"name": "layer1.0", "steps": ["layer1.0"]}, ...],
 //    "classifier": ["avgpool", "@flatten", "fc"]}
+//
+// An optional "preset" ("vgg16", ...) marks a spec derived from a preset (toJsonText writes it).
 class ImportSpecFile
 {
 public:

@@ -134,6 +134,12 @@ CREATE TABLE run_history(
 );
 )SQL";
 
+// Version 3: imported TorchScript models keep their block spec (ImportSpecFile JSON) so a run
+// can rebuild them; zoo models leave it empty (their metadata file says how to rebuild them).
+const char* const kSchemaV3Additions = R"SQL(
+ALTER TABLE models ADD COLUMN import_spec TEXT NOT NULL DEFAULT '';
+)SQL";
+
 const char* const kSchemaV0 = R"SQL(
 CREATE TABLE project_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE datasets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL);
@@ -147,6 +153,7 @@ void ProjectSchema::createCurrent(SqliteDatabase& db)
 {
     db.exec(kSchemaV1);
     db.exec(kSchemaV2Additions);
+    db.exec(kSchemaV3Additions);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
@@ -168,6 +175,8 @@ void ProjectSchema::migrate(SqliteDatabase& db, int fromVersion)
         migrate0To1(db);
     if (fromVersion <= 1)
         migrate1To2(db);
+    if (fromVersion <= 2)
+        migrate2To3(db);
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
     if (db.queryInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
         throw ProjectError("project file '" + db.path() +
@@ -207,6 +216,12 @@ void ProjectSchema::migrate1To2(SqliteDatabase& db)
 {
     // Only a new table: runs learned before v2 simply have no curves.
     db.exec(kSchemaV2Additions);
+}
+
+void ProjectSchema::migrate2To3(SqliteDatabase& db)
+{
+    // A column with a default: every model recorded before v3 came from the zoo.
+    db.exec(kSchemaV3Additions);
 }
 
 } // namespace nad

@@ -9,12 +9,13 @@ class SqliteDatabase;
 // The project file's layout and its history. `PRAGMA application_id` marks a file as ours;
 // `PRAGMA user_version` is the schema version. Version 0 is the unversioned prototype
 // layout (project_meta, datasets, concepts only); version 1 is DESIGN.md §6; version 2 adds
-// run_history (loss terms and usage along learning, for the training curves).
+// run_history (loss terms and usage along learning, for the training curves); version 3 adds
+// models.import_spec (the block spec of an imported TorchScript model).
 class ProjectSchema
 {
 public:
     static constexpr std::int32_t kApplicationId = 0x4E414453;  // "NADS"
-    static constexpr int kCurrentVersion = 2;
+    static constexpr int kCurrentVersion = 3;
 
     // Creates the current schema in an empty database (inside the caller's transaction).
     static void createCurrent(SqliteDatabase& db);
@@ -27,6 +28,7 @@ public:
 private:
     static void migrate0To1(SqliteDatabase& db);
     static void migrate1To2(SqliteDatabase& db);
+    static void migrate2To3(SqliteDatabase& db);
 };
 
 } // namespace nad

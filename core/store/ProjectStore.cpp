@@ -12,6 +12,7 @@
 #include <array>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 
 namespace nad {
@@ -99,7 +100,7 @@ ProjectStore::ProjectStore(ProjectStore&&) noexcept = default;
 ProjectStore& ProjectStore::operator=(ProjectStore&&) noexcept = default;
 ProjectStore::~ProjectStore() = default;
 
-ProjectStore ProjectStore::create(const std::string& path)
+ProjectStore ProjectStore::create(const std::string& path, const std::function<void(ProjectStore&)>& fill)
 {
     std::error_code ec;
     if (fs::exists(path, ec))
@@ -110,22 +111,41 @@ ProjectStore ProjectStore::create(const std::string& path)
                            "' does not exist");
 
     const std::string temporary = path + ".creating-" + std::to_string(::getpid());
+    auto discardTemporary = [&temporary] {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        fs::remove(temporary + "-wal", ignored);
+        fs::remove(temporary + "-shm", ignored);
+    };
     fs::remove(temporary, ec);
     try {
-        SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
-        SqliteTransaction transaction(db);
-        ProjectSchema::createCurrent(db);
-        auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
-        meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
-        meta.reset();
-        meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
-        transaction.commit();
-        // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
-        db.exec("PRAGMA journal_mode = WAL");
+        {
+            SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
+            SqliteTransaction transaction(db);
+            ProjectSchema::createCurrent(db);
+            auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
+            meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
+            meta.reset();
+            meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
+            transaction.commit();
+            // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
+            db.exec("PRAGMA journal_mode = WAL");
+        }
+        if (fill) {
+            // The caller's first records go into the temporary file too, so a failure (a bad
+            // data set, a model that does not fit) leaves no project behind.
+            {
+                ProjectStore staged = open(temporary, Mode::ReadWrite);
+                fill(staged);
+            }
+            // Closing the last connection checkpoints the WAL into the file and deletes it; a
+            // WAL left behind would not follow the rename and its transactions would be lost.
+            if (fs::exists(temporary + "-wal", ec))
+                throw ProjectError("cannot create project '" + path + "': its write-ahead log was not checkpointed");
+            fs::remove(temporary + "-shm", ec);
+        }
     } catch (...) {
-        fs::remove(temporary, ec);
-        fs::remove(temporary + "-wal", ec);
-        fs::remove(temporary + "-shm", ec);
+        discardTemporary();
         throw;
     }
     fs::rename(temporary, path, ec);

@@ -3,6 +3,7 @@
 #include "data/ConceptHierarchy.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,8 +61,9 @@ public:
     enum class Mode { ReadOnly, ReadWrite };
 
     // Creates a new project; refuses an existing path. The file appears complete or not at all
-    // (built under a temporary name, then renamed).
-    static ProjectStore create(const std::string& path);
+    // (built under a temporary name, then renamed). `fill`, when given, writes the first records
+    // (data set, models) into the temporary file before the rename; if it throws, nothing is left.
+    static ProjectStore create(const std::string& path, const std::function<void(ProjectStore&)>& fill = {});
     // Opens an existing project; ReadWrite also migrates an older schema to the current one.
     static ProjectStore open(const std::string& path, Mode mode = Mode::ReadWrite);
 

@@ -43,14 +43,15 @@ std::int64_t RunStore::ensureModel(const ModelRecord& model)
     SqliteDatabase& db = m_project.database();
     SqliteTransaction transaction(db);
     auto insert = db.prepare("INSERT INTO models(name, family, path, sha256, dataset_id, input_channels, input_height, "
-                             "input_width, normalization, class_names, test_accuracy) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                             "input_width, normalization, class_names, test_accuracy, import_spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, model.name).bind(2, model.family).bind(3, model.path).bind(4, model.sha256);
     if (model.datasetId > 0)
         insert.bind(5, model.datasetId);
     else
         insert.bindNull(5);
     insert.bind(6, model.inputChannels).bind(7, model.inputHeight).bind(8, model.inputWidth)
-        .bind(9, model.normalization).bind(10, model.classNames).bind(11, model.testAccuracy).run();
+        .bind(9, model.normalization).bind(10, model.classNames).bind(11, model.testAccuracy)
+        .bind(12, model.importSpec).run();
     const std::int64_t id = db.queryInt("SELECT last_insert_rowid()");
     auto block = db.prepare("INSERT INTO model_blocks(model_id, block_index, name, channels) VALUES (?,?,?,?)");
     for (std::size_t i = 0; i < model.blocks.size(); ++i) {
@@ -66,7 +67,7 @@ std::vector<ModelRecord> RunStore::models() const
     SqliteDatabase& db = m_project.database();
     std::vector<ModelRecord> result;
     auto query = db.prepare("SELECT id, name, family, path, sha256, ifnull(dataset_id, 0), input_channels, "
-                            "input_height, input_width, normalization, class_names, ifnull(test_accuracy, 0) "
+                            "input_height, input_width, normalization, class_names, ifnull(test_accuracy, 0), import_spec "
                             "FROM models ORDER BY id");
     while (query.step()) {
         ModelRecord m;
@@ -82,6 +83,7 @@ std::vector<ModelRecord> RunStore::models() const
         m.normalization = query.columnText(9);
         m.classNames = query.columnText(10);
         m.testAccuracy = query.columnDouble(11);
+        m.importSpec = query.columnText(12);
         result.push_back(std::move(m));
     }
     auto blocks = db.prepare("SELECT name, channels FROM model_blocks WHERE model_id = ? ORDER BY block_index");

@@ -26,6 +26,7 @@ struct ModelRecord
     std::string classNames = "[]";     // JSON
     double testAccuracy = 0;
     std::vector<std::pair<std::string, std::int64_t>> blocks;  // name, channels
+    std::string importSpec;  // imported TorchScript models: their block spec (ImportSpecFile JSON); "" for zoo models
 };
 
 struct RunRecord

@@ -2,6 +2,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -113,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(created.out.contains(QStringLiteral("10 concepts")));
         const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY(info.out.contains(QStringLiteral("schema v2")));
+        QVERIFY(info.out.contains(QStringLiteral("schema v3")));
         QVERIFY(info.out.contains(QStringLiteral("Data set 'fashion-mnist'")));
         QVERIFY(info.out.contains(QRegularExpression(QStringLiteral("8\\s+Bag\\s+others\\s+6000\\s+1000"))));
 
@@ -282,6 +283,67 @@ private Q_SLOTS:
                                        QStringLiteral("--size"), QStringLiteral("huge")});
         QCOMPARE(badSize.exitCode, 1);
         QVERIFY(badSize.err.contains(QStringLiteral("size 'huge'")));
+    }
+
+    void importedModelEndToEnd()
+    {
+        // The user's own TorchScript model (a tiny CNN exported by Debian's python3-torch) on
+        // an ImageFolder: `project new --model --spec`, then `disentangle` and `evaluate`.
+        const QString python = QStringLiteral(NAD_SYSTEM_PYTHON);
+        if (python.isEmpty() || QProcess::execute(python, {QStringLiteral("-c"), QStringLiteral("import torch")}) != 0)
+            QSKIP("Debian's python3-torch is not installed");
+        QTemporaryDir dir;
+        QCOMPARE(QProcess::execute(python, {QStringLiteral(NAD_TEST_DATA_DIR "/export_tiny_cnn.py"), dir.path()}), 0);
+        const QStringList classes = {QStringLiteral("ankle"), QStringLiteral("bag"), QStringLiteral("coat")};
+        for (int c = 0; c < classes.size(); ++c) {
+            for (const auto& [split, count] : {std::pair<QString, int>{QStringLiteral("train"), 4}, {QStringLiteral("test"), 2}}) {
+                const QString folder = dir.filePath(QStringLiteral("images/") + split + QLatin1Char('/') + classes[c]);
+                QVERIFY(QDir().mkpath(folder));
+                for (int i = 0; i < count; ++i) {
+                    QImage image(16, 16, QImage::Format_RGB32);
+                    image.fill(QColor(40 + 80 * c, 200 - 60 * c, 10 * i));
+                    QVERIFY(image.save(folder + QStringLiteral("/img%1.png").arg(i)));
+                }
+            }
+        }
+        QFile spec(dir.filePath(QStringLiteral("spec.json")));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"input": {"channels": 3, "size": 16}, "normalization": {"mean": [0.5], "std": [0.25]},
+                      "blocks": [{"name": "conv1", "steps": ["features.0", "features.1"]},
+                                 {"name": "conv2", "steps": ["features.2", "features.3", "features.4"]}],
+                      "classifier": ["pool", "@flatten", "fc"]})");
+        spec.close();
+
+        const QString project = dir.filePath(QStringLiteral("p.nad"));
+        const QStringList create = {QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),
+                                    dir.filePath(QStringLiteral("images")), QStringLiteral("--model"),
+                                    dir.filePath(QStringLiteral("tiny3.pt")), QStringLiteral("--spec"), spec.fileName()};
+        const Result created = runNad(create);
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(created.out.contains(QStringLiteral("Imported model 'tiny3'")));
+        QVERIFY(created.out.contains(QStringLiteral("2 blocks, 3 classes, input 3x16x16")));
+
+        // A model with other classes than the data set: exit 1, the reason, no file.
+        const QString other = dir.filePath(QStringLiteral("q.nad"));
+        const Result mismatch = runNad({QStringLiteral("project"), QStringLiteral("new"), other, QStringLiteral("--dataset"),
+                                        dir.filePath(QStringLiteral("images")), QStringLiteral("--model"),
+                                        dir.filePath(QStringLiteral("tiny5.pt")), QStringLiteral("--spec"), spec.fileName()});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(mismatch.err.contains(QStringLiteral("outputs 5 classes")), qPrintable(mismatch.err));
+        QVERIFY(!QFile::exists(other));
+        // --preset and --spec together are a usage error.
+        const Result both = runNad(create + QStringList{QStringLiteral("--preset"), QStringLiteral("vgg16")});
+        QCOMPARE(both.exitCode, 2);
+
+        const Result learned = runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("tiny3"),
+                                       QStringLiteral("--concepts"), QStringLiteral("ankle,coat"), QStringLiteral("--steps"),
+                                       QStringLiteral("5"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--zoo"),
+                                       dir.filePath(QStringLiteral("zoo"))});
+        QVERIFY2(learned.exitCode == 0, qPrintable(learned.err));
+        QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
+        const Result evaluated = runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
+        QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
+        QVERIFY(evaluated.out.contains(QStringLiteral("Run 1 (tiny3")));
     }
 
     void demoCreatesProjectAndListsConcepts()

@@ -102,6 +102,28 @@ TEST(ProjectStore, CreateAddDatasetAndReopen)
     EXPECT_THROW(store.addDataset(smallSummary(), "other"), ProjectError);  // read-only
 }
 
+TEST(ProjectStore, FilledCreationIsAllOrNothing)
+{
+    nadtest::TemporaryDirectory dir;
+    const std::string path = dir.file("p.nad");
+    // The first records fail: no project, no temporary file, no WAL left behind.
+    EXPECT_THROW(ProjectStore::create(path,
+                                      [](ProjectStore& staged) {
+                                          staged.addDataset(smallSummary(), "toy");
+                                          throw InvalidArgument("the model does not fit");
+                                      }),
+                 InvalidArgument);
+    EXPECT_TRUE(fs::is_empty(dir.path()));
+    {
+        ProjectStore store = ProjectStore::create(path, [](ProjectStore& staged) { staged.addDataset(smallSummary(), "toy"); });
+        EXPECT_EQ(store.datasets().size(), 1u);
+        EXPECT_EQ(store.database().queryText("PRAGMA journal_mode"), "wal");
+    }
+    EXPECT_EQ(ProjectStore::open(path, ProjectStore::Mode::ReadOnly).info().conceptCount, 3);
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        EXPECT_EQ(entry.path().filename().string().find(".creating-"), std::string::npos) << entry.path();
+}
+
 TEST(ProjectStore, FileIsWalWithForeignKeys)
 {
     nadtest::TemporaryDirectory dir;
@@ -198,8 +220,10 @@ TEST(ProjectStore, MigrationKeepsConceptsAndGroups)
     {
         ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadWrite);
         EXPECT_EQ(store.schemaVersion(), ProjectSchema::kCurrentVersion);
-        // v0 → v1 → v2: the learning-history table exists and is empty.
+        // v0 → v1 → v2 → v3: the learning-history table exists and is empty, and models have
+        // the block-spec column of imported models.
         EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM run_history"), 0);
+        EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'import_spec'"), 1);
     }
     ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
     const ProjectInfo info = store.info();

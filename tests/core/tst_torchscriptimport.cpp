@@ -142,6 +142,7 @@ TEST(ImportSpecFile, JsonRoundTripAndErrors)
     const ImportSpec preset = ImportSpecFile::preset("densenet121");
     const ImportSpec again = ImportSpecFile::fromJsonText(ImportSpecFile::toJsonText(preset), "round trip");
     ASSERT_EQ(again.blocks.size(), 8u);
+    EXPECT_EQ(again.preset, "densenet121");  // the family survives being stored in a project
     EXPECT_EQ(again.blocks[2].name, "transition1");
     EXPECT_EQ(again.classifier[1].text, "@relu");
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": []}", "x"), DataError);

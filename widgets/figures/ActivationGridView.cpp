@@ -8,15 +8,11 @@
 #include <algorithm>
 
 namespace nad {
-namespace {
-
 // Row colours: grey for the original network, then the palette (the same order as the tiles).
-QColor rowColour(int row)
+QColor ActivationGridView::rowColour(int row)
 {
     return row == 0 ? QColor(90, 90, 90) : Palette::category(row - 1);
 }
-
-} // namespace
 
 ActivationGridView::ActivationGridView(QWidget* parent) : FigureView(parent)
 {
@@ -127,12 +123,86 @@ void ActivationGridView::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     paint(painter, width(), height());
+    if (m_highlightedBlock >= 0 && m_highlightedBlock + 1 < columnCount() && !m_rows.isEmpty()) {
+        const QRectF column = cellRect(0, m_highlightedBlock + 1).united(cellRect(rowCount() - 1, m_highlightedBlock + 1));
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(column.adjusted(-1.5, -1.5, 1.5, 1.5));
+    }
+}
+
+void ActivationGridView::setHighlightedBlock(int block)
+{
+    m_highlightedBlock = block;
+    update();
 }
 
 void ActivationGridView::renderFigure(QCPPainter* painter, int width, int height)
 {
     painter->fillRect(QRect(0, 0, width, height), Qt::white);
     paint(*painter, width, height);
+}
+
+QRectF ActivationGridView::Geometry::cell(int row, int column) const
+{
+    return {labelWidth + column * (cellWidth + gap), header + 2 + row * (cellHeight + gap), cellWidth, cellHeight};
+}
+
+ActivationGridView::Geometry ActivationGridView::geometry(double labelWidth, double smallLineHeight, int width,
+                                                          int height) const
+{
+    // One place for the layout, so painting and hit testing agree.
+    Geometry g;
+    g.labelWidth = labelWidth + 8;
+    g.header = smallLineHeight + 3;
+    g.footer = smallLineHeight + 2;
+    const int columns = columnCount();
+    const int rows = std::max(1, int(m_rows.size()));
+    const double aspect = double(m_input.height()) / std::max(1, m_input.width());
+    g.cellWidth = (width - g.labelWidth - g.gap * columns) / columns;
+    g.cellWidth = std::min(g.cellWidth, (height - g.header - g.footer - g.gap * rows) / rows / aspect);
+    g.cellHeight = g.cellWidth * aspect;
+    return g;
+}
+
+double ActivationGridView::screenLabelWidth() const
+{
+    const QFontMetricsF metrics(m_style.font(), const_cast<ActivationGridView*>(this));
+    double labelWidth = 0;
+    for (const Row& row : m_rows)
+        labelWidth = std::max(labelWidth, metrics.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
+    return labelWidth;
+}
+
+QRectF ActivationGridView::cellRect(int row, int column) const
+{
+    if (m_rows.isEmpty() || row < 0 || row >= m_rows.size() || column < 0 || column >= columnCount())
+        return {};
+    const QFontMetricsF small(m_style.font(-1.5), const_cast<ActivationGridView*>(this));
+    return geometry(screenLabelWidth(), small.height(), width(), height()).cell(row, column);
+}
+
+bool ActivationGridView::cellAt(const QPoint& widgetPixel, int* row, int* column, QPoint* imagePixel) const
+{
+    if (m_rows.isEmpty() || m_input.isNull())
+        return false;
+    for (int r = 0; r < m_rows.size(); ++r)
+        for (int c = 0; c < columnCount(); ++c) {
+            const QRectF cell = cellRect(r, c);
+            if (!cell.contains(widgetPixel))
+                continue;
+            if (row)
+                *row = r;
+            if (column)
+                *column = c;
+            if (imagePixel) {
+                const int x = int((widgetPixel.x() + 0.5 - cell.left()) / cell.width() * m_input.width());
+                const int y = int((widgetPixel.y() + 0.5 - cell.top()) / cell.height() * m_input.height());
+                *imagePixel = QPoint(std::clamp(x, 0, m_input.width() - 1), std::clamp(y, 0, m_input.height() - 1));
+            }
+            return true;
+        }
+    return false;
 }
 
 void ActivationGridView::paint(QPainter& painter, int width, int height) const
@@ -150,15 +220,10 @@ void ActivationGridView::paint(QPainter& painter, int width, int height) const
     double labelWidth = 0;
     for (const Row& row : m_rows)
         labelWidth = std::max(labelWidth, painter.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
-    labelWidth += 8;
-    const double header = smallMetrics.height() + 3;
-    const double footer = smallMetrics.height() + 2;
+    const Geometry g = geometry(labelWidth, smallMetrics.height(), width, height);
+    labelWidth = g.labelWidth;
+    const double header = g.header, footer = g.footer, gap = g.gap, cellWidth = g.cellWidth, cellHeight = g.cellHeight;
     const int columns = columnCount();
-    const double gap = 2;
-    const double aspect = double(m_input.height()) / std::max(1, m_input.width());
-    double cellWidth = (width - labelWidth - gap * columns) / columns;
-    cellWidth = std::min(cellWidth, (height - header - footer - gap * m_rows.size()) / m_rows.size() / aspect);
-    const double cellHeight = cellWidth * aspect;
 
     // Column headers: "input", then the block numbers (names in the CSV and the caption).
     painter.setPen(Qt::black);

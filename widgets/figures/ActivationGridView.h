@@ -39,7 +39,20 @@ public:
     int columnCount() const { return m_blockNames.size() + 1; }  // the input, then the blocks
     // The rendered cell of `row` and `block` (what the view draws), for tests and the GUI.
     QImage cellImage(int row, int block) const;
+    const CompositeImage& composite() const { return m_composite; }
+    const QStringList& blockNames() const { return m_blockNames; }
+    const QVector<Row>& rows() const { return m_rows; }
+    // What lies under a widget pixel, as drawn on screen: the row, the column (0 the input,
+    // b + 1 block b) and the image pixel (x, y) in the composite; false between cells.
+    bool cellAt(const QPoint& widgetPixel, int* row, int* column, QPoint* imagePixel) const;
+    // Where cell (row, column) is drawn on screen, in widget pixels.
+    QRectF cellRect(int row, int column) const;
+    // On screen only (never in exports): a frame around block `block`'s column, -1 none.
+    void setHighlightedBlock(int block);
+    int highlightedBlock() const { return m_highlightedBlock; }
     static QImage toImage(const ImageSet& image);
+    // The colour of a row's label and tile outline: grey for the original, then the palette.
+    static QColor rowColour(int row);
 
     QString figureId() const override { return QStringLiteral("activation-grid"); }
     QString csv() const override;
@@ -52,6 +65,13 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    struct Geometry
+    {
+        double labelWidth = 0, header = 0, footer = 0, gap = 2, cellWidth = 0, cellHeight = 0;
+        QRectF cell(int row, int column) const;
+    };
+    Geometry geometry(double labelWidth, double smallLineHeight, int width, int height) const;
+    double screenLabelWidth() const;
     void paint(QPainter& painter, int width, int height) const;
     void rebuildCells();
 
@@ -63,6 +83,7 @@ private:
     QVector<QVector<QImage>> m_cells;  // per row, per block
     Mode m_mode = Mode::TopPercent;
     double m_topPercent = 5.0;
+    int m_highlightedBlock = -1;
 };
 
 } // namespace nad

@@ -3,7 +3,12 @@
 #include "Palette.h"
 #include "QCustomPlotInclude.h"
 
+#include <QLocale>
+#include <QMouseEvent>
+#include <QToolTip>
+
 #include <algorithm>
+#include <cmath>
 
 namespace nad {
 
@@ -79,6 +84,59 @@ SimilarityHeatmapView::SimilarityHeatmapView(QWidget* parent) : PlotFigureView(p
     m_scale->axis()->ticker()->setTickCount(3);
     m_map->removeFromLegend();
     applyStyle();
+
+    // Clicking a cell names the pair; hovering shows its value. Neither changes what is drawn,
+    // so exports stay as they were.
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mousePress, this, &SimilarityHeatmapView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &SimilarityHeatmapView::onMouseMove);
+}
+
+bool SimilarityHeatmapView::cellAt(const QPoint& plotPixel, int* row, int* column) const
+{
+    const int k = int(m_order.size());
+    if (k == 0 || k != m_data.names.size() || !m_heatRect->rect().contains(plotPixel))
+        return false;
+    // Cell (key i, value j) holds M(order[i], order[j]): keys are columns, values rows.
+    const double key = m_map->keyAxis()->pixelToCoord(plotPixel.x());
+    const double value = m_map->valueAxis()->pixelToCoord(plotPixel.y());
+    const int i = int(std::floor(key + 0.5));
+    const int j = int(std::floor(value + 0.5));
+    if (i < 0 || i >= k || j < 0 || j >= k)
+        return false;
+    if (row)
+        *row = int(m_order[std::size_t(j)]);
+    if (column)
+        *column = int(m_order[std::size_t(i)]);
+    return true;
+}
+
+QString SimilarityHeatmapView::cellToolTip(int row, int column) const
+{
+    const int k = m_data.names.size();
+    if (row < 0 || column < 0 || row >= k || column >= k || row >= m_data.similarity.size() ||
+        column >= m_data.similarity[row].size())
+        return QString();
+    return tr("%1 vs %2: M = %3")
+        .arg(m_data.names[row], m_data.names[column], QLocale().toString(m_data.similarity[row][column], 'f', 2));
+}
+
+void SimilarityHeatmapView::onMousePress(QMouseEvent* event)
+{
+    int row = -1, column = -1;
+    if (event->button() == Qt::LeftButton && cellAt(event->pos(), &row, &column))
+        Q_EMIT cellClicked(row, column);
+}
+
+void SimilarityHeatmapView::onMouseMove(QMouseEvent* event)
+{
+    int row = -1, column = -1;
+    const QString text = cellAt(event->pos(), &row, &column) ? cellToolTip(row, column) : QString();
+    m_plot->setToolTip(text);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
 }
 
 void SimilarityHeatmapView::applyStyle()

@@ -12,6 +12,7 @@ class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
 class QCPCurve;
+class QMouseEvent;
 
 namespace nad {
 
@@ -42,11 +43,22 @@ public:
     QStringList leafLabels() const { return m_leafLabels; }
     int dendrogramLinkCount() const { return m_links; }
     QCPColorMap* colorMap() const { return m_map; }
+    // The heat-map cell under a widget pixel of plot(): the two concepts in engine order
+    // (Data::names), or false outside the map.
+    bool cellAt(const QPoint& plotPixel, int* row, int* column) const;
+    // "A vs B: M = 0.63" for two concepts in engine order (A the row, B the column).
+    QString cellToolTip(int row, int column) const;
+
+Q_SIGNALS:
+    // The user clicked the cell of concepts `row` and `column` (engine order, Data::names).
+    void cellClicked(int row, int column);
 
 protected:
     void applyStyle() override;
 
 private:
+    void onMousePress(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
     void drawDendrogram(QCPAxisRect* rect, bool onTop, const std::vector<std::size_t>& order);
 
     Data m_data;

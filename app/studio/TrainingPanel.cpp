@@ -1,0 +1,348 @@
+#include "TrainingPanel.h"
+
+#include "figures/TrainingCurvesView.h"
+#include "nad/LearnerOptions.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nad {
+namespace {
+
+QString duration(double seconds)
+{
+    const auto total = qint64(std::lround(std::max(0.0, seconds)));
+    if (total >= 3600)
+        return QStringLiteral("%1:%2:%3").arg(total / 3600).arg(total / 60 % 60, 2, 10, QLatin1Char('0')).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+QSpinBox* spinBox(int minimum, int maximum, int value, QWidget* parent)
+{
+    auto* box = new QSpinBox(parent);
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    return box;
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
+{
+    const LearnerOptions defaults;
+    auto* settings = new QGroupBox(tr("Settings"), this);
+    auto* form = new QFormLayout(settings);
+    m_model = new QComboBox(settings);
+    m_model->setObjectName(QStringLiteral("modelCombo"));
+    form->addRow(tr("&Model:"), m_model);
+    m_preset = new QComboBox(settings);
+    m_preset->setObjectName(QStringLiteral("presetCombo"));
+    m_preset->addItem(tr("Paper (Eq. 4–9)"), QStringLiteral("paper"));
+    m_preset->addItem(tr("Official code (v2)"), QStringLiteral("official"));
+    m_preset->setToolTip(tr("Paper: L = L_dif + λ·L_reg, as in Algorithm 1.\n"
+                            "Official: the authors' public code (cross-entropy and MSE on correctly classified images, β penalty)."));
+    form->addRow(tr("&Preset:"), m_preset);
+    m_alpha = new QDoubleSpinBox(settings);
+    m_alpha->setObjectName(QStringLiteral("alphaSpin"));
+    m_alpha->setDecimals(3);
+    m_alpha->setRange(0.001, 10.0);
+    m_alpha->setSingleStep(0.1);
+    m_alpha->setValue(defaults.alpha);
+    m_alpha->setToolTip(tr("Step size of the normalized update (Eq. 8): each step moves a block's mask logits by α."));
+    form->addRow(tr("Step size &α:"), m_alpha);
+    m_lambda = new QDoubleSpinBox(settings);
+    m_lambda->setObjectName(QStringLiteral("lambdaSpin"));
+    m_lambda->setDecimals(4);
+    m_lambda->setRange(0.0, 100.0);
+    m_lambda->setSingleStep(0.005);
+    auto* lambdaRow = new QHBoxLayout;
+    lambdaRow->addWidget(m_lambda, 1);
+    auto* lambdaDefault = new QPushButton(tr("Default"), settings);
+    lambdaDefault->setObjectName(QStringLiteral("lambdaDefaultButton"));
+    lambdaDefault->setToolTip(tr("The model family's default, found with a λ sweep on the zoo models"));
+    lambdaRow->addWidget(lambdaDefault);
+    m_lambdaLabel = new QLabel(settings);
+    form->addRow(m_lambdaLabel, lambdaRow);
+    m_steps = spinBox(1, 100000, defaults.steps, settings);
+    m_steps->setObjectName(QStringLiteral("stepsSpin"));
+    form->addRow(tr("S&teps:"), m_steps);
+    m_batch = spinBox(1, 1024, defaults.batchSize, settings);
+    m_batch->setObjectName(QStringLiteral("batchSpin"));
+    form->addRow(tr("&Batch per concept:"), m_batch);
+    m_imagesPerConcept = spinBox(0, 1000000, 0, settings);
+    m_imagesPerConcept->setObjectName(QStringLiteral("imagesPerConceptSpin"));
+    m_imagesPerConcept->setSpecialValueText(tr("all"));
+    m_imagesPerConcept->setToolTip(tr("Training images per concept, a seeded sample (all: every image of the class)"));
+    form->addRow(tr("&Images per concept:"), m_imagesPerConcept);
+    m_seed = spinBox(0, 999999999, int(defaults.seed), settings);
+    m_seed->setObjectName(QStringLiteral("seedSpin"));
+    form->addRow(tr("&Seed:"), m_seed);
+    m_initializations = spinBox(1, 50, defaults.initializations, settings);
+    m_initializations->setObjectName(QStringLiteral("initializationsSpin"));
+    m_initializations->setToolTip(tr("Independent runs per concept (seeds seed, seed+1, …); metrics are averaged over them"));
+    form->addRow(tr("I&nitializations:"), m_initializations);
+    m_evaluationImages = spinBox(0, 1000000, 300, settings);
+    m_evaluationImages->setObjectName(QStringLiteral("evaluationImagesSpin"));
+    m_evaluationImages->setSpecialValueText(tr("all"));
+    m_evaluationImages->setToolTip(tr("Held-out images per class for the evaluation after learning"));
+    form->addRow(tr("&Evaluation images per class:"), m_evaluationImages);
+
+    m_conceptCount = new QLabel(settings);
+    m_start = new QPushButton(tr("&Start"), this);
+    m_start->setObjectName(QStringLiteral("startButton"));
+    m_start->setDefault(true);
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_resume = new QPushButton(tr("&Resume"), this);
+    m_resume->setObjectName(QStringLiteral("resumeButton"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_resume);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("trainingProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    m_status = new QLabel(tr("Idle"), this);
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
+    m_status->setWordWrap(true);
+
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setObjectName(QStringLiteral("conceptProgressTable"));
+    m_table->setHorizontalHeaderLabels({tr("Concept"), tr("Usage"), tr("L_dif")});
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(settings);
+    layout->addWidget(m_conceptCount);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
+
+    connect(m_model, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        applyFamilyDefault();
+        Q_EMIT modelChanged();
+    });
+    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        updatePresetLabels();
+        applyFamilyDefault();
+    });
+    connect(lambdaDefault, &QPushButton::clicked, this, &TrainingPanel::applyFamilyDefault);
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
+    connect(m_resume, &QPushButton::clicked, this, &TrainingPanel::resumeRequested);
+    updatePresetLabels();
+    setResumable(QString());
+    setRunning(false);
+}
+
+void TrainingPanel::setModels(const QVector<ModelChoice>& models)
+{
+    const QString current = modelName();
+    QSignalBlocker blocker(m_model);
+    m_model->clear();
+    for (const auto& model : models) {
+        m_model->addItem(model.name, model.family);
+        m_model->setItemData(m_model->count() - 1, model.description, Qt::ToolTipRole);
+    }
+    const int keep = m_model->findText(current);
+    m_model->setCurrentIndex(keep >= 0 ? keep : 0);
+    blocker.unblock();
+    applyFamilyDefault();
+    updateStartEnabled();
+}
+
+void TrainingPanel::selectModel(const QString& name)
+{
+    const int index = m_model->findText(name);
+    if (index >= 0 && !m_running)
+        m_model->setCurrentIndex(index);
+}
+
+QString TrainingPanel::modelName() const
+{
+    return m_model->currentText();
+}
+
+DisentangleRequest TrainingPanel::request() const
+{
+    DisentangleRequest request;
+    request.modelName = modelName().toStdString();
+    request.options.preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
+    request.options.alpha = m_alpha->value();
+    request.options.lambda = m_lambda->value();
+    request.lambdaGiven = true;
+    request.options.steps = m_steps->value();
+    request.options.batchSize = m_batch->value();
+    request.options.seed = std::uint64_t(m_seed->value());
+    request.options.initializations = m_initializations->value();
+    request.imagesPerConcept = m_imagesPerConcept->value();
+    request.evaluationImagesPerConcept = m_evaluationImages->value();
+    return request;
+}
+
+void TrainingPanel::setRequest(const DisentangleRequest& request)
+{
+    const int model = m_model->findText(QString::fromStdString(request.modelName));
+    if (model >= 0)
+        m_model->setCurrentIndex(model);
+    m_preset->setCurrentIndex(m_preset->findData(QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
+    m_alpha->setValue(request.options.alpha);
+    m_lambda->setValue(request.options.lambda);  // after the model and preset, which set the default
+    m_steps->setValue(request.options.steps);
+    m_batch->setValue(request.options.batchSize);
+    m_seed->setValue(int(request.options.seed));
+    m_initializations->setValue(request.options.initializations);
+    m_imagesPerConcept->setValue(request.imagesPerConcept);
+    m_evaluationImages->setValue(request.evaluationImagesPerConcept);
+}
+
+void TrainingPanel::applyFamilyDefault()
+{
+    const auto preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
+    m_lambda->setValue(LearnerOptions::defaultLambda(m_model->currentData().toString().toStdString(), preset));
+}
+
+void TrainingPanel::updatePresetLabels()
+{
+    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    m_lambdaLabel->setText(paper ? tr("Sparsity &λ:") : tr("Penalty &β:"));
+    m_lambdaLabel->setBuddy(m_lambda);
+    m_lambda->setToolTip(paper ? tr("Weight of L_reg = Σ‖σ(s_i)‖₁ (Eq. 7): larger λ, sparser paths")
+                               : tr("Weight of the mean squared mask penalty (the authors' code)"));
+}
+
+void TrainingPanel::setResumable(const QString& description)
+{
+    m_resume->setVisible(!description.isEmpty());
+    m_resume->setToolTip(description);
+    m_resume->setEnabled(!description.isEmpty() && !m_running);
+}
+
+void TrainingPanel::setRunning(bool running)
+{
+    m_running = running;
+    m_cancel->setEnabled(running);
+    m_resume->setEnabled(!running && m_resume->isVisible());
+    for (QWidget* w : {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
+                       static_cast<QWidget*>(m_lambda), static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_batch),
+                       static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
+                       static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages)})
+        w->setEnabled(!running);
+    updateStartEnabled();
+}
+
+void TrainingPanel::setCheckedConceptCount(int count)
+{
+    m_checkedConcepts = count;
+    m_conceptCount->setText(count == 0 ? tr("Check the concepts to learn in the concept panel.")
+                                       : tr("%n concept(s) checked", nullptr, count));
+    updateStartEnabled();
+}
+
+void TrainingPanel::updateStartEnabled()
+{
+    m_start->setEnabled(!m_running && m_checkedConcepts > 0 && m_model->count() > 0);
+}
+
+void TrainingPanel::clearProgress()
+{
+    for (auto* v : {&m_curveSteps, &m_distance, &m_sparsity, &m_total, &m_usageMean, &m_usageMin, &m_usageMax})
+        v->clear();
+    m_table->setRowCount(0);
+    m_progress->setValue(0);
+    redrawCurves();
+}
+
+void TrainingPanel::showSnapshot(const TrainingSnapshot& s)
+{
+    const int n = s.usage.size();
+    if (n == 0)
+        return;
+    const double x = double((s.initialization * s.passes + s.pass) * s.steps + s.step);
+    if (!m_curveSteps.isEmpty() && x <= m_curveSteps.last())
+        return;  // a repeated report (resume starts at the checkpoint)
+    double distance = 0, sparsity = 0, usage = 0, low = 1, high = 0;
+    for (int c = 0; c < n; ++c) {
+        distance += s.distanceLoss.value(c);
+        sparsity += s.sparsityLoss.value(c);
+        usage += s.usage[c];
+        low = std::min(low, s.usage[c]);
+        high = std::max(high, s.usage[c]);
+    }
+    m_curveSteps << x;
+    m_distance << distance / n;
+    m_sparsity << s.lambda * sparsity / n;
+    m_total << (distance + s.lambda * sparsity) / n;
+    m_usageMean << usage / n;
+    m_usageMin << low;
+    m_usageMax << high;
+    redrawCurves();
+
+    m_table->setRowCount(n);
+    for (int c = 0; c < n; ++c) {
+        const qint64 cls = s.classIndices.value(c, -1);
+        const QString name = cls >= 0 && cls < m_classNames.size() ? m_classNames[int(cls)] : QString::number(cls);
+        const QStringList cells{name, QStringLiteral("%1 %").arg(100.0 * s.usage[c], 0, 'f', 1),
+                                QString::number(s.distanceLoss.value(c), 'g', 4)};
+        for (int column = 0; column < 3; ++column) {
+            auto* item = m_table->item(c, column);
+            if (!item) {
+                item = new QTableWidgetItem;
+                if (column > 0)
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_table->setItem(c, column, item);
+            }
+            item->setText(cells[column]);
+        }
+    }
+    m_progress->setValue(int(std::lround(1000 * s.fraction())));
+    m_status->setText(tr("Initialization %1/%2 · pass %3/%4 · step %5/%6 · %7 elapsed · about %8 left")
+                          .arg(s.initialization + 1)
+                          .arg(s.initializations)
+                          .arg(s.pass + 1)
+                          .arg(s.passes)
+                          .arg(s.step)
+                          .arg(s.steps)
+                          .arg(duration(s.elapsedSeconds), duration(s.etaSeconds)));
+}
+
+void TrainingPanel::showFinished(const QString& message)
+{
+    m_status->setText(message);
+}
+
+void TrainingPanel::redrawCurves()
+{
+    if (!m_curves)
+        return;
+    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    m_curves->setCurves(m_curveSteps,
+                        {{paper ? tr("L_dif") : tr("distance"), m_distance},
+                         {paper ? tr("λ·L_reg") : tr("β·penalty"), m_sparsity},
+                         {tr("L"), m_total}},
+                        m_usageMean, m_usageMin, m_usageMax);
+}
+
+} // namespace nad

@@ -1,0 +1,307 @@
+// The studio end to end on real data: the New Project wizard creates the demo project, a
+// training of two concepts runs through the real worker (curves, stored paths, views), Cancel
+// stops promptly, closing during training stops cleanly, every view tab renders, Save figure
+// writes its file, and the zh_CN translation loads.
+#include "ActivationBrowser.h"
+#include "ConceptPanel.h"
+#include "ExplorationTabs.h"
+#include "MainWindow.h"
+#include "NewProjectWizard.h"
+#include "TrainingController.h"
+#include "TrainingPanel.h"
+#include "data/FashionMnist.h"
+#include "figures/ActivationGridView.h"
+#include "figures/TrainingCurvesView.h"
+#include "store/ProjectStore.h"
+#include "store/SqliteDatabase.h"
+#include "store/RunStore.h"
+#include "zoo/ModelZoo.h"
+
+#include "QCustomPlotInclude.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+#include <set>
+
+using namespace nad;
+
+namespace {
+
+bool haveFashionMnist()
+{
+    return FashionMnist::looksLikeIdxDirectory(NAD_FASHION_MNIST_DIR);
+}
+
+// The longest gap between the ticks of a 10 ms timer: how long the event loop was blocked.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            if (m_clock.isValid())
+                m_longest = std::max(m_longest, m_clock.elapsed());
+            m_clock.start();
+        });
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longest; }
+    void stop() { m_timer.stop(); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+void setSpin(QWidget& parent, const char* name, int value)
+{
+    auto* spin = parent.findChild<QSpinBox*>(QLatin1String(name));
+    QVERIFY2(spin, name);
+    spin->setValue(value);
+}
+
+} // namespace
+
+class TestStudioTraining : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_zoo;
+    QString m_project;
+
+    // A window on the test project with the tiny zoo model, two concepts checked.
+    void prepare(MainWindow& window, int steps)
+    {
+        window.setZooDirectory(m_zoo);
+        QVERIFY(window.openProject(m_project));
+        window.trainingPanel()->selectModel(QStringLiteral("vgg-w4-s1"));
+        QCOMPARE(window.trainingPanel()->modelName(), QStringLiteral("vgg-w4-s1"));
+        window.conceptPanel()->setChecked({QStringLiteral("Trouser"), QStringLiteral("Bag")});
+        setSpin(*window.trainingPanel(), "stepsSpin", steps);
+        setSpin(*window.trainingPanel(), "imagesPerConceptSpin", 64);
+        setSpin(*window.trainingPanel(), "evaluationImagesSpin", 30);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("nad-studio-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_studiotraining"));
+        QSettings().clear();
+        if (!haveFashionMnist())
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
+        // A tiny zoo model (width 4, one epoch on 1,000 images) keeps the suite short.
+        m_zoo = m_dir.filePath(QStringLiteral("zoo"));
+        const ModelZoo zoo(m_zoo.toStdString());
+        ImageSet train = FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Train);
+        ImageSet test = FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test);
+        std::vector<std::size_t> trainPick, testPick;
+        for (std::int64_t c = 0; c < 10; ++c) {
+            const auto a = train.indicesOfClass(c);
+            const auto b = test.indicesOfClass(c);
+            trainPick.insert(trainPick.end(), a.begin(), a.begin() + 100);
+            testPick.insert(testPick.end(), b.begin(), b.begin() + 50);
+        }
+        ZooTrainRequest request;
+        request.family = "vgg";
+        request.width = 4;
+        request.training.epochs = 1;
+        request.training.batchSize = 64;
+        QVERIFY(zoo.trainOn(request, train.subset(trainPick), test.subset(testPick), NAD_FASHION_MNIST_DIR));
+        QVERIFY(zoo.find("vgg-w4-s1"));
+        m_project = m_dir.filePath(QStringLiteral("demo.nad"));
+    }
+
+    void wizardRefusesABadFolderThenCreatesTheDemoProject()
+    {
+        NewProjectWizard wizard(m_zoo);
+        wizard.setProjectPath(m_project);
+        wizard.setDatasetDirectory(m_dir.filePath(QStringLiteral("nowhere")));
+        wizard.setDemoFamilies({QStringLiteral("vgg")});
+        QSignalSpy created(&wizard, &NewProjectWizard::projectCreated);
+        wizard.show();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::ChoosePage));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::DemoPage));
+        // A folder that is not Fashion-MNIST: the page says why and does not continue.
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::DemoPage));
+        QLabel* problem = wizard.currentPage()->findChild<QLabel*>(QStringLiteral("problemLabel"));
+        QVERIFY(problem && problem->isVisible());
+        QVERIFY2(problem->text().contains(QStringLiteral("nowhere")), qPrintable(problem->text()));
+        QVERIFY(!QFile::exists(m_project));
+
+        wizard.setDatasetDirectory(QStringLiteral(NAD_FASHION_MNIST_DIR));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::SetupPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 60000);
+        const QString log = wizard.findChild<QPlainTextEdit*>(QStringLiteral("setupLog"))->toPlainText();
+        QVERIFY2(log.contains(QStringLiteral("Created the demo project")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("reusing vgg-w4-s1")), qPrintable(log));
+        wizard.button(QWizard::FinishButton)->click();
+        QCOMPARE(created.count(), 1);
+        QCOMPARE(created.at(0).at(0).toString(), m_project);
+        const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+        QCOMPARE(int(store.concepts(store.datasets().at(0).id).size()), 10);
+    }
+
+    void trainingRunsOnTheWorkerAndStoresPaths()
+    {
+        MainWindow window;
+        window.show();
+        prepare(window, 40);
+        QVERIFY(window.trainingPanel()->startButton()->isEnabled());
+        StallMeter stalls;
+        QSignalSpy snapshots(window.trainingJob(), &TrainingController::snapshot);
+        QSignalSpy results(window.trainingJob(), &TrainingController::resultAvailable);
+        // Measured while the worker learns (until its result arrives; the views' refresh after
+        // it is a single redraw).
+        connect(window.trainingJob(), &TrainingController::resultAvailable, &stalls, [&stalls] { stalls.stop(); });
+        QVERIFY(window.startTraining());
+        QVERIFY(window.trainingJob()->isRunning());
+        QCOMPARE(window.conceptPanel()->status(window.conceptPanel()->concepts().at(1).id), ConceptPanel::Status::Learning);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 120000);
+        const qint64 stall = stalls.longestMs();
+        qInfo("longest event-loop stall during training: %lld ms; %d snapshots", stall, int(snapshots.count()));
+        QCOMPARE(results.count(), 1);
+        const auto outcome = results.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY(!outcome.cancelled);
+        QCOMPARE(outcome.pathsLearned, 2);
+        // Progress arrived coalesced (≤ 10 Hz, the last step always) and drew the curves.
+        QVERIFY(snapshots.count() >= 2);
+        QVERIFY(snapshots.count() <= 41);
+        QCOMPARE(snapshots.last().at(0).value<TrainingSnapshot>().step, 40);
+        QVERIFY(window.trainingPanel()->curvePointCount() >= 2);
+        QVERIFY(window.views()->trainingCurves()->lossLines().at(0)->data()->size() >= 2);
+        // The paths are in the project and the views show the new evaluated run.
+        const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+        const RunStore runs(store);
+        const auto run = runs.run(outcome.runId);
+        QVERIFY(run);
+        QCOMPARE(run->status, std::string("finished"));
+        std::set<int> finalClasses;
+        for (const auto& path : runs.paths(outcome.runId, run->datasetId, true))
+            finalClasses.insert(path.classIndex);
+        QCOMPARE(finalClasses, (std::set<int>{1, 8}));
+        QCOMPARE(window.views()->selectedRun(), outcome.runId);
+        const qint64 trouser = window.conceptPanel()->concepts().at(1).id;
+        QCOMPARE(window.conceptPanel()->status(trouser), ConceptPanel::Status::Learned);
+        QVERIFY(window.trainingPanel()->startButton()->isEnabled());
+        // The event loop kept running: no handler blocked it for long.
+        QVERIFY2(stall < 100, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(stall)));
+    }
+
+    void eachViewTabRendersAndSavesItsFigure()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        prepare(window, 40);
+        ExplorationTabs* tabs = window.views();
+        QVERIFY(tabs->runSelector()->count() >= 1);
+        // The activation browser computes its maps on a worker: wait for them.
+        QTRY_VERIFY_WITH_TIMEOUT(tabs->activations()->gridView()->rowCount() == 3, 30000);
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            const QImage image = tabs->currentWidget()->grab().toImage();
+            QVERIFY(!image.isNull());
+            std::set<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 7)
+                for (int x = 0; x < image.width(); x += 7)
+                    colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 8, qPrintable(tabs->tabText(t)));  // drew something, not a blank page
+            QVERIFY2(tabs->currentFigure(), qPrintable(tabs->tabText(t)));
+        }
+        tabs->setCurrentIndex(2);  // precision
+        const QString pdf = m_dir.filePath(QStringLiteral("precision.pdf"));
+        QVERIFY(window.saveCurrentFigure(pdf));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("precision.csv"))));
+        tabs->setCurrentWidget(tabs->activations());
+        const QString png = m_dir.filePath(QStringLiteral("grid.png"));
+        QVERIFY(window.saveCurrentFigure(png));
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    void cancelStopsWithinOneSecondAndResumeContinues()
+    {
+        MainWindow window;
+        window.show();
+        prepare(window, 100000);
+        QSignalSpy results(window.trainingJob(), &TrainingController::resultAvailable);
+        QSignalSpy snapshots(window.trainingJob(), &TrainingController::snapshot);
+        QVERIFY(window.startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 2, 60000);
+        QElapsedTimer latency;
+        latency.start();
+        window.trainingPanel()->cancelButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 10000);
+        const qint64 ms = latency.elapsed();
+        qInfo("cancel latency: %lld ms", ms);
+        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        QCOMPARE(results.count(), 1);
+        const auto outcome = results.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY(outcome.cancelled);
+        // Resume is offered and continues the same run.
+        QVERIFY(window.trainingPanel()->resumeButton()->isVisible());
+        QVERIFY(window.trainingPanel()->resumeButton()->isEnabled());
+        QVERIFY(window.resumeTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 4, 60000);
+        window.trainingJob()->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 10000);
+        QCOMPARE(results.count(), 2);
+        const auto resumed = results.at(1).at(0).value<TrainingOutcome>();
+        QVERIFY(resumed.resumed);
+        QCOMPARE(resumed.runId, outcome.runId);
+    }
+
+    void closingDuringTrainingStopsCleanly()
+    {
+        auto* window = new MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QPointer<MainWindow> alive(window);
+        window->show();
+        prepare(*window, 100000);
+        window->setConfirmClose(false);
+        QSignalSpy snapshots(window->trainingJob(), &TrainingController::snapshot);
+        QVERIFY(window->startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 1, 60000);
+        const qint64 runId = RunStore(ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly)).runs().back().id;
+        QVERIFY(!window->close());  // asks the job to stop first
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 10000);  // then closes (and is deleted)
+        const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+        QCOMPARE(RunStore(store).run(runId)->status, std::string("interrupted"));
+        QCOMPARE(store.database().queryText("PRAGMA integrity_check"), std::string("ok"));
+    }
+
+    void chineseTranslationLoads()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nad-studio"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        MainWindow window;
+        const QString file = window.menuBar()->actions().at(0)->text();
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(file.contains(QStringLiteral("文件")), qPrintable(file));
+        QVERIFY(!window.trainingPanel()->startButton()->text().contains(QStringLiteral("Start")));
+    }
+};
+
+QTEST_MAIN(TestStudioTraining)
+#include "tst_studiotraining.moc"
