@@ -146,7 +146,7 @@ void MainWindow::createDocks()
     trainingDock->setObjectName(QStringLiteral("trainingDock"));
     trainingDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, trainingDock);
-    resizeDocks({explorerDock, trainingDock}, {330, 400}, Qt::Horizontal);
+    resizeDocks({explorerDock, trainingDock}, {360, 400}, Qt::Horizontal);
     resizeDocks({explorerDock, conceptDock}, {220, 480}, Qt::Vertical);
 }
 

@@ -37,6 +37,14 @@ using namespace nad;
 
 namespace {
 
+// With NAD_SCREENSHOT_DIR set, saves `widget` there as `name`.png (to look at the dialogs).
+void screenshot(QWidget& widget, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("NAD_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+}
+
 bool haveFashionMnist()
 {
     return FashionMnist::looksLikeIdxDirectory(NAD_FASHION_MNIST_DIR);
@@ -142,6 +150,7 @@ private Q_SLOTS:
         QLabel* problem = wizard.currentPage()->findChild<QLabel*>(QStringLiteral("problemLabel"));
         QVERIFY(problem && problem->isVisible());
         QVERIFY2(problem->text().contains(QStringLiteral("nowhere")), qPrintable(problem->text()));
+        screenshot(wizard, QStringLiteral("wizard-demo-refused"));
         QVERIFY(!QFile::exists(m_project));
 
         wizard.setDatasetDirectory(QStringLiteral(NAD_FASHION_MNIST_DIR));
@@ -151,6 +160,7 @@ private Q_SLOTS:
         const QString log = wizard.findChild<QPlainTextEdit*>(QStringLiteral("setupLog"))->toPlainText();
         QVERIFY2(log.contains(QStringLiteral("Created the demo project")), qPrintable(log));
         QVERIFY2(log.contains(QStringLiteral("reusing vgg-w4-s1")), qPrintable(log));
+        screenshot(wizard, QStringLiteral("wizard-setup-done"));
         wizard.button(QWizard::FinishButton)->click();
         QCOMPARE(created.count(), 1);
         QCOMPARE(created.at(0).at(0).toString(), m_project);
