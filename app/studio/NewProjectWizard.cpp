@@ -183,7 +183,7 @@ QWizardPage* NewProjectWizard::createImportPage()
     auto* page = new QWizardPage(this);
     page->setTitle(tr("Your model and data set"));
     page->setSubTitle(tr("Export the model with torch.jit.save; the block spec says which submodules are the blocks "
-                         "(README: \"Bring your own model\")."));
+                         "(README: \"Importing your own model\")."));
     auto* form = new QFormLayout;
     m_modelFile = new QLineEdit(page);
     m_modelFile->setObjectName(QStringLiteral("modelFileEdit"));

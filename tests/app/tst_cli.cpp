@@ -1,4 +1,6 @@
 // Drives the real `nad` executable: exit codes, stdout/stderr, files left untouched.
+#include "ImportedModelFixture.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -289,30 +291,12 @@ private Q_SLOTS:
     {
         // The user's own TorchScript model (a tiny CNN exported by Debian's python3-torch) on
         // an ImageFolder: `project new --model --spec`, then `disentangle` and `evaluate`.
-        const QString python = QStringLiteral(NAD_SYSTEM_PYTHON);
-        if (python.isEmpty() || QProcess::execute(python, {QStringLiteral("-c"), QStringLiteral("import torch")}) != 0)
+        const QString python = nadtest::torchPython();
+        if (python.isEmpty())
             QSKIP("Debian's python3-torch is not installed");
         QTemporaryDir dir;
-        QCOMPARE(QProcess::execute(python, {QStringLiteral(NAD_TEST_DATA_DIR "/export_tiny_cnn.py"), dir.path()}), 0);
-        const QStringList classes = {QStringLiteral("ankle"), QStringLiteral("bag"), QStringLiteral("coat")};
-        for (int c = 0; c < classes.size(); ++c) {
-            for (const auto& [split, count] : {std::pair<QString, int>{QStringLiteral("train"), 4}, {QStringLiteral("test"), 2}}) {
-                const QString folder = dir.filePath(QStringLiteral("images/") + split + QLatin1Char('/') + classes[c]);
-                QVERIFY(QDir().mkpath(folder));
-                for (int i = 0; i < count; ++i) {
-                    QImage image(16, 16, QImage::Format_RGB32);
-                    image.fill(QColor(40 + 80 * c, 200 - 60 * c, 10 * i));
-                    QVERIFY(image.save(folder + QStringLiteral("/img%1.png").arg(i)));
-                }
-            }
-        }
-        QFile spec(dir.filePath(QStringLiteral("spec.json")));
-        QVERIFY(spec.open(QIODevice::WriteOnly));
-        spec.write(R"({"input": {"channels": 3, "size": 16}, "normalization": {"mean": [0.5], "std": [0.25]},
-                      "blocks": [{"name": "conv1", "steps": ["features.0", "features.1"]},
-                                 {"name": "conv2", "steps": ["features.2", "features.3", "features.4"]}],
-                      "classifier": ["pool", "@flatten", "fc"]})");
-        spec.close();
+        QVERIFY(nadtest::writeImportedModelFixture(python, QDir(dir.path())));
+        const QFile spec(dir.filePath(QStringLiteral("spec.json")));
 
         const QString project = dir.filePath(QStringLiteral("p.nad"));
         const QStringList create = {QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),

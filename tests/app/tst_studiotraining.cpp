@@ -3,6 +3,7 @@
 // stops promptly, closing during training stops cleanly, every view tab renders, Save figure
 // writes its file, and the zh_CN translation loads.
 #include "ActivationBrowser.h"
+#include "ImportedModelFixture.h"
 #include "ConceptPanel.h"
 #include "ExplorationTabs.h"
 #include "MainWindow.h"
@@ -23,6 +24,8 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -166,6 +169,58 @@ private Q_SLOTS:
         QCOMPARE(created.at(0).at(0).toString(), m_project);
         const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
         QCOMPARE(int(store.concepts(store.datasets().at(0).id).size()), 10);
+    }
+
+    void wizardImportsTheUsersModelAndTheStudioLearnsOnIt()
+    {
+        const QString python = nadtest::torchPython();
+        if (python.isEmpty())
+            QSKIP("Debian's python3-torch is not installed");
+        QTemporaryDir dir;
+        QVERIFY(nadtest::writeImportedModelFixture(python, QDir(dir.path())));
+        const QString project = dir.filePath(QStringLiteral("mine.nad"));
+        NewProjectWizard wizard(m_zoo);
+        QSignalSpy created(&wizard, &NewProjectWizard::projectCreated);
+        wizard.show();
+        wizard.findChild<QRadioButton*>(QStringLiteral("importChoice"))->setChecked(true);
+        wizard.setProjectPath(project);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::ImportPage));
+        auto* combo = wizard.findChild<QComboBox*>(QStringLiteral("importPresetCombo"));
+        combo->setCurrentIndex(combo->findData(QString()));  // a block spec file
+        wizard.findChild<QLineEdit*>(QStringLiteral("specFileEdit"))->setText(dir.filePath(QStringLiteral("spec.json")));
+        wizard.findChild<QLineEdit*>(QStringLiteral("imageFolderEdit"))->setText(dir.filePath(QStringLiteral("images")));
+        // A model with five outputs for three classes: refused, with the reason, nothing written.
+        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))->setText(dir.filePath(QStringLiteral("tiny5.pt")));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::ImportPage));
+        QLabel* problem = wizard.currentPage()->findChild<QLabel*>(QStringLiteral("problemLabel"));
+        QVERIFY2(problem->isVisible() && problem->text().contains(QStringLiteral("outputs 5 classes")), qPrintable(problem->text()));
+        QVERIFY(!QFile::exists(project));
+        screenshot(wizard, QStringLiteral("wizard-import-refused"));
+
+        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))->setText(dir.filePath(QStringLiteral("tiny3.pt")));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::SetupPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 30000);
+        wizard.button(QWizard::FinishButton)->click();
+        QCOMPARE(created.count(), 1);
+
+        // The studio offers the imported model and learns two concepts on it.
+        MainWindow window;
+        window.setZooDirectory(m_zoo);
+        QVERIFY(window.openProject(project));
+        window.trainingPanel()->selectModel(QStringLiteral("tiny3"));
+        QCOMPARE(window.trainingPanel()->modelName(), QStringLiteral("tiny3"));
+        window.conceptPanel()->setChecked({QStringLiteral("ankle"), QStringLiteral("coat")});
+        setSpin(*window.trainingPanel(), "stepsSpin", 5);
+        setSpin(*window.trainingPanel(), "batchSpin", 4);
+        QSignalSpy results(window.trainingJob(), &TrainingController::resultAvailable);
+        QVERIFY(window.startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 60000);
+        QCOMPARE(results.count(), 1);
+        QCOMPARE(results.at(0).at(0).value<TrainingOutcome>().pathsLearned, 2);
+        QCOMPARE(window.views()->runSelector()->count(), 1);
     }
 
     void trainingRunsOnTheWorkerAndStoresPaths()
