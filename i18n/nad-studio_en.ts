@@ -234,9 +234,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n training image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n training image</numerusform>
+            <numerusform>%1: %n training images</numerusform>
         </translation>
     </message>
     <message>
@@ -352,9 +352,9 @@
     </message>
     <message numerus="yes">
         <source>Activation maps of %n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Activation maps of %n block</numerusform>
+            <numerusform>Activation maps of %n blocks</numerusform>
         </translation>
     </message>
 </context>
@@ -557,9 +557,9 @@
     </message>
     <message numerus="yes">
         <source>Learning %n path(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Learning %n path on %1</numerusform>
+            <numerusform>Learning %n paths on %1</numerusform>
         </translation>
     </message>
     <message>
@@ -568,16 +568,16 @@
     </message>
     <message numerus="yes">
         <source>Cancelled after %1 s; %n path(s) finished. Resume continues run %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled after %1 s; %n path finished. Resume continues run %2.</numerusform>
+            <numerusform>Cancelled after %1 s; %n paths finished. Resume continues run %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1 finished in %2 s: %n path(s) learned and evaluated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Run %1 finished in %2 s: %n path learned and evaluated.</numerusform>
+            <numerusform>Run %1 finished in %2 s: %n paths learned and evaluated.</numerusform>
         </translation>
     </message>
     <message>
@@ -708,10 +708,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Bring your own model&quot;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;TorchScript model:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,6 +821,10 @@
     </message>
     <message>
         <source>Not in the zoo yet: trained when the project is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Importing your own model&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1035,9 +1035,9 @@
     </message>
     <message numerus="yes">
         <source>%n concept(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n concept</numerusform>
+            <numerusform>%n concepts</numerusform>
         </translation>
     </message>
     <message>
@@ -1078,9 +1078,9 @@ SHA-256: %9</source>
     </message>
     <message numerus="yes">
         <source>%n init(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n init</numerusform>
+            <numerusform>%n inits</numerusform>
         </translation>
     </message>
     <message>
@@ -1222,9 +1222,9 @@ SHA-256: %9</source>
     <name>nad::ResumableRun</name>
     <message numerus="yes">
         <source>Continue run %1 (%2, %n concept(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Continue run %1 (%2, %n concept)</numerusform>
+            <numerusform>Continue run %1 (%2, %n concepts)</numerusform>
         </translation>
     </message>
 </context>
@@ -1387,9 +1387,9 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     </message>
     <message numerus="yes">
         <source>%n concept(s) checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n concept checked</numerusform>
+            <numerusform>%n concepts checked</numerusform>
         </translation>
     </message>
     <message>

@@ -25,158 +25,158 @@
     </message>
     <message>
         <source>Save a PNG of the window with each view tab in front into a folder, then quit</source>
-        <translation type="unfinished"></translation>
+        <translation>依次将每个视图标签页置前，各保存一张窗口 PNG 截图到文件夹，然后退出</translation>
     </message>
 </context>
 <context>
     <name>nad::ActivationBrowser</name>
     <message>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <source>Tiles of the composite image (rows × columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>合成图像的图块（行 × 列）</translation>
     </message>
     <message>
         <source>Random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>A composite of randomly chosen concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>由随机选取的概念组成的合成图像</translation>
     </message>
     <message>
         <source>or drop image files here</source>
-        <translation type="unfinished"></translation>
+        <translation>或将图像文件拖放到此处</translation>
     </message>
     <message>
         <source>Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>布局：</translation>
     </message>
     <message>
         <source>Tiles:</source>
-        <translation type="unfinished"></translation>
+        <translation>图块：</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Share of the most activated pixels shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示激活最强像素的比例</translation>
     </message>
     <message>
         <source>Top k %</source>
-        <translation type="unfinished"></translation>
+        <translation>前 k %</translation>
     </message>
     <message>
         <source>Heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>热图</translation>
     </message>
     <message>
         <source>Block:</source>
-        <translation type="unfinished"></translation>
+        <translation>模块：</translation>
     </message>
     <message>
         <source>Concept of tile %1 (row %2, column %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>图块 %1 的概念（第 %2 行，第 %3 列）</translation>
     </message>
     <message>
         <source>no maps</source>
-        <translation type="unfinished"></translation>
+        <translation>无激活图</translation>
     </message>
     <message>
         <source>%1 / %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2：%3</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>top %1 % pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>前 %1 % 像素</translation>
     </message>
     <message>
         <source>heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>热图</translation>
     </message>
     <message>
         <source>Block %1 of %2: %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块 %1/%2：%3（%4）</translation>
     </message>
     <message>
         <source>Block %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>模块 %1/%2：%3</translation>
     </message>
     <message>
         <source>Map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>激活图：%1</translation>
     </message>
     <message>
         <source>Input image</source>
-        <translation type="unfinished"></translation>
+        <translation>输入图像</translation>
     </message>
     <message>
         <source>Pixel (%1, %2) in tile %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>像素 (%1, %2)，位于图块 %3/%4</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Channel sum: %1 (normalized %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>通道和：%1（归一化 %2）</translation>
     </message>
     <message>
         <source>Among the top %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>位于前 %1 % 之内</translation>
     </message>
     <message>
         <source>Not among the top %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>不在前 %1 % 之内</translation>
     </message>
 </context>
 <context>
     <name>nad::ActivationComparisonStrip</name>
     <message>
         <source>Choose concepts for the tiles, or drop image files here, to see their activation maps</source>
-        <translation type="unfinished"></translation>
+        <translation>为图块选择概念或将图像文件拖放到此处，以查看其激活图</translation>
     </message>
 </context>
 <context>
     <name>nad::ActivationGridView</name>
     <message>
         <source>No activation maps yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无激活图</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>top %1 % activated pixels per block</source>
-        <translation type="unfinished"></translation>
+        <translation>各模块激活最强的前 %1 % 像素</translation>
     </message>
     <message>
         <source>activation (channel sum, min-max normalized) per block</source>
-        <translation type="unfinished"></translation>
+        <translation>各模块的激活（通道和，最小-最大归一化）</translation>
     </message>
 </context>
 <context>
     <name>nad::BackgroundJob</name>
     <message>
         <source>The job stopped with an unknown error.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务因未知错误而停止。</translation>
     </message>
 </context>
 <context>
     <name>nad::BlockSeriesView</name>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>模块</translation>
     </message>
 </context>
 <context>
@@ -190,169 +190,169 @@
     <name>nad::ConceptPanel</name>
     <message>
         <source>Search concepts…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索概念…</translation>
     </message>
     <message>
         <source>Concept</source>
-        <translation type="unfinished"></translation>
+        <translation>概念</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精度</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>使用率</translation>
     </message>
     <message>
         <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
-        <translation type="unfinished"></translation>
+        <translation>路径精度：应用该概念的路径后，在其留出图像上的准确率</translation>
     </message>
     <message>
         <source>Unit usage: share of all units the path keeps</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率：路径保留的单元占全部单元的比例</translation>
     </message>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选</translation>
     </message>
     <message>
         <source>Check every concept the search shows</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选搜索结果中的所有概念</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选</translation>
     </message>
     <message>
         <source>Uncheck every concept</source>
-        <translation type="unfinished"></translation>
+        <translation>取消勾选所有概念</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n training image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 张训练图像</numerusform>
         </translation>
     </message>
     <message>
         <source>%1/%2 learned</source>
-        <translation type="unfinished"></translation>
+        <translation>已学习 %1/%2</translation>
     </message>
     <message>
         <source>learning</source>
-        <translation type="unfinished"></translation>
+        <translation>学习中</translation>
     </message>
     <message>
         <source>learned</source>
-        <translation type="unfinished"></translation>
+        <translation>已学习</translation>
     </message>
     <message>
         <source>not learned</source>
-        <translation type="unfinished"></translation>
+        <translation>未学习</translation>
     </message>
 </context>
 <context>
     <name>nad::ExplorationTabs</name>
     <message>
         <source>Data set</source>
-        <translation type="unfinished">数据集</translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精度</translation>
     </message>
     <message>
         <source>Unit usage</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率</translation>
     </message>
     <message>
         <source>Click a cell to compare the two concepts&apos; paths block by block</source>
-        <translation type="unfinished"></translation>
+        <translation>单击单元格，逐模块比较两个概念的路径</translation>
     </message>
     <message>
         <source>Similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>相似度</translation>
     </message>
     <message>
         <source>Path comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>路径比较</translation>
     </message>
     <message>
         <source>Interpretability</source>
-        <translation type="unfinished"></translation>
+        <translation>可解释性</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>运行：</translation>
     </message>
     <message>
         <source>The evaluated run the precision, similarity, comparison and activation views show</source>
-        <translation type="unfinished"></translation>
+        <translation>精度、相似度、比较和激活视图所显示的已评估运行</translation>
     </message>
     <message>
         <source>Cannot compute the activation maps</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算激活图</translation>
     </message>
     <message>
         <source>No evaluated run yet: learn paths in the training panel</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无已评估的运行：请在训练面板中学习路径</translation>
     </message>
     <message>
         <source>unit usage</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率</translation>
     </message>
     <message>
         <source>Click a cell of the similarity heat map to compare two paths</source>
-        <translation type="unfinished"></translation>
+        <translation>单击相似度热图中的单元格以比较两条路径</translation>
     </message>
     <message>
         <source>Cannot read the project&apos;s runs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取项目的运行</translation>
     </message>
     <message>
         <source>%1 · run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 运行 %2</translation>
     </message>
     <message>
         <source>Cannot show the project&apos;s metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示项目的指标</translation>
     </message>
     <message>
         <source>Run %1 has no training history (learned before schema v2)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 没有训练历史（学习于 schema v2 之前）</translation>
     </message>
     <message>
         <source>Cannot show run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示运行 %1</translation>
     </message>
     <message>
         <source>Cannot compare the paths</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较路径</translation>
     </message>
     <message>
         <source>Cannot build the composite</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成合成图像</translation>
     </message>
     <message>
         <source>Computing activation maps…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算激活图…</translation>
     </message>
     <message numerus="yes">
         <source>Activation maps of %n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个模块的激活图</numerusform>
         </translation>
     </message>
 </context>
@@ -360,11 +360,11 @@
     <name>nad::InterpretabilityScatterView</name>
     <message>
         <source>interpretability I (Eq. 12)</source>
-        <translation type="unfinished"></translation>
+        <translation>可解释性 I（式 12）</translation>
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率（%）</translation>
     </message>
 </context>
 <context>
@@ -451,505 +451,505 @@
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Where path learning runs (LibTorch %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>路径学习的运行设备（LibTorch %1）</translation>
     </message>
     <message>
         <source>Path learning stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>路径学习已停止</translation>
     </message>
     <message>
         <source>Stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：%1</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>概念</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Save Figure As…</source>
-        <translation type="unfinished"></translation>
+        <translation>图另存为(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>NAD Studio &amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>NAD Studio 帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Cannot open another project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开其他项目</translation>
     </message>
     <message>
         <source>A training is running on %1; cancel it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上正在进行训练，请先取消。</translation>
     </message>
     <message>
         <source>%1 · %2 data set(s), %3 concept(s), %4 model(s), %5 run(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 个数据集，%3 个概念，%4 个模型，%5 次运行</translation>
     </message>
     <message>
         <source>imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：%1</translation>
     </message>
     <message>
         <source>zoo model, %1 % test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库模型，测试准确率 %1 %</translation>
     </message>
     <message>
         <source>Cannot list the models</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出模型</translation>
     </message>
     <message>
         <source>Cannot read the concepts&apos; status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取概念的状态：%1</translation>
     </message>
     <message>
         <source>No concept checked</source>
-        <translation type="unfinished"></translation>
+        <translation>未勾选概念</translation>
     </message>
     <message>
         <source>Check at least one concept in the concept panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在概念面板中至少勾选一个概念。</translation>
     </message>
     <message>
         <source>Cannot start learning</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始学习</translation>
     </message>
     <message numerus="yes">
         <source>Learning %n path(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在 %1 上学习 %n 条路径</numerusform>
         </translation>
     </message>
     <message>
         <source>Learning paths…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在学习路径…</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled after %1 s; %n path(s) finished. Resume continues run %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 秒后已取消；%n 条路径已完成。“恢复”将继续运行 %2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1 finished in %2 s: %n path(s) learned and evaluated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行 %1 在 %2 秒内完成：已学习并评估 %n 条路径。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to save</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的内容</translation>
     </message>
     <message>
         <source>The current tab has no figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前标签页没有图。</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Cannot save the figure</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存图</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 文件 (*.svg)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Save Figure As</source>
-        <translation type="unfinished"></translation>
+        <translation>图另存为</translation>
     </message>
     <message>
         <source>NAD Studio Help</source>
-        <translation type="unfinished"></translation>
+        <translation>NAD Studio 帮助</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Learning concept feature paths&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Open a project (File ▸ New Project… creates one: the Fashion-MNIST demo or your own TorchScript model and image folder).&lt;/li&gt;&lt;li&gt;Check concepts in the &lt;b&gt;Concepts&lt;/b&gt; panel (a primary concept checks all of its classes).&lt;/li&gt;&lt;li&gt;Choose the model and settings in the &lt;b&gt;Training&lt;/b&gt; panel and press Start. The curves show the loss terms and the share of units each path keeps; Cancel keeps what is learned and Resume continues.&lt;/li&gt;&lt;li&gt;Explore the evaluated run in the tabs: precision (Fig. 3), unit usage (Fig. 4), path similarity with dendrograms (Fig. 7, click a cell to compare two paths), interpretability against accuracy (Fig. 6) and the activation browser (Fig. 1, 5).&lt;/li&gt;&lt;li&gt;File ▸ Save Figure As… writes the current figure as PDF, SVG or PNG with its data as CSV (sizes and fonts in Preferences).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The same engine runs headless: &lt;code&gt;nad --help&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;学习概念特征路径&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;打开一个项目（“文件 ▸ 新建项目…”可创建项目：Fashion-MNIST 演示，或您自己的 TorchScript 模型和图像文件夹）。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;概念&lt;/b&gt;面板中勾选概念（勾选一个主概念会勾选其所有类别）。&lt;/li&gt;&lt;li&gt;在&lt;b&gt;训练&lt;/b&gt;面板中选择模型和设置，然后按“开始”。曲线显示各损失项以及每条路径保留的单元比例；“取消”会保留已学习的内容，“恢复”则继续学习。&lt;/li&gt;&lt;li&gt;在各标签页中探索已评估的运行：精度（图 3）、单元使用率（图 4）、带树状图的路径相似度（图 7，单击单元格可比较两条路径）、可解释性与准确率的关系（图 6）以及激活浏览器（图 1、5）。&lt;/li&gt;&lt;li&gt;“文件 ▸ 图另存为…”将当前图保存为 PDF、SVG 或 PNG，并将其数据保存为 CSV（尺寸和字体在“首选项”中设置）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;同一引擎也可无界面运行：&lt;code&gt;nad --help&lt;/code&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Training is running</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行</translation>
     </message>
     <message>
         <source>Stop the training and quit? The paths learned so far stay in the project; Resume continues the run later.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练并退出？已学习的路径会保留在项目中，之后可用“恢复”继续该运行。</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
 </context>
 <context>
     <name>nad::NewProjectWizard</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件夹</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>新建项目</translation>
     </message>
     <message>
         <source>What do you want to take apart?</source>
-        <translation type="unfinished"></translation>
+        <translation>您想解耦什么？</translation>
     </message>
     <message>
         <source>The built-in &amp;demo: Fashion-MNIST with the model zoo (VGG, ResNet, DenseNet, DARTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>内置演示(&amp;D)：Fashion-MNIST 与模型库（VGG、ResNet、DenseNet、DARTS）</translation>
     </message>
     <message>
         <source>My &amp;own model: a TorchScript file and an ImageFolder data set</source>
-        <translation type="unfinished"></translation>
+        <translation>我自己的模型(&amp;O)：TorchScript 文件和 ImageFolder 数据集</translation>
     </message>
     <message>
         <source>Project file</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件</translation>
     </message>
     <message>
         <source>NAD projects (*.nad)</source>
-        <translation type="unfinished"></translation>
+        <translation>NAD 项目 (*.nad)</translation>
     </message>
     <message>
         <source>&amp;Project file:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件(&amp;P)：</translation>
     </message>
     <message>
         <source>The Fashion-MNIST demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 演示</translation>
     </message>
     <message>
         <source>Models missing from the zoo are trained now (about 1 to 3 minutes per model and epoch on two cores).</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库中缺少的模型将在此时训练（在两个核心上，每个模型每轮约 1 至 3 分钟）。</translation>
     </message>
     <message>
         <source>Fashion-MNIST &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 文件夹(&amp;F)：</translation>
     </message>
     <message>
         <source>Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：</translation>
     </message>
     <message>
         <source>family default</source>
-        <translation type="unfinished"></translation>
+        <translation>模型族默认值</translation>
     </message>
     <message>
         <source>Epochs for a model that has to be trained</source>
-        <translation type="unfinished"></translation>
+        <translation>需要训练的模型的训练轮数</translation>
     </message>
     <message>
         <source>Training &amp;epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数(&amp;E)：</translation>
     </message>
     <message>
         <source>Your model and data set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Bring your own model&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>您的模型和数据集</translation>
     </message>
     <message>
         <source>&amp;TorchScript model:</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 模型(&amp;T)：</translation>
     </message>
     <message>
         <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 文件 (*.pt *.pth *.ts);;所有文件 (*)</translation>
     </message>
     <message>
         <source>torchvision VGG16</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision VGG16</translation>
     </message>
     <message>
         <source>torchvision ResNet50</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision ResNet50</translation>
     </message>
     <message>
         <source>torchvision DenseNet121</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision DenseNet121</translation>
     </message>
     <message>
         <source>Block spec file…</source>
-        <translation type="unfinished"></translation>
+        <translation>模块规格文件…</translation>
     </message>
     <message>
         <source>&amp;Blocks:</source>
-        <translation type="unfinished"></translation>
+        <translation>模块(&amp;B)：</translation>
     </message>
     <message>
         <source>Block spec (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块规格 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Block &amp;spec file:</source>
-        <translation type="unfinished"></translation>
+        <translation>模块规格文件(&amp;S)：</translation>
     </message>
     <message>
         <source>as the spec says</source>
-        <translation type="unfinished"></translation>
+        <translation>按规格</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>&amp;Input size:</source>
-        <translation type="unfinished"></translation>
+        <translation>输入尺寸(&amp;I)：</translation>
     </message>
     <message>
         <source>Image &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹(&amp;F)：</translation>
     </message>
     <message>
         <source>optional: primary concepts and their classes</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：主概念及其类别</translation>
     </message>
     <message>
         <source>&amp;Hierarchy file:</source>
-        <translation type="unfinished"></translation>
+        <translation>层级文件(&amp;H)：</translation>
     </message>
     <message>
         <source>JSON (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Creating the project</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建项目</translation>
     </message>
     <message>
         <source>Cancel &amp;training</source>
-        <translation type="unfinished"></translation>
+        <translation>取消训练(&amp;T)</translation>
     </message>
     <message>
         <source>Cancelled. Press Back to change the choices or Cancel to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。按“上一步”修改选择，或按“取消”关闭。</translation>
     </message>
     <message>
         <source>The project is ready. Press Finish to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目已就绪。按“完成”将其打开。</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>Choose where the project file goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择项目文件的保存位置。</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
         <source>%1 exists already; choose a new file name (a project is never overwritten).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在；请选择新的文件名（不会覆盖已有项目）。</translation>
     </message>
     <message>
         <source>%1 is not a Fashion-MNIST folder (expected the four IDX files of 10 classes).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 Fashion-MNIST 文件夹（应包含 10 个类别的四个 IDX 文件）。</translation>
     </message>
     <message>
         <source>Choose at least one model family.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个模型族。</translation>
     </message>
     <message>
         <source>Model %1: %2 blocks, %3 classes, input %4×%4. Data set %5: %6 classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1：%2 个模块，%3 个类别，输入 %4×%4。数据集 %5：%6 个类别。</translation>
     </message>
     <message>
         <source>In the zoo: %1 (%2 % test accuracy)</source>
-        <translation type="unfinished"></translation>
+        <translation>已在模型库中：%1（测试准确率 %2 %）</translation>
     </message>
     <message>
         <source>Not in the zoo yet: trained when the project is created</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未在模型库中：将在创建项目时训练</translation>
+    </message>
+    <message>
+        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Importing your own model&quot;).</source>
+        <translation>用 torch.jit.save 导出模型；模块规格说明哪些子模块是网络模块（见 README：“Importing your own model”）。</translation>
     </message>
 </context>
 <context>
     <name>nad::PathComparisonView</name>
     <message>
         <source>Jaccard</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaccard</translation>
     </message>
     <message>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>单元数</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>模块</translation>
     </message>
     <message>
         <source>%1 vs %2: M = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2：M = %3</translation>
     </message>
     <message>
         <source>Jaccard per block</source>
-        <translation type="unfinished"></translation>
+        <translation>各模块的 Jaccard</translation>
     </message>
     <message>
         <source>mean M</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 M</translation>
     </message>
     <message>
         <source>mean M = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 M = %1</translation>
     </message>
     <message>
         <source>only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 %1</translation>
     </message>
     <message>
         <source>both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者共有</translation>
     </message>
 </context>
 <context>
     <name>nad::PrecisionHistogramView</name>
     <message>
         <source>top-1 precision (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1 精度（%）</translation>
     </message>
     <message>
         <source>concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>概念数</translation>
     </message>
     <message>
         <source>original</source>
-        <translation type="unfinished"></translation>
+        <translation>原始</translation>
     </message>
     <message>
         <source>disentangled</source>
-        <translation type="unfinished"></translation>
+        <translation>解耦后</translation>
     </message>
 </context>
 <context>
     <name>nad::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>A new language applies when NAD Studio starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在 NAD Studio 重新启动后生效。</translation>
     </message>
     <message>
         <source>Figure export (Save figure as…)</source>
-        <translation type="unfinished"></translation>
+        <translation>图导出（图另存为…）</translation>
     </message>
     <message>
         <source>Default &amp;format:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认格式(&amp;F)：</translation>
     </message>
     <message>
         <source> mm</source>
-        <translation type="unfinished"></translation>
+        <translation> mm</translation>
     </message>
     <message>
         <source>figure&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>图的默认值</translation>
     </message>
     <message>
         <source>&amp;Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>高度(&amp;H)：</translation>
     </message>
     <message>
         <source>85 mm is one column of a two-column paper, 175 mm the full width.</source>
-        <translation type="unfinished"></translation>
+        <translation>85 mm 为双栏论文的单栏宽度，175 mm 为通栏宽度。</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> dpi</translation>
     </message>
     <message>
         <source>PNG &amp;resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率(&amp;R)：</translation>
     </message>
     <message>
         <source>F&amp;ont:</source>
-        <translation type="unfinished"></translation>
+        <translation>字体(&amp;O)：</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>Font &amp;size:</source>
-        <translation type="unfinished"></translation>
+        <translation>字号(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -972,83 +972,85 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Training / test images, test accuracy or run status</source>
-        <translation type="unfinished"></translation>
+        <translation>训练/测试图像数、测试准确率或运行状态</translation>
     </message>
     <message>
         <source>Image size, model family, or a run&apos;s concepts, initializations, elapsed time and start</source>
-        <translation type="unfinished"></translation>
+        <translation>图像尺寸、模型族，或运行的概念、初始化次数、耗时和开始时间</translation>
     </message>
     <message>
         <source>%1 (%2)
 %3
 %4 training and %5 test images, %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）
+%3
+%4 张训练图像和 %5 张测试图像，%6</translation>
     </message>
     <message>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <source>%1: class %2, %3 training and %4 test images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：类别 %2，%3 张训练图像和 %4 张测试图像</translation>
     </message>
     <message numerus="yes">
         <source>%n concept(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个概念</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>imported · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 · %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%1 (%2%3)
@@ -1056,167 +1058,171 @@ Test accuracy: %4
 Input: %5×%6×%7
 File: %8
 SHA-256: %9</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2%3）
+测试准确率：%4
+输入：%5×%6×%7
+文件：%8
+SHA-256：%9</translation>
     </message>
     <message>
         <source>, imported TorchScript</source>
-        <translation type="unfinished"></translation>
+        <translation>，导入的 TorchScript</translation>
     </message>
     <message>
         <source>model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1</translation>
     </message>
     <message>
         <source>? concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>? 个概念</translation>
     </message>
     <message numerus="yes">
         <source>%n init(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次初始化</numerusform>
         </translation>
     </message>
     <message>
         <source>run %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2</translation>
     </message>
     <message>
         <source>Concepts: unreadable hyperparameters</source>
-        <translation type="unfinished"></translation>
+        <translation>概念：无法读取超参数</translation>
     </message>
     <message>
         <source>Concepts: all %1 of the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>概念：数据集的全部 %1 个</translation>
     </message>
     <message>
         <source>Concepts (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>概念（%1）：%2</translation>
     </message>
     <message>
         <source>Run %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的运行 %1</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>Status: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1 — %2</translation>
     </message>
     <message>
         <source>Preset: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预设：%1</translation>
     </message>
     <message>
         <source>Initializations: %1, seed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化：%1 次，种子 %2</translation>
     </message>
     <message>
         <source>Elapsed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时：%1</translation>
     </message>
     <message>
         <source>Created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间：%1</translation>
     </message>
 </context>
 <context>
     <name>nad::ProjectFigures</name>
     <message>
         <source>unit usage</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率</translation>
     </message>
     <message>
         <source>original</source>
-        <translation type="unfinished"></translation>
+        <translation>原始</translation>
     </message>
     <message>
         <source>tiles %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图块 %1</translation>
     </message>
     <message>
         <source>: learning, %1 concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>：学习过程，%1 个概念</translation>
     </message>
     <message>
         <source>distance</source>
-        <translation type="unfinished"></translation>
+        <translation>距离</translation>
     </message>
     <message>
         <source>λ·sparsity (λ %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>λ·稀疏项（λ %1）</translation>
     </message>
     <message>
         <source>β·penalty (β %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>β·惩罚项（β %1）</translation>
     </message>
     <message>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
     <message>
         <source>%1: hit rate, %2 composites</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：命中率，%2 幅合成图像</translation>
     </message>
     <message>
         <source>chance</source>
-        <translation type="unfinished"></translation>
+        <translation>随机水平</translation>
     </message>
     <message>
         <source>concept&apos;s path (mean ± std)</source>
-        <translation type="unfinished"></translation>
+        <translation>概念的路径（均值 ± 标准差）</translation>
     </message>
     <message>
         <source>hit rate (top %1 % on own tile)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中率（在自身图块上的前 %1 %）</translation>
     </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
     <message>
         <source>Checking the model and the data set…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查模型和数据集…</translation>
     </message>
     <message>
         <source>Created %1 with model %2 (%3 blocks) and data set %4 (%5 classes).</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建 %1，模型 %2（%3 个模块），数据集 %4（%5 个类别）。</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Created the demo project %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建演示项目 %1。</translation>
     </message>
     <message>
         <source>The demo project %1 exists; it is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示项目 %1 已存在，予以保留。</translation>
     </message>
     <message>
         <source>%1: reusing %2 from the zoo (%3 % test accuracy).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：复用模型库中的 %2（测试准确率 %3 %）。</translation>
     </message>
     <message>
         <source>Training %1: epoch %2/%3, loss %4, about %5 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练 %1：第 %2/%3 轮，损失 %4，约剩 %5 秒</translation>
     </message>
     <message>
         <source>%1: training cancelled; nothing of it was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：训练已取消，未保留任何结果。</translation>
     </message>
     <message>
         <source>%1: trained %2 in %3 s (%4 % test accuracy).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已在 %3 秒内训练 %2（测试准确率 %4 %）。</translation>
     </message>
 </context>
 <context>
     <name>nad::ResumableRun</name>
     <message numerus="yes">
         <source>Continue run %1 (%2, %n concept(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>继续运行 %1（%2，%n 个概念）</numerusform>
         </translation>
     </message>
 </context>
@@ -1224,184 +1230,185 @@ SHA-256: %9</source>
     <name>nad::SimilarityHeatmapView</name>
     <message>
         <source>similarity M</source>
-        <translation type="unfinished"></translation>
+        <translation>相似度 M</translation>
     </message>
     <message>
         <source>%1 vs %2: M = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2：M = %3</translation>
     </message>
 </context>
 <context>
     <name>nad::TrainingCurvesView</name>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>unit usage</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率</translation>
     </message>
 </context>
 <context>
     <name>nad::TrainingPanel</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <source>Paper (Eq. 4–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>论文（式 4–9）</translation>
     </message>
     <message>
         <source>Official code (v2)</source>
-        <translation type="unfinished"></translation>
+        <translation>官方代码（v2）</translation>
     </message>
     <message>
         <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
 Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
-        <translation type="unfinished"></translation>
+        <translation>论文：L = L_dif + λ·L_reg，同算法 1。
+官方：作者公开的代码（在正确分类的图像上使用交叉熵和 MSE，β 惩罚项）。</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>预设(&amp;P)：</translation>
     </message>
     <message>
         <source>Step size of the normalized update (Eq. 8): each step moves a block&apos;s mask logits by α.</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化更新的步长（式 8）：每步将模块的掩码 logits 移动 α。</translation>
     </message>
     <message>
         <source>Step size &amp;α:</source>
-        <translation type="unfinished"></translation>
+        <translation>步长 &amp;α：</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认值</translation>
     </message>
     <message>
         <source>The model family&apos;s default, found with a λ sweep on the zoo models</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型族的默认值，通过在模型库模型上扫描 λ 得到</translation>
     </message>
     <message>
         <source>S&amp;teps:</source>
-        <translation type="unfinished"></translation>
+        <translation>步数(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Batch per concept:</source>
-        <translation type="unfinished"></translation>
+        <translation>每个概念的批大小(&amp;B)：</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Training images per concept, a seeded sample (all: every image of the class)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个概念的训练图像数，按种子抽样（全部：该类别的所有图像）</translation>
     </message>
     <message>
         <source>&amp;Images per concept:</source>
-        <translation type="unfinished"></translation>
+        <translation>每个概念的图像数(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>种子(&amp;S)：</translation>
     </message>
     <message>
         <source>Independent runs per concept (seeds seed, seed+1, …); metrics are averaged over them</source>
-        <translation type="unfinished"></translation>
+        <translation>每个概念的独立运行次数（种子依次为 seed、seed+1、…）；指标取其平均</translation>
     </message>
     <message>
         <source>I&amp;nitializations:</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化次数(&amp;N)：</translation>
     </message>
     <message>
         <source>Held-out images per class for the evaluation after learning</source>
-        <translation type="unfinished"></translation>
+        <translation>学习后用于评估的每类留出图像数</translation>
     </message>
     <message>
         <source>&amp;Evaluation images per class:</source>
-        <translation type="unfinished"></translation>
+        <translation>每类评估图像数(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Concept</source>
-        <translation type="unfinished"></translation>
+        <translation>概念</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>使用率</translation>
     </message>
     <message>
         <source>L_dif</source>
-        <translation type="unfinished"></translation>
+        <translation>L_dif</translation>
     </message>
     <message>
         <source>Sparsity &amp;λ:</source>
-        <translation type="unfinished"></translation>
+        <translation>稀疏系数 &amp;λ：</translation>
     </message>
     <message>
         <source>Penalty &amp;β:</source>
-        <translation type="unfinished"></translation>
+        <translation>惩罚系数 &amp;β：</translation>
     </message>
     <message>
         <source>Weight of L_reg = Σ‖σ(s_i)‖₁ (Eq. 7): larger λ, sparser paths</source>
-        <translation type="unfinished"></translation>
+        <translation>L_reg = Σ‖σ(s_i)‖₁ 的权重（式 7）：λ 越大，路径越稀疏</translation>
     </message>
     <message>
         <source>Weight of the mean squared mask penalty (the authors&apos; code)</source>
-        <translation type="unfinished"></translation>
+        <translation>掩码均方惩罚项的权重（作者的代码）</translation>
     </message>
     <message>
         <source>Check the concepts to learn in the concept panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在概念面板中勾选要学习的概念。</translation>
     </message>
     <message numerus="yes">
         <source>%n concept(s) checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已勾选 %n 个概念</numerusform>
         </translation>
     </message>
     <message>
         <source>Initialization %1/%2 · pass %3/%4 · step %5/%6 · %7 elapsed · about %8 left</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化 %1/%2 · 遍次 %3/%4 · 步 %5/%6 · 已用 %7 · 约剩 %8</translation>
     </message>
     <message>
         <source>distance</source>
-        <translation type="unfinished"></translation>
+        <translation>距离</translation>
     </message>
     <message>
         <source>λ·L_reg</source>
-        <translation type="unfinished"></translation>
+        <translation>λ·L_reg</translation>
     </message>
     <message>
         <source>β·penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>β·惩罚项</translation>
     </message>
     <message>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>L</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
 #include "ProjectExplorerWidget.h"
+#include "QtText.h"
 
 #include "Palette.h"
 
@@ -14,11 +15,6 @@
 namespace nad {
 
 namespace {
-
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 QString countPair(std::int64_t train, std::int64_t test)
 {

@@ -1,4 +1,5 @@
 #include "ProjectFigures.h"
+#include "QtText.h"
 
 #include "Errors.h"
 #include "analysis/ConceptClustering.h"
@@ -26,11 +27,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("nad::ProjectFigures", text);
-}
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
 }
 
 } // namespace

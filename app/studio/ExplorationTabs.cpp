@@ -1,4 +1,5 @@
 #include "ExplorationTabs.h"
+#include "QtText.h"
 
 #include "ActivationBrowser.h"
 #include "ActivationController.h"
@@ -20,14 +21,6 @@
 #include <QScrollArea>
 
 namespace nad {
-namespace {
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-} // namespace
 
 ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
 {

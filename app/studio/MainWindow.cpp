@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "QtText.h"
 
 #include "BuildInfo.h"
 #include "ClassBalanceChart.h"
@@ -40,10 +41,6 @@ namespace nad {
 namespace {
 constexpr int kMaxRecentProjects = 8;
 
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)

@@ -1,4 +1,5 @@
 #include "NewProjectWizard.h"
+#include "QtText.h"
 
 #include "UserDataDirectory.h"
 #include "data/DatasetInspector.h"
@@ -27,11 +28,6 @@ namespace nad {
 namespace {
 
 const QStringList kFamilies{QStringLiteral("vgg"), QStringLiteral("resnet"), QStringLiteral("densenet"), QStringLiteral("darts")};
-
-QString qs(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
 
 // The last page: complete once the setup job has succeeded.
 class CompletionPage : public QWizardPage
