@@ -25,6 +25,9 @@ PACKAGES=(
   python3 python3-torch python3-torchvision
   # tests: SciPy as the reference for the clustering and dendrogram order
   python3-scipy
+  # the Debian package (cpack -G DEB) and its install test (packaging/test-deb.sh):
+  # dpkg-shlibdeps, desktop-file-validate, appstreamcli, man
+  dpkg-dev desktop-file-utils appstream man-db
 )
 
 SUDO=""
