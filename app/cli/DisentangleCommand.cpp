@@ -7,6 +7,7 @@
 #include "UserDataDirectory.h"
 #include "nad/DisentangleJob.h"
 #include "nad/RunEvaluation.h"
+#include "nad/ShardSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -57,7 +58,23 @@ void addDisentangleCommands(CLI::App& parent)
                             "Held-out images per concept for the final evaluation (0: all)")
         ->check(CLI::NonNegativeNumber)->capture_default_str();
     disentangle->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
-    disentangle->callback([request, concepts, preset, lambda] {
+    auto shard = std::make_shared<std::string>();
+    disentangle->add_option("--shard", *shard,
+                            "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
+                            "class order from the i-th, into this project, without evaluating; combine the N shard "
+                            "projects with `nad merge`")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                try {
+                    ShardSpec::parse(text);
+                } catch (const std::exception& e) {
+                    return std::string(e.what());
+                }
+                return std::string();
+            },
+            "i/N"));
+    disentangle->callback([request, concepts, preset, lambda, shard] {
+        request->shard = shard->empty() ? ShardSpec{} : ShardSpec::parse(*shard);
         request->options.preset = LearnerOptions::presetFromName(*preset);
         request->lambdaGiven = lambda->count() > 0;
         request->concepts.clear();
@@ -87,6 +104,16 @@ void addDisentangleCommands(CLI::App& parent)
         if (result.cancelled)
             throw CancelledError("stopped; run " + std::to_string(result.runId) +
                                  " is saved at its last checkpoint — run the same command to resume");
+        if (!result.evaluated) {
+            std::string names;
+            for (const auto& name : result.concepts)
+                names += (names.empty() ? "" : ", ") + name;
+            std::cout << (result.resumed ? "Resumed and finished shard " : "Finished shard ") << request->shard.text()
+                      << " (run " << result.runId << "): " << result.pathsLearned << " path(s) learned in "
+                      << ProgressBar::formatDuration(result.seconds) << " for " << names
+                      << "\nNot evaluated: combine all shard projects with `nad merge OUT SHARD...`, which evaluates.\n";
+            return;
+        }
         std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
                   << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
         RunReport::print(std::cout, result.summary);

@@ -9,6 +9,7 @@
 #include "Errors.h"
 #include "ExportCommand.h"
 #include "FiguresCommand.h"
+#include "MergeCommand.h"
 #include "ModelCommand.h"
 #include "ProjectCommand.h"
 #include "SweepCommand.h"
@@ -43,6 +44,7 @@ int main(int argc, char** argv)
     nad::cli::addZooCommand(app);
     nad::cli::addModelCommand(app);
     nad::cli::addDisentangleCommands(app);
+    nad::cli::addMergeCommand(app);
     nad::cli::addExportCommand(app);
     nad::cli::addBenchCommand(app);
     nad::cli::addSweepCommand(app);

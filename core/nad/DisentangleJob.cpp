@@ -58,21 +58,29 @@ ModelRecord recordOf(const ZooEntry& entry, std::int64_t datasetId)
 
 } // namespace
 
-std::string DisentangleJob::hyperparametersJson(const DisentangleRequest& request)
+std::string DisentangleJob::hyperparametersJson(const DisentangleRequest& request,
+                                               const std::vector<std::string>& shardConcepts)
 {
     const LearnerOptions& o = request.options;
-    return nlohmann::json{{"preset", LearnerOptions::presetName(o.preset)},
-                          {"alpha", o.alpha},
-                          {"lambda", o.lambda},
-                          {"scale_free_distance", o.scaleFreeDistance},
-                          {"batch_size", o.batchSize},
-                          {"steps", o.steps},
-                          {"early_stop_window", o.earlyStopWindow},
-                          {"initializations", o.initializations},
-                          {"seed", o.seed},
-                          {"images_per_concept", request.imagesPerConcept},
-                          {"concepts", request.concepts}}
-        .dump();
+    nlohmann::json json{{"preset", LearnerOptions::presetName(o.preset)},
+                        {"alpha", o.alpha},
+                        {"lambda", o.lambda},
+                        {"scale_free_distance", o.scaleFreeDistance},
+                        {"batch_size", o.batchSize},
+                        {"steps", o.steps},
+                        {"early_stop_window", o.earlyStopWindow},
+                        {"initializations", o.initializations},
+                        {"seed", o.seed},
+                        {"images_per_concept", request.imagesPerConcept},
+                        {"concepts", request.concepts}};
+    // Everything else stays exactly as an unsharded run stores it, so the merge can compare
+    // shards and give the merged run the hyperparameters of the equivalent single run.
+    if (request.shard.active())
+        json[ShardSpec::kHyperparameterKey] = {{"index", request.shard.index},
+                                               {"count", request.shard.count},
+                                               {"concepts", shardConcepts},
+                                               {"eval_images_per_concept", request.evaluationImagesPerConcept}};
+    return json.dump();
 }
 
 DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const ProgressCallback& progress,
@@ -117,6 +125,20 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
             classes.push_back(it->classIndex);
         }
     }
+    // A shard learns its share only; a share with nothing in it is refused before a run exists.
+    if (request.shard.active()) {
+        const std::size_t requested = ShardSpec{}.select(classes).size();  // distinct concepts
+        classes = request.shard.select(classes);
+        if (classes.empty())
+            throw InvalidArgument("shard " + request.shard.text() + " has no concepts: only " + std::to_string(requested) +
+                                  " concept(s) were requested, so use at most " + std::to_string(requested) + " shards");
+    }
+
+    std::vector<std::string> learning;
+    for (int cls : classes)
+        for (const auto& c : concepts)
+            if (c.classIndex == cls)
+                learning.push_back(c.name);
 
     const ModelZoo zoo(request.zooDirectory);
     std::optional<ZooEntry> entry;
@@ -154,8 +176,9 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
     const std::int64_t modelId = imported ? registered->id : runs.ensureModel(recordOf(*entry, dataset.id));
 
     // Resume the latest interrupted run of this model with the same settings, else start one.
-    const std::string hyperparameters = hyperparametersJson(request);
+    const std::string hyperparameters = hyperparametersJson(request, learning);
     DisentangleResult result;
+    result.concepts = learning;
     for (const auto& r : runs.runs()) {
         if (r.modelId == modelId && r.hyperparameters == hyperparameters && (r.status == "running" || r.status == "interrupted")) {
             result.runId = r.id;
@@ -278,9 +301,12 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
             runs.setStatus(result.runId, "interrupted", "cancelled by the user", result.seconds);
             return result;
         }
-        runs.setStatus(result.runId, "running", {}, 0);
-        result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, network.get(),
-                                                 std::size_t(std::max(0, request.evaluationImagesPerConcept)));
+        if (!request.shard.active()) {
+            runs.setStatus(result.runId, "running", {}, 0);
+            result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, network.get(),
+                                                     std::size_t(std::max(0, request.evaluationImagesPerConcept)));
+            result.evaluated = true;
+        }
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         runs.setStatus(result.runId, "finished", {}, result.seconds);
     } catch (const std::exception& e) {

@@ -102,6 +102,34 @@ ProjectStore::~ProjectStore() = default;
 
 ProjectStore ProjectStore::create(const std::string& path, const std::function<void(ProjectStore&)>& fill)
 {
+    return createStaged(path, [](const std::string& temporary) {
+        SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
+        SqliteTransaction transaction(db);
+        ProjectSchema::createCurrent(db);
+        auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
+        meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
+        meta.reset();
+        meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
+        transaction.commit();
+        // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
+        db.exec("PRAGMA journal_mode = WAL");
+    }, fill);
+}
+
+ProjectStore ProjectStore::createCopy(const std::string& path, const ProjectStore& source,
+                                      const std::function<void(ProjectStore&)>& fill)
+{
+    return createStaged(path, [&source](const std::string& temporary) {
+        // A snapshot of the committed state, WAL included, without writing to the source (works
+        // on a read-only connection); the copy's journal mode is set when it is opened.
+        auto vacuum = source.database().prepare("VACUUM INTO ?");
+        vacuum.bind(1, temporary).run();
+    }, fill);
+}
+
+ProjectStore ProjectStore::createStaged(const std::string& path, const std::function<void(const std::string&)>& build,
+                                        const std::function<void(ProjectStore&)>& fill)
+{
     std::error_code ec;
     if (fs::exists(path, ec))
         throw ProjectError("project file '" + path + "' already exists; choose another name");
@@ -119,18 +147,7 @@ ProjectStore ProjectStore::create(const std::string& path, const std::function<v
     };
     fs::remove(temporary, ec);
     try {
-        {
-            SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
-            SqliteTransaction transaction(db);
-            ProjectSchema::createCurrent(db);
-            auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
-            meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
-            meta.reset();
-            meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
-            transaction.commit();
-            // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
-            db.exec("PRAGMA journal_mode = WAL");
-        }
+        build(temporary);
         if (fill) {
             // The caller's first records go into the temporary file too, so a failure (a bad
             // data set, a model that does not fit) leaves no project behind.

@@ -64,6 +64,11 @@ public:
     // (built under a temporary name, then renamed). `fill`, when given, writes the first records
     // (data set, models) into the temporary file before the rename; if it throws, nothing is left.
     static ProjectStore create(const std::string& path, const std::function<void(ProjectStore&)>& fill = {});
+    // Creates a new project as a consistent snapshot of `source` (SQLite's VACUUM INTO; the
+    // source may be open read-only and stays untouched), then lets `fill` change it, with the
+    // same guarantee: `path` appears complete after `fill` returns, or not at all.
+    static ProjectStore createCopy(const std::string& path, const ProjectStore& source,
+                                   const std::function<void(ProjectStore&)>& fill = {});
     // Opens an existing project; ReadWrite also migrates an older schema to the current one.
     static ProjectStore open(const std::string& path, Mode mode = Mode::ReadWrite);
 
@@ -91,6 +96,10 @@ public:
 
 private:
     ProjectStore(std::unique_ptr<SqliteDatabase> db, std::string path, Mode mode);
+    // create and createCopy: `build` writes the file at the temporary name, `fill` adds to it,
+    // and only then is it renamed to `path`.
+    static ProjectStore createStaged(const std::string& path, const std::function<void(const std::string&)>& build,
+                                     const std::function<void(ProjectStore&)>& fill);
     void requireWritable() const;
 
     std::unique_ptr<SqliteDatabase> m_db;

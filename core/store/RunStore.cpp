@@ -140,6 +140,15 @@ void RunStore::setStatus(std::int64_t runId, const std::string& status, const st
     transaction.commit();
 }
 
+void RunStore::removeRun(std::int64_t runId)
+{
+    SqliteDatabase& db = m_project.database();
+    SqliteTransaction transaction(db);
+    auto remove = db.prepare("DELETE FROM runs WHERE id = ?");
+    remove.bind(1, runId).run();
+    transaction.commit();
+}
+
 std::vector<RunRecord> RunStore::runs() const
 {
     std::vector<RunRecord> result;

@@ -95,6 +95,8 @@ public:
     std::int64_t createRun(const RunRecord& run);
     void setStatus(std::int64_t runId, const std::string& status, const std::string& message = {},
                    double addSeconds = 0);
+    // Deletes a run with its paths, history and metrics (the schema cascades).
+    void removeRun(std::int64_t runId);
     std::optional<RunRecord> run(std::int64_t runId) const;
     std::vector<RunRecord> runs() const;
     // The latest finished run, or 0.
