@@ -37,13 +37,20 @@ void addDisentangleCommands(CLI::App& parent)
     disentangle->add_option("--preset", *preset, "paper (Eq. 4-8) or official (the authors' code)")
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
-    disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")->capture_default_str();
+    disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     auto* lambda = disentangle->add_option("--lambda", request->options.lambda,
-                                           "Sparsity weight λ (paper) or β (official); default: the model family's");
+                                           "Sparsity weight λ (paper) or β (official); default: the model family's")
+                       ->check(CLI::NonNegativeNumber);
     disentangle->add_flag("--scale-free", request->options.scaleFreeDistance,
                           "Divide each block's distance by the norm of its original output");
-    disentangle->add_option("--steps", request->options.steps, "Steps per concept")->capture_default_str();
-    disentangle->add_option("--batch", request->options.batchSize, "Images per concept per step")->capture_default_str();
+    disentangle->add_option("--steps", request->options.steps, "Steps per concept")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    disentangle->add_option("--batch", request->options.batchSize, "Images per concept per step")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     disentangle->add_option("--early-stop", request->options.earlyStopWindow,
                             "Stop a concept when its binary path is unchanged for this many steps (0: off)")
         ->capture_default_str();

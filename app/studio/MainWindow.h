@@ -71,8 +71,6 @@ private:
     void chooseAndSaveFigure();
     void showNewProjectWizard();
     void showPreferences();
-    void showHelp();
-    void showAbout();
     void reloadProject();
     void refreshModels();
     void refreshConceptStatuses();

@@ -5,8 +5,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -26,6 +28,19 @@ std::string lowerExtension(const fs::path& path)
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return ext;
+}
+
+// Why OpenCV returned no image: the user fixes an empty or unreadable file differently from a
+// file that is not an image at all.
+std::string whyUndecodable(const std::string& path)
+{
+    std::error_code ec;
+    if (fs::file_size(path, ec) == 0 && !ec)
+        return "is empty (0 bytes)";
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::string("cannot be read (") + std::strerror(errno) + ")";
+    return "cannot be decoded as an image";
 }
 
 } // namespace
@@ -111,13 +126,16 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
         if (options.imagesPerClass > 0)
             order = samplePermutation(files.size(), options.seed * 1000003ull + c);
         std::size_t taken = 0;
+        std::string firstFailure;
         for (std::size_t k = 0; k < order.size(); ++k) {
             if (options.imagesPerClass > 0 && taken == options.imagesPerClass)
                 break;
             const std::string& path = files[order[k]];
             cv::Mat decoded = cv::imread(path, cv::IMREAD_UNCHANGED);
             if (decoded.empty()) {
-                localReport.skipped.emplace_back(path, "cannot be decoded as an image");
+                localReport.skipped.emplace_back(path, whyUndecodable(path));
+                if (firstFailure.empty())
+                    firstFailure = "'" + path + "' " + localReport.skipped.back().second;
                 continue;
             }
             cv::Mat image = options.transform.apply(decoded);
@@ -151,7 +169,7 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
         }
         if (taken == 0 && !files.empty())
             throw DataError("class folder '" + folders.classNames[c] + "' in '" + root +
-                            "' has no image that can be decoded");
+                            "' has no image that can be decoded (" + firstFailure + ")");
     }
     localReport.loaded = set.count();
     if (report)

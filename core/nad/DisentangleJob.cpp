@@ -177,6 +177,16 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
 
     // Resume the latest interrupted run of this model with the same settings, else start one.
     const std::string hyperparameters = hyperparametersJson(request, learning);
+    // Model and images first: a model or data set that cannot be read is refused before the
+    // project is touched (no run record for a run that never started).
+    ComputeDevice::configureThreads();
+    if (!network)
+        network = zoo.load(*entry);
+    const torch::Device device = ComputeDevice::choose();
+    network->to(device);
+    const ImageSet train = DatasetImages::training(dataset, transform, classes,
+                                                   std::size_t(request.imagesPerConcept), request.options.seed);
+
     DisentangleResult result;
     result.concepts = learning;
     for (const auto& r : runs.runs()) {
@@ -198,13 +208,6 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
     runs.setStatus(result.runId, "running");
 
     try {
-        ComputeDevice::configureThreads();
-        if (!network)
-            network = zoo.load(*entry);
-        const torch::Device device = ComputeDevice::choose();
-        network->to(device);
-        const ImageSet train = DatasetImages::training(dataset, transform, classes,
-                                                       std::size_t(request.imagesPerConcept), request.options.seed);
 
         // What is already stored: finished paths are skipped, checkpoints resumed.
         std::map<std::pair<int, int>, StoredPath> stored;

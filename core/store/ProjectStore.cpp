@@ -161,6 +161,15 @@ ProjectStore ProjectStore::createStaged(const std::string& path, const std::func
                 throw ProjectError("cannot create project '" + path + "': its write-ahead log was not checkpointed");
             fs::remove(temporary + "-shm", ec);
         }
+    } catch (const Error& e) {
+        discardTemporary();
+        // Name the file the user asked for, not our temporary, and say what an I/O error
+        // while writing a fresh file most likely means.
+        const std::string message = e.what();
+        if (message.find("disk I/O error") != std::string::npos || message.find("disk is full") != std::string::npos)
+            throw ProjectError("cannot create project '" + path + "': writing failed (disk full or file size limit?): " +
+                               message);
+        throw;
     } catch (...) {
         discardTemporary();
         throw;

@@ -1,3 +1,4 @@
+#include "CompositeFixture.h"
 #include "ActivationBrowser.h"
 #include "ActivationComparisonStrip.h"
 #include "data/FashionMnist.h"
@@ -25,18 +26,9 @@ const QStringList kFashion = {QStringLiteral("T-shirt/top"), QStringLiteral("Tro
                               QStringLiteral("Shirt"),       QStringLiteral("Sneaker"), QStringLiteral("Bag"),
                               QStringLiteral("Ankle boot")};
 
-// A 2 × 2 composite of 10 × 10 tiles.
 CompositeImage composite()
 {
-    ImageSet tiles;
-    tiles.channels = 1;
-    tiles.height = 10;
-    tiles.width = 10;
-    for (int t = 0; t < 4; ++t) {
-        tiles.pixels.insert(tiles.pixels.end(), 100, std::uint8_t(60 * t));
-        tiles.labels.push_back(t);
-    }
-    return CompositeBuilder::fromTiles(tiles, 2, 2);
+    return nadtest::composite2x2();
 }
 
 // A 20 × 20 map that peaks in tile `hot`; `salt` makes blocks differ.

@@ -1,3 +1,4 @@
+#include "CompositeFixture.h"
 #include "QCustomPlotInclude.h"
 #include "analysis/ConceptClustering.h"
 #include "figures/ActivationGridView.h"
@@ -40,18 +41,9 @@ SimilarityHeatmapView::Data heatmapData()
     return data;
 }
 
-// A 2 × 2 composite of 10 × 10 tiles and an activation map that peaks in tile `hot`.
 CompositeImage composite()
 {
-    ImageSet tiles;
-    tiles.channels = 1;
-    tiles.height = 10;
-    tiles.width = 10;
-    for (int t = 0; t < 4; ++t) {
-        tiles.pixels.insert(tiles.pixels.end(), 100, std::uint8_t(60 * t));
-        tiles.labels.push_back(t);
-    }
-    return CompositeBuilder::fromTiles(tiles, 2, 2);
+    return nadtest::composite2x2();
 }
 
 ActivationMap mapPeakingIn(int hot)
