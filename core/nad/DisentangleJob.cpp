@@ -262,8 +262,11 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& given, const Pro
                     std::vector<StoredPath> toSave;
                     for (const auto& p : paths)
                         toSave.push_back(toStored(p, false));
-                    runs.savePaths(result.runId, dataset.id, toSave);
+                    // History first: a kill between the two writes then leaves points past the
+                    // checkpoint (rewritten identically on resume, INSERT OR REPLACE) rather than
+                    // a checkpoint whose curve points since the last one are lost for good.
                     runs.saveHistory(result.runId, dataset.id, history);
+                    runs.savePaths(result.runId, dataset.id, toSave);
                     history.clear();
                 };
                 auto report = [&](const LearnerProgress& p) {
