@@ -255,6 +255,7 @@ void MainWindow::reloadProject()
     const QStringList checked = m_concepts->checkedNames();  // kept across a reload
     m_concepts->setConcepts(entries);
     m_concepts->setChecked(checked);
+    m_classNames = classNames;
     m_training->setClassNames(classNames);
     m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size()));
     if (!info.datasets.empty())
@@ -401,9 +402,8 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot)
     // A pass that reached its last step has stored its paths: they are learned (not evaluated).
     if (snapshot.step == snapshot.steps && snapshot.steps > 0)
         for (const qint64 cls : snapshot.classIndices)
-            for (const auto& concept : m_store->concepts(m_store->datasets().front().id))
-                if (concept.classIndex == cls)
-                    m_concepts->setStatus(qs(concept.name), ConceptPanel::Status::Learned);
+            if (cls >= 0 && cls < m_classNames.size())
+                m_concepts->setStatus(m_classNames[int(cls)], ConceptPanel::Status::Learned);
 }
 
 void MainWindow::onTrainingResult(const TrainingOutcome& outcome)

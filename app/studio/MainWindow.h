@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -83,6 +84,7 @@ private:
 
     std::unique_ptr<ProjectStore> m_store;
     QString m_zooDirectory;
+    QStringList m_classNames;  // of the project's first data set, by class index
     ProjectExplorerWidget* m_explorer = nullptr;
     ConceptPanel* m_concepts = nullptr;
     TrainingPanel* m_training = nullptr;

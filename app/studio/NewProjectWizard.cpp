@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -22,7 +23,10 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace nad {
 namespace {
@@ -359,24 +363,36 @@ bool NewProjectWizard::validateDemo()
 
 bool NewProjectWizard::validateImport()
 {
-    ProjectSetupRequest request = setupRequest();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const ProjectSetupRequest request = setupRequest();
+    // Checking loads the model and runs one image through its blocks (seconds for a ResNet50):
+    // LibTorch works on its own thread while a local loop keeps the window responsive.
+    std::optional<ImportedProjectPlan> plan;
     QString problem;
-    try {
-        // Loads the model and runs one image through its blocks: a second or two.
-        const ImportedProjectPlan plan = ImportedProject::check(request.imported);
-        m_importSummary->setText(tr("Model %1: %2 blocks, %3 classes, input %4×%4. Data set %5: %6 classes.")
-                                     .arg(qs(plan.modelName))
-                                     .arg(plan.model.blocks.size())
-                                     .arg(plan.model.classCount())
-                                     .arg(plan.model.inputSize())
-                                     .arg(qs(plan.datasetName))
-                                     .arg(plan.dataset.classNames.size()));
-    } catch (const std::exception& e) {
-        problem = qs(e.what());
-        m_importSummary->clear();
-    }
+    QThread* worker = QThread::create([&] {
+        try {
+            plan = ImportedProject::check(request.imported);
+        } catch (const std::exception& e) {
+            problem = qs(e.what());
+        }
+    });
+    QEventLoop loop;
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    worker->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    worker->wait();
+    delete worker;
     QApplication::restoreOverrideCursor();
+    if (plan)
+        m_importSummary->setText(tr("Model %1: %2 blocks, %3 classes, input %4×%4. Data set %5: %6 classes.")
+                                     .arg(qs(plan->modelName))
+                                     .arg(plan->model.blocks.size())
+                                     .arg(plan->model.classCount())
+                                     .arg(plan->model.inputSize())
+                                     .arg(qs(plan->datasetName))
+                                     .arg(plan->dataset.classNames.size()));
+    else
+        m_importSummary->clear();
     showProblem(m_importProblem, problem);
     return problem.isEmpty();
 }
