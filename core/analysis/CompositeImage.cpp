@@ -1,10 +1,10 @@
 #include "analysis/CompositeImage.h"
 
 #include "Errors.h"
+#include "data/ImageFile.h"
 #include "data/ImageFolderReader.h"
 #include "data/ImageTransform.h"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -131,9 +131,10 @@ CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files
     tiles.height = height;
     tiles.width = width;
     for (std::size_t t = 0; t < files.size(); ++t) {
-        const cv::Mat decoded = cv::imread(files[t], cv::IMREAD_UNCHANGED);
+        std::string whyNot;
+        const cv::Mat decoded = ImageFile::read(files[t], &whyNot);
         if (decoded.empty())
-            throw DataError("cannot read image file '" + files[t] + "' (missing, or not JPEG, PNG or BMP)");
+            throw DataError("image file '" + files[t] + "' " + whyNot + " (JPEG, PNG or BMP expected)");
         const cv::Mat pixels = transform.apply(decoded);
         // HWC (interleaved) to CHW planes.
         std::vector<cv::Mat> planes;

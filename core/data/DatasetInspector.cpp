@@ -2,10 +2,10 @@
 
 #include "Errors.h"
 #include "data/FashionMnist.h"
+#include "data/ImageFile.h"
 #include "data/IdxReader.h"
 #include "data/ImageFolderReader.h"
 
-#include <opencv2/imgcodecs.hpp>
 
 #include <filesystem>
 #include <set>
@@ -43,7 +43,7 @@ void sampleImageSize(DatasetSummary& summary, const ImageFolderScan& scan)
     std::set<std::string> sizes;
     std::size_t sampled = 0;
     for (const auto& files : scan.files) {
-        const cv::Mat image = cv::imread(files.front(), cv::IMREAD_UNCHANGED);
+        const cv::Mat image = ImageFile::read(files.front());
         if (image.empty())
             continue;
         if (sampled++ == 0) {

@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <sstream>
@@ -13,6 +14,8 @@ namespace {
 
 constexpr std::uint8_t kUnsignedByteType = 0x08;
 constexpr int kMaxDims = 4;
+constexpr std::uint64_t kFirstChunkBytes = 64ull << 10;
+constexpr std::uint64_t kMaxChunkBytes = 64ull << 20;
 
 struct GzCloser
 {
@@ -99,8 +102,20 @@ IdxArray IdxReader::read(const std::string& path, std::uint64_t maxBytes)
     }
 
     const std::uint64_t expectedTotal = 4 + header.size() + payload;
-    array.data.resize(std::size_t(payload));
-    const std::size_t dataRead = readBytes(file.get(), path, array.data.data(), array.data.size());
+    // Grow the buffer as the data arrives rather than trusting the header: a 20-byte file that
+    // declares 4 GiB must fail as truncated without allocating 4 GiB first.
+    std::size_t dataRead = 0;
+    while (dataRead < payload) {
+        // Doubling chunks: a small file costs little, a large one a handful of reallocations.
+        const std::uint64_t want = std::clamp<std::uint64_t>(dataRead, kFirstChunkBytes, kMaxChunkBytes);
+        const std::size_t chunk = std::size_t(std::min<std::uint64_t>(payload - dataRead, want));
+        array.data.resize(dataRead + chunk);
+        const std::size_t got = readBytes(file.get(), path, array.data.data() + dataRead, chunk);
+        dataRead += got;
+        if (got < chunk)
+            break;
+    }
+    array.data.resize(dataRead);
     if (dataRead < payload)
         throw DataError("IDX file '" + path + "' is truncated: expected " +
                         std::to_string(expectedTotal) + " bytes, found " +

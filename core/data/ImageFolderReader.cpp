@@ -1,14 +1,10 @@
 #include "data/ImageFolderReader.h"
 
 #include "Errors.h"
-
-#include <opencv2/imgcodecs.hpp>
+#include "data/ImageFile.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -28,19 +24,6 @@ std::string lowerExtension(const fs::path& path)
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return ext;
-}
-
-// Why OpenCV returned no image: the user fixes an empty or unreadable file differently from a
-// file that is not an image at all.
-std::string whyUndecodable(const std::string& path)
-{
-    std::error_code ec;
-    if (fs::file_size(path, ec) == 0 && !ec)
-        return "is empty (0 bytes)";
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::string("cannot be read (") + std::strerror(errno) + ")";
-    return "cannot be decoded as an image";
 }
 
 } // namespace
@@ -131,9 +114,10 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
             if (options.imagesPerClass > 0 && taken == options.imagesPerClass)
                 break;
             const std::string& path = files[order[k]];
-            cv::Mat decoded = cv::imread(path, cv::IMREAD_UNCHANGED);
+            std::string whyNot;
+            cv::Mat decoded = ImageFile::read(path, &whyNot);
             if (decoded.empty()) {
-                localReport.skipped.emplace_back(path, whyUndecodable(path));
+                localReport.skipped.emplace_back(path, whyNot);
                 if (firstFailure.empty())
                     firstFailure = "'" + path + "' " + localReport.skipped.back().second;
                 continue;

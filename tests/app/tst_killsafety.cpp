@@ -1,18 +1,26 @@
-// Issue 7, "no lost work": `nad disentangle` killed with SIGKILL at seeded random moments —
-// while loading, while learning (checkpoints every 10 steps), during the final evaluation —
-// never loses or changes a committed path, leaves an intact project file, and resuming the
-// same command until it completes gives the run an uninterrupted one gives, bit for bit.
-#include "store/ProjectStore.h"
-#include "store/RunStore.h"
-#include "store/SqliteDatabase.h"
+// Issue 7, "no lost work": `nad disentangle`, and the studio with its training worker, killed
+// with SIGKILL at seeded moments — while loading, while learning (near checkpoint writes and
+// between them), during the final evaluation — never lose or change a committed path, leave an
+// intact project file, and resuming until the run completes gives the run an uninterrupted one
+// gives, bit for bit.
+#include "ConceptPanel.h"
+#include "MainWindow.h"
+#include "RunSnapshot.h"
+#include "TrainingController.h"
+#include "TrainingPanel.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <map>
 
 namespace {
@@ -41,70 +49,72 @@ struct Attempt
     bool hung = false;
     int exitCode = -1;          // when not killed
     QString output;             // stdout and stderr, merged
-    double firstProgress = -1;  // first progress line (learning has begun)
-    double learned = -1;        // the "100%" progress line: the last pass learned its last step
-    double lastPass = -1;       // the first "pass 4/4" progress line (with KillPlan::inLastPass)
-    double evaluating = -1;     // the evaluation was seen to have begun (with KillPlan::inEvaluation)
+    double firstProgress = -1;  // first progress line of the CLI (learning has begun)
+    double evaluating = -1;     // the evaluation was seen to have begun
+    int checkpointsSeen = 0;    // checkpoints this attempt was seen to commit
+    double firstCheckpoint = -1;  // when the first of them was seen
+    double sinceCheckpoint = -1;  // when killed: seconds since the last checkpoint was seen
     double seconds = 0;
 };
 
-// When to kill: at `at` seconds after the start or, when the evaluation begins before that,
-// `inEvaluation` seconds after it began (so a planned kill is never missed because the run
-// completed); negative: never.
+// When to kill. Every trigger is an event the test observes — the process started, the
+// project committed its k-th checkpoint of this attempt, the evaluation began — followed by a
+// seeded delay, so a kill meant for the learning lands in the learning however loaded the
+// machine is (delays after an event are short next to the phase they aim into).
 struct KillPlan
 {
-    double at = -1;
-    double inEvaluation = -1;
-    // Kill this long after the last pass shows (a "pass 4/4" progress line) should that come
-    // first: timings measured on a shared machine vary severalfold, and a kill meant for the
-    // learning must not let it finish.
-    double inLastPass = -1;
+    double afterStart = -1;        // loading: this long after the start
+    int afterCheckpoint = -1;      // learning: after the k-th checkpoint committed (1-based) ...
+    double checkpointDelay = 0;    // ... and this long after it
+    double inEvaluation = -1;      // evaluation: this long after it began
 };
 
-// The CLI prints nothing between the last progress line ("100%", the last step of the last
-// pass) and its report: the last pass's final paths are written, then the run is evaluated.
-// The evaluation has begun once the project holds all four final paths; a read-only connection
-// asks (WAL: it does not block the writer).
-bool evaluating(const QString& project)
-{
-    try {
-        nad::SqliteDatabase db(project.toStdString(), nad::SqliteDatabase::Access::ReadOnly);
-        return db.queryInt("SELECT count(*) FROM paths WHERE final = 1 AND block_index = 0") == 4;
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
-// Runs the command, reading its progress lines as they come, and kills it (SIGKILL) as planned.
-Attempt start(const QStringList& arguments, const KillPlan& plan, const QString& project)
+// Runs `program` (the CLI, or this suite as a studio child), watching its output and the
+// project, and kills it (SIGKILL) as planned. Neither prints anything between learning the last
+// step and reporting: the final paths are written, then the run is evaluated. So the evaluation
+// has begun once the project holds all `finalPaths` final paths.
+Attempt start(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment,
+              const KillPlan& plan, const QString& project, int finalPaths)
 {
     Attempt a;
+    const std::int64_t initialMark = nadtest::checkpointMark(project);
+    std::int64_t mark = initialMark;
+    double lastCheckpoint = -1;
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessEnvironment(environment);
     QElapsedTimer clock;
     clock.start();
-    process.start(QStringLiteral(NAD_CLI_PATH), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted())
         return a;
     QByteArray output;
-    double killAt = plan.at;
+    double killAt = plan.afterStart;
+    auto killNoLaterThan = [&](double t) {
+        if (killAt < 0 || t < killAt)
+            killAt = t;
+    };
     for (;;) {
-        const bool finished = process.state() == QProcess::NotRunning || process.waitForFinished(5);
+        const bool finished = process.state() == QProcess::NotRunning || process.waitForFinished(3);
         output += process.readAll();
         const double now = double(clock.nsecsElapsed()) / 1e9;
         if (a.firstProgress < 0 && output.contains("ETA"))
             a.firstProgress = now;
-        if (plan.inLastPass >= 0 && a.lastPass < 0 && output.contains("pass 4/4")) {
-            a.lastPass = now;
-            if (killAt < 0 || now + plan.inLastPass < killAt)
-                killAt = now + plan.inLastPass;
-        }
-        if (a.learned < 0 && output.contains("100%  ETA"))
-            a.learned = now;
-        if (plan.inEvaluation >= 0 && a.evaluating < 0 && a.learned >= 0 && !finished && evaluating(project)) {
-            a.evaluating = now;
-            if (killAt < 0 || now + plan.inEvaluation < killAt)
-                killAt = now + plan.inEvaluation;
+        if (!finished && a.evaluating < 0) {
+            const std::int64_t m = nadtest::checkpointMark(project);
+            if (m >= 0 && m != mark) {
+                mark = m;
+                lastCheckpoint = now;
+                if (a.firstCheckpoint < 0)
+                    a.firstCheckpoint = now;
+                if (++a.checkpointsSeen == plan.afterCheckpoint)
+                    killNoLaterThan(now + plan.checkpointDelay);
+            }
+            if (nadtest::finalPathCount(project) == finalPaths) {
+                a.evaluating = now;
+                if (plan.inEvaluation >= 0)
+                    killNoLaterThan(now + plan.inEvaluation);
+            }
         }
         if (finished)
             break;
@@ -118,6 +128,8 @@ Attempt start(const QStringList& arguments, const KillPlan& plan, const QString&
             process.kill();  // SIGKILL: no handler runs, nothing is flushed or rolled back
             process.waitForFinished(30000);
             a.killed = true;
+            if (lastCheckpoint >= 0)
+                a.sinceCheckpoint = now - lastCheckpoint;
             break;
         }
     }
@@ -129,49 +141,232 @@ Attempt start(const QStringList& arguments, const KillPlan& plan, const QString&
     return a;
 }
 
-using PathKey = std::pair<int, int>;  // class index, initialization
+using nadtest::RunSnapshot;
+using nadtest::runSnapshot;
 
-// What a project holds of its (only) run, read as a user opening it after the kill would.
-struct Snapshot
+} // namespace
+
+namespace {
+
+// The studio child: this suite's own binary, started with kStudioChild set to
+// "start|resume <project> <zoo>" (newline-separated), opens the project in a MainWindow and
+// trains through the real worker (TrainingController), exiting when the run is finished.
+constexpr char kStudioChild[] = "NAD_KILLSAFETY_STUDIO_CHILD";
+const QStringList kStudioConcepts = {QStringLiteral("Trouser"), QStringLiteral("Bag"), QStringLiteral("Coat")};
+
+// How long the phases of an uninterrupted run took here (seconds).
+struct Phases
 {
-    QString integrity;
-    int runCount = 0;
-    std::string status;
-    std::map<PathKey, nad::StoredPath> paths;  // checkpoints and final paths
-    std::vector<nad::HistoryPoint> history;
-    std::vector<nad::MetricRecord> metrics;
+    double loading = 0;
+    double learning = 0;
+    double evaluation = 0;
+    double checkpointGap = 0;
+};
 
-    int finalCount() const
+enum class Aim { Loading, Learning, Evaluation, None };
+
+// The kills of one campaign and what they did.
+struct Campaign
+{
+    int tried = 0, landed = 0, loading = 0, learning = 0, nearCheckpoint = 0, evaluation = 0, afterLearning = 0,
+        late = 0;
+    int lost = 0, backwards = 0, extraRuns = 0;
+    QStringList problems;
+    bool completed = false;
+    Attempt last;
+    RunSnapshot result;
+
+    QString summary(quint32 seed) const
     {
-        int n = 0;
-        for (const auto& [key, path] : paths)
-            n += path.final;
-        return n;
+        return QStringLiteral("seed %1: %2 kill(s) tried, %3 landed (loading %4, learning %5 of which %6 within a "
+                              "quarter checkpoint gap after a checkpoint, evaluation %7, after learning %8, after "
+                              "finishing %9); %10 path(s) lost, %11 checkpoint(s) went back")
+            .arg(seed).arg(tried).arg(landed).arg(loading).arg(learning).arg(nearCheckpoint).arg(evaluation)
+            .arg(afterLearning).arg(late).arg(lost).arg(backwards);
     }
 };
 
-Snapshot snapshot(const QString& file)
+// Starts the run on `project` again and again, killing it as `schedule` says (seeded delays),
+// until an attempt is not killed; checks after every attempt what a kill may never do.
+// `launch` starts one attempt with a plan, given what the project holds before it.
+Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSnapshot&)>& launch,
+                        const QString& project, const std::vector<Aim>& schedule, const Phases& phases,
+                        QRandomGenerator& random, int finalPaths)
 {
-    Snapshot s;
-    const nad::ProjectStore project = nad::ProjectStore::open(file.toStdString());
-    s.integrity = QString::fromStdString(project.database().queryText("PRAGMA integrity_check"));
-    const nad::RunStore runs(project);
-    const auto all = runs.runs();
-    s.runCount = int(all.size());
-    if (all.empty())
-        return s;
-    const nad::RunRecord& run = all.front();
-    s.status = run.status;
-    for (auto& p : runs.paths(run.id, run.datasetId, false))
-        s.paths[{p.classIndex, p.initialization}] = std::move(p);
-    s.history = runs.history(run.id, run.datasetId);
-    s.metrics = runs.metrics(run.id, run.datasetId);
-    return s;
+    Campaign c;
+    RunSnapshot before = runSnapshot(project);
+    for (int attempt = 0; attempt < 20 && !c.completed; ++attempt) {
+        Aim aim = c.tried < int(schedule.size()) ? schedule[std::size_t(c.tried)] : Aim::None;
+        if (aim == Aim::Learning && before.finalCount() == finalPaths)
+            aim = Aim::Evaluation;  // nothing left to learn
+        KillPlan plan;
+        QString kind;
+        switch (aim) {
+        case Aim::Loading:
+            plan.afterStart = 0.05 + random.generateDouble() * 0.8 * phases.loading;
+            kind = QStringLiteral("%1 s after the start").arg(plan.afterStart, 0, 'f', 2);
+            break;
+        case Aim::Learning:
+            plan.afterCheckpoint = 1 + int(random.bounded(2u));
+            plan.checkpointDelay = random.generateDouble() * 2.0 * phases.checkpointGap;
+            plan.inEvaluation = 0.0;  // should the learning end first
+            kind = QStringLiteral("%1 s after checkpoint %2").arg(plan.checkpointDelay, 0, 'f', 3).arg(plan.afterCheckpoint);
+            break;
+        case Aim::Evaluation:
+            plan.inEvaluation = 0.01 + random.generateDouble() * 0.3 * phases.evaluation;
+            kind = QStringLiteral("%1 s into the evaluation").arg(plan.inEvaluation, 0, 'f', 2);
+            break;
+        case Aim::None: kind = QStringLiteral("not killed"); break;
+        }
+        if (aim != Aim::None)
+            ++c.tried;
+        c.last = launch(plan, before);
+        if (c.last.hung) {
+            c.problems << QStringLiteral("attempt %1 ran for 10 minutes").arg(attempt + 1);
+            return c;
+        }
+        const RunSnapshot now = runSnapshot(project);
+
+        QString phase = QStringLiteral("-");
+        if (c.last.killed) {
+            ++c.landed;
+            if (now.status == "finished") {
+                phase = QStringLiteral("after finishing");
+                ++c.late;
+            } else if (c.last.evaluating >= 0) {
+                phase = QStringLiteral("evaluation");
+                ++c.evaluation;
+            } else if (now.finalCount() == finalPaths) {
+                // All paths had been learned: loading or evaluating, nothing tells which.
+                phase = QStringLiteral("after learning");
+                ++c.afterLearning;
+            } else if (c.last.checkpointsSeen == 0 && c.last.firstProgress < 0) {
+                phase = QStringLiteral("loading");
+                ++c.loading;
+            } else {
+                phase = QStringLiteral("learning");
+                ++c.learning;
+                if (c.last.sinceCheckpoint >= 0 && c.last.sinceCheckpoint < 0.25 * phases.checkpointGap)
+                    ++c.nearCheckpoint;
+            }
+        } else {
+            c.completed = true;
+        }
+        QString steps;
+        for (const auto& [key, path] : now.paths)
+            steps += QStringLiteral(" %1:%2%3").arg(key.first).arg(path.step).arg(path.final ? "F" : "");
+        qInfo("attempt %d: %s, %s after %.2f s (%s); %d final path(s), steps%s", attempt + 1, qPrintable(kind),
+              c.last.killed ? "killed" : "exited", c.last.seconds, qPrintable(phase), now.finalCount(), qPrintable(steps));
+        nadtest::compareAfterKill(before, now, QStringLiteral("attempt %1").arg(attempt + 1), c.problems, c.lost,
+                                  c.backwards, c.extraRuns);
+        before = now;
+    }
+    c.result = before;
+    return c;
 }
 
-bool samePath(const nad::StoredPath& a, const nad::StoredPath& b)
+quint32 killSeed()
 {
-    return a.step == b.step && a.final == b.final && a.binary == b.binary && a.logits == b.logits;
+    return qEnvironmentVariableIsSet("NAD_KILLSAFETY_SEED") ? quint32(qEnvironmentVariableIntValue("NAD_KILLSAFETY_SEED"))
+                                                            : 20240607u;
+}
+
+// One kill while loading and `learningKills` while learning in a seeded order, then
+// `evaluationKills` during the evaluation.
+std::vector<Aim> killSchedule(QRandomGenerator& random, int learningKills, int evaluationKills)
+{
+    std::vector<Aim> schedule(std::size_t(learningKills), Aim::Learning);
+    schedule.push_back(Aim::Loading);
+    std::shuffle(schedule.begin(), schedule.end(), random);
+    schedule.insert(schedule.end(), std::size_t(evaluationKills), Aim::Evaluation);
+    return schedule;
+}
+
+int runStudioChild()
+{
+    const QStringList job = qEnvironmentVariable(kStudioChild).split(QLatin1Char('\n'));
+    if (job.size() != 3)
+        return 2;
+    nad::MainWindow window;
+    window.setConfirmClose(false);
+    window.setZooDirectory(job[2]);
+    if (!window.openProject(job[1]))
+        return 3;
+    window.show();
+    QObject::connect(window.trainingJob(), &nad::TrainingController::resultAvailable, qApp,
+                     [](const nad::TrainingOutcome& outcome) {
+                         std::printf("run %lld: %d path(s), evaluated %d\n", static_cast<long long>(outcome.runId),
+                                     outcome.pathsLearned, int(outcome.evaluated));
+                         std::fflush(stdout);
+                         QCoreApplication::exit(outcome.evaluated ? 0 : 6);
+                     });
+    QObject::connect(window.trainingJob(), &nad::BackgroundJob::failed, qApp, [](const QString& message) {
+        std::fprintf(stderr, "failed: %s\n", qPrintable(message));
+        QCoreApplication::exit(7);
+    });
+    if (job[0] == QLatin1String("start")) {
+        window.trainingPanel()->selectModel(QStringLiteral("vgg-w4-s1"));
+        window.conceptPanel()->setChecked(kStudioConcepts);
+        for (const auto& [name, value] : {std::pair<const char*, int>{"stepsSpin", 400}, {"imagesPerConceptSpin", 64},
+                                          {"evaluationImagesSpin", 50}}) {
+            auto* spin = window.trainingPanel()->findChild<QSpinBox*>(QLatin1String(name));
+            if (!spin)
+                return 4;
+            spin->setValue(value);
+        }
+        if (!window.startTraining())
+            return 4;
+    } else if (!window.resumeTraining()) {
+        return 5;
+    }
+    return QCoreApplication::exec();
+}
+
+// The resumed run is the uninterrupted one: status, every path bit for bit (binary and soft
+// mask logits), the training curve's points and every metric.
+void compareWithReference(const RunSnapshot& result, const RunSnapshot& expected, int finalPaths)
+{
+    QCOMPARE(result.status, std::string("finished"));
+    QCOMPARE(result.runCount, 1);
+    QCOMPARE(result.finalCount(), finalPaths);
+    QCOMPARE(result.paths.size(), expected.paths.size());
+    for (const auto& [key, path] : expected.paths) {
+        const auto it = result.paths.find(key);
+        QVERIFY(it != result.paths.end());
+        QVERIFY2(it->second.binary == path.binary, qPrintable(QStringLiteral("binary path of class %1").arg(key.first)));
+        QVERIFY2(it->second.logits == path.logits, qPrintable(QStringLiteral("logits of class %1").arg(key.first)));
+        QCOMPARE(it->second.step, path.step);
+    }
+    // Loss and usage points go with each checkpoint; one lost between a checkpoint's paths and
+    // its points would be lost work too.
+    QCOMPARE(result.history.size(), expected.history.size());
+    for (std::size_t h = 0; h < expected.history.size(); ++h) {
+        QCOMPARE(result.history[h].classIndex, expected.history[h].classIndex);
+        QCOMPARE(result.history[h].step, expected.history[h].step);
+        QCOMPARE(result.history[h].distanceLoss, expected.history[h].distanceLoss);
+        QCOMPARE(result.history[h].usage, expected.history[h].usage);
+    }
+    QVERIFY(expected.metrics.size() > 20);
+    QCOMPARE(result.metrics.size(), expected.metrics.size());
+    for (std::size_t m = 0; m < expected.metrics.size(); ++m) {
+        QCOMPARE(result.metrics[m].name, expected.metrics[m].name);
+        QCOMPARE(result.metrics[m].classIndex, expected.metrics[m].classIndex);
+        QCOMPARE(result.metrics[m].block, expected.metrics[m].block);
+        QVERIFY2(std::abs(result.metrics[m].value - expected.metrics[m].value) <= 1e-12, expected.metrics[m].name.c_str());
+    }
+}
+
+void verifyCampaign(const Campaign& c, int minimumLearningKills)
+{
+    QVERIFY2(c.completed, qPrintable(QStringLiteral("the run never completed\n") + c.problems.join(QLatin1Char('\n'))));
+    QVERIFY2(c.last.exitCode == 0, qPrintable(c.last.output));
+    QVERIFY2(c.problems.isEmpty(), qPrintable(c.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(c.lost, 0);
+    QCOMPARE(c.backwards, 0);
+    QCOMPARE(c.extraRuns, 0);
+    QVERIFY2(c.landed >= c.tried - 1, qPrintable(QString::number(c.landed)));
+    QVERIFY2(c.learning >= minimumLearningKills, qPrintable(QString::number(c.learning)));
+    QVERIFY2(c.evaluation >= 1, qPrintable(QString::number(c.evaluation)));
 }
 
 } // namespace
@@ -194,6 +389,19 @@ private:
                 QStringLiteral("--concepts-per-pass"), QStringLiteral("1"), QStringLiteral("--images-per-concept"),
                 QStringLiteral("64"), QStringLiteral("--eval-images-per-concept"), QStringLiteral("50"),
                 QStringLiteral("--zoo"), m_zoo};
+    }
+
+    Attempt cli(const QString& project, const KillPlan& plan) const
+    {
+        return start(QStringLiteral(NAD_CLI_PATH), disentangle(project), QProcessEnvironment::systemEnvironment(),
+                     plan, project, 4);
+    }
+
+    Attempt studio(const QString& mode, const QString& project, const KillPlan& plan) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QLatin1String(kStudioChild), mode + QLatin1Char('\n') + project + QLatin1Char('\n') + m_zoo);
+        return start(QCoreApplication::applicationFilePath(), {}, environment, plan, project, int(kStudioConcepts.size()));
     }
 
 private Q_SLOTS:
@@ -227,168 +435,89 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(m_empty, killed));
 
         // The uninterrupted run: the expected result, and how long each phase takes here.
-        KillPlan never;
-        never.inEvaluation = 1e9;  // only notes when the evaluation begins
-        const Attempt whole = start(disentangle(reference), never, reference);
+        const Attempt whole = cli(reference, KillPlan{});
         QVERIFY2(!whole.hung, "nad disentangle ran for 10 minutes");
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.output));
-        QVERIFY(whole.firstProgress > 0 && whole.learned > whole.firstProgress && whole.evaluating >= whole.learned);
-        const double loading = whole.firstProgress, learning = whole.evaluating - whole.firstProgress,
-                     evaluation = whole.seconds - whole.evaluating;
-        const Snapshot expected = snapshot(reference);
+        QVERIFY(whole.firstProgress > 0 && whole.evaluating > whole.firstProgress);
+        Phases phases;
+        phases.loading = whole.firstProgress;
+        phases.learning = whole.evaluating - whole.firstProgress;
+        phases.evaluation = whole.seconds - whole.evaluating;
+        // Checkpoints of the four passes: 19 each (steps 10..190), seen by polling.
+        phases.checkpointGap = phases.learning / std::max(1, whole.checkpointsSeen);
+        qInfo("uninterrupted run: %.2f s (loading %.2f s, learning %.2f s, evaluation %.2f s), %d checkpoints seen",
+              whole.seconds, phases.loading, phases.learning, phases.evaluation, whole.checkpointsSeen);
+        QVERIFY2(whole.checkpointsSeen >= 20, "the poll did not see the checkpoints being written");
+        const RunSnapshot expected = runSnapshot(reference);
         QCOMPARE(expected.status, std::string("finished"));
         QCOMPARE(expected.finalCount(), 4);
-        qInfo("uninterrupted run: %.2f s (loading %.2f s, learning %.2f s, evaluation %.2f s)", whole.seconds,
-              loading, learning, evaluation);
 
-        // The kills. Exact moments (inside a checkpoint's transaction, between two of them)
-        // cannot be forced from outside the process; a checkpoint every 10 steps (every few tens
-        // of milliseconds) makes kills near a checkpoint write likely over the runs, and the
-        // seed makes any failure reproduce (NAD_KILLSAFETY_SEED tries others).
-        const quint32 seed = qEnvironmentVariableIsSet("NAD_KILLSAFETY_SEED")
-                                 ? quint32(qEnvironmentVariableIntValue("NAD_KILLSAFETY_SEED"))
-                                 : 20240607u;
+        // The kills: one while loading, four while learning (after the first or second
+        // checkpoint of the attempt, up to two checkpoint gaps later: near and inside checkpoint
+        // writes as well as between them), two during the evaluation. Exact moments (inside a
+        // checkpoint's transaction) cannot be forced from outside the process; the seed makes
+        // any failure reproduce (NAD_KILLSAFETY_SEED tries others).
+        const quint32 seed = killSeed();
         QRandomGenerator random(seed);
-        const int plannedKills = 7;  // the last one in the evaluation
-        int tried = 0, landed = 0, loadingKills = 0, learningKills = 0, evaluationKills = 0, afterLearningKills = 0,
-            lateKills = 0;
-        int lost = 0, backwards = 0, extraRuns = 0;
-        QStringList problems;
-        Snapshot before = snapshot(killed);
-        Attempt last;
-        bool completed = false;
-        for (int attempt = 0; attempt < 20 && !completed; ++attempt) {
-            // How much learning is left, from the checkpoints stored.
-            double learnt = 0;
-            for (const auto& [key, path] : before.paths)
-                learnt += path.final ? 1.0 : double(path.step) / 200.0;
-            const bool learningLeft = learnt < 4.0;
-            KillPlan plan;
-            QString kind;
-            if (tried < plannedKills) {
-                // From 0.2 s to the time this (resumed) run typically takes to load and learn what
-                // is left (the evaluation too when nothing is), but at the latest right after the
-                // last pass began (kept for the last kill, which waits for the evaluation), or
-                // within the evaluation's first half should that begin first.
-                const double typical = loading + learning * (4.0 - learnt) / 4.0 + (learningLeft ? 0.0 : evaluation);
-                const double at = 0.2 + random.generateDouble() * std::max(0.1, typical - 0.2);
-                plan.inEvaluation = 0.01 + random.generateDouble() * 0.4 * evaluation;
-                const double inLastPass = random.generateDouble() * 0.05;
-                if (tried < plannedKills - 1 || !learningLeft) {
-                    plan.at = at;
-                    plan.inLastPass = inLastPass;
-                    kind = QStringLiteral("at %1 s or %2 s into the evaluation").arg(at, 0, 'f', 2).arg(plan.inEvaluation, 0, 'f', 2);
-                } else {
-                    kind = QStringLiteral("%1 s into the evaluation").arg(plan.inEvaluation, 0, 'f', 2);
-                }
-                ++tried;
-            } else {
-                kind = QStringLiteral("not killed");
-            }
-            last = start(disentangle(killed), plan, killed);
-            QVERIFY2(!last.hung, "nad disentangle ran for 10 minutes");
-            const Snapshot now = snapshot(killed);
+        const Campaign c = killRepeatedly([&](const KillPlan& plan, const RunSnapshot&) { return cli(killed, plan); },
+                                          killed, killSchedule(random, 4, 2), phases, random, 4);
+        qInfo("CLI, %s; %.1f s in all", qPrintable(c.summary(seed)), double(total.elapsed()) / 1000.0);
+        verifyCampaign(c, 3);
+        QVERIFY2(c.last.output.contains(QStringLiteral("Resumed and finished run 1: ")), qPrintable(c.last.output));
+        compareWithReference(c.result, expected, 4);
+    }
 
-            QString phase = QStringLiteral("-");
-            if (last.killed) {
-                ++landed;
-                if (now.status == "finished") {
-                    phase = QStringLiteral("after finishing");
-                    ++lateKills;
-                } else if (last.evaluating >= 0) {
-                    phase = QStringLiteral("evaluation");
-                    ++evaluationKills;
-                } else if (now.finalCount() == 4) {
-                    // All paths had been learned: loading or evaluating, no output tells which.
-                    phase = QStringLiteral("after learning");
-                    ++afterLearningKills;
-                } else if (last.firstProgress < 0) {
-                    phase = QStringLiteral("loading");
-                    ++loadingKills;
-                } else {
-                    phase = QStringLiteral("learning");
-                    ++learningKills;
-                }
-            } else {
-                completed = true;
-            }
-            qInfo("attempt %d: %s, %s after %.2f s (%s); %d final path(s), steps%s", attempt + 1, qPrintable(kind),
-                  last.killed ? "killed" : "exited", last.seconds, qPrintable(phase), now.finalCount(),
-                  qPrintable([&] {
-                      QString steps;
-                      for (const auto& [key, path] : now.paths)
-                          steps += QStringLiteral(" %1:%2%3").arg(key.first).arg(path.step).arg(path.final ? "F" : "");
-                      return steps;
-                  }()));
+    // The same for the studio: the whole nad-studio process (this suite as a child running a
+    // MainWindow and its training worker) killed while the worker loads, learns (checkpoints
+    // every 50 steps) and evaluates; each restart resumes through the studio's Resume.
+    void killedStudioTrainingLosesNothingAndResumesExactly()
+    {
+        QElapsedTimer total;
+        total.start();
+        const QString reference = m_dir.filePath(QStringLiteral("studio-reference.nad"));
+        const QString killed = m_dir.filePath(QStringLiteral("studio-killed.nad"));
+        QVERIFY(QFile::copy(m_empty, reference));
+        QVERIFY(QFile::copy(m_empty, killed));
+        const int concepts = int(kStudioConcepts.size());
 
-            if (now.integrity != QLatin1String("ok"))
-                problems << QStringLiteral("attempt %1: integrity_check says %2").arg(attempt + 1).arg(now.integrity);
-            if (now.runCount > 1) {
-                ++extraRuns;
-                problems << QStringLiteral("attempt %1: %2 runs; resuming must not start another").arg(attempt + 1).arg(now.runCount);
-            }
-            for (const auto& [key, old] : before.paths) {
-                const auto it = now.paths.find(key);
-                const QString where = QStringLiteral("attempt %1, class %2 init %3").arg(attempt + 1).arg(key.first).arg(key.second);
-                if (old.final && (it == now.paths.end() || !samePath(old, it->second))) {
-                    ++lost;
-                    problems << where + QStringLiteral(": a final path was lost or changed");
-                } else if (!old.final && (it == now.paths.end() || it->second.step < old.step)) {
-                    ++backwards;
-                    problems << where + QStringLiteral(": the checkpoint went back from step %1").arg(old.step);
-                }
-            }
-            before = now;
-        }
+        const Attempt whole = studio(QStringLiteral("start"), reference, KillPlan{});
+        QVERIFY2(!whole.hung, "the studio trained for 10 minutes");
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.output));
+        // 400 steps, a checkpoint every 50: seven, at steps 50..350.
+        QVERIFY2(whole.checkpointsSeen >= 5, qPrintable(QString::number(whole.checkpointsSeen)));
+        QVERIFY(whole.firstCheckpoint > 0 && whole.evaluating > whole.firstCheckpoint);
+        Phases phases;
+        phases.checkpointGap = (whole.evaluating - whole.firstCheckpoint) / whole.checkpointsSeen;
+        phases.loading = std::max(0.1, whole.firstCheckpoint - phases.checkpointGap);
+        phases.learning = whole.evaluating - phases.loading;
+        phases.evaluation = whole.seconds - whole.evaluating;
+        qInfo("uninterrupted studio run: %.2f s (loading %.2f s, learning %.2f s, evaluation %.2f s), %d checkpoints "
+              "seen",
+              whole.seconds, phases.loading, phases.learning, phases.evaluation, whole.checkpointsSeen);
+        const RunSnapshot expected = runSnapshot(reference);
+        QCOMPARE(expected.finalCount(), concepts);
 
-        QVERIFY2(completed, "the run never completed");
-        QVERIFY2(last.exitCode == 0, qPrintable(last.output));
-        QVERIFY2(last.output.contains(QStringLiteral("Resumed and finished run 1: ")), qPrintable(last.output));
-        const Snapshot result = before;
-        qInfo("seed %u: %d kill(s) tried, %d landed (loading %d, learning %d, evaluation %d, after learning %d, "
-              "after finishing %d); %d path(s) lost, %d checkpoint(s) went back; %.1f s in all",
-              seed, tried, landed, loadingKills, learningKills, evaluationKills, afterLearningKills, lateKills, lost, backwards,
-              double(total.elapsed()) / 1000.0);
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-        QCOMPARE(lost, 0);
-        QCOMPARE(backwards, 0);
-        QCOMPARE(extraRuns, 0);
-        QVERIFY2(landed >= 6, qPrintable(QString::number(landed)));
-        QVERIFY2(learningKills >= 1, qPrintable(QString::number(learningKills)));
-        QVERIFY2(evaluationKills >= 1, qPrintable(QString::number(evaluationKills)));
-
-        // The resumed run is the uninterrupted one: status, every path bit for bit (binary and
-        // soft mask logits), the training curve's points and every metric.
-        QCOMPARE(result.status, std::string("finished"));
-        QCOMPARE(result.runCount, 1);
-        QCOMPARE(result.finalCount(), 4);
-        QCOMPARE(result.paths.size(), expected.paths.size());
-        for (const auto& [key, path] : expected.paths) {
-            const auto it = result.paths.find(key);
-            QVERIFY(it != result.paths.end());
-            QVERIFY2(it->second.binary == path.binary, qPrintable(QStringLiteral("binary path of class %1").arg(key.first)));
-            QVERIFY2(it->second.logits == path.logits, qPrintable(QStringLiteral("logits of class %1").arg(key.first)));
-            QCOMPARE(it->second.step, path.step);
-        }
-        // Loss and usage points go with each checkpoint; one lost between a checkpoint's paths
-        // and its points would be lost work too.
-        QCOMPARE(result.history.size(), expected.history.size());
-        for (std::size_t h = 0; h < expected.history.size(); ++h) {
-            QCOMPARE(result.history[h].classIndex, expected.history[h].classIndex);
-            QCOMPARE(result.history[h].step, expected.history[h].step);
-            QCOMPARE(result.history[h].distanceLoss, expected.history[h].distanceLoss);
-            QCOMPARE(result.history[h].usage, expected.history[h].usage);
-        }
-        QVERIFY(expected.metrics.size() > 20);
-        QCOMPARE(result.metrics.size(), expected.metrics.size());
-        for (std::size_t m = 0; m < expected.metrics.size(); ++m) {
-            QCOMPARE(result.metrics[m].name, expected.metrics[m].name);
-            QCOMPARE(result.metrics[m].classIndex, expected.metrics[m].classIndex);
-            QCOMPARE(result.metrics[m].block, expected.metrics[m].block);
-            QVERIFY2(std::abs(result.metrics[m].value - expected.metrics[m].value) <= 1e-12, expected.metrics[m].name.c_str());
-        }
+        const quint32 seed = killSeed();
+        QRandomGenerator random(seed + 1);
+        const Campaign c = killRepeatedly(
+            [&](const KillPlan& plan, const RunSnapshot& before) {
+                // Killed before its run was recorded, the studio has nothing to resume.
+                return studio(before.runCount == 0 ? QStringLiteral("start") : QStringLiteral("resume"), killed, plan);
+            },
+            killed, killSchedule(random, 3, 1), phases, random, concepts);
+        qInfo("studio, %s; %.1f s in all", qPrintable(c.summary(seed + 1)), double(total.elapsed()) / 1000.0);
+        verifyCampaign(c, 2);
+        compareWithReference(c.result, expected, concepts);
     }
 };
 
-QTEST_GUILESS_MAIN(TestKillSafety)
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet(kStudioChild))
+        return runStudioChild();
+    TestKillSafety test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_killsafety.moc"
