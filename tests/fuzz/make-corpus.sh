@@ -98,8 +98,8 @@ with open(f"{root}/hierarchy.json", "w") as f:
 PY
 "$NAD" project new "$WORK/p.nad" --dataset "$WORK/images" --model "$WORK/tiny3.pt" --spec "$WORK/spec.json" \
     --hierarchy "$WORK/hierarchy.json" >/dev/null
-cp "$WORK/p.nad" "$OUT/projectopen/new.nad"
+cp "$WORK/p.nad" "$OUT/projectopen/new-project"
 "$NAD" disentangle "$WORK/p.nad" --model tiny3 --steps 4 --images-per-concept 2 >/dev/null
 sqlite3 "$WORK/p.nad" "PRAGMA journal_mode=DELETE; VACUUM;" >/dev/null
-cp "$WORK/p.nad" "$OUT/projectopen/learned.nad"
+cp "$WORK/p.nad" "$OUT/projectopen/learned-project"
 ls -l "$OUT"/*
