@@ -42,6 +42,33 @@ int checkProjectFile(const std::string& path)
         throw ProjectError("'" + path + "' is not a NAD Studio project: it is not an SQLite "
                            "database" + (in.gcount() == 0 ? " (the file is empty)" : ""));
 
+    // Refuses a file that is not ours or is newer than this build.
+    const auto refuseForeignOrNewer = [&path](std::int64_t applicationId, int version) {
+        if (applicationId != ProjectSchema::kApplicationId) {
+            char id[16];
+            std::snprintf(id, sizeof id, "0x%08llx", static_cast<unsigned long long>(applicationId));
+            throw ProjectError("'" + path + "' is an SQLite database but not a NAD Studio project "
+                               "(application_id " + id + "); it was not modified");
+        }
+        if (version > ProjectSchema::kCurrentVersion)
+            throw ProjectError("project file '" + path + "' was written by a newer NAD Studio (schema v" +
+                               std::to_string(version) + "; this version " + kVersion + " reads up to v" +
+                               std::to_string(ProjectSchema::kCurrentVersion) +
+                               "); it was not modified — open it with a newer release");
+    };
+    // The header's own copy of both (big-endian at offsets 68 and 60) settles a refusal without
+    // SQLite, whose read-only connection to a WAL-mode file leaves empty -wal and -shm files
+    // beside it. With a -wal file present its frames may hold a newer first page: SQLite decides.
+    if (!fs::exists(path + "-wal", ec)) {
+        const auto bigEndian = [&header](std::size_t offset) {
+            std::uint32_t value = 0;
+            for (std::size_t i = 0; i < 4; ++i)
+                value = (value << 8) | std::uint8_t(header[offset + i]);
+            return value;
+        };
+        refuseForeignOrNewer(std::int64_t(std::int32_t(bigEndian(68))), int(std::int32_t(bigEndian(60))));
+    }
+
     int version = 0;
     std::int64_t applicationId = 0;
     try {
@@ -61,17 +88,7 @@ int checkProjectFile(const std::string& path)
         throw ProjectError("project file '" + path + "' is corrupt or unreadable (" + message +
                            "); it was not modified");
     }
-    if (applicationId != ProjectSchema::kApplicationId) {
-        char id[16];
-        std::snprintf(id, sizeof id, "0x%08llx", static_cast<unsigned long long>(applicationId));
-        throw ProjectError("'" + path + "' is an SQLite database but not a NAD Studio project "
-                           "(application_id " + id + "); it was not modified");
-    }
-    if (version > ProjectSchema::kCurrentVersion)
-        throw ProjectError("project file '" + path + "' was written by a newer NAD Studio (schema v" +
-                           std::to_string(version) + "; this version " + kVersion + " reads up to v" +
-                           std::to_string(ProjectSchema::kCurrentVersion) +
-                           "); it was not modified — open it with a newer release");
+    refuseForeignOrNewer(applicationId, version);
     return version;
 }
 

@@ -65,9 +65,9 @@ QMap<QString, QByteArray> snapshot(const QString& root)
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        // SQLite's shared-memory index of a WAL project: a read-only open must create it and
-        // cannot remove it; it holds no data (engine follow-up of issue 7).
-        // The same holds for an empty -wal created next to it.
+        // SQLite's shared-memory index of a WAL project and an empty -wal: opening one of ours,
+        // even read-only to check it, creates them and cannot remove them; they hold no data.
+        // Foreign and newer files are refused from their header and get none.
         if (path.endsWith(QLatin1String("-shm")) || (path.endsWith(QLatin1String("-wal")) && QFileInfo(path).size() == 0))
             continue;
         const QFileInfo info(path);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the engine and its core test suites with AddressSanitizer + UndefinedBehaviorSanitizer
+# (-DNAD_SANITIZE=ON, no GUI) and runs them. Any finding aborts the suite that hit it.
+#   packaging/run-sanitized-tests.sh [BUILD_DIR]     (default: build-asan/ at the repository root)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${1:-$ROOT/build-asan}"
+
+bash "$ROOT/packaging/install-deps.sh"
+JOBS="${NAD_JOBS:-$(nproc)}"
+cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNAD_BUILD_TESTS=ON \
+      -DNAD_BUILD_GUI=OFF -DNAD_SANITIZE=ON >/dev/null
+cmake --build "$BUILD_DIR" -j "$JOBS"
+cd "$BUILD_DIR"
+# The suites read ASAN_OPTIONS/UBSAN_OPTIONS/LSAN_OPTIONS from their ctest environment.
+ctest --output-on-failure -j "$JOBS" --timeout 1800 -R '^core/'
