@@ -360,12 +360,16 @@ bool MainWindow::resumeTraining()
     const auto resumable = ResumableRun::latest(*m_store);
     if (!resumable)
         return false;
-    m_training->setRequest(resumable->request);
+    DisentangleRequest request = resumable->request;
+    // A run's stored settings are what it learns with; how many held-out images evaluate it is
+    // not among them (the CLI, too, takes it anew on each resume): keep the panel's choice.
+    request.evaluationImagesPerConcept = m_training->request().evaluationImagesPerConcept;
+    m_training->setRequest(request);
     QStringList names;
-    for (const auto& name : resumable->request.concepts)
+    for (const auto& name : request.concepts)
         names << qs(name);
     m_concepts->setChecked(names);
-    return launchTraining(resumable->request);
+    return launchTraining(request);
 }
 
 bool MainWindow::launchTraining(const DisentangleRequest& given)

@@ -304,17 +304,19 @@ int runStudioChild()
         std::fprintf(stderr, "failed: %s\n", qPrintable(message));
         QCoreApplication::exit(7);
     });
+    const auto setSpin = [&window](const char* name, int value) {
+        auto* spin = window.trainingPanel()->findChild<QSpinBox*>(QLatin1String(name));
+        if (spin)
+            spin->setValue(value);
+        return spin != nullptr;
+    };
+    // The evaluation size is the panel's, on a start and on a resume alike.
+    if (!setSpin("evaluationImagesSpin", 50))
+        return 4;
     if (job[0] == QLatin1String("start")) {
         window.trainingPanel()->selectModel(QStringLiteral("vgg-w4-s1"));
         window.conceptPanel()->setChecked(kStudioConcepts);
-        for (const auto& [name, value] : {std::pair<const char*, int>{"stepsSpin", 400}, {"imagesPerConceptSpin", 64},
-                                          {"evaluationImagesSpin", 50}}) {
-            auto* spin = window.trainingPanel()->findChild<QSpinBox*>(QLatin1String(name));
-            if (!spin)
-                return 4;
-            spin->setValue(value);
-        }
-        if (!window.startTraining())
+        if (!setSpin("stepsSpin", 400) || !setSpin("imagesPerConceptSpin", 64) || !window.startTraining())
             return 4;
     } else if (!window.resumeTraining()) {
         return 5;

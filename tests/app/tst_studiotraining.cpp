@@ -326,6 +326,9 @@ private Q_SLOTS:
         QVERIFY(window.trainingPanel()->resumeButton()->isVisible());
         QVERIFY(window.trainingPanel()->resumeButton()->isEnabled());
         QVERIFY(window.resumeTraining());
+        // The evaluation size is not a stored setting: resuming keeps the panel's (it once reset
+        // it to "all", evaluating on every held-out image).
+        QCOMPARE(window.trainingPanel()->findChild<QSpinBox*>(QStringLiteral("evaluationImagesSpin"))->value(), 30);
         QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 4, 60000);
         window.trainingJob()->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 10000);
