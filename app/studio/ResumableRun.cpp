@@ -1,6 +1,7 @@
 #include "ResumableRun.h"
 
 #include "Errors.h"
+#include "JsonNumbers.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -19,15 +20,18 @@ DisentangleRequest ResumableRun::requestFromHyperparameters(const std::string& t
     try {
         LearnerOptions& o = request.options;
         o.preset = LearnerOptions::presetFromName(json.at("preset").get<std::string>());
-        o.alpha = json.at("alpha").get<double>();
-        o.lambda = json.at("lambda").get<double>();
+        // Numbers through JsonNumbers: a project file is outside data, and get<int>() on 1e54
+        // would be undefined behaviour rather than an error.
+        o.alpha = JsonNumbers::number(json.at("alpha"), "alpha");
+        o.lambda = JsonNumbers::number(json.at("lambda"), "lambda");
         o.scaleFreeDistance = json.value("scale_free_distance", false);
-        o.batchSize = json.at("batch_size").get<int>();
-        o.steps = json.at("steps").get<int>();
-        o.earlyStopWindow = json.value("early_stop_window", 0);
-        o.initializations = json.at("initializations").get<int>();
-        o.seed = json.at("seed").get<std::uint64_t>();
-        request.imagesPerConcept = json.value("images_per_concept", 0);
+        o.batchSize = JsonNumbers::int32(json.at("batch_size"), "batch_size");
+        o.steps = JsonNumbers::int32(json.at("steps"), "steps");
+        o.earlyStopWindow = json.contains("early_stop_window") ? JsonNumbers::int32(json["early_stop_window"], "early_stop_window") : 0;
+        o.initializations = JsonNumbers::int32(json.at("initializations"), "initializations");
+        o.seed = JsonNumbers::unsignedInteger(json.at("seed"), "seed");
+        request.imagesPerConcept =
+            json.contains("images_per_concept") ? JsonNumbers::int32(json["images_per_concept"], "images_per_concept") : 0;
         request.concepts = json.value("concepts", std::vector<std::string>{});
     } catch (const nlohmann::json::exception& e) {
         throw InvalidArgument(std::string("the run's stored settings are incomplete: ") + e.what());

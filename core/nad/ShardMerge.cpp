@@ -1,6 +1,7 @@
 #include "nad/ShardMerge.h"
 
 #include "Errors.h"
+#include "JsonNumbers.h"
 #include "nad/ShardSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
@@ -58,8 +59,8 @@ Shard load(const std::string& path)
     s.hyperparameters = nlohmann::json::parse(s.run.hyperparameters);
     s.shard = s.hyperparameters.at(ShardSpec::kHyperparameterKey);
     s.hyperparameters.erase(ShardSpec::kHyperparameterKey);
-    s.spec.index = s.shard.at("index").get<int>();
-    s.spec.count = s.shard.at("count").get<int>();
+    s.spec.index = JsonNumbers::int32(s.shard.at("index"), "'" + path + "': the shard index");
+    s.spec.count = JsonNumbers::int32(s.shard.at("count"), "'" + path + "': the shard count");
     if (s.run.status != "finished")
         refuse(s.label() + " is unfinished: run " + std::to_string(s.run.id) + " is '" + s.run.status + "'" +
                (s.run.message.empty() ? "" : " (" + s.run.message + ")") + "; run its `nad disentangle ... --shard " +
@@ -171,13 +172,18 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
 
     int evaluationImages = request.evaluationImagesPerConcept;
     if (evaluationImages < 0) {
+        const auto evaluationSize = [](const Shard& s) {
+            return s.shard.contains("eval_images_per_concept")
+                       ? JsonNumbers::int32(s.shard["eval_images_per_concept"], s.label() + ": eval_images_per_concept")
+                       : 0;
+        };
         const auto& first = *byIndex.begin()->second;
-        evaluationImages = first.shard.value("eval_images_per_concept", 0);
+        evaluationImages = evaluationSize(first);
         for (const auto& s : shards)
-            if (s.shard.value("eval_images_per_concept", 0) != evaluationImages)
+            if (evaluationSize(s) != evaluationImages)
                 refuse(s.label() + " differs from " + first.label() + " in the evaluation size (eval_images_per_concept " +
-                       std::to_string(s.shard.value("eval_images_per_concept", 0)) + " vs " +
-                       std::to_string(evaluationImages) + "); choose one with --eval-images-per-concept");
+                       std::to_string(evaluationSize(s)) + " vs " + std::to_string(evaluationImages) +
+                       "); choose one with --eval-images-per-concept");
     }
 
     ShardMergeResult result;

@@ -1,6 +1,7 @@
 #include "nn/ImportSpecFile.h"
 
 #include "Errors.h"
+#include "JsonNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -131,12 +132,26 @@ ImportSpec ImportSpecFile::fromJsonText(const std::string& text, const std::stri
                 throw DataError(source + ": unknown preset '" + spec.preset + "' (known: vgg16, resnet50, densenet121)");
         }
         if (json.contains("input")) {
-            spec.inputChannels = json["input"].value("channels", spec.inputChannels);
-            spec.inputSize = json["input"].value("size", spec.inputSize);
+            const auto& input = json["input"];
+            if (!input.is_object())
+                throw DataError(source + ": \"input\" must be an object");
+            if (input.contains("channels"))
+                spec.inputChannels = JsonNumbers::integer(input["channels"], source + ": input channels", 1, 1024);
+            if (input.contains("size"))
+                spec.inputSize = JsonNumbers::integer(input["size"], source + ": input size", 1, 65536);
         }
         if (json.contains("normalization")) {
-            spec.normalization.mean = json["normalization"].at("mean").get<std::vector<float>>();
-            spec.normalization.std = json["normalization"].at("std").get<std::vector<float>>();
+            const auto readFloats = [&](const char* key) {
+                const auto& values = json["normalization"].at(key);
+                if (!values.is_array())
+                    throw DataError(source + ": normalization " + key + " must be an array of numbers");
+                std::vector<float> result;
+                for (const auto& v : values)
+                    result.push_back(JsonNumbers::floatNumber(v, source + ": normalization " + key));
+                return result;
+            };
+            spec.normalization.mean = readFloats("mean");
+            spec.normalization.std = readFloats("std");
         }
         if (json.contains("classes"))
             spec.classNames = json["classes"].get<std::vector<std::string>>();

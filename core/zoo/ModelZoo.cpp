@@ -1,6 +1,7 @@
 #include "zoo/ModelZoo.h"
 
 #include "Errors.h"
+#include "JsonNumbers.h"
 #include "data/FashionMnist.h"
 #include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
@@ -115,25 +116,28 @@ ZooEntry ModelZoo::readMetadata(const std::string& path)
         ZooEntry e;
         e.name = j.at("name").get<std::string>();
         e.family = j.at("family").get<std::string>();
-        e.width = j.at("width").get<std::int64_t>();
-        e.depth = j.at("depth").get<std::int64_t>();
-        e.inputChannels = j.at("input").at("channels").get<std::int64_t>();
-        e.inputSize = j.at("input").at("size").get<std::int64_t>();
-        e.normalization.mean = j.at("normalization").at("mean").get<std::vector<float>>();
-        e.normalization.std = j.at("normalization").at("std").get<std::vector<float>>();
+        const std::string where = "zoo metadata '" + path + "': ";
+        e.width = JsonNumbers::integer(j.at("width"), where + "width");
+        e.depth = JsonNumbers::integer(j.at("depth"), where + "depth");
+        e.inputChannels = JsonNumbers::integer(j.at("input").at("channels"), where + "input channels");
+        e.inputSize = JsonNumbers::integer(j.at("input").at("size"), where + "input size");
+        for (const auto& v : j.at("normalization").at("mean"))
+            e.normalization.mean.push_back(JsonNumbers::floatNumber(v, where + "normalization mean"));
+        for (const auto& v : j.at("normalization").at("std"))
+            e.normalization.std.push_back(JsonNumbers::floatNumber(v, where + "normalization std"));
         e.classNames = j.at("classes").get<std::vector<std::string>>();
         for (const auto& b : j.at("blocks"))
-            e.blocks.push_back({b.at("name").get<std::string>(), b.at("channels").get<std::int64_t>()});
-        e.parameters = j.at("parameters").get<std::int64_t>();
-        e.testAccuracy = j.at("test_accuracy").get<double>();
+            e.blocks.push_back({b.at("name").get<std::string>(), JsonNumbers::integer(b.at("channels"), where + "block channels")});
+        e.parameters = JsonNumbers::integer(j.at("parameters"), where + "parameters");
+        e.testAccuracy = JsonNumbers::number(j.at("test_accuracy"), where + "test_accuracy");
         const auto& t = j.at("training");
-        e.trainingSeconds = t.at("seconds").get<double>();
-        e.training.epochs = t.at("epochs").get<int>();
-        e.training.batchSize = t.at("batch_size").get<int>();
-        e.training.maxLearningRate = t.at("max_learning_rate").get<double>();
-        e.training.weightDecay = t.at("weight_decay").get<double>();
+        e.trainingSeconds = JsonNumbers::number(t.at("seconds"), where + "training seconds");
+        e.training.epochs = JsonNumbers::int32(t.at("epochs"), where + "training epochs");
+        e.training.batchSize = JsonNumbers::int32(t.at("batch_size"), where + "training batch_size");
+        e.training.maxLearningRate = JsonNumbers::number(t.at("max_learning_rate"), where + "max_learning_rate");
+        e.training.weightDecay = JsonNumbers::number(t.at("weight_decay"), where + "weight_decay");
         e.training.horizontalFlips = t.at("horizontal_flips").get<bool>();
-        e.training.seed = t.at("seed").get<std::uint64_t>();
+        e.training.seed = JsonNumbers::unsignedInteger(t.at("seed"), where + "training seed");
         e.dataset = j.at("dataset").get<std::string>();
         e.libtorchVersion = j.at("libtorch").get<std::string>();
         e.trainedAt = j.at("trained_at").get<std::string>();

@@ -2,9 +2,12 @@
 
 // Test helpers: a temporary folder removed at the end of the test, and whole-file I/O for
 // "the file is byte-for-byte unchanged" checks.
+#include "Errors.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -48,6 +51,17 @@ inline void writeBytes(const std::string& path, const std::vector<char>& bytes)
 inline void writeText(const std::string& path, const std::string& text)
 {
     writeBytes(path, std::vector<char>(text.begin(), text.end()));
+}
+
+// The message of the nad::DataError that `f` throws, or a text saying it threw none.
+inline std::string dataErrorOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const nad::DataError& e) {
+        return e.what();
+    }
+    return "no DataError thrown";
 }
 
 } // namespace nadtest

@@ -4,6 +4,7 @@
 #include "data/IdxReader.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -48,16 +49,6 @@ std::vector<char> labels(const std::vector<std::uint8_t>& values)
     for (auto v : values)
         bytes.push_back(char(v));
     return bytes;
-}
-
-std::string messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return e.what();
-    }
-    return "no DataError thrown";
 }
 
 } // namespace
@@ -115,7 +106,7 @@ TEST(IdxReader, RejectsTruncatedFileWithByteCounts)
     auto bytes = images(10, 28, 28);
     bytes.resize(1000);
     writeGz(dir.file("t.gz"), bytes);
-    const std::string message = messageOf([&] { IdxReader::read(dir.file("t.gz")); });
+    const std::string message = nadtest::dataErrorOf([&] { IdxReader::read(dir.file("t.gz")); });
     EXPECT_NE(message.find("is truncated: expected 7856 bytes, found 1000"), std::string::npos) << message;
     EXPECT_NE(message.find(dir.file("t.gz")), std::string::npos) << message;
 }
@@ -126,10 +117,10 @@ TEST(IdxReader, RejectsWrongMagic)
     auto bytes = images(1, 2, 2);
     bytes[0] = 0x7f;
     writeGz(dir.file("m.gz"), bytes);
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("m.gz")); }).find("wrong magic number"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("m.gz")); }).find("wrong magic number"),
               std::string::npos);
     nadtest::writeText(dir.file("text.idx"), "hello, this is not an IDX file");
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("text.idx")); }).find("wrong magic number"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("text.idx")); }).find("wrong magic number"),
               std::string::npos);
 }
 
@@ -137,10 +128,10 @@ TEST(IdxReader, RejectsUnsupportedTypeAndEmptyDimension)
 {
     nadtest::TemporaryDirectory dir;
     writeGz(dir.file("f.gz"), idxHeader(0x0D, {1, 2}));
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("f.gz")); }).find("only unsigned bytes"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("f.gz")); }).find("only unsigned bytes"),
               std::string::npos);
     writeGz(dir.file("z.gz"), idxHeader(0x08, {0, 28, 28}));
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("z.gz")); }).find("empty dimension"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("z.gz")); }).find("empty dimension"),
               std::string::npos);
 }
 
@@ -148,8 +139,26 @@ TEST(IdxReader, RejectsHugeDeclaredDimensionsWithoutAllocating)
 {
     nadtest::TemporaryDirectory dir;
     writeGz(dir.file("huge.gz"), idxHeader(0x08, {4000000000u, 28, 28}));
-    const std::string message = messageOf([&] { IdxReader::read(dir.file("huge.gz")); });
+    const std::string message = nadtest::dataErrorOf([&] { IdxReader::read(dir.file("huge.gz")); });
     EXPECT_NE(message.find("larger than the limit"), std::string::npos) << message;
+}
+
+// Found by fuzz_idxreader: a header declaring 3 GB (under the 4 GiB limit) in a file holding a
+// few bytes was allocated in full before reading. The buffer now grows as data arrives.
+TEST(IdxReader, TruncatedFileDeclaringGigabytesFailsWithoutAllocatingThem)
+{
+    nadtest::TemporaryDirectory dir;
+    auto bytes = idxHeader(0x08, {1000, 1000, 3000});
+    bytes.insert(bytes.end(), 64, 7);
+    writeGz(dir.file("liar.gz"), bytes);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    const std::string message = nadtest::dataErrorOf([&] { IdxReader::read(dir.file("liar.gz")); });
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    EXPECT_NE(message.find("is truncated"), std::string::npos) << message;
+    // ru_maxrss is in KiB: the peak may not grow by more than 256 MiB (it grew by 3 GB).
+    EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 256L * 1024) << after.ru_maxrss << " KiB peak";
 }
 
 TEST(IdxReader, RejectsTrailingDataAndEmptyFile)
@@ -158,10 +167,10 @@ TEST(IdxReader, RejectsTrailingDataAndEmptyFile)
     auto bytes = images(2, 2, 2);
     bytes.push_back(7);
     writeGz(dir.file("trail.gz"), bytes);
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("trail.gz")); }).find("data after"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("trail.gz")); }).find("data after"),
               std::string::npos);
     writeGz(dir.file("empty.gz"), {});
-    EXPECT_NE(messageOf([&] { IdxReader::read(dir.file("empty.gz")); }).find("truncated"),
+    EXPECT_NE(nadtest::dataErrorOf([&] { IdxReader::read(dir.file("empty.gz")); }).find("truncated"),
               std::string::npos);
 }
 
@@ -173,7 +182,7 @@ TEST(IdxReader, RejectsCorruptCompressedStream)
     for (std::size_t i = 20; i < bytes.size() - 8; i += 7)
         bytes[i] = char(bytes[i] ^ 0x5a);
     nadtest::writeBytes(dir.file("c.gz"), bytes);
-    const std::string message = messageOf([&] { IdxReader::read(dir.file("c.gz")); });
+    const std::string message = nadtest::dataErrorOf([&] { IdxReader::read(dir.file("c.gz")); });
     EXPECT_TRUE(message.find("cannot be decompressed") != std::string::npos ||
                 message.find("wrong magic") != std::string::npos ||
                 message.find("truncated") != std::string::npos)
@@ -185,17 +194,17 @@ TEST(IdxReader, RejectsCountMismatchAndBadLabels)
     nadtest::TemporaryDirectory dir;
     writeGz(dir.file("img.gz"), images(3, 2, 2));
     writeGz(dir.file("lab.gz"), labels({0, 1}));
-    EXPECT_NE(messageOf([&] {
+    EXPECT_NE(nadtest::dataErrorOf([&] {
                   IdxReader::readImagesAndLabels(dir.file("img.gz"), dir.file("lab.gz"), {"a", "b"});
               }).find("holds 3 images but"),
               std::string::npos);
     writeGz(dir.file("lab3.gz"), labels({0, 1, 5}));
-    EXPECT_NE(messageOf([&] {
+    EXPECT_NE(nadtest::dataErrorOf([&] {
                   IdxReader::readImagesAndLabels(dir.file("img.gz"), dir.file("lab3.gz"), {"a", "b"});
               }).find("label 5 of item 2"),
               std::string::npos);
     // Swapped files: the label file has one dimension, not three.
-    EXPECT_NE(messageOf([&] {
+    EXPECT_NE(nadtest::dataErrorOf([&] {
                   IdxReader::readImagesAndLabels(dir.file("lab3.gz"), dir.file("img.gz"), {"a", "b"});
               }).find("an image file has 3"),
               std::string::npos);
@@ -203,6 +212,6 @@ TEST(IdxReader, RejectsCountMismatchAndBadLabels)
 
 TEST(IdxReader, RejectsMissingFile)
 {
-    EXPECT_NE(messageOf([] { IdxReader::read("/nonexistent/file.gz"); }).find("cannot be opened"),
+    EXPECT_NE(nadtest::dataErrorOf([] { IdxReader::read("/nonexistent/file.gz"); }).find("cannot be opened"),
               std::string::npos);
 }

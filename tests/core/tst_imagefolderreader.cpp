@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -81,6 +82,24 @@ TEST(ImageFolderReader, LoadsTransformsAndSkipsUndecodableFiles)
     const std::uint8_t* mango = set.image(set.indicesOfClass(1).back());
     EXPECT_EQ(mango[3], mango[plane + 3]);
     EXPECT_EQ(mango[3], mango[2 * plane + 3]);
+}
+
+// Found by fuzz_imageloader: a BMP whose header declares a height of 791,624,192 rows makes
+// OpenCV throw cv::Exception from imread instead of returning no image. It must be skipped like
+// any undecodable file, with the reason, and the folder's good images still load.
+TEST(ImageFolderReader, ImageTheDecoderRefusesIsSkippedWithTheReason)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    fs::copy_file(NAD_TEST_DATA_DIR "/fuzz-bmp-huge-height.bmp", dir.file("zebra/huge.bmp"));
+    ImageFolderReport report;
+    const ImageSet set = ImageFolderReader::load(dir.path().string(), squareRgb(16), &report);
+    EXPECT_EQ(set.count(), 18u);
+    ASSERT_EQ(report.skipped.size(), 2u);
+    const auto huge = std::find_if(report.skipped.begin(), report.skipped.end(),
+                                   [](const auto& s) { return s.first.find("huge.bmp") != std::string::npos; });
+    ASSERT_NE(huge, report.skipped.end());
+    EXPECT_NE(huge->second.find("refused by the image decoder"), std::string::npos) << huge->second;
 }
 
 TEST(ImageFolderReader, SeededSampleIsDeterministicAndPerClass)

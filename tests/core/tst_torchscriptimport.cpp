@@ -149,6 +149,17 @@ TEST(ImportSpecFile, JsonRoundTripAndErrors)
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": [{\"name\": \"a\", \"steps\": [\"@gelu\"]}], "
                                               "\"classifier\": [\"fc\"]}", "x"), DataError);
     EXPECT_THROW(ImportSpecFile::fromJsonText("[1, 2]", "x"), DataError);
+    // Found by fuzz_importspec: numbers a float or an integer cannot hold were cast regardless
+    // (undefined behaviour); they are errors naming the field.
+    const std::string spec = R"({"blocks": [{"name": "a", "steps": ["features"]}], "classifier": ["fc"], )";
+    const std::string hugeSize = nadtest::dataErrorOf([&] {
+        ImportSpecFile::fromJsonText(spec + R"("input": {"channels": 1, "size": 2.2e54}})", "s.json");
+    });
+    EXPECT_NE(hugeSize.find("s.json: input size must be an integer"), std::string::npos) << hugeSize;
+    const std::string hugeMean = nadtest::dataErrorOf([&] {
+        ImportSpecFile::fromJsonText(spec + R"("normalization": {"mean": [1e300], "std": [1]}})", "s.json");
+    });
+    EXPECT_NE(hugeMean.find("out of range for a 32-bit float"), std::string::npos) << hugeMean;
     EXPECT_THROW(ImportSpecFile::preset("alexnet"), InvalidArgument);
     EXPECT_EQ(ImportSpecFile::preset("vgg16").blocks[2].steps.front().text, "features.4");  // pool opens block 3
 }
