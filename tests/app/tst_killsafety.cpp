@@ -53,19 +53,19 @@ struct Attempt
     double evaluating = -1;     // the evaluation was seen to have begun
     int checkpointsSeen = 0;    // checkpoints this attempt was seen to commit
     double firstCheckpoint = -1;  // when the first of them was seen
-    double sinceCheckpoint = -1;  // when killed: seconds since the last checkpoint was seen
     double seconds = 0;
 };
 
 // When to kill. Every trigger is an event the test observes — the process started, the
 // project committed its k-th checkpoint of this attempt, the evaluation began — followed by a
-// seeded delay, so a kill meant for the learning lands in the learning however loaded the
-// machine is (delays after an event are short next to the phase they aim into).
+// seeded delay measured in this attempt's own pace where it can be: a learning kill comes a
+// seeded fraction of the last checkpoint gap after checkpoint k, so it lands before the next
+// checkpoint however loaded the machine is, and so in the learning while one is left.
 struct KillPlan
 {
     double afterStart = -1;        // loading: this long after the start
-    int afterCheckpoint = -1;      // learning: after the k-th checkpoint committed (1-based) ...
-    double checkpointDelay = 0;    // ... and this long after it
+    int afterCheckpoint = -1;      // learning: after the k-th checkpoint committed (k >= 2) ...
+    double gapFraction = 0;        // ... and this fraction of the gap between checkpoints k-1 and k
     double inEvaluation = -1;      // evaluation: this long after it began
 };
 
@@ -77,8 +77,7 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
               const KillPlan& plan, const QString& project, int finalPaths)
 {
     Attempt a;
-    const std::int64_t initialMark = nadtest::checkpointMark(project);
-    std::int64_t mark = initialMark;
+    std::int64_t mark = nadtest::checkpointMark(project);
     double lastCheckpoint = -1;
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -102,13 +101,16 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
             a.firstProgress = now;
         if (!finished && a.evaluating < 0) {
             const std::int64_t m = nadtest::checkpointMark(project);
-            if (m >= 0 && m != mark) {
+            if (m >= 0 && mark < 0) {
+                mark = m;  // the first reading that worked: nothing to compare with yet
+            } else if (m >= 0 && m != mark) {
                 mark = m;
+                const double previous = lastCheckpoint;
                 lastCheckpoint = now;
                 if (a.firstCheckpoint < 0)
                     a.firstCheckpoint = now;
-                if (++a.checkpointsSeen == plan.afterCheckpoint)
-                    killNoLaterThan(now + plan.checkpointDelay);
+                if (++a.checkpointsSeen == plan.afterCheckpoint && previous >= 0)
+                    killNoLaterThan(now + plan.gapFraction * (now - previous));
             }
             if (nadtest::finalPathCount(project) == finalPaths) {
                 a.evaluating = now;
@@ -128,8 +130,6 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
             process.kill();  // SIGKILL: no handler runs, nothing is flushed or rolled back
             process.waitForFinished(30000);
             a.killed = true;
-            if (lastCheckpoint >= 0)
-                a.sinceCheckpoint = now - lastCheckpoint;
             break;
         }
     }
@@ -160,7 +160,6 @@ struct Phases
     double loading = 0;
     double learning = 0;
     double evaluation = 0;
-    double checkpointGap = 0;
 };
 
 enum class Aim { Loading, Learning, Evaluation, None };
@@ -179,7 +178,7 @@ struct Campaign
     QString summary(quint32 seed) const
     {
         return QStringLiteral("seed %1: %2 kill(s) tried, %3 landed (loading %4, learning %5 of which %6 within a "
-                              "quarter checkpoint gap after a checkpoint, evaluation %7, after learning %8, after "
+                              "tenth of a checkpoint gap after a checkpoint, evaluation %7, after learning %8, after "
                               "finishing %9); %10 path(s) lost, %11 checkpoint(s) went back")
             .arg(seed).arg(tried).arg(landed).arg(loading).arg(learning).arg(nearCheckpoint).arg(evaluation)
             .arg(afterLearning).arg(late).arg(lost).arg(backwards);
@@ -207,13 +206,15 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
             kind = QStringLiteral("%1 s after the start").arg(plan.afterStart, 0, 'f', 2);
             break;
         case Aim::Learning:
-            plan.afterCheckpoint = 1 + int(random.bounded(2u));
-            plan.checkpointDelay = random.generateDouble() * 2.0 * phases.checkpointGap;
+            plan.afterCheckpoint = 2 + int(random.bounded(2u));
+            plan.gapFraction = random.generateDouble() * 0.9;
             plan.inEvaluation = 0.0;  // should the learning end first
-            kind = QStringLiteral("%1 s after checkpoint %2").arg(plan.checkpointDelay, 0, 'f', 3).arg(plan.afterCheckpoint);
+            kind = QStringLiteral("%1 of a gap after checkpoint %2").arg(plan.gapFraction, 0, 'f', 2).arg(plan.afterCheckpoint);
             break;
         case Aim::Evaluation:
-            plan.inEvaluation = 0.01 + random.generateDouble() * 0.3 * phases.evaluation;
+            // Early in the evaluation: a quiet machine evaluates these runs in about 0.5 s, and a
+            // kill planned later than an evaluation takes would find the process gone.
+            plan.inEvaluation = 0.01 + random.generateDouble() * std::min(0.3 * phases.evaluation, 0.15);
             kind = QStringLiteral("%1 s into the evaluation").arg(plan.inEvaluation, 0, 'f', 2);
             break;
         case Aim::None: kind = QStringLiteral("not killed"); break;
@@ -246,7 +247,7 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
             } else {
                 phase = QStringLiteral("learning");
                 ++c.learning;
-                if (c.last.sinceCheckpoint >= 0 && c.last.sinceCheckpoint < 0.25 * phases.checkpointGap)
+                if (plan.gapFraction < 0.1)
                     ++c.nearCheckpoint;
             }
         } else {
@@ -445,8 +446,7 @@ private Q_SLOTS:
         phases.loading = whole.firstProgress;
         phases.learning = whole.evaluating - whole.firstProgress;
         phases.evaluation = whole.seconds - whole.evaluating;
-        // Checkpoints of the four passes: 19 each (steps 10..190), seen by polling.
-        phases.checkpointGap = phases.learning / std::max(1, whole.checkpointsSeen);
+        // Per pass 19 checkpoints (steps 10..190) and the final paths, seen by polling.
         qInfo("uninterrupted run: %.2f s (loading %.2f s, learning %.2f s, evaluation %.2f s), %d checkpoints seen",
               whole.seconds, phases.loading, phases.learning, phases.evaluation, whole.checkpointsSeen);
         QVERIFY2(whole.checkpointsSeen >= 20, "the poll did not see the checkpoints being written");
@@ -485,12 +485,12 @@ private Q_SLOTS:
         const Attempt whole = studio(QStringLiteral("start"), reference, KillPlan{});
         QVERIFY2(!whole.hung, "the studio trained for 10 minutes");
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.output));
-        // 400 steps, a checkpoint every 50: seven, at steps 50..350.
+        // 400 steps, a checkpoint every 50: seven (steps 50..350), then the final paths.
         QVERIFY2(whole.checkpointsSeen >= 5, qPrintable(QString::number(whole.checkpointsSeen)));
         QVERIFY(whole.firstCheckpoint > 0 && whole.evaluating > whole.firstCheckpoint);
         Phases phases;
-        phases.checkpointGap = (whole.evaluating - whole.firstCheckpoint) / whole.checkpointsSeen;
-        phases.loading = std::max(0.1, whole.firstCheckpoint - phases.checkpointGap);
+        const double checkpointGap = (whole.evaluating - whole.firstCheckpoint) / whole.checkpointsSeen;
+        phases.loading = std::max(0.1, whole.firstCheckpoint - checkpointGap);
         phases.learning = whole.evaluating - phases.loading;
         phases.evaluation = whole.seconds - whole.evaluating;
         qInfo("uninterrupted studio run: %.2f s (loading %.2f s, learning %.2f s, evaluation %.2f s), %d checkpoints "
