@@ -17,6 +17,9 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libssl-dev
   # core tests (Qt-free, so they also build on a GPU server without Qt)
   libgtest-dev
+  # reliability jobs: clang with libFuzzer and its sanitizer runtimes (tests/fuzz); gcc's
+  # ASan/UBSan runtimes come with build-essential
+  clang libclang-rt-14-dev
   # data
   dataset-fashion-mnist
   # headless GUI runs and screenshots; the figures' default font (DejaVu Sans)
