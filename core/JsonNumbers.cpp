@@ -47,4 +47,14 @@ float JsonNumbers::floatNumber(const nlohmann::json& value, const std::string& w
     return float(x);
 }
 
+std::vector<float> JsonNumbers::floats(const nlohmann::json& array, const std::string& what)
+{
+    if (!array.is_array())
+        throw DataError(what + " must be an array of numbers, not " + array.dump());
+    std::vector<float> result;
+    for (const auto& v : array)
+        result.push_back(floatNumber(v, what));
+    return result;
+}
+
 } // namespace nad

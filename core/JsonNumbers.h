@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace nad {
 
@@ -23,12 +24,19 @@ public:
     {
         return int(integer(value, what, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
     }
+    // `object[key]` read as int32, or `fallback` when the key is absent.
+    static int optionalInt32(const nlohmann::json& object, const char* key, int fallback, const std::string& what)
+    {
+        return object.contains(key) ? int32(object[key], what) : fallback;
+    }
     // A JSON integer ≥ 0 that fits 64 unsigned bits (seeds).
     static std::uint64_t unsignedInteger(const nlohmann::json& value, const std::string& what);
     // A finite JSON number (integer or not).
     static double number(const nlohmann::json& value, const std::string& what);
     // A finite JSON number that a float holds.
     static float floatNumber(const nlohmann::json& value, const std::string& what);
+    // A JSON array of such numbers.
+    static std::vector<float> floats(const nlohmann::json& array, const std::string& what);
 };
 
 } // namespace nad

@@ -27,11 +27,10 @@ DisentangleRequest ResumableRun::requestFromHyperparameters(const std::string& t
         o.scaleFreeDistance = json.value("scale_free_distance", false);
         o.batchSize = JsonNumbers::int32(json.at("batch_size"), "batch_size");
         o.steps = JsonNumbers::int32(json.at("steps"), "steps");
-        o.earlyStopWindow = json.contains("early_stop_window") ? JsonNumbers::int32(json["early_stop_window"], "early_stop_window") : 0;
+        o.earlyStopWindow = JsonNumbers::optionalInt32(json, "early_stop_window", 0, "early_stop_window");
         o.initializations = JsonNumbers::int32(json.at("initializations"), "initializations");
         o.seed = JsonNumbers::unsignedInteger(json.at("seed"), "seed");
-        request.imagesPerConcept =
-            json.contains("images_per_concept") ? JsonNumbers::int32(json["images_per_concept"], "images_per_concept") : 0;
+        request.imagesPerConcept = JsonNumbers::optionalInt32(json, "images_per_concept", 0, "images_per_concept");
         request.concepts = json.value("concepts", std::vector<std::string>{});
     } catch (const nlohmann::json::exception& e) {
         throw InvalidArgument(std::string("the run's stored settings are incomplete: ") + e.what());

@@ -173,9 +173,7 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
     int evaluationImages = request.evaluationImagesPerConcept;
     if (evaluationImages < 0) {
         const auto evaluationSize = [](const Shard& s) {
-            return s.shard.contains("eval_images_per_concept")
-                       ? JsonNumbers::int32(s.shard["eval_images_per_concept"], s.label() + ": eval_images_per_concept")
-                       : 0;
+            return JsonNumbers::optionalInt32(s.shard, "eval_images_per_concept", 0, s.label() + ": eval_images_per_concept");
         };
         const auto& first = *byIndex.begin()->second;
         evaluationImages = evaluationSize(first);

@@ -141,17 +141,9 @@ ImportSpec ImportSpecFile::fromJsonText(const std::string& text, const std::stri
                 spec.inputSize = JsonNumbers::integer(input["size"], source + ": input size", 1, 65536);
         }
         if (json.contains("normalization")) {
-            const auto readFloats = [&](const char* key) {
-                const auto& values = json["normalization"].at(key);
-                if (!values.is_array())
-                    throw DataError(source + ": normalization " + key + " must be an array of numbers");
-                std::vector<float> result;
-                for (const auto& v : values)
-                    result.push_back(JsonNumbers::floatNumber(v, source + ": normalization " + key));
-                return result;
-            };
-            spec.normalization.mean = readFloats("mean");
-            spec.normalization.std = readFloats("std");
+            const auto& normalization = json["normalization"];
+            spec.normalization.mean = JsonNumbers::floats(normalization.at("mean"), source + ": normalization mean");
+            spec.normalization.std = JsonNumbers::floats(normalization.at("std"), source + ": normalization std");
         }
         if (json.contains("classes"))
             spec.classNames = json["classes"].get<std::vector<std::string>>();

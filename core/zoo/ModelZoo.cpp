@@ -121,12 +121,8 @@ ZooEntry ModelZoo::readMetadata(const std::string& path)
         e.depth = JsonNumbers::integer(j.at("depth"), where + "depth");
         e.inputChannels = JsonNumbers::integer(j.at("input").at("channels"), where + "input channels");
         e.inputSize = JsonNumbers::integer(j.at("input").at("size"), where + "input size");
-        e.normalization.mean.clear();
-        for (const auto& v : j.at("normalization").at("mean"))
-            e.normalization.mean.push_back(JsonNumbers::floatNumber(v, where + "normalization mean"));
-        e.normalization.std.clear();
-        for (const auto& v : j.at("normalization").at("std"))
-            e.normalization.std.push_back(JsonNumbers::floatNumber(v, where + "normalization std"));
+        e.normalization.mean = JsonNumbers::floats(j.at("normalization").at("mean"), where + "normalization mean");
+        e.normalization.std = JsonNumbers::floats(j.at("normalization").at("std"), where + "normalization std");
         e.classNames = j.at("classes").get<std::vector<std::string>>();
         for (const auto& b : j.at("blocks"))
             e.blocks.push_back({b.at("name").get<std::string>(), JsonNumbers::integer(b.at("channels"), where + "block channels")});

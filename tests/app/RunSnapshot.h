@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,28 +88,38 @@ inline void compareAfterKill(const RunSnapshot& before, const RunSnapshot& now, 
     }
 }
 
-// The part of a checkpoint a poll can see cheaply: changes with every checkpoint committed (a
-// new path row, or a row replaced by a later step). A read-only connection asks (WAL: it does
-// not block the writer); -1 while the file cannot be read.
-inline std::int64_t checkpointMark(const QString& project)
+// What a running job has committed, polled through one read-only connection per watch (WAL: it
+// sees every commit and never blocks the writer), opened by the first poll that can open it.
+class CommitWatch
 {
-    try {
-        nad::SqliteDatabase db(project.toStdString(), nad::SqliteDatabase::Access::ReadOnly);
-        return db.queryInt("SELECT count(*) * 1000003 + coalesce(sum(step), 0) FROM paths WHERE block_index = 0");
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
+public:
+    struct Reading
+    {
+        std::int64_t checkpointMark = 0;  // changes with every commit of paths (new rows, later steps)
+        int finalPaths = 0;               // final paths committed
+    };
 
-// The number of final paths committed (block 0), -1 while the file cannot be read.
-inline int finalPathCount(const QString& project)
-{
-    try {
-        nad::SqliteDatabase db(project.toStdString(), nad::SqliteDatabase::Access::ReadOnly);
-        return int(db.queryInt("SELECT count(*) FROM paths WHERE final = 1 AND block_index = 0"));
-    } catch (const std::exception&) {
-        return -1;
+    explicit CommitWatch(const QString& project) : m_path(project.toStdString()) {}
+
+    std::optional<Reading> read()
+    {
+        try {
+            if (!m_db)
+                m_db = std::make_unique<nad::SqliteDatabase>(m_path, nad::SqliteDatabase::Access::ReadOnly);
+            auto query = m_db->prepare("SELECT count(*) * 1000003 + coalesce(sum(step), 0), coalesce(sum(final), 0) "
+                                       "FROM paths WHERE block_index = 0");
+            if (!query.step())
+                return std::nullopt;
+            return Reading{query.columnInt(0), int(query.columnInt(1))};
+        } catch (const std::exception&) {
+            m_db.reset();  // e.g. busy while the file is created: open again next time
+            return std::nullopt;
+        }
     }
-}
+
+private:
+    std::string m_path;
+    std::unique_ptr<nad::SqliteDatabase> m_db;
+};
 
 } // namespace nadtest

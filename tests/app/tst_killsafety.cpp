@@ -77,7 +77,9 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
               const KillPlan& plan, const QString& project, int finalPaths)
 {
     Attempt a;
-    std::int64_t mark = nadtest::checkpointMark(project);
+    nadtest::CommitWatch watch(project);
+    const auto before = watch.read();
+    std::int64_t mark = before ? before->checkpointMark : -1;
     double lastCheckpoint = -1;
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -100,7 +102,8 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
         if (a.firstProgress < 0 && output.contains("ETA"))
             a.firstProgress = now;
         if (!finished && a.evaluating < 0) {
-            const std::int64_t m = nadtest::checkpointMark(project);
+            const auto reading = watch.read();
+            const std::int64_t m = reading ? reading->checkpointMark : -1;
             if (m >= 0 && mark < 0) {
                 mark = m;  // the first reading that worked: nothing to compare with yet
             } else if (m >= 0 && m != mark) {
@@ -112,7 +115,7 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
                 if (++a.checkpointsSeen == plan.afterCheckpoint && previous >= 0)
                     killNoLaterThan(now + plan.gapFraction * (now - previous));
             }
-            if (nadtest::finalPathCount(project) == finalPaths) {
+            if (reading && reading->finalPaths == finalPaths) {
                 a.evaluating = now;
                 if (plan.inEvaluation >= 0)
                     killNoLaterThan(now + plan.inEvaluation);
