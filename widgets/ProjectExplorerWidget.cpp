@@ -47,44 +47,44 @@ QString timestamp(const std::string& stored)
     return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString statusText(const std::string& status)
+QString statusText(RunStatus status)
 {
-    if (status == "finished")
-        return ProjectExplorerWidget::tr("finished");
-    if (status == "interrupted")
-        return ProjectExplorerWidget::tr("interrupted");
-    if (status == "running")
-        return ProjectExplorerWidget::tr("running");
-    if (status == "pending")
-        return ProjectExplorerWidget::tr("pending");
-    return qs(status);
+    switch (status) {
+    case RunStatus::Finished: return ProjectExplorerWidget::tr("finished");
+    case RunStatus::Interrupted: return ProjectExplorerWidget::tr("interrupted");
+    case RunStatus::Running: return ProjectExplorerWidget::tr("running");
+    case RunStatus::Pending: return ProjectExplorerWidget::tr("pending");
+    case RunStatus::Failed: return ProjectExplorerWidget::tr("failed");
+    case RunStatus::Cancelled: return ProjectExplorerWidget::tr("cancelled");
+    }
+    return {};
 }
 
 // Okabe & Ito colours (readable on light and dark palettes); pending is greyed like ConceptPanel's
 // "not learned".
-QBrush statusBrush(const std::string& status, const QPalette& palette)
+QBrush statusBrush(RunStatus status, const QPalette& palette)
 {
-    if (status == "finished")
-        return QBrush(Palette::category(2)); // bluish green
-    if (status == "interrupted")
-        return QBrush(Palette::category(5)); // vermillion
-    if (status == "running")
-        return QBrush(Palette::category(0)); // blue
-    if (status == "pending")
-        return QBrush(palette.color(QPalette::Disabled, QPalette::Text));
+    switch (status) {
+    case RunStatus::Finished: return QBrush(Palette::category(2));  // bluish green
+    case RunStatus::Interrupted:
+    case RunStatus::Failed: return QBrush(Palette::category(5));    // vermillion
+    case RunStatus::Running: return QBrush(Palette::category(0));   // blue
+    case RunStatus::Pending:
+    case RunStatus::Cancelled: return QBrush(palette.color(QPalette::Disabled, QPalette::Text));
+    }
     return palette.text();
 }
 
-QIcon statusIcon(const std::string& status, const QStyle* style)
+QIcon statusIcon(RunStatus status, const QStyle* style)
 {
-    if (status == "finished")
-        return style->standardIcon(QStyle::SP_DialogApplyButton);
-    if (status == "interrupted")
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
-    if (status == "running")
-        return style->standardIcon(QStyle::SP_MediaPlay);
-    if (status == "pending")
-        return style->standardIcon(QStyle::SP_MediaPause);
+    switch (status) {
+    case RunStatus::Finished: return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case RunStatus::Interrupted:
+    case RunStatus::Failed: return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case RunStatus::Running: return style->standardIcon(QStyle::SP_MediaPlay);
+    case RunStatus::Pending:
+    case RunStatus::Cancelled: return style->standardIcon(QStyle::SP_MediaPause);
+    }
     return style->standardIcon(QStyle::SP_MessageBoxQuestion);
 }
 
@@ -316,7 +316,7 @@ void ProjectExplorerWidget::addRun(QTreeWidgetItem* section, const RunRecord& ru
     const RunConcepts selection = runConcepts(run, concepts);
     const QString conceptCount =
         selection.count < 0 ? tr("? concepts") : tr("%n concept(s)", nullptr, selection.count);
-    const bool started = run.status != "pending" || run.elapsedSeconds > 0;
+    const bool started = run.status != RunStatus::Pending || run.elapsedSeconds > 0;
 
     QStringList details{conceptCount, tr("%n init(s)", nullptr, run.initializations)};
     if (started)
@@ -329,7 +329,7 @@ void ProjectExplorerWidget::addRun(QTreeWidgetItem* section, const RunRecord& ru
                                       statusText(run.status), details.join(QStringLiteral(" · "))},
                                      RunItem);
     item->setData(ItemColumn, IdRole, qint64(run.id));
-    item->setData(ItemColumn, StatusRole, qs(run.status));
+    item->setData(ItemColumn, StatusRole, qs(runStatusName(run.status)));
     item->setForeground(SummaryColumn, statusBrush(run.status, palette()));
     item->setIcon(SummaryColumn, statusIcon(run.status, style()));
 

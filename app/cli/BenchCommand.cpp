@@ -1,6 +1,5 @@
 #include "BenchCommand.h"
 
-#include "UserDataDirectory.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
@@ -10,6 +9,7 @@
 #include "nn/ImageBatch.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 
@@ -56,7 +56,7 @@ void bench(const Options& o)
 
     // The network: the zoo model when present, else an untrained one of the same shape (speed
     // does not depend on the weights).
-    const ModelZoo zoo(o.zoo.empty() ? UserDataDirectory::zooDirectory() : o.zoo);
+    const ModelZoo zoo(o.zoo);
     std::shared_ptr<BlockNetwork> network;
     std::string label = o.model;
     if (auto entry = zoo.find(o.model)) {
@@ -182,7 +182,7 @@ void addBenchCommand(CLI::App& parent)
     command->add_option("--repeats", options->repeats, "Timed repetitions (medians are reported)")->capture_default_str();
     command->add_option("--concepts", options->concepts, "Concepts per learning step")->capture_default_str();
     command->add_option("--batch", options->batch, "Images per concept per step")->capture_default_str();
-    command->add_option("--zoo", options->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*command, options->zoo);
     command->callback([options] { bench(*options); });
 }
 

@@ -9,11 +9,12 @@
 #include "RunReport.h"
 #include "UserDataDirectory.h"
 #include "data/FashionMnist.h"
-#include "nad/DisentangleJob.h"
+#include "jobs/DisentangleJob.h"
 #include "store/DemoProject.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "zoo/ModelZoo.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -126,7 +127,7 @@ void addDemoCommand(CLI::App& parent)
                      "Demo project file (default: $XDG_DATA_HOME/nad-studio/demo.nad)");
     demo->add_option("--data", options->data, "Fashion-MNIST folder (four IDX .gz files)")->capture_default_str();
     demo->add_option("--out", options->out, "Figure folder (default: demo-figures beside the project)");
-    demo->add_option("--zoo", options->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*demo, options->zoo);
     demo->add_option("--epochs", options->epochs, "Epochs for a zoo model the demo has to train")
         ->check(CLI::Range(1, 100))->capture_default_str();
     demo->add_option("--steps", options->steps, "Path learning steps per concept")->check(CLI::Range(1, 100000))->capture_default_str();
@@ -146,8 +147,6 @@ void addDemoCommand(CLI::App& parent)
             UserDataDirectory::ensure();
             path = UserDataDirectory::demoProjectPath();
         }
-        if (o.zoo.empty())
-            o.zoo = UserDataDirectory::zooDirectory();
         const bool created = DemoProject::ensure(path, o.data);
         std::cout << (created ? "Demo project created: " : "Demo project opened: ") << path << '\n';
         if (o.projectOnly) {

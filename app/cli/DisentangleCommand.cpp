@@ -4,12 +4,12 @@
 #include "ProgressBar.h"
 #include "RunReport.h"
 #include "TextTable.h"
-#include "UserDataDirectory.h"
-#include "nad/DisentangleJob.h"
+#include "jobs/DisentangleJob.h"
 #include "nad/RunEvaluation.h"
 #include "nad/ShardSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -64,7 +64,7 @@ void addDisentangleCommands(CLI::App& parent)
     disentangle->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
                             "Held-out images per concept for the final evaluation (0: all)")
         ->check(CLI::NonNegativeNumber)->capture_default_str();
-    disentangle->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*disentangle, request->zooDirectory);
     auto shard = std::make_shared<std::string>();
     disentangle->add_option("--shard", *shard,
                             "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
@@ -92,8 +92,6 @@ void addDisentangleCommands(CLI::App& parent)
                 if (!name.empty())
                     request->concepts.push_back(name);
         }
-        if (request->zooDirectory.empty())
-            request->zooDirectory = UserDataDirectory::zooDirectory();
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
         const DisentangleResult result = DisentangleJob::run(*request, [&bar](const DisentangleProgress& p) {
@@ -137,7 +135,7 @@ void addDisentangleCommands(CLI::App& parent)
     auto* evaluateCommand = parent.add_subcommand("evaluate", "Evaluate a run's paths on held-out images and store the metrics");
     evaluateCommand->add_option("PROJECT", evaluate->project, "Project file")->required();
     evaluateCommand->add_option("--run", evaluate->run, "Run id (default: the latest finished run)");
-    evaluateCommand->add_option("--zoo", evaluate->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*evaluateCommand, evaluate->zoo);
     evaluateCommand->add_option("--images-per-concept", evaluate->imagesPerConcept,
                                 "Held-out images per concept (0: all; fewer is quicker and noisier)")
         ->check(CLI::NonNegativeNumber)->capture_default_str();
@@ -145,7 +143,7 @@ void addDisentangleCommands(CLI::App& parent)
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).
         RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run,
-                                                        evaluate->zoo.empty() ? UserDataDirectory::zooDirectory() : evaluate->zoo,
+                                                        evaluate->zoo,
                                                         nullptr, std::size_t(evaluate->imagesPerConcept)));
     });
 }

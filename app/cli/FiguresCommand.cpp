@@ -4,11 +4,11 @@
 #include "Errors.h"
 #include "ProjectFigures.h"
 #include "TextTable.h"
-#include "UserDataDirectory.h"
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
-#include "nad/RunContext.h"
+#include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <QApplication>
@@ -107,11 +107,6 @@ std::vector<std::string> splitList(const std::string& text)
     return items;
 }
 
-std::string zooOrDefault(const std::string& zoo)
-{
-    return zoo.empty() ? UserDataDirectory::zooDirectory() : zoo;
-}
-
 std::string fixed(double value, int digits = 3)
 {
     char text[32];
@@ -143,13 +138,13 @@ void addFiguresCommand(CLI::App& parent)
     figures->add_option("--top", o->top, "Top k % of pixels kept in activation maps")->check(CLI::Range(0.01, 100.0))->capture_default_str();
     figures->add_option("--layout", o->layout, "Composite layout ROWSxCOLS")->capture_default_str();
     figures->add_option("--concepts", o->concepts, "Concepts of the activation grid's composite (default: one per primary concept)");
-    figures->add_option("--zoo", o->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*figures, o->zoo);
     figures->callback([o] {
         offscreenApplication();
         FigureRequest request;
         request.outputDirectory = QString::fromStdString(o->out);
         request.options = exportOptions(o->settings);
-        request.zooDirectory = zooOrDefault(o->zoo);
+        request.zooDirectory = o->zoo;
         request.activationFigures = !o->noActivations;
         request.hitRate.composites = o->composites;
         request.hitRate.topPercent = o->top;
@@ -185,13 +180,13 @@ void addActivationsCommand(CLI::App& parent)
     command->add_option("--top", o->top, "Top k % of pixels kept")->check(CLI::Range(0.01, 100.0))->capture_default_str();
     command->add_option("--mode", o->mode, "top (top k % over the darkened image) or heat (heat map)")
         ->check(CLI::IsMember({"top", "heat"}))->capture_default_str();
-    command->add_option("--zoo", o->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*command, o->zoo);
     addExportOptions(command, o->settings);
     command->callback([o] {
         offscreenApplication();
         const FigureExportOptions options = exportOptions(o->settings);
         ProjectStore project = ProjectStore::open(o->project, ProjectStore::Mode::ReadWrite);
-        const RunContext context = RunContext::open(project, o->run, zooOrDefault(o->zoo));
+        const RunContext context = RunContext::open(project, o->run, o->zoo);
         std::vector<std::int64_t> concepts;
         for (const auto& name : splitList(o->concepts))
             concepts.push_back(context.classIndex(name));
@@ -206,8 +201,8 @@ void addActivationsCommand(CLI::App& parent)
         const auto images = splitList(o->images);
         const CompositeImage composite =
             images.empty() ? CompositeBuilder::fromHeldOut(context.heldOut(), concepts, rows, cols, o->seed)
-                           : CompositeBuilder::fromFiles(images, concepts, rows, cols, int(context.entry.inputChannels),
-                                                         int(context.entry.inputSize), int(context.entry.inputSize));
+                           : CompositeBuilder::fromFiles(images, concepts, rows, cols, int(context.model.inputChannels),
+                                                         int(context.model.inputSize), int(context.model.inputSize));
         ActivationGridView grid;
         grid.setMode(o->mode == "heat" ? ActivationGridView::Mode::HeatMap : ActivationGridView::Mode::TopPercent);
         const auto byInit = context.finalPaths(project);
@@ -253,19 +248,19 @@ void addHitRateCommand(CLI::App& parent)
     command->add_option("--seed", o->hit.seed, "Seed of the composites")->capture_default_str();
     command->add_flag("--json", o->json, "Print JSON instead of a table");
     command->add_option("--out", o->out, "Also write the figure (and its CSV) into this folder");
-    command->add_option("--zoo", o->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*command, o->zoo);
     addExportOptions(command, o->settings);
     command->callback([o] {
         std::tie(o->hit.rows, o->hit.cols) = CompositeBuilder::parseLayout(o->layout);
         ProjectStore project = ProjectStore::open(o->project, o->out.empty() ? ProjectStore::Mode::ReadOnly
                                                                               : ProjectStore::Mode::ReadWrite);
-        const RunContext context = RunContext::open(project, o->run, zooOrDefault(o->zoo));
+        const RunContext context = RunContext::open(project, o->run, o->zoo);
         const auto network = context.loadNetwork();
         const auto paths = context.finalPaths(project).begin()->second;
         CancelSignal cancel;
         HitRateStudy study;
         try {
-            study = ActivationMaps::hitRates(*network, context.heldOut(), context.entry.normalization, paths, o->hit,
+            study = ActivationMaps::hitRates(*network, context.heldOut(), context.model.normalization, paths, o->hit,
                                              {}, &cancel.flag());
         } catch (const Error&) {
             if (cancel.flag().load())

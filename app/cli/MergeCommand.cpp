@@ -2,8 +2,8 @@
 
 #include "ProgressBar.h"
 #include "RunReport.h"
-#include "UserDataDirectory.h"
 #include "nad/ShardMerge.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 
@@ -20,13 +20,11 @@ void addMergeCommand(CLI::App& parent)
                  "evaluated run (refuses shards that disagree; OUT appears only when all went well)");
     merge->add_option("OUT", request->outPath, "The merged project (must not exist)")->required();
     merge->add_option("IN", request->inputs, "The shard projects, all N of them, in any order")->required();
-    merge->add_option("--zoo", request->zooDirectory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*merge, request->zooDirectory);
     merge->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
                       "Held-out images per concept for the evaluation (0: all; default: what the shards were given)")
         ->check(CLI::NonNegativeNumber);
     merge->callback([request] {
-        if (request->zooDirectory.empty())
-            request->zooDirectory = UserDataDirectory::zooDirectory();
         const ShardMergeResult result = ShardMerge::merge(*request);
         std::cout << "Merged " << result.shards << " shard(s) into '" << request->outPath << "' (run " << result.runId
                   << "): " << result.paths << " path(s) of " << result.concepts.size() << " concept(s), evaluated, in "

@@ -3,11 +3,11 @@
 #include "CancelSignal.h"
 #include "ProgressBar.h"
 #include "TextTable.h"
-#include "UserDataDirectory.h"
 #include "data/FashionMnist.h"
 #include "nad/LambdaSweep.h"
 #include "nn/ComputeDevice.h"
 #include "zoo/ModelZoo.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -60,12 +60,12 @@ void addSweepCommand(CLI::App& parent)
     sweep->add_option("--seed", o->learner.seed, "Seed")->capture_default_str();
     sweep->add_option("--images-per-concept", o->imagesPerConcept, "Training images per concept (0: all)")->capture_default_str();
     sweep->add_option("--data", o->data, "Fashion-MNIST folder")->capture_default_str();
-    sweep->add_option("--zoo", o->zoo, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*sweep, o->zoo);
     sweep->add_flag("--json", o->json, "Print JSON");
     sweep->callback([o] {
         o->learner.preset = LearnerOptions::presetFromName(o->preset);
         o->learner.validate();
-        const ModelZoo zoo(o->zoo.empty() ? UserDataDirectory::zooDirectory() : o->zoo);
+        const ModelZoo zoo(o->zoo);
         const auto entry = zoo.find(o->model);
         if (!entry)
             throw InvalidArgument("model '" + o->model + "' is not in the zoo at '" + zoo.directory() + "'");

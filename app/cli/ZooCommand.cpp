@@ -3,11 +3,11 @@
 #include "CancelSignal.h"
 #include "ProgressBar.h"
 #include "TextTable.h"
-#include "UserDataDirectory.h"
 #include "data/FashionMnist.h"
 #include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
+#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 
@@ -25,11 +25,6 @@ std::string percent(double fraction)
     char text[16];
     std::snprintf(text, sizeof text, "%.2f%%", 100.0 * fraction);
     return text;
-}
-
-std::string zooDirectory(const std::string& given)
-{
-    return given.empty() ? UserDataDirectory::zooDirectory() : given;
 }
 
 } // namespace
@@ -64,9 +59,9 @@ void addZooCommand(CLI::App& parent)
     train->add_option("--lr", options->learningRate, "Peak learning rate of the one-cycle schedule")->capture_default_str();
     train->add_flag("--force", options->force, "Train again even when the zoo has this model");
     train->add_option("--data", options->data, "Fashion-MNIST folder")->capture_default_str();
-    train->add_option("--zoo", options->directory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*train, options->directory);
     train->callback([options] {
-        const ModelZoo zoo(zooDirectory(options->directory));
+        const ModelZoo zoo(options->directory);
         ZooTrainRequest request;
         request.family = options->family;
         request.width = options->width > 0 ? options->width : NetworkFactory::defaultWidth(options->family);
@@ -109,9 +104,9 @@ void addZooCommand(CLI::App& parent)
     };
     auto list = std::make_shared<ListOptions>();
     auto* listCommand = zoo->add_subcommand("list", "List the models in the zoo");
-    listCommand->add_option("--zoo", list->directory, "Zoo folder (default: $XDG_DATA_HOME/nad-studio/zoo)");
+    addZooOption(*listCommand, list->directory);
     listCommand->callback([list] {
-        const ModelZoo zoo(zooDirectory(list->directory));
+        const ModelZoo zoo(list->directory);
         const auto entries = zoo.list();
         if (entries.empty()) {
             std::cout << "The zoo at " << zoo.directory() << " is empty; train a model with `nad zoo train --arch vgg`.\n";

@@ -10,7 +10,7 @@
 #include "figures/SimilarityHeatmapView.h"
 #include "figures/TrainingCurvesView.h"
 #include "analysis/PathEvaluator.h"
-#include "nad/RunContext.h"
+#include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -140,7 +140,7 @@ ActivationGridData ProjectFigures::activationGrid(const RunContext& context, Blo
 {
     ActivationGridData data;
     data.composite = composite;
-    data.rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.entry.normalization)});
+    data.rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.model.normalization)});
     for (int tile = 0; tile < composite.tileCount(); ++tile) {
         const std::int64_t concept = composite.tileConcepts[std::size_t(tile)];
         const QString name = qs(context.classNames.at(std::size_t(concept)));
@@ -152,7 +152,7 @@ ActivationGridData ProjectFigures::activationGrid(const RunContext& context, Blo
             throw InvalidArgument("run " + std::to_string(context.run.id) + " has no path for concept '" +
                                   context.classNames.at(std::size_t(concept)) + "'");
         data.rows.push_back({name, tile,
-                             ActivationMaps::compute(network, composite.image, 0, context.entry.normalization,
+                             ActivationMaps::compute(network, composite.image, 0, context.model.normalization,
                                                      PathEvaluator::masksOf(*path, network.device()))});
     }
     for (const auto& block : network.blocks())
@@ -297,7 +297,7 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             save(grid, model + QStringLiteral("-activation-grid"));
         }
         if (int(paths.size()) >= tiles) {
-            const auto study = ActivationMaps::hitRates(*network, heldOut, context.entry.normalization, paths,
+            const auto study = ActivationMaps::hitRates(*network, heldOut, context.model.normalization, paths,
                                                         request.hitRate, {}, cancel);
             BlockSeriesView hitRate(QStringLiteral("hit-rate"));
             fillHitRate(hitRate, study, model);

@@ -2,7 +2,7 @@
 
 #include "Errors.h"
 #include "analysis/CompositeImage.h"
-#include "nad/RunContext.h"
+#include "jobs/RunContext.h"
 
 namespace nad {
 
@@ -65,7 +65,7 @@ ActivationGridData ActivationController::compute(const ActivationRequest& reques
     } else {
         // Dropped files fill the first tiles (each labelled with its tile's concept); the
         // remaining tiles take a held-out image of their concept.
-        const ZooEntry& entry = context.entry;
+        const RunModel& entry = context.model;
         ImageSet tiles;
         std::vector<std::string> sources;
         for (std::size_t t = 0; t < concepts.size(); ++t) {

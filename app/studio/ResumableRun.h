@@ -1,6 +1,6 @@
 #pragma once
 
-#include "nad/DisentangleJob.h"
+#include "jobs/DisentangleRequest.h"
 
 #include <QString>
 
@@ -21,8 +21,6 @@ struct ResumableRun
 
     // The latest interrupted run whose stored settings can be read, if any.
     static std::optional<ResumableRun> latest(const ProjectStore& project);
-    // The request stored as a run's hyperparameters JSON; throws InvalidArgument when unreadable.
-    static DisentangleRequest requestFromHyperparameters(const std::string& json);
 };
 
 } // namespace nad

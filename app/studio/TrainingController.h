@@ -1,7 +1,7 @@
 #pragma once
 
 #include "BackgroundJob.h"
-#include "nad/DisentangleJob.h"
+#include "jobs/DisentangleJob.h"
 
 #include <QMetaType>
 #include <QStringList>

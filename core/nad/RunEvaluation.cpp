@@ -3,7 +3,7 @@
 #include "Errors.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PathMetrics.h"
-#include "nad/RunContext.h"
+#include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -29,9 +29,9 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     }
     const ImageSet test = context.heldOut(heldOutPerClass);
     const auto byInit = context.finalPaths(project);
-    const Normalization& normalization = context.entry.normalization;
+    const Normalization& normalization = context.model.normalization;
     const auto* run = &context.run;
-    const auto* model = &context.model;
+    const auto* model = &context.model.record;
 
     RunSummary summary;
     summary.runId = context.run.id;

@@ -61,8 +61,8 @@ Shard load(const std::string& path)
     s.hyperparameters.erase(ShardSpec::kHyperparameterKey);
     s.spec.index = JsonNumbers::int32(s.shard.at("index"), "'" + path + "': the shard index");
     s.spec.count = JsonNumbers::int32(s.shard.at("count"), "'" + path + "': the shard count");
-    if (s.run.status != "finished")
-        refuse(s.label() + " is unfinished: run " + std::to_string(s.run.id) + " is '" + s.run.status + "'" +
+    if (s.run.status != RunStatus::Finished)
+        refuse(s.label() + " is unfinished: run " + std::to_string(s.run.id) + " is '" + runStatusName(s.run.status) + "'" +
                (s.run.message.empty() ? "" : " (" + s.run.message + ")") + "; run its `nad disentangle ... --shard " +
                s.spec.text() + "` command again to finish it");
     const auto model = runs.model(s.run.modelId);
@@ -211,7 +211,7 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
         record.seed = first.run.seed;
         record.initializations = first.run.initializations;
         result.runId = runs.createRun(record);
-        runs.setStatus(result.runId, "running");
+        runs.setStatus(result.runId, RunStatus::Running);
         for (const auto& [index, s] : byIndex) {
             runs.savePaths(result.runId, datasetId, paths[s]);
             runs.saveHistory(result.runId, datasetId, RunStore(*s->project).history(s->run.id, s->run.datasetId));
@@ -220,7 +220,7 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
         result.summary = RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // The run's time is what learning and evaluating it took, on however many machines.
-        runs.setStatus(result.runId, "finished", {}, shardSeconds + result.seconds);
+        runs.setStatus(result.runId, RunStatus::Finished, {}, shardSeconds + result.seconds);
     });
     for (const auto& c : first.concepts)
         if (owner.count(c.name))

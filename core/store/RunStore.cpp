@@ -121,14 +121,15 @@ std::int64_t RunStore::createRun(const RunRecord& run)
     auto insert = db.prepare("INSERT INTO runs(model_id, dataset_id, preset, hyperparameters, seed, initializations, "
                              "status) VALUES (?,?,?,?,?,?,?)");
     insert.bind(1, run.modelId).bind(2, run.datasetId).bind(3, run.preset).bind(4, run.hyperparameters)
-        .bind(5, std::int64_t(run.seed)).bind(6, run.initializations).bind(7, run.status).run();
+        .bind(5, std::int64_t(run.seed)).bind(6, run.initializations).bind(7, runStatusName(run.status)).run();
     const std::int64_t id = db.queryInt("SELECT last_insert_rowid()");
     transaction.commit();
     return id;
 }
 
-void RunStore::setStatus(std::int64_t runId, const std::string& status, const std::string& message, double addSeconds)
+void RunStore::setStatus(std::int64_t runId, RunStatus runStatus, const std::string& message, double addSeconds)
 {
+    const std::string status = runStatusName(runStatus);
     SqliteDatabase& db = m_project.database();
     SqliteTransaction transaction(db);
     auto update = db.prepare(
@@ -164,7 +165,11 @@ std::vector<RunRecord> RunStore::runs() const
         r.hyperparameters = query.columnText(4);
         r.seed = std::uint64_t(query.columnInt(5));
         r.initializations = int(query.columnInt(6));
-        r.status = query.columnText(7);
+        // The schema's CHECK allows only known names; a file that bypassed it is not ours to guess.
+        const auto status = runStatusFromName(query.columnText(7));
+        if (!status)
+            throw ProjectError("run " + std::to_string(r.id) + " has an unknown status '" + query.columnText(7) + "'");
+        r.status = *status;
         r.message = query.columnText(8);
         r.createdAt = query.columnText(9);
         r.elapsedSeconds = query.columnDouble(10);

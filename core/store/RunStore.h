@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/RunStatus.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -38,7 +40,7 @@ struct RunRecord
     std::string hyperparameters = "{}";  // JSON: every learner option
     std::uint64_t seed = 0;
     int initializations = 1;
-    std::string status = "pending";
+    RunStatus status = RunStatus::Pending;
     std::string message;
     std::string createdAt;
     double elapsedSeconds = 0;
@@ -93,7 +95,7 @@ public:
     std::vector<ModelRecord> models() const;
 
     std::int64_t createRun(const RunRecord& run);
-    void setStatus(std::int64_t runId, const std::string& status, const std::string& message = {},
+    void setStatus(std::int64_t runId, RunStatus status, const std::string& message = {},
                    double addSeconds = 0);
     // Deletes a run with its paths, history and metrics (the schema cascades).
     void removeRun(std::int64_t runId);

@@ -25,7 +25,7 @@ struct RunSnapshot
 {
     QString integrity;
     int runCount = 0;
-    std::string status;
+    nad::RunStatus status = nad::RunStatus::Pending;
     std::map<PathKey, nad::StoredPath> paths;  // every block of each path: checkpoints and final paths
     std::vector<nad::HistoryPoint> history;
     std::vector<nad::MetricRecord> metrics;

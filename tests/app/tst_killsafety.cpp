@@ -3,6 +3,7 @@
 // between them), during the final evaluation — never lose or change a committed path, leave an
 // intact project file, and resuming until the run completes gives the run an uninterrupted one
 // gives, bit for bit.
+#include "TinyZoo.h"
 #include "ConceptPanel.h"
 #include "MainWindow.h"
 #include "RunSnapshot.h"
@@ -234,7 +235,7 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
         QString phase = QStringLiteral("-");
         if (c.last.killed) {
             ++c.landed;
-            if (now.status == "finished") {
+            if (now.status == nad::RunStatus::Finished) {
                 phase = QStringLiteral("after finishing");
                 ++c.late;
             } else if (c.last.evaluating >= 0) {
@@ -332,7 +333,7 @@ int runStudioChild()
 // mask logits), the training curve's points and every metric.
 void compareWithReference(const RunSnapshot& result, const RunSnapshot& expected, int finalPaths)
 {
-    QCOMPARE(result.status, std::string("finished"));
+    QVERIFY(result.status == nad::RunStatus::Finished);
     QCOMPARE(result.runCount, 1);
     QCOMPARE(result.finalCount(), finalPaths);
     QCOMPARE(result.paths.size(), expected.paths.size());
@@ -418,14 +419,10 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_zoo = m_dir.filePath(QStringLiteral("zoo"));
         m_empty = m_dir.filePath(QStringLiteral("empty.nad"));
-        // A tiny zoo model (width 4, one epoch), as tst_cli trains it.
-        QString output;
-        QCOMPARE(runNad({QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("vgg"),
-                         QStringLiteral("--width"), QStringLiteral("4"), QStringLiteral("--epochs"), QStringLiteral("1"),
-                         QStringLiteral("--batch"), QStringLiteral("256"), QStringLiteral("--zoo"), m_zoo},
-                        &output),
-                 0);
-        QVERIFY2(output.contains(QStringLiteral("Trained vgg-w4-s1")), qPrintable(output));
+        // The tiny zoo model (width 4, one epoch) the CLI suites share.
+        QString why;
+        m_zoo = nadtest::tinyZoo(QStringLiteral(NAD_CLI_PATH), m_zoo, &why);
+        QVERIFY2(!m_zoo.isEmpty(), qPrintable(why));
         QCOMPARE(runNad({QStringLiteral("project"), QStringLiteral("new"), m_empty, QStringLiteral("--dataset"),
                          QStringLiteral(NAD_FASHION_MNIST_DIR)}),
                  0);
@@ -454,7 +451,7 @@ private Q_SLOTS:
               whole.seconds, phases.loading, phases.learning, phases.evaluation, whole.checkpointsSeen);
         QVERIFY2(whole.checkpointsSeen >= 20, "the poll did not see the checkpoints being written");
         const RunSnapshot expected = runSnapshot(reference);
-        QCOMPARE(expected.status, std::string("finished"));
+        QVERIFY(expected.status == nad::RunStatus::Finished);
         QCOMPARE(expected.finalCount(), 4);
 
         // The kills: one while loading, four while learning (after the first or second

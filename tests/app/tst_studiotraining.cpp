@@ -256,7 +256,7 @@ private Q_SLOTS:
         const RunStore runs(store);
         const auto run = runs.run(outcome.runId);
         QVERIFY(run);
-        QCOMPARE(run->status, std::string("finished"));
+        QVERIFY(run->status == nad::RunStatus::Finished);
         std::set<int> finalClasses;
         for (const auto& path : runs.paths(outcome.runId, run->datasetId, true))
             finalClasses.insert(path.classIndex);
@@ -353,7 +353,7 @@ private Q_SLOTS:
         QVERIFY(!window->close());  // asks the job to stop first
         QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 10000);  // then closes (and is deleted)
         const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
-        QCOMPARE(RunStore(store).run(runId)->status, std::string("interrupted"));
+        QVERIFY(RunStore(store).run(runId)->status == nad::RunStatus::Interrupted);
         QCOMPARE(store.database().queryText("PRAGMA integrity_check"), std::string("ok"));
     }
 

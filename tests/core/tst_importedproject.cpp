@@ -3,8 +3,8 @@
 #include "Errors.h"
 #include "TestFiles.h"
 #include "data/ImageFolderSplits.h"
-#include "nad/DisentangleJob.h"
-#include "nad/RunContext.h"
+#include "jobs/DisentangleJob.h"
+#include "jobs/RunContext.h"
 #include "nad/RunEvaluation.h"
 #include "nn/ImportSpecFile.h"
 #include "store/ImportedProject.h"
@@ -353,7 +353,7 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
     RunStore runs(project);
     const auto run = runs.run(result.runId);
     ASSERT_TRUE(run);
-    EXPECT_EQ(run->status, "finished");
+    EXPECT_EQ(run->status, RunStatus::Finished);
     // A custom spec has no family: the general default λ.
     EXPECT_DOUBLE_EQ(nlohmann::json::parse(run->hyperparameters).at("lambda").get<double>(),
                      LearnerOptions::defaultLambda("torchscript", LearnerPreset::Paper));
@@ -375,8 +375,8 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
 
     // Analysis reopens the run from the project alone: the imported file, rebuilt from its spec.
     const RunContext context = RunContext::open(project, result.runId, m_work.file("zoo"));
-    ASSERT_TRUE(context.importSpec);
-    EXPECT_EQ(context.entry.inputSize, 16);
+    ASSERT_TRUE(context.model.importSpec);
+    EXPECT_EQ(context.model.inputSize, 16);
     EXPECT_EQ(context.heldOut(1).count(), 3u);
     const RunSummary again = RunEvaluation::evaluate(project, result.runId, m_work.file("zoo"));
     ASSERT_EQ(again.concepts.size(), 2u);

@@ -1,4 +1,5 @@
 #include "Errors.h"
+#include "ToyNetwork.h"
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
 #include "nad/LambdaSweep.h"
@@ -15,26 +16,7 @@ using namespace nad;
 
 namespace {
 
-// A 2-block network whose every value can be computed by hand:
-//   f0(x) = x (2 channels), f1(h) = h0 + h1 (1 channel), f2(h) = [h, −h] (2 logits).
-class ToyNetwork : public torch::nn::Module, public BlockNetwork
-{
-public:
-    ToyNetwork() { m_blocks = {{"identity", 2}, {"sum", 1}}; }
-    std::string family() const override { return "toy"; }
-    torch::nn::Module& module() override { return *this; }
-
-protected:
-    torch::Tensor runBlock(std::size_t index, const torch::Tensor& input,
-                           const std::vector<torch::Tensor>& history) override
-    {
-        return index == 0 ? input : history.back().sum(1, true);
-    }
-    torch::Tensor runClassifier(const torch::Tensor& last) override
-    {
-        return torch::cat({last.flatten(1), -last.flatten(1)}, 1);
-    }
-};
+using nadtest::ToyNetwork;
 
 // σ(s0) = [0.5, 0.75], σ(s1) = [0.5]; one concept row.
 std::vector<torch::Tensor> toyMasks()

@@ -69,7 +69,7 @@ TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
         run.hyperparameters = R"({"lambda":0.05})";
         run.seed = 7;
         runId = runs.createRun(run);
-        runs.setStatus(runId, "running");
+        runs.setStatus(runId, RunStatus::Running);
 
         StoredPath p;
         p.classIndex = 2;
@@ -84,7 +84,7 @@ TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
         runs.savePaths(runId, datasetId, {p});  // replaces the checkpoint
         runs.saveMetrics(runId, datasetId, {{"path_precision", 0.9, 2, -1}, {"unit_usage", 0.4, -1, -1, 1}});
         runs.saveMetrics(runId, datasetId, {{"path_precision", 0.95, 2, -1}});  // replaces
-        runs.setStatus(runId, "finished", {}, 12.5);
+        runs.setStatus(runId, RunStatus::Finished, {}, 12.5);
     }
     ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
     RunStore runs(project);
@@ -94,7 +94,7 @@ TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
     EXPECT_EQ(model->blocks[1].second, 70);
     const auto run = runs.run(runId);
     ASSERT_TRUE(run.has_value());
-    EXPECT_EQ(run->status, "finished");
+    EXPECT_EQ(run->status, RunStatus::Finished);
     EXPECT_DOUBLE_EQ(run->elapsedSeconds, 12.5);
     EXPECT_EQ(run->seed, 7u);
     const auto paths = runs.paths(runId, datasetId, true);

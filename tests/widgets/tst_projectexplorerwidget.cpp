@@ -53,7 +53,7 @@ private:
         r.id = id;
         r.modelId = modelId;
         r.datasetId = 5;
-        r.status = status;
+        r.status = *runStatusFromName(status);
         r.createdAt = createdAt;
         r.hyperparameters = hyperparameters;
         r.initializations = 3;

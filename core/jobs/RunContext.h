@@ -1,15 +1,13 @@
 #pragma once
 
 #include "data/ImageTransform.h"
+#include "jobs/RunModel.h"
 #include "nad/PathLearner.h"
-#include "nn/ImportSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
-#include "zoo/ModelZoo.h"
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,12 +20,8 @@ namespace nad {
 struct RunContext
 {
     RunRecord run;
-    ModelRecord model;
+    RunModel model;
     DatasetRecord dataset;
-    // The zoo entry; for an imported model, the same facts taken from its record and block spec
-    // (name, family "torchscript", input, normalization, classes, blocks, SHA-256, file path).
-    ZooEntry entry;
-    std::optional<ImportSpec> importSpec;  // set for an imported model
     std::vector<std::string> classNames;  // of the model, by class index
     std::string zooDirectory;
 
@@ -39,7 +33,7 @@ struct RunContext
     // chosen compute device, frozen for analysis.
     std::shared_ptr<BlockNetwork> loadNetwork() const;
     // How ImageFolder images are brought to the model's input.
-    ImageTransform imageTransform() const;
+    ImageTransform imageTransform() const { return model.imageTransform(); }
     // The data set's held-out split (Fashion-MNIST test images; an ImageFolder's test/ or val/,
     // see ImageFolderSplits); with `perClass` > 0 only the first `perClass` images of each class
     // (a quicker, noisier evaluation).

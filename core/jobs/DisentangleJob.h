@@ -1,0 +1,44 @@
+#pragma once
+
+#include "analysis/PathEvaluator.h"
+#include "jobs/DisentangleRequest.h"
+#include "jobs/RunLoop.h"
+#include "nad/RunEvaluation.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace nad {
+
+struct DisentangleResult
+{
+    std::int64_t runId = 0;
+    bool resumed = false;
+    bool cancelled = false;
+    int pathsLearned = 0;               // (concept, initialization) pairs finished by this call
+    double seconds = 0;
+    RunSummary summary;                 // the run's metrics once finished (not for a shard)
+    bool evaluated = false;             // false for a shard: ShardMerge evaluates
+    std::vector<std::string> concepts;  // the concepts this call's run covers, in learning order
+};
+
+// `nad disentangle` and the studio's training panel: learns the paths of a run into the
+// project file, checkpointing, resuming an interrupted run with the same model and settings,
+// then evaluates them (precision, specificity, usage, similarity, interpretability) and stores
+// the metrics. A shard (DisentangleRequest::shard) is not evaluated: ShardMerge does that once
+// all shards are merged.
+//
+// In parts: prepare (model through ModelSource, concepts and passes as a RunPlan, the network
+// and the training images, all before the project is written), open the run (resume or
+// create), learn (RunLoop: passes, checkpoints, history), then evaluate (RunEvaluation).
+class DisentangleJob
+{
+public:
+    using ProgressCallback = RunLoop::ProgressCallback;
+    static DisentangleResult run(const DisentangleRequest& request, const ProgressCallback& progress = {},
+                                 const std::atomic<bool>* cancel = nullptr);
+};
+
+} // namespace nad

@@ -1,0 +1,65 @@
+#include "jobs/RunSettings.h"
+
+#include "Errors.h"
+#include "JsonNumbers.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nad {
+
+std::string RunSettings::toJson(const DisentangleRequest& request, const std::vector<std::string>& shardConcepts)
+{
+    const LearnerOptions& o = request.options;
+    nlohmann::json json{{"preset", LearnerOptions::presetName(o.preset)},
+                        {"alpha", o.alpha},
+                        {"lambda", o.lambda},
+                        {"scale_free_distance", o.scaleFreeDistance},
+                        {"batch_size", o.batchSize},
+                        {"steps", o.steps},
+                        {"early_stop_window", o.earlyStopWindow},
+                        {"initializations", o.initializations},
+                        {"seed", o.seed},
+                        {"images_per_concept", request.imagesPerConcept},
+                        {"concepts", request.concepts}};
+    // Everything else stays exactly as an unsharded run stores it, so the merge can compare
+    // shards and give the merged run the hyperparameters of the equivalent single run.
+    if (request.shard.active())
+        json[ShardSpec::kHyperparameterKey] = {{"index", request.shard.index},
+                                               {"count", request.shard.count},
+                                               {"concepts", shardConcepts},
+                                               {"eval_images_per_concept", request.evaluationImagesPerConcept}};
+    return json.dump();
+}
+
+DisentangleRequest RunSettings::fromJson(const std::string& text)
+{
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_object())
+        throw InvalidArgument("the run's stored settings are not a JSON object");
+    DisentangleRequest request;
+    try {
+        LearnerOptions& o = request.options;
+        o.preset = LearnerOptions::presetFromName(json.at("preset").get<std::string>());
+        // Numbers through JsonNumbers: a project file is outside data, and get<int>() on 1e54
+        // would be undefined behaviour rather than an error.
+        o.alpha = JsonNumbers::number(json.at("alpha"), "alpha");
+        o.lambda = JsonNumbers::number(json.at("lambda"), "lambda");
+        o.scaleFreeDistance = json.value("scale_free_distance", false);
+        o.batchSize = JsonNumbers::int32(json.at("batch_size"), "batch_size");
+        o.steps = JsonNumbers::int32(json.at("steps"), "steps");
+        o.earlyStopWindow = JsonNumbers::optionalInt32(json, "early_stop_window", 0, "early_stop_window");
+        o.initializations = JsonNumbers::int32(json.at("initializations"), "initializations");
+        o.seed = JsonNumbers::unsignedInteger(json.at("seed"), "seed");
+        request.imagesPerConcept = JsonNumbers::optionalInt32(json, "images_per_concept", 0, "images_per_concept");
+        request.concepts = json.value("concepts", std::vector<std::string>{});
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidArgument(std::string("the run's stored settings are incomplete: ") + e.what());
+    }
+    request.lambdaGiven = true;
+    // The JSON must round-trip exactly, or the job would start a new run instead of resuming.
+    if (toJson(request) != text)
+        throw InvalidArgument("the run's stored settings differ from what this version writes");
+    return request;
+}
+
+} // namespace nad

@@ -1,0 +1,79 @@
+#include "Errors.h"
+#include "jobs/RunSettings.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+using namespace nad;
+
+namespace {
+
+DisentangleRequest nonDefaultRequest()
+{
+    DisentangleRequest r;
+    r.options.preset = LearnerPreset::Official;
+    r.options.alpha = 0.25;
+    r.options.lambda = 0.125;
+    r.options.scaleFreeDistance = true;
+    r.options.batchSize = 12;
+    r.options.steps = 77;
+    r.options.earlyStopWindow = 9;
+    r.options.initializations = 3;
+    r.options.seed = 42;
+    r.imagesPerConcept = 64;
+    r.concepts = {"Bag", "Coat"};
+    return r;
+}
+
+} // namespace
+
+TEST(RunSettings, StoredSettingsGiveBackTheRequestThatWroteThem)
+{
+    const DisentangleRequest written = nonDefaultRequest();
+    const std::string json = RunSettings::toJson(written);
+    const DisentangleRequest read = RunSettings::fromJson(json);
+    EXPECT_EQ(read.options.preset, LearnerPreset::Official);
+    EXPECT_DOUBLE_EQ(read.options.alpha, 0.25);
+    EXPECT_DOUBLE_EQ(read.options.lambda, 0.125);
+    EXPECT_TRUE(read.options.scaleFreeDistance);
+    EXPECT_EQ(read.options.batchSize, 12);
+    EXPECT_EQ(read.options.steps, 77);
+    EXPECT_EQ(read.options.earlyStopWindow, 9);
+    EXPECT_EQ(read.options.initializations, 3);
+    EXPECT_EQ(read.options.seed, 42u);
+    EXPECT_EQ(read.imagesPerConcept, 64);
+    EXPECT_EQ(read.concepts, (std::vector<std::string>{"Bag", "Coat"}));
+    EXPECT_TRUE(read.lambdaGiven);
+    // What resuming compares: the read request writes the same JSON again.
+    EXPECT_EQ(RunSettings::toJson(read), json);
+}
+
+TEST(RunSettings, ShardRecordNamesItsConceptsAndIsLeftOutOfTheSharedSettings)
+{
+    DisentangleRequest r = nonDefaultRequest();
+    const std::string unsharded = RunSettings::toJson(r);
+    r.shard = ShardSpec::parse("2/3");
+    r.evaluationImagesPerConcept = 50;
+    const auto json = nlohmann::json::parse(RunSettings::toJson(r, {"Coat"}));
+    EXPECT_EQ(json.at("shard").at("index"), 2);
+    EXPECT_EQ(json.at("shard").at("count"), 3);
+    EXPECT_EQ(json.at("shard").at("concepts"), nlohmann::json({"Coat"}));
+    EXPECT_EQ(json.at("shard").at("eval_images_per_concept"), 50);
+    EXPECT_EQ(ShardSpec::withoutShard(json.dump()), unsharded);
+}
+
+TEST(RunSettings, UnreadableOrForeignSettingsAreRefused)
+{
+    EXPECT_THROW(RunSettings::fromJson("not json"), InvalidArgument);
+    EXPECT_THROW(RunSettings::fromJson("[1, 2]"), InvalidArgument);
+    auto json = nlohmann::json::parse(RunSettings::toJson(nonDefaultRequest()));
+    json.erase("alpha");
+    EXPECT_THROW(RunSettings::fromJson(json.dump()), InvalidArgument);  // incomplete
+    json = nlohmann::json::parse(RunSettings::toJson(nonDefaultRequest()));
+    json["written_by"] = "a later version";
+    EXPECT_THROW(RunSettings::fromJson(json.dump()), InvalidArgument);  // would not round-trip
+    json = nlohmann::json::parse(RunSettings::toJson(nonDefaultRequest()));
+    json["steps"] = 2.2e54;
+    EXPECT_ANY_THROW(RunSettings::fromJson(json.dump()));  // out of range, never undefined behaviour
+}
