@@ -28,4 +28,4 @@ std::vector<std::pair<std::string, std::string>> BuildInfo::libraryVersions()
     };
 }
 
-} // namespace nad
+}  // namespace nad

@@ -15,4 +15,4 @@ public:
     static std::vector<std::pair<std::string, std::string>> libraryVersions();
 };
 
-} // namespace nad
+}  // namespace nad

@@ -34,4 +34,4 @@ public:
     using Error::Error;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -11,7 +11,8 @@ std::int64_t JsonNumbers::integer(const nlohmann::json& value, const std::string
 {
     if (!value.is_number_integer())
         throw DataError(what + " must be an integer, not " + value.dump());
-    if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
         throw DataError(what + " is out of range: " + value.dump());
     const std::int64_t n = value.get<std::int64_t>();
     if (n < min || n > max)
@@ -57,4 +58,4 @@ std::vector<float> JsonNumbers::floats(const nlohmann::json& array, const std::s
     return result;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -39,4 +39,4 @@ public:
     static std::vector<float> floats(const nlohmann::json& array, const std::string& what);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -40,4 +40,4 @@ std::string UserDataDirectory::zooDirectory()
     return (fs::path(path()) / "zoo").string();
 }
 
-} // namespace nad
+}  // namespace nad

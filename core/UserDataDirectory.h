@@ -18,4 +18,4 @@ public:
     static std::string zooDirectory();
 };
 
-} // namespace nad
+}  // namespace nad

@@ -1,13 +1,12 @@
 // Renders the SVG application icon to the PNG sizes of the hicolor icon theme.
 //   nad-render-icon ICON.svg OUTDIR SIZE...   writes OUTDIR/SIZExSIZE/apps/<name>.png
 // Built with the package so the PNGs always match the SVG (QtSvg is a dependency anyway).
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
-
 #include <cstdio>
 
 int main(int argc, char* argv[])

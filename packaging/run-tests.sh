@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Quick start, command 2: install, build, and run the whole test suite (ctest over the Qt Test
-# and core suites). GUI suites run on Qt's offscreen platform, so no display is needed.
+# Quick start, command 2: install, check formatting, build with warnings as errors, and run every
+# test tier (ctest labels unit, e2e, reliability, packaging; see cmake/NadTestTiers.cmake). GUI
+# suites run on Qt's offscreen platform, so no display is needed. A suite that skips because a
+# dependency the deps script installs is missing fails here (NAD_TESTS_REQUIRE_DEPENDENCIES).
 # Then the reliability jobs: the core suites again under ASan+UBSan (build-asan/), and a
 # 60-second libFuzzer smoke per file reader (build-fuzz/). NAD_QUICK_TESTS=1 skips those two.
+# Everyday work: `ctest --test-dir build -L unit` (the unit tier only).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Cache compilations across clones of the repository (paths relative to the clone).
 export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
-bash "$ROOT/packaging/build.sh" "$ROOT/build"
+bash "$ROOT/packaging/install-deps.sh"
+echo "== formatting (clang-format)"
+bash "$ROOT/packaging/check-format.sh"
+bash "$ROOT/packaging/build.sh" "$ROOT/build" -DNAD_WERROR=ON -DNAD_TESTS_REQUIRE_DEPENDENCIES=ON
+echo "== tests: every tier"
 (cd "$ROOT/build" && ctest --output-on-failure -j "${NAD_JOBS:-$(nproc)}" --timeout 1800)
 
 if [ "${NAD_QUICK_TESTS:-0}" != "1" ]; then

@@ -16,9 +16,9 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPushButton>
-#include <QResizeEvent>
 #include <QRadioButton>
 #include <QRandomGenerator>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -27,7 +27,6 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 
@@ -42,7 +41,7 @@ std::pair<int, int> rowsCols(const QString& layout)
     return {std::max(1, parts[0].toInt()), std::max(1, parts[1].toInt())};
 }
 
-} // namespace
+}  // namespace
 
 ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
 {
@@ -88,7 +87,8 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     m_blockSlider->setTickPosition(QSlider::TicksBelow);
     m_blockLabel = new QLabel(this);
     m_blockLabel->setObjectName(QStringLiteral("blockLabel"));
-    m_blockLabel->setMinimumWidth(m_blockLabel->fontMetrics().horizontalAdvance(QStringLiteral("00 / 00: features.00.conv")));
+    m_blockLabel->setMinimumWidth(
+        m_blockLabel->fontMetrics().horizontalAdvance(QStringLiteral("00 / 00: features.00.conv")));
     m_topSlider = new QSlider(Qt::Horizontal, this);
     m_topSlider->setObjectName(QStringLiteral("topPercentSlider"));
     m_topSlider->setRange(1, 50);
@@ -289,8 +289,8 @@ void ActivationBrowser::setData(const CompositeImage& composite, const QStringLi
         const QSignalBlocker blocker(m_blockSlider);
         m_blockSlider->setRange(0, std::max(0, int(blockNames.size()) - 1));
         // Stay on the chosen block when the network is the same; the last block otherwise.
-        m_blockSlider->setValue(previous >= 0 && previous < blockNames.size() ? previous
-                                                                                : std::max(0, int(blockNames.size()) - 1));
+        m_blockSlider->setValue(
+            previous >= 0 && previous < blockNames.size() ? previous : std::max(0, int(blockNames.size()) - 1));
         m_blockSlider->setEnabled(!blockNames.isEmpty());
     }
     m_grid->setHighlightedBlock(blockNames.isEmpty() ? -1 : selectedBlock());
@@ -380,9 +380,8 @@ void ActivationBrowser::refreshStrip()
     panels.push_back({tr("input"), ActivationGridView::toImage(m_grid->composite().image), QColor(60, 60, 60), -1});
     for (int r = 0; r < rows.size(); ++r)
         panels.push_back({rows[r].label, m_grid->cellImage(r, block), ActivationGridView::rowColour(r), rows[r].tile});
-    const QString shows = mode() == ActivationGridView::Mode::TopPercent
-                              ? tr("top %1 % pixels").arg(topPercent())
-                              : tr("heat map");
+    const QString shows =
+        mode() == ActivationGridView::Mode::TopPercent ? tr("top %1 % pixels").arg(topPercent()) : tr("heat map");
     m_strip->setPanels(tr("Block %1 of %2: %3 (%4)")
                            .arg(block + 1)
                            .arg(m_grid->blockNames().size())
@@ -398,8 +397,9 @@ QString ActivationBrowser::pixelToolTip(int row, int block, int x, int y) const
         return QString();
     QStringList lines;
     if (row >= 0 && row < rows.size() && block >= 0 && block < m_grid->blockNames().size())
-        lines << tr("Block %1 of %2: %3").arg(block + 1).arg(m_grid->blockNames().size()).arg(m_grid->blockNames()[block])
-              << tr("Map: %1").arg(rows[row].label);
+        lines
+            << tr("Block %1 of %2: %3").arg(block + 1).arg(m_grid->blockNames().size()).arg(m_grid->blockNames()[block])
+            << tr("Map: %1").arg(rows[row].label);
     else
         lines << tr("Input image");
 
@@ -424,11 +424,13 @@ QString ActivationBrowser::pixelToolTip(int row, int block, int x, int y) const
             const QLocale locale;
             const double low = map.rawMin, high = map.rawMax;
             lines << tr("Channel sum: %1 (normalized %2)")
-                         .arg(locale.toString(low + normalized * (high - low), 'g', 4), locale.toString(normalized, 'f', 3));
+                         .arg(locale.toString(low + normalized * (high - low), 'g', 4),
+                              locale.toString(normalized, 'f', 3));
             if (mode() == ActivationGridView::Mode::TopPercent) {
                 const auto mask = map.topPercentMask(topPercent());
                 const bool kept = mask[std::size_t(my) * std::size_t(map.width) + std::size_t(mx)] != 0;
-                lines << (kept ? tr("Among the top %1 %").arg(topPercent()) : tr("Not among the top %1 %").arg(topPercent()));
+                lines << (kept ? tr("Among the top %1 %").arg(topPercent())
+                               : tr("Not among the top %1 %").arg(topPercent()));
             }
         }
     }
@@ -441,7 +443,8 @@ QString ActivationBrowser::gridToolTip(const QPoint& gridPixel) const
     QPoint pixel;
     if (!m_grid->cellAt(gridPixel, &row, &column, &pixel))
         return QString();
-    return column == 0 ? pixelToolTip(-1, -1, pixel.x(), pixel.y()) : pixelToolTip(row, column - 1, pixel.x(), pixel.y());
+    return column == 0 ? pixelToolTip(-1, -1, pixel.x(), pixel.y())
+                       : pixelToolTip(row, column - 1, pixel.x(), pixel.y());
 }
 
 QString ActivationBrowser::stripToolTip(const QPoint& stripPixel) const
@@ -451,7 +454,8 @@ QString ActivationBrowser::stripToolTip(const QPoint& stripPixel) const
     if (panel < 0)
         return QString();
     // Panel 0 is the input; panel r + 1 is row r of the grid.
-    return panel == 0 ? pixelToolTip(-1, -1, pixel.x(), pixel.y()) : pixelToolTip(panel - 1, selectedBlock(), pixel.x(), pixel.y());
+    return panel == 0 ? pixelToolTip(-1, -1, pixel.x(), pixel.y())
+                      : pixelToolTip(panel - 1, selectedBlock(), pixel.x(), pixel.y());
 }
 
 bool ActivationBrowser::eventFilter(QObject* watched, QEvent* event)
@@ -518,4 +522,4 @@ void ActivationBrowser::dropEvent(QDropEvent* event)
     Q_EMIT filesDropped(files);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -115,4 +115,4 @@ private:
     bool m_building = false;  // while the browser sets its own controls
 };
 
-} // namespace nad
+}  // namespace nad

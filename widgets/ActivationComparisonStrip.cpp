@@ -1,17 +1,16 @@
 #include "ActivationComparisonStrip.h"
 
 #include <QPainter>
-
 #include <algorithm>
 #include <cmath>
 
 namespace nad {
 namespace {
 
-constexpr double kGap = 10;     // between panels
-constexpr double kMargin = 6;   // around the strip
+constexpr double kGap = 10;    // between panels
+constexpr double kMargin = 6;  // around the strip
 
-} // namespace
+}  // namespace
 
 ActivationComparisonStrip::ActivationComparisonStrip(QWidget* parent) : QWidget(parent)
 {
@@ -107,8 +106,8 @@ void ActivationComparisonStrip::paintEvent(QPaintEvent*)
     bold.setBold(true);
     painter.setFont(bold);
     painter.setPen(Qt::black);
-    painter.drawText(QRectF(kMargin, kMargin, width() - 2 * kMargin, captionHeight()),
-                     Qt::AlignHCenter | Qt::AlignTop, m_caption);
+    painter.drawText(QRectF(kMargin, kMargin, width() - 2 * kMargin, captionHeight()), Qt::AlignHCenter | Qt::AlignTop,
+                     m_caption);
     for (int i = 0; i < m_panels.size(); ++i) {
         const Panel& panel = m_panels[i];
         const QRectF image = imageRect(i);
@@ -145,4 +144,4 @@ void ActivationComparisonStrip::paintEvent(QPaintEvent*)
     }
 }
 
-} // namespace nad
+}  // namespace nad

@@ -55,4 +55,4 @@ private:
     int m_tileCols = 1;
 };
 
-} // namespace nad
+}  // namespace nad

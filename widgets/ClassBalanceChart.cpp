@@ -26,8 +26,7 @@ void ClassBalanceChart::clear()
     m_plot->replot();
 }
 
-void ClassBalanceChart::setCounts(const QString& title, const QStringList& classNames,
-                                  const QStringList& splitNames,
+void ClassBalanceChart::setCounts(const QString& title, const QStringList& classNames, const QStringList& splitNames,
                                   const QVector<QVector<double>>& countsPerSplit)
 {
     m_plot->clearPlottables();
@@ -82,4 +81,4 @@ QString ClassBalanceChart::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

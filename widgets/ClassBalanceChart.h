@@ -33,4 +33,4 @@ private:
     QVector<QVector<double>> m_counts;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -8,7 +8,6 @@
 #include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -21,7 +20,7 @@ QString percent(double fraction)
     return std::isnan(fraction) ? QString() : QLocale().toString(fraction * 100.0, 'f', 1) + QStringLiteral(" %");
 }
 
-} // namespace
+}  // namespace
 
 ConceptPanel::ConceptPanel(QWidget* parent) : QWidget(parent)
 {
@@ -188,8 +187,9 @@ void ConceptPanel::setStatus(qint64 id, Status status, double precision, double 
     m_status.insert(id, status);
     item->setText(StatusColumn, statusText(status));
     // Grey for what is not there yet, the normal text colour once learned.
-    const QBrush brush = status == Status::Learned ? m_tree->palette().text()
-                                                   : QBrush(m_tree->palette().color(QPalette::Disabled, QPalette::Text));
+    const QBrush brush = status == Status::Learned
+                             ? m_tree->palette().text()
+                             : QBrush(m_tree->palette().color(QPalette::Disabled, QPalette::Text));
     item->setForeground(StatusColumn, brush);
     item->setText(PrecisionColumn, percent(precision));
     item->setText(UsageColumn, percent(usage));
@@ -282,7 +282,7 @@ void ConceptPanel::updateGroupState(QTreeWidgetItem* group)
     int checked = 0;
     for (int c = 0; c < group->childCount(); ++c)
         checked += group->child(c)->checkState(NameColumn) == Qt::Checked ? 1 : 0;
-    const Qt::CheckState state = checked == 0                    ? Qt::Unchecked
+    const Qt::CheckState state = checked == 0                     ? Qt::Unchecked
                                  : checked == group->childCount() ? Qt::Checked
                                                                   : Qt::PartiallyChecked;
     const bool wasUpdating = m_updating;
@@ -325,4 +325,4 @@ QString ConceptPanel::statusText(Status status) const
     return tr("not learned");
 }
 
-} // namespace nad
+}  // namespace nad

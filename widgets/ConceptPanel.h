@@ -4,7 +4,6 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
-
 #include <limits>
 
 class QLineEdit;
@@ -99,4 +98,4 @@ private:
     bool m_updating = false;  // while the panel changes check states itself
 };
 
-} // namespace nad
+}  // namespace nad

@@ -21,4 +21,4 @@ public:
     static QVector<QPair<double, QColor>> sequentialStops();
 };
 
-} // namespace nad
+}  // namespace nad

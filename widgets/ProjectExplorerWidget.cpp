@@ -1,7 +1,9 @@
 #include "ProjectExplorerWidget.h"
-#include "QtText.h"
 
 #include "Palette.h"
+#include "QtText.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -10,7 +12,6 @@
 #include <algorithm>
 #include <climits>
 #include <map>
-#include <nlohmann/json.hpp>
 
 namespace nad {
 
@@ -19,8 +20,7 @@ namespace {
 QString countPair(std::int64_t train, std::int64_t test)
 {
     const QLocale locale;
-    return QStringLiteral("%1 / %2").arg(locale.toString(qlonglong(train)),
-                                         locale.toString(qlonglong(test)));
+    return QStringLiteral("%1 / %2").arg(locale.toString(qlonglong(train)), locale.toString(qlonglong(test)));
 }
 
 QString duration(double seconds)
@@ -29,12 +29,8 @@ QString duration(double seconds)
     if (s < 60)
         return ProjectExplorerWidget::tr("%1 s").arg(s);
     if (s < 3600)
-        return ProjectExplorerWidget::tr("%1 min %2 s")
-            .arg(s / 60)
-            .arg(s % 60, 2, 10, QLatin1Char('0'));
-    return ProjectExplorerWidget::tr("%1 h %2 min")
-        .arg(s / 3600)
-        .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return ProjectExplorerWidget::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return ProjectExplorerWidget::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 // The store writes UTC in ISO 8601 ("2024-05-01T10:20:30Z"); show it in local time, compact
@@ -50,12 +46,18 @@ QString timestamp(const std::string& stored)
 QString statusText(RunStatus status)
 {
     switch (status) {
-    case RunStatus::Finished: return ProjectExplorerWidget::tr("finished");
-    case RunStatus::Interrupted: return ProjectExplorerWidget::tr("interrupted");
-    case RunStatus::Running: return ProjectExplorerWidget::tr("running");
-    case RunStatus::Pending: return ProjectExplorerWidget::tr("pending");
-    case RunStatus::Failed: return ProjectExplorerWidget::tr("failed");
-    case RunStatus::Cancelled: return ProjectExplorerWidget::tr("cancelled");
+    case RunStatus::Finished:
+        return ProjectExplorerWidget::tr("finished");
+    case RunStatus::Interrupted:
+        return ProjectExplorerWidget::tr("interrupted");
+    case RunStatus::Running:
+        return ProjectExplorerWidget::tr("running");
+    case RunStatus::Pending:
+        return ProjectExplorerWidget::tr("pending");
+    case RunStatus::Failed:
+        return ProjectExplorerWidget::tr("failed");
+    case RunStatus::Cancelled:
+        return ProjectExplorerWidget::tr("cancelled");
     }
     return {};
 }
@@ -65,12 +67,16 @@ QString statusText(RunStatus status)
 QBrush statusBrush(RunStatus status, const QPalette& palette)
 {
     switch (status) {
-    case RunStatus::Finished: return QBrush(Palette::category(2));  // bluish green
+    case RunStatus::Finished:
+        return QBrush(Palette::category(2));  // bluish green
     case RunStatus::Interrupted:
-    case RunStatus::Failed: return QBrush(Palette::category(5));    // vermillion
-    case RunStatus::Running: return QBrush(Palette::category(0));   // blue
+    case RunStatus::Failed:
+        return QBrush(Palette::category(5));  // vermillion
+    case RunStatus::Running:
+        return QBrush(Palette::category(0));  // blue
     case RunStatus::Pending:
-    case RunStatus::Cancelled: return QBrush(palette.color(QPalette::Disabled, QPalette::Text));
+    case RunStatus::Cancelled:
+        return QBrush(palette.color(QPalette::Disabled, QPalette::Text));
     }
     return palette.text();
 }
@@ -78,12 +84,16 @@ QBrush statusBrush(RunStatus status, const QPalette& palette)
 QIcon statusIcon(RunStatus status, const QStyle* style)
 {
     switch (status) {
-    case RunStatus::Finished: return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case RunStatus::Finished:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
     case RunStatus::Interrupted:
-    case RunStatus::Failed: return style->standardIcon(QStyle::SP_MessageBoxWarning);
-    case RunStatus::Running: return style->standardIcon(QStyle::SP_MediaPlay);
+    case RunStatus::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case RunStatus::Running:
+        return style->standardIcon(QStyle::SP_MediaPlay);
     case RunStatus::Pending:
-    case RunStatus::Cancelled: return style->standardIcon(QStyle::SP_MediaPause);
+    case RunStatus::Cancelled:
+        return style->standardIcon(QStyle::SP_MediaPause);
     }
     return style->standardIcon(QStyle::SP_MessageBoxQuestion);
 }
@@ -100,8 +110,7 @@ struct RunConcepts
 RunConcepts runConcepts(const RunRecord& run, const std::vector<ConceptRecord>& concepts)
 {
     RunConcepts result;
-    const nlohmann::json json =
-        nlohmann::json::parse(run.hyperparameters, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json json = nlohmann::json::parse(run.hyperparameters, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object())
         return result;
     const auto it = json.find("concepts");
@@ -109,10 +118,8 @@ RunConcepts runConcepts(const RunRecord& run, const std::vector<ConceptRecord>& 
         return result;
     if (it == json.end() || it->is_null() || it->empty()) {
         result.all = true;
-        result.count =
-            int(std::count_if(concepts.begin(), concepts.end(), [&](const ConceptRecord& c) {
-                return c.datasetId == run.datasetId;
-            }));
+        result.count = int(std::count_if(concepts.begin(), concepts.end(),
+                                         [&](const ConceptRecord& c) { return c.datasetId == run.datasetId; }));
         return result;
     }
     result.count = int(it->size());
@@ -121,18 +128,16 @@ RunConcepts runConcepts(const RunRecord& run, const std::vector<ConceptRecord>& 
     return result;
 }
 
-} // namespace
+}  // namespace
 
 ProjectExplorerWidget::ProjectExplorerWidget(QWidget* parent) : QTreeWidget(parent)
 {
     setColumnCount(ColumnCount);
     setHeaderLabels({tr("Item"), tr("Summary"), tr("Details")});
     QTreeWidgetItem* headerItem = this->headerItem();
-    headerItem->setToolTip(SummaryColumn,
-                           tr("Training / test images, test accuracy or run status"));
-    headerItem->setToolTip(DetailsColumn,
-                           tr("Image size, model family, or a run's concepts, initializations, "
-                              "elapsed time and start"));
+    headerItem->setToolTip(SummaryColumn, tr("Training / test images, test accuracy or run status"));
+    headerItem->setToolTip(DetailsColumn, tr("Image size, model family, or a run's concepts, initializations, "
+                                             "elapsed time and start"));
     // The names never truncate; the details give way (elided, complete in the tooltips).
     header()->setSectionResizeMode(ItemColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(SummaryColumn, QHeaderView::ResizeToContents);
@@ -150,16 +155,13 @@ void ProjectExplorerWidget::clearProject()
     clear();
 }
 
-void ProjectExplorerWidget::setProject(const ProjectInfo& info,
-                                       const std::vector<ConceptRecord>& concepts)
+void ProjectExplorerWidget::setProject(const ProjectInfo& info, const std::vector<ConceptRecord>& concepts)
 {
     setProject(info, concepts, {}, {});
 }
 
-void ProjectExplorerWidget::setProject(const ProjectInfo& info,
-                                       const std::vector<ConceptRecord>& concepts,
-                                       const std::vector<ModelRecord>& models,
-                                       const std::vector<RunRecord>& runs)
+void ProjectExplorerWidget::setProject(const ProjectInfo& info, const std::vector<ConceptRecord>& concepts,
+                                       const std::vector<ModelRecord>& models, const std::vector<RunRecord>& runs)
 {
     clear();
     QTreeWidgetItem* datasets = addSection(tr("Data sets (%1)").arg(info.datasets.size()));
@@ -174,10 +176,9 @@ void ProjectExplorerWidget::setProject(const ProjectInfo& info,
     std::vector<const RunRecord*> newestFirst;
     for (const RunRecord& run : runs)
         newestFirst.push_back(&run);
-    std::stable_sort(
-        newestFirst.begin(), newestFirst.end(), [](const RunRecord* a, const RunRecord* b) {
-            return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
-        });
+    std::stable_sort(newestFirst.begin(), newestFirst.end(), [](const RunRecord* a, const RunRecord* b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
+    });
     const qint64 runCount = runs.empty() ? info.runCount : qint64(runs.size());
     QTreeWidgetItem* runSection = addSection(tr("Runs (%1)").arg(runCount));
     for (const RunRecord* run : newestFirst)
@@ -206,21 +207,17 @@ void ProjectExplorerWidget::addDataset(QTreeWidgetItem* section, const DatasetRe
 {
     const QLocale locale;
     const QString size = dataset.channels > 0
-                             ? QStringLiteral("%1×%2×%3")
-                                   .arg(dataset.width)
-                                   .arg(dataset.height)
-                                   .arg(dataset.channels)
+                             ? QStringLiteral("%1×%2×%3").arg(dataset.width).arg(dataset.height).arg(dataset.channels)
                              : QStringLiteral("%1×%2").arg(dataset.width).arg(dataset.height);
-    auto* datasetItem =
-        new QTreeWidgetItem(section,
-                            {qs(dataset.name), countPair(dataset.trainCount, dataset.testCount),
-                             QStringLiteral("%1 · %2").arg(size, qs(dataset.kind))},
-                            DatasetItem);
+    auto* datasetItem = new QTreeWidgetItem(section,
+                                            {qs(dataset.name), countPair(dataset.trainCount, dataset.testCount),
+                                             QStringLiteral("%1 · %2").arg(size, qs(dataset.kind))},
+                                            DatasetItem);
     datasetItem->setData(ItemColumn, IdRole, qint64(dataset.id));
-    const QString tip = tr("%1 (%2)\n%3\n%4 training and %5 test images, %6")
-                            .arg(qs(dataset.name), qs(dataset.kind), qs(dataset.path),
-                                 locale.toString(qlonglong(dataset.trainCount)),
-                                 locale.toString(qlonglong(dataset.testCount)), size);
+    const QString tip =
+        tr("%1 (%2)\n%3\n%4 training and %5 test images, %6")
+            .arg(qs(dataset.name), qs(dataset.kind), qs(dataset.path), locale.toString(qlonglong(dataset.trainCount)),
+                 locale.toString(qlonglong(dataset.testCount)), size);
     for (int column = 0; column < ColumnCount; ++column)
         datasetItem->setToolTip(column, tip);
 
@@ -229,12 +226,11 @@ void ProjectExplorerWidget::addDataset(QTreeWidgetItem* section, const DatasetRe
     for (const ConceptRecord& concept : concepts)
         if (concept.datasetId == dataset.id)
             ordered.push_back(&concept);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const ConceptRecord* a, const ConceptRecord* b) {
-                         const int pa = a->primaryPosition < 0 ? INT_MAX : a->primaryPosition;
-                         const int pb = b->primaryPosition < 0 ? INT_MAX : b->primaryPosition;
-                         return pa < pb;
-                     });
+    std::stable_sort(ordered.begin(), ordered.end(), [](const ConceptRecord* a, const ConceptRecord* b) {
+        const int pa = a->primaryPosition < 0 ? INT_MAX : a->primaryPosition;
+        const int pb = b->primaryPosition < 0 ? INT_MAX : b->primaryPosition;
+        return pa < pb;
+    });
     struct Group
     {
         QTreeWidgetItem* item = nullptr;
@@ -253,18 +249,17 @@ void ProjectExplorerWidget::addDataset(QTreeWidgetItem* section, const DatasetRe
             parentItem = group.item;
         }
         auto* item = new QTreeWidgetItem(parentItem,
-                                         {qs(concept->name),
-                                          countPair(concept->trainCount, concept->testCount),
+                                         {qs(concept->name), countPair(concept->trainCount, concept->testCount),
                                           tr("class %1").arg(concept->classIndex)},
                                          ConceptItem);
         item->setData(ItemColumn, IdRole, qint64(concept->id));
         // QTreeWidgetItem is user-checkable by default; choosing concepts is ConceptPanel's job.
         item->setFlags(item->flags() & ~Qt::ItemIsUserCheckable);
-        const QString conceptTip = tr("%1: class %2, %3 training and %4 test images")
-                                       .arg(qs(concept->name))
-                                       .arg(concept->classIndex)
-                                       .arg(locale.toString(qlonglong(concept->trainCount)),
-                                            locale.toString(qlonglong(concept->testCount)));
+        const QString conceptTip =
+            tr("%1: class %2, %3 training and %4 test images")
+                .arg(qs(concept->name))
+                .arg(concept->classIndex)
+                .arg(locale.toString(qlonglong(concept->trainCount)), locale.toString(qlonglong(concept->testCount)));
         for (int column = 0; column < ColumnCount; ++column)
             item->setToolTip(column, conceptTip);
     }
@@ -279,12 +274,10 @@ void ProjectExplorerWidget::addModel(QTreeWidgetItem* section, const ModelRecord
 {
     const QLocale locale;
     const bool imported = !model.importSpec.empty();
-    const QString accuracy = model.testAccuracy > 0
-                                 ? tr("%1 %").arg(locale.toString(model.testAccuracy * 100, 'f', 2))
-                                 : QStringLiteral("–");
+    const QString accuracy = model.testAccuracy > 0 ? tr("%1 %").arg(locale.toString(model.testAccuracy * 100, 'f', 2))
+                                                    : QStringLiteral("–");
     const QString family = qs(model.family);
-    const QString details =
-        imported ? (family.isEmpty() ? tr("imported") : tr("imported · %1").arg(family)) : family;
+    const QString details = imported ? (family.isEmpty() ? tr("imported") : tr("imported · %1").arg(family)) : family;
     auto* item = new QTreeWidgetItem(section, {qs(model.name), accuracy, details}, ModelItem);
     item->setData(ItemColumn, IdRole, qint64(model.id));
     if (imported) {
@@ -292,11 +285,9 @@ void ProjectExplorerWidget::addModel(QTreeWidgetItem* section, const ModelRecord
         italic.setItalic(true);
         item->setFont(DetailsColumn, italic);
     }
-    const QString sha =
-        model.sha256.empty() ? tr("unknown") : qs(model.sha256.substr(0, 12)) + QStringLiteral("…");
+    const QString sha = model.sha256.empty() ? tr("unknown") : qs(model.sha256.substr(0, 12)) + QStringLiteral("…");
     const QString tip = tr("%1 (%2%3)\nTest accuracy: %4\nInput: %5×%6×%7\nFile: %8\nSHA-256: %9")
-                            .arg(qs(model.name), family,
-                                 imported ? tr(", imported TorchScript") : QString(), accuracy)
+                            .arg(qs(model.name), family, imported ? tr(", imported TorchScript") : QString(), accuracy)
                             .arg(model.inputWidth)
                             .arg(model.inputHeight)
                             .arg(model.inputChannels)
@@ -306,16 +297,13 @@ void ProjectExplorerWidget::addModel(QTreeWidgetItem* section, const ModelRecord
 }
 
 void ProjectExplorerWidget::addRun(QTreeWidgetItem* section, const RunRecord& run,
-                                   const std::vector<ConceptRecord>& concepts,
-                                   const std::vector<ModelRecord>& models)
+                                   const std::vector<ConceptRecord>& concepts, const std::vector<ModelRecord>& models)
 {
-    const auto model = std::find_if(models.begin(), models.end(),
-                                    [&](const ModelRecord& m) { return m.id == run.modelId; });
-    const QString modelName =
-        model != models.end() ? qs(model->name) : tr("model %1").arg(run.modelId);
+    const auto model =
+        std::find_if(models.begin(), models.end(), [&](const ModelRecord& m) { return m.id == run.modelId; });
+    const QString modelName = model != models.end() ? qs(model->name) : tr("model %1").arg(run.modelId);
     const RunConcepts selection = runConcepts(run, concepts);
-    const QString conceptCount =
-        selection.count < 0 ? tr("? concepts") : tr("%n concept(s)", nullptr, selection.count);
+    const QString conceptCount = selection.count < 0 ? tr("? concepts") : tr("%n concept(s)", nullptr, selection.count);
     const bool started = run.status != RunStatus::Pending || run.elapsedSeconds > 0;
 
     QStringList details{conceptCount, tr("%n init(s)", nullptr, run.initializations)};
@@ -324,10 +312,10 @@ void ProjectExplorerWidget::addRun(QTreeWidgetItem* section, const RunRecord& ru
     if (!run.createdAt.empty())
         details << timestamp(run.createdAt);
 
-    auto* item = new QTreeWidgetItem(section,
-                                     {tr("run %1 · %2").arg(run.id).arg(modelName),
-                                      statusText(run.status), details.join(QStringLiteral(" · "))},
-                                     RunItem);
+    auto* item = new QTreeWidgetItem(
+        section,
+        {tr("run %1 · %2").arg(run.id).arg(modelName), statusText(run.status), details.join(QStringLiteral(" · "))},
+        RunItem);
     item->setData(ItemColumn, IdRole, qint64(run.id));
     item->setData(ItemColumn, StatusRole, qs(runStatusName(run.status)));
     item->setForeground(SummaryColumn, statusBrush(run.status, palette()));
@@ -339,15 +327,12 @@ void ProjectExplorerWidget::addRun(QTreeWidgetItem* section, const RunRecord& ru
     else if (selection.all)
         conceptLine = tr("Concepts: all %1 of the data set").arg(selection.count);
     else
-        conceptLine = tr("Concepts (%1): %2")
-                          .arg(selection.count)
-                          .arg(selection.names.join(QStringLiteral(", ")));
-    QStringList tip{
-        tr("Run %1 of %2").arg(run.id).arg(modelName),
-        run.message.empty() ? tr("Status: %1").arg(statusText(run.status))
-                            : tr("Status: %1 — %2").arg(statusText(run.status), qs(run.message)),
-        tr("Preset: %1").arg(qs(run.preset)), conceptLine,
-        tr("Initializations: %1, seed %2").arg(run.initializations).arg(qulonglong(run.seed))};
+        conceptLine = tr("Concepts (%1): %2").arg(selection.count).arg(selection.names.join(QStringLiteral(", ")));
+    QStringList tip{tr("Run %1 of %2").arg(run.id).arg(modelName),
+                    run.message.empty() ? tr("Status: %1").arg(statusText(run.status))
+                                        : tr("Status: %1 — %2").arg(statusText(run.status), qs(run.message)),
+                    tr("Preset: %1").arg(qs(run.preset)), conceptLine,
+                    tr("Initializations: %1, seed %2").arg(run.initializations).arg(qulonglong(run.seed))};
     if (started)
         tip << tr("Elapsed: %1").arg(duration(run.elapsedSeconds));
     if (!run.createdAt.empty())
@@ -379,4 +364,4 @@ void ProjectExplorerWidget::onCurrentItemChanged(QTreeWidgetItem* current)
     }
 }
 
-} // namespace nad
+}  // namespace nad

@@ -47,12 +47,11 @@ Q_SIGNALS:
 
 private:
     QTreeWidgetItem* addSection(const QString& text);
-    void addDataset(QTreeWidgetItem* section, const DatasetRecord& dataset,
-                    const std::vector<ConceptRecord>& concepts);
+    void addDataset(QTreeWidgetItem* section, const DatasetRecord& dataset, const std::vector<ConceptRecord>& concepts);
     void addModel(QTreeWidgetItem* section, const ModelRecord& model);
-    void addRun(QTreeWidgetItem* section, const RunRecord& run,
-                const std::vector<ConceptRecord>& concepts, const std::vector<ModelRecord>& models);
+    void addRun(QTreeWidgetItem* section, const RunRecord& run, const std::vector<ConceptRecord>& concepts,
+                const std::vector<ModelRecord>& models);
     void onCurrentItemChanged(QTreeWidgetItem* current);
 };
 
-} // namespace nad
+}  // namespace nad

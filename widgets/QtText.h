@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <string>
 
 namespace nad {
@@ -13,4 +12,4 @@ inline QString qs(const std::string& text)
     return QString::fromStdString(text);
 }
 
-} // namespace nad
+}  // namespace nad

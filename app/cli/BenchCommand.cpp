@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 
+#include "ZooOption.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
@@ -9,7 +10,6 @@
 #include "nn/ImageBatch.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
-#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 
@@ -86,7 +86,8 @@ void bench(const Options& o)
     PathLearner learner(*network, options);
     std::vector<torch::Tensor> masks;
     for (const auto& b : network->blocks())
-        masks.push_back(torch::randn({o.concepts, b.channels}, torch::TensorOptions().device(device)).set_requires_grad(true));
+        masks.push_back(
+            torch::randn({o.concepts, b.channels}, torch::TensorOptions().device(device)).set_requires_grad(true));
     std::vector<std::int64_t> owner, labels;
     std::vector<torch::Tensor> parts;
     for (int c = 0; c < o.concepts; ++c) {
@@ -131,7 +132,8 @@ void bench(const Options& o)
     const double imagesPerStep = double(o.concepts * o.batch);
     std::printf("\nLearning step (%s, %d concepts x %d images):\n", label.c_str(), o.concepts, o.batch);
     std::printf("  step            %8.1f ms   %7.0f img/s\n", 1000 * stepTime, imagesPerStep / stepTime);
-    std::printf("  3 forwards      %8.1f ms   %7.0f img/s (equivalent)\n", 1000 * forwardTime, imagesPerStep / forwardTime);
+    std::printf("  3 forwards      %8.1f ms   %7.0f img/s (equivalent)\n", 1000 * forwardTime,
+                imagesPerStep / forwardTime);
     std::printf("  ratio           %8.2f       (3-forward time / step time; target >= 0.85)\n", forwardTime / stepTime);
     std::printf("  cached step     %8.1f ms   %7.0f img/s, ratio %.2f (originals computed once; target > 1.0)\n",
                 1000 * cachedStepTime, imagesPerStep / cachedStepTime, forwardTime / cachedStepTime);
@@ -139,10 +141,11 @@ void bench(const Options& o)
     // 2. Time to paths for all 10 concepts (1 initialization, default budget).
     LearnerOptions defaults;
     const auto t = Clock::now();
-    PathLearner(*network, defaults).learn(std::vector<ConceptImages>(concepts.begin(), concepts.begin() + std::min(10, o.concepts)), 0);
+    PathLearner(*network, defaults)
+        .learn(std::vector<ConceptImages>(concepts.begin(), concepts.begin() + std::min(10, o.concepts)), 0);
     const double allConcepts = seconds(t);
-    std::printf("\nPaths for %d concepts (1 init, %d steps, batch %d): %.1f s (target <= 30 s)\n", std::min(10, o.concepts),
-                defaults.steps, defaults.batchSize, allConcepts);
+    std::printf("\nPaths for %d concepts (1 init, %d steps, batch %d): %.1f s (target <= 30 s)\n",
+                std::min(10, o.concepts), defaults.steps, defaults.batchSize, allConcepts);
 
     // 3. Similarity + clustering for 1000 synthetic concepts with ResNet50's block widths.
     std::vector<std::int64_t> widths = {64};
@@ -167,23 +170,26 @@ void bench(const Options& o)
     const auto merges = ConceptClustering::averageLinkageOfSimilarity(similarity);
     ConceptClustering::leafOrder(merges);
     const double clusteringTime = seconds(t3);
-    std::printf("\n1000 concepts, ResNet50 widths (17 blocks, %lld channels):\n", static_cast<long long>(std::accumulate(widths.begin(), widths.end(), std::int64_t(0))));
+    std::printf("\n1000 concepts, ResNet50 widths (17 blocks, %lld channels):\n",
+                static_cast<long long>(std::accumulate(widths.begin(), widths.end(), std::int64_t(0))));
     std::printf("  similarity %.3f s + clustering %.3f s = %.3f s (target <= 1 s)\n", similarityTime, clusteringTime,
                 similarityTime + clusteringTime);
 }
 
-} // namespace
+}  // namespace
 
 void addBenchCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
-    auto* command = parent.add_subcommand("bench", "Measure the engine on this machine (learning step, paths, similarity)");
+    auto* command =
+        parent.add_subcommand("bench", "Measure the engine on this machine (learning step, paths, similarity)");
     command->add_option("--model", options->model, "Zoo model to time")->capture_default_str();
-    command->add_option("--repeats", options->repeats, "Timed repetitions (medians are reported)")->capture_default_str();
+    command->add_option("--repeats", options->repeats, "Timed repetitions (medians are reported)")
+        ->capture_default_str();
     command->add_option("--concepts", options->concepts, "Concepts per learning step")->capture_default_str();
     command->add_option("--batch", options->batch, "Images per concept per step")->capture_default_str();
     addZooOption(*command, options->zoo);
     command->callback([options] { bench(*options); });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

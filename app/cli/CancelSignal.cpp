@@ -1,13 +1,15 @@
 #include "CancelSignal.h"
 
 #include <csignal>
+#include <cstring>
 
 namespace nad::cli {
 namespace {
 
 std::atomic<bool> g_cancelled{false};
-struct sigaction g_previousInt {};
-struct sigaction g_previousTerm {};
+// Globals start zeroed; `struct` because sigaction is also the function's name.
+struct sigaction g_previousInt;
+struct sigaction g_previousTerm;
 
 void onSignal(int signal)
 {
@@ -18,12 +20,13 @@ void onSignal(int signal)
     }
 }
 
-} // namespace
+}  // namespace
 
 CancelSignal::CancelSignal()
 {
     g_cancelled = false;
-    struct sigaction action {};
+    struct sigaction action;
+    std::memset(&action, 0, sizeof action);
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &g_previousInt);
@@ -41,4 +44,4 @@ const std::atomic<bool>& CancelSignal::flag() const
     return g_cancelled;
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

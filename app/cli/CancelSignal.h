@@ -26,4 +26,4 @@ public:
     const std::atomic<bool>& flag() const;
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -26,8 +26,7 @@ void addDatasetCommand(CLI::App& parent)
         "inspect", "Classes, images per class and split, image size and concept hierarchy of a data "
                    "set (an IDX folder such as Fashion-MNIST, or an ImageFolder)");
     inspect->add_option("PATH", options->path, "Data set folder")->required();
-    inspect->add_option("--hierarchy", options->hierarchy,
-                        "Hierarchy JSON file: {\"primary\": [\"class\", ...], ...}");
+    inspect->add_option("--hierarchy", options->hierarchy, "Hierarchy JSON file: {\"primary\": [\"class\", ...], ...}");
     inspect->add_flag("--json", options->json, "Print JSON instead of a table");
     inspect->callback([options] {
         const DatasetSummary summary = DatasetInspector::inspect(options->path, options->hierarchy);
@@ -38,4 +37,4 @@ void addDatasetCommand(CLI::App& parent)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

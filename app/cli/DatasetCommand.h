@@ -9,4 +9,4 @@ namespace nad::cli {
 // `nad dataset inspect PATH [--hierarchy FILE] [--json]`
 void addDatasetCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

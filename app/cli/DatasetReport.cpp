@@ -7,8 +7,7 @@ namespace nad::cli {
 
 void DatasetReport::print(std::ostream& out, const DatasetSummary& summary)
 {
-    out << "Data set: " << summary.path << " (" << (summary.kind == "idx" ? "IDX" : "ImageFolder")
-        << ")\n";
+    out << "Data set: " << summary.path << " (" << (summary.kind == "idx" ? "IDX" : "ImageFolder") << ")\n";
     out << "Images:   " << summary.sizeNote << '\n';
     out << "Classes:  " << summary.classNames.size() << '\n';
     std::vector<std::string> header = {"#", "class"};
@@ -58,12 +57,16 @@ nlohmann::ordered_json DatasetReport::toJson(const DatasetSummary& summary)
     json["path"] = summary.path;
     json["kind"] = summary.kind;
     json["classes"] = summary.classNames;
-    json["image"] = {{"channels", summary.channels}, {"height", summary.height},
-                     {"width", summary.width}, {"note", summary.sizeNote}};
+    json["image"] = {{"channels", summary.channels},
+                     {"height", summary.height},
+                     {"width", summary.width},
+                     {"note", summary.sizeNote}};
     json["splits"] = nlohmann::ordered_json::array();
     for (const auto& split : summary.splits)
-        json["splits"].push_back({{"name", split.name}, {"location", split.location},
-                                  {"total", split.total}, {"per_class", split.perClass}});
+        json["splits"].push_back({{"name", split.name},
+                                  {"location", split.location},
+                                  {"total", split.total},
+                                  {"per_class", split.perClass}});
     json["hierarchy"] = nlohmann::ordered_json::object();
     for (const auto& group : summary.hierarchy.groups())
         json["hierarchy"][group.primary] = group.members;
@@ -71,4 +74,4 @@ nlohmann::ordered_json DatasetReport::toJson(const DatasetSummary& summary)
     return json;
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

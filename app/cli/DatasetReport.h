@@ -18,4 +18,4 @@ public:
     static nlohmann::ordered_json toJson(const DatasetSummary& summary);
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

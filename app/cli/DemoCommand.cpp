@@ -8,20 +8,20 @@
 #include "ProjectReport.h"
 #include "RunReport.h"
 #include "UserDataDirectory.h"
+#include "ZooOption.h"
 #include "data/FashionMnist.h"
 #include "jobs/DisentangleJob.h"
 #include "store/DemoProject.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "zoo/ModelZoo.h"
-#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -76,11 +76,15 @@ ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& 
     request.training.epochs = o.epochs;
     request.datasetDirectory = o.data;
     ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
-    const auto entry = zoo.train(request, [&bar, &family](const TrainingProgress& p) {
-        char status[96];
-        std::snprintf(status, sizeof status, "train %s epoch %d/%d  loss %.4f", family.c_str(), p.epoch, p.epochs, p.loss);
-        bar.update(double(p.step) / double(p.steps), p.etaSeconds, status, p.step == p.steps);
-    }, &cancel);
+    const auto entry = zoo.train(
+        request,
+        [&bar, &family](const TrainingProgress& p) {
+            char status[96];
+            std::snprintf(status, sizeof status, "train %s epoch %d/%d  loss %.4f", family.c_str(), p.epoch, p.epochs,
+                          p.loss);
+            bar.update(double(p.step) / double(p.steps), p.etaSeconds, status, p.step == p.steps);
+        },
+        &cancel);
     bar.finish();
     if (!entry)
         throw CancelledError("stopped while training the " + family + " model; nothing of it was kept");
@@ -90,7 +94,8 @@ ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& 
     return *entry;
 }
 
-void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry& entry, const std::atomic<bool>& cancel)
+void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry& entry,
+                const std::atomic<bool>& cancel)
 {
     DisentangleRequest request;
     request.projectPath = projectPath;
@@ -102,42 +107,56 @@ void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry
     request.lambdaGiven = false;  // the family's default λ
     request.evaluationImagesPerConcept = o.evalImages;
     ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
-    const DisentangleResult result = DisentangleJob::run(request, [&bar, &entry](const DisentangleProgress& p) {
-        char status[96];
-        std::snprintf(status, sizeof status, "paths %s step %d/%d", entry.name.c_str(), p.learner.step, p.learner.steps);
-        bar.update(double(p.learner.step) / p.learner.steps, p.etaSeconds, status);
-    }, &cancel);
+    const DisentangleResult result = DisentangleJob::run(
+        request,
+        [&bar, &entry](const DisentangleProgress& p) {
+            char status[96];
+            std::snprintf(status, sizeof status, "paths %s step %d/%d", entry.name.c_str(), p.learner.step,
+                          p.learner.steps);
+            bar.update(double(p.learner.step) / p.learner.steps, p.etaSeconds, status);
+        },
+        &cancel);
     bar.finish();
     if (result.cancelled)
         throw CancelledError("stopped; run " + std::to_string(result.runId) +
                              " is saved at its last checkpoint — run `nad demo` again to resume");
-    std::cout << "  paths: 10 concepts learned and evaluated in " << ProgressBar::formatDuration(result.seconds) << '\n';
+    std::cout << "  paths: 10 concepts learned and evaluated in " << ProgressBar::formatDuration(result.seconds)
+              << '\n';
     RunReport::print(std::cout, result.summary);
 }
 
-} // namespace
+}  // namespace
 
 void addDemoCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
     auto* demo = parent.add_subcommand(
-        "demo", "Run the built-in Fashion-MNIST demo headless: train (or reuse) the four zoo models, learn paths for all "
-                "10 concepts on each, evaluate, and write every figure");
-    demo->add_option("--project", options->project,
-                     "Demo project file (default: $XDG_DATA_HOME/nad-studio/demo.nad)");
+        "demo",
+        "Run the built-in Fashion-MNIST demo headless: train (or reuse) the four zoo models, learn paths for all "
+        "10 concepts on each, evaluate, and write every figure");
+    demo->add_option("--project", options->project, "Demo project file (default: $XDG_DATA_HOME/nad-studio/demo.nad)");
     demo->add_option("--data", options->data, "Fashion-MNIST folder (four IDX .gz files)")->capture_default_str();
     demo->add_option("--out", options->out, "Figure folder (default: demo-figures beside the project)");
     addZooOption(*demo, options->zoo);
     demo->add_option("--epochs", options->epochs, "Epochs for a zoo model the demo has to train")
-        ->check(CLI::Range(1, 100))->capture_default_str();
-    demo->add_option("--steps", options->steps, "Path learning steps per concept")->check(CLI::Range(1, 100000))->capture_default_str();
-    demo->add_option("--alpha", options->alpha, "Step size α of the path update")->check(CLI::Range(0.001, 100.0))->capture_default_str();
-    demo->add_option("--eval-images-per-concept", options->evalImages, "Held-out images per concept for evaluation (0: all)")
-        ->check(CLI::NonNegativeNumber)->capture_default_str();
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    demo->add_option("--steps", options->steps, "Path learning steps per concept")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    demo->add_option("--alpha", options->alpha, "Step size α of the path update")
+        ->check(CLI::Range(0.001, 100.0))
+        ->capture_default_str();
+    demo->add_option("--eval-images-per-concept", options->evalImages,
+                     "Held-out images per concept for evaluation (0: all)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     demo->add_option("--composites", options->composites, "Random composites for the hit-rate figures")
-        ->check(CLI::Range(1, 10000))->capture_default_str();
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
     demo->add_option("--format", options->format, "Figure format: png, svg or pdf")
-        ->check(CLI::IsMember({"png", "svg", "pdf"}))->capture_default_str();
+        ->check(CLI::IsMember({"png", "svg", "pdf"}))
+        ->capture_default_str();
     demo->add_flag("--project-only", options->projectOnly, "Only create (or open) the demo project and describe it");
     demo->callback([options] {
         const auto start = std::chrono::steady_clock::now();
@@ -171,7 +190,8 @@ void addDemoCommand(CLI::App& parent)
             learnPaths(o, path, entry, cancel.flag());
         }
 
-        const std::string out = o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;
+        const std::string out =
+            o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;
         std::cout << "\nFigures in " << out << ":\n";
         FigureRequest request;
         request.outputDirectory = QString::fromStdString(out);
@@ -181,8 +201,9 @@ void addDemoCommand(CLI::App& parent)
         ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadWrite);
         const auto written = writeProjectFigures(project, request, "  ", cancel.flag());
         std::cout << written.size() << " figures, each with its data as CSV.\n";
-        std::cout << "Demo finished in " << ProgressBar::formatDuration(secondsSince(start)) << ". Project: " << path << '\n';
+        std::cout << "Demo finished in " << ProgressBar::formatDuration(secondsSince(start)) << ". Project: " << path
+                  << '\n';
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

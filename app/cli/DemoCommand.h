@@ -10,4 +10,4 @@ namespace nad::cli {
 // reuses) the Fashion-MNIST demo project in the per-user data folder and reports what it holds.
 void addDemoCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -4,12 +4,12 @@
 #include "ProgressBar.h"
 #include "RunReport.h"
 #include "TextTable.h"
+#include "ZooOption.h"
 #include "jobs/DisentangleJob.h"
 #include "nad/RunEvaluation.h"
 #include "nad/ShardSpec.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
-#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -30,8 +30,10 @@ void addDisentangleCommands(CLI::App& parent)
         "disentangle", "Learn concept feature paths (Algorithm 1) into a project; Ctrl-C stops at the next step, "
                        "running the same command again resumes");
     disentangle->add_option("PROJECT", request->projectPath, "Project file")->required();
-    disentangle->add_option("--model", request->modelName, "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`), or a model imported into the project "
-                                "(`nad project new --model`)")
+    disentangle
+        ->add_option("--model", request->modelName,
+                     "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`), or a model imported into the project "
+                     "(`nad project new --model`)")
         ->required();
     disentangle->add_option("--concepts", *concepts, "all, or class names separated by commas")->capture_default_str();
     disentangle->add_option("--preset", *preset, "paper (Eq. 4-8) or official (the authors' code)")
@@ -40,8 +42,9 @@ void addDisentangleCommands(CLI::App& parent)
     disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    auto* lambda = disentangle->add_option("--lambda", request->options.lambda,
-                                           "Sparsity weight λ (paper) or β (official); default: the model family's")
+    auto* lambda = disentangle
+                       ->add_option("--lambda", request->options.lambda,
+                                    "Sparsity weight λ (paper) or β (official); default: the model family's")
                        ->check(CLI::NonNegativeNumber);
     disentangle->add_flag("--scale-free", request->options.scaleFreeDistance,
                           "Divide each block's distance by the norm of its original output");
@@ -51,25 +54,31 @@ void addDisentangleCommands(CLI::App& parent)
     disentangle->add_option("--batch", request->options.batchSize, "Images per concept per step")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    disentangle->add_option("--early-stop", request->options.earlyStopWindow,
-                            "Stop a concept when its binary path is unchanged for this many steps (0: off)")
+    disentangle
+        ->add_option("--early-stop", request->options.earlyStopWindow,
+                     "Stop a concept when its binary path is unchanged for this many steps (0: off)")
         ->capture_default_str();
-    disentangle->add_option("--inits", request->options.initializations, "Initializations per concept")->capture_default_str();
+    disentangle->add_option("--inits", request->options.initializations, "Initializations per concept")
+        ->capture_default_str();
     disentangle->add_option("--seed", request->options.seed, "Seed")->capture_default_str();
     disentangle->add_option("--images-per-concept", request->imagesPerConcept, "Training images per concept (0: all)")
         ->capture_default_str();
     disentangle->add_option("--concepts-per-pass", request->conceptsPerPass, "Concepts learned in one batched pass")
         ->capture_default_str();
-    disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")->capture_default_str();
-    disentangle->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
-                            "Held-out images per concept for the final evaluation (0: all)")
-        ->check(CLI::NonNegativeNumber)->capture_default_str();
+    disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")
+        ->capture_default_str();
+    disentangle
+        ->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
+                     "Held-out images per concept for the final evaluation (0: all)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     addZooOption(*disentangle, request->zooDirectory);
     auto shard = std::make_shared<std::string>();
-    disentangle->add_option("--shard", *shard,
-                            "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
-                            "class order from the i-th, into this project, without evaluating; combine the N shard "
-                            "projects with `nad merge`")
+    disentangle
+        ->add_option("--shard", *shard,
+                     "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
+                     "class order from the i-th, into this project, without evaluating; combine the N shard "
+                     "projects with `nad merge`")
         ->check(CLI::Validator(
             [](std::string& text) {
                 try {
@@ -94,17 +103,22 @@ void addDisentangleCommands(CLI::App& parent)
         }
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
-        const DisentangleResult result = DisentangleJob::run(*request, [&bar](const DisentangleProgress& p) {
-            double usage = 0;
-            for (double u : p.learner.usage)
-                usage += u / double(p.learner.usage.size());
-            char status[128];
-            std::snprintf(status, sizeof status, "init %d/%d pass %d/%d step %d/%d  usage %.3f", p.initialization + 1,
-                          p.initializations, p.pass + 1, p.passes, p.learner.step, p.learner.steps, usage);
-            const double total = double(p.initializations * p.passes);
-            const double done = double(p.initialization * p.passes + p.pass) + double(p.learner.step) / p.learner.steps;
-            bar.update(done / total, p.etaSeconds, status);
-        }, &cancel.flag());
+        const DisentangleResult result = DisentangleJob::run(
+            *request,
+            [&bar](const DisentangleProgress& p) {
+                double usage = 0;
+                for (double u : p.learner.usage)
+                    usage += u / double(p.learner.usage.size());
+                char status[128];
+                std::snprintf(status, sizeof status, "init %d/%d pass %d/%d step %d/%d  usage %.3f",
+                              p.initialization + 1, p.initializations, p.pass + 1, p.passes, p.learner.step,
+                              p.learner.steps, usage);
+                const double total = double(p.initializations * p.passes);
+                const double done =
+                    double(p.initialization * p.passes + p.pass) + double(p.learner.step) / p.learner.steps;
+                bar.update(done / total, p.etaSeconds, status);
+            },
+            &cancel.flag());
         bar.finish();
         if (result.cancelled)
             throw CancelledError("stopped; run " + std::to_string(result.runId) +
@@ -113,14 +127,16 @@ void addDisentangleCommands(CLI::App& parent)
             std::string names;
             for (const auto& name : result.concepts)
                 names += (names.empty() ? "" : ", ") + name;
-            std::cout << (result.resumed ? "Resumed and finished shard " : "Finished shard ") << request->shard.text()
-                      << " (run " << result.runId << "): " << result.pathsLearned << " path(s) learned in "
-                      << ProgressBar::formatDuration(result.seconds) << " for " << names
-                      << "\nNot evaluated: combine all shard projects with `nad merge OUT SHARD...`, which evaluates.\n";
+            std::cout
+                << (result.resumed ? "Resumed and finished shard " : "Finished shard ") << request->shard.text()
+                << " (run " << result.runId << "): " << result.pathsLearned << " path(s) learned in "
+                << ProgressBar::formatDuration(result.seconds) << " for " << names
+                << "\nNot evaluated: combine all shard projects with `nad merge OUT SHARD...`, which evaluates.\n";
             return;
         }
         std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
-                  << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
+                  << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds)
+                  << "\n";
         RunReport::print(std::cout, result.summary);
     });
 
@@ -132,20 +148,22 @@ void addDisentangleCommands(CLI::App& parent)
         int imagesPerConcept = 0;
     };
     auto evaluate = std::make_shared<EvaluateOptions>();
-    auto* evaluateCommand = parent.add_subcommand("evaluate", "Evaluate a run's paths on held-out images and store the metrics");
+    auto* evaluateCommand =
+        parent.add_subcommand("evaluate", "Evaluate a run's paths on held-out images and store the metrics");
     evaluateCommand->add_option("PROJECT", evaluate->project, "Project file")->required();
     evaluateCommand->add_option("--run", evaluate->run, "Run id (default: the latest finished run)");
     addZooOption(*evaluateCommand, evaluate->zoo);
-    evaluateCommand->add_option("--images-per-concept", evaluate->imagesPerConcept,
-                                "Held-out images per concept (0: all; fewer is quicker and noisier)")
-        ->check(CLI::NonNegativeNumber)->capture_default_str();
+    evaluateCommand
+        ->add_option("--images-per-concept", evaluate->imagesPerConcept,
+                     "Held-out images per concept (0: all; fewer is quicker and noisier)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).
-        RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run,
-                                                        evaluate->zoo,
-                                                        nullptr, std::size_t(evaluate->imagesPerConcept)));
+        RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
+                                                            std::size_t(evaluate->imagesPerConcept)));
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -10,4 +10,4 @@ namespace nad::cli {
 // and `nad evaluate PROJECT [--run N]`.
 void addDisentangleCommands(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

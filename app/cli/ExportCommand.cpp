@@ -46,12 +46,15 @@ std::string render(const Options& o)
     const std::int64_t runId = o.run ? o.run : runs.latestFinishedRun();
     const auto run = runs.run(runId);
     if (!run)
-        throw InvalidArgument("project '" + o.project + "' has no " + (o.run ? "run " + std::to_string(o.run) : "finished run"));
+        throw InvalidArgument("project '" + o.project + "' has no " +
+                              (o.run ? "run " + std::to_string(o.run) : "finished run"));
     const auto model = runs.model(run->modelId);
     std::vector<std::string> names;
     for (const auto& c : project.concepts(run->datasetId))
         names.push_back(c.name);
-    auto nameOf = [&names](int cls) { return cls >= 0 && cls < int(names.size()) ? names[std::size_t(cls)] : std::string(); };
+    auto nameOf = [&names](int cls) {
+        return cls >= 0 && cls < int(names.size()) ? names[std::size_t(cls)] : std::string();
+    };
     std::ostringstream out;
     const bool json = o.format == "json";
 
@@ -63,7 +66,8 @@ std::string render(const Options& o)
         for (const auto& p : paths) {
             nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
             for (std::size_t b = 0; b < p.binary.size(); ++b) {
-                const std::string blockName = model && b < model->blocks.size() ? model->blocks[b].first : std::to_string(b);
+                const std::string blockName =
+                    model && b < model->blocks.size() ? model->blocks[b].first : std::to_string(b);
                 if (json)
                     blocks.push_back({{"name", blockName}, {"on", p.binary[b]}});
                 else
@@ -72,7 +76,8 @@ std::string render(const Options& o)
                             << ',' << t << ',' << int(p.binary[b][t]) << '\n';
             }
             if (json)
-                j.push_back({{"concept", nameOf(p.classIndex)}, {"initialization", p.initialization}, {"blocks", blocks}});
+                j.push_back(
+                    {{"concept", nameOf(p.classIndex)}, {"initialization", p.initialization}, {"blocks", blocks}});
         }
         if (json)
             out << j.dump() << '\n';  // compact: thousands of bits
@@ -117,11 +122,15 @@ std::string render(const Options& o)
             out << "name,concept,initialization,block,value\n";
         for (const auto& m : metrics) {
             if (json)
-                j.push_back({{"name", m.name}, {"concept", nameOf(m.classIndex)}, {"initialization", m.initialization},
-                             {"block", m.block}, {"value", m.value}});
+                j.push_back({{"name", m.name},
+                             {"concept", nameOf(m.classIndex)},
+                             {"initialization", m.initialization},
+                             {"block", m.block},
+                             {"value", m.value}});
             else
-                out << m.name << ',' << csv(nameOf(m.classIndex)) << ',' << (m.initialization >= 0 ? std::to_string(m.initialization) : "")
-                    << ',' << (m.block >= 0 ? std::to_string(m.block) : "") << ',' << m.value << '\n';
+                out << m.name << ',' << csv(nameOf(m.classIndex)) << ','
+                    << (m.initialization >= 0 ? std::to_string(m.initialization) : "") << ','
+                    << (m.block >= 0 ? std::to_string(m.block) : "") << ',' << m.value << '\n';
         }
         if (json)
             out << j.dump(1) << '\n';
@@ -129,17 +138,20 @@ std::string render(const Options& o)
     return out.str();
 }
 
-} // namespace
+}  // namespace
 
 void addExportCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
-    auto* command = parent.add_subcommand("export", "Export a run's paths, similarity matrix or metrics as CSV or JSON");
+    auto* command =
+        parent.add_subcommand("export", "Export a run's paths, similarity matrix or metrics as CSV or JSON");
     command->add_option("PROJECT", options->project, "Project file")->required();
     command->add_option("--what", options->what, "paths (0/1 per block and channel), similarity, or metrics")
         ->required()
         ->check(CLI::IsMember({"paths", "similarity", "metrics"}));
-    command->add_option("--format", options->format, "csv or json")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+    command->add_option("--format", options->format, "csv or json")
+        ->check(CLI::IsMember({"csv", "json"}))
+        ->capture_default_str();
     command->add_option("--run", options->run, "Run id (default: the latest finished run)");
     command->add_option("--out", options->out, "Output file (default: standard output)");
     command->callback([options] {
@@ -161,4 +173,4 @@ void addExportCommand(CLI::App& parent)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

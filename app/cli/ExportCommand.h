@@ -9,4 +9,4 @@ namespace nad::cli {
 // `nad export PROJECT --what paths|similarity|metrics --format csv|json [--run N] [--out FILE]`
 void addExportCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

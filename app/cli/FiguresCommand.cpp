@@ -4,17 +4,17 @@
 #include "Errors.h"
 #include "ProjectFigures.h"
 #include "TextTable.h"
+#include "ZooOption.h"
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
 #include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
-#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
-#include <QApplication>
-#include <QDir>
 #include <nlohmann/json.hpp>
 
+#include <QApplication>
+#include <QDir>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -26,9 +26,9 @@ std::vector<WrittenFigure> writeProjectFigures(ProjectStore& project, const Figu
 {
     offscreenApplication();
     try {
-        return ProjectFigures::exportAll(project, request, [&prefix](const QString& file) {
-            std::cout << prefix << file.toStdString() << '\n';
-        }, &cancel);
+        return ProjectFigures::exportAll(
+            project, request, [&prefix](const QString& file) { std::cout << prefix << file.toStdString() << '\n'; },
+            &cancel);
     } catch (const Error&) {
         if (cancel.load())
             throw CancelledError("cancelled; the figures written so far are complete");
@@ -38,9 +38,7 @@ std::vector<WrittenFigure> writeProjectFigures(ProjectStore& project, const Figu
     }
 }
 
-namespace {
-
-} // namespace
+namespace {}  // namespace
 
 // Widgets need a QApplication; the CLI makes one on the offscreen platform, so figures render
 // the same with or without a display.
@@ -75,7 +73,9 @@ void addExportOptions(CLI::App* command, ExportSettings& s)
                         "Physical size, e.g. 85mm (single column), 175mm (double), 85x60mm; default: per figure");
     command->add_option("--dpi", s.dpi, "Resolution of PNG files")->check(CLI::Range(36, 2400))->capture_default_str();
     command->add_option("--font", s.font, "Font family")->capture_default_str();
-    command->add_option("--font-size", s.fontSize, "Font size in points")->check(CLI::Range(4.0, 24.0))->capture_default_str();
+    command->add_option("--font-size", s.fontSize, "Font size in points")
+        ->check(CLI::Range(4.0, 24.0))
+        ->capture_default_str();
 }
 
 FigureExportOptions exportOptions(const ExportSettings& s)
@@ -134,10 +134,14 @@ void addFiguresCommand(CLI::App& parent)
     addExportOptions(figures, o->settings);
     figures->add_flag("--no-activations", o->noActivations, "Skip the activation grids and hit rates (no zoo needed)");
     figures->add_option("--composites", o->composites, "Random composites for the hit-rate figure")
-        ->check(CLI::Range(1, 10000))->capture_default_str();
-    figures->add_option("--top", o->top, "Top k % of pixels kept in activation maps")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
+    figures->add_option("--top", o->top, "Top k % of pixels kept in activation maps")
+        ->check(CLI::Range(0.01, 100.0))
+        ->capture_default_str();
     figures->add_option("--layout", o->layout, "Composite layout ROWSxCOLS")->capture_default_str();
-    figures->add_option("--concepts", o->concepts, "Concepts of the activation grid's composite (default: one per primary concept)");
+    figures->add_option("--concepts", o->concepts,
+                        "Concepts of the activation grid's composite (default: one per primary concept)");
     addZooOption(*figures, o->zoo);
     figures->callback([o] {
         offscreenApplication();
@@ -169,17 +173,22 @@ void addActivationsCommand(CLI::App& parent)
     };
     auto o = std::make_shared<Options>();
     auto* command = parent.add_subcommand(
-        "activations", "Render the activation grid of a composite image: every block, original and each concept's path");
+        "activations",
+        "Render the activation grid of a composite image: every block, original and each concept's path");
     command->add_option("PROJECT", o->project, "Project file")->required();
-    command->add_option("--concepts", o->concepts, "Concepts, one per tile, separated by commas (e.g. Sandal,Bag)")->required();
+    command->add_option("--concepts", o->concepts, "Concepts, one per tile, separated by commas (e.g. Sandal,Bag)")
+        ->required();
     command->add_option("--out", o->out, "Output folder")->required();
     command->add_option("--layout", o->layout, "ROWSxCOLS (default: 1xN for up to 4 concepts laid 2x2 when 4)");
     command->add_option("--images", o->images, "Image files for the tiles instead of held-out images, comma separated");
     command->add_option("--run", o->run, "Run id (default: the latest finished run)");
     command->add_option("--seed", o->seed, "Which held-out images the tiles show")->capture_default_str();
-    command->add_option("--top", o->top, "Top k % of pixels kept")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+    command->add_option("--top", o->top, "Top k % of pixels kept")
+        ->check(CLI::Range(0.01, 100.0))
+        ->capture_default_str();
     command->add_option("--mode", o->mode, "top (top k % over the darkened image) or heat (heat map)")
-        ->check(CLI::IsMember({"top", "heat"}))->capture_default_str();
+        ->check(CLI::IsMember({"top", "heat"}))
+        ->capture_default_str();
     addZooOption(*command, o->zoo);
     addExportOptions(command, o->settings);
     command->callback([o] {
@@ -209,8 +218,9 @@ void addActivationsCommand(CLI::App& parent)
         ProjectFigures::fillActivations(grid, context, *network, byInit.begin()->second, composite, o->top);
         if (!QDir().mkpath(QString::fromStdString(o->out)))
             throw Error("cannot create the folder '" + o->out + "'");
-        const QString name = QString::fromStdString(context.model.name) + QStringLiteral("-activations-") +
-                             QString::fromStdString(o->concepts).replace(QLatin1Char(','), QLatin1Char('-')).remove(QLatin1Char('/'));
+        const QString name =
+            QString::fromStdString(context.model.name) + QStringLiteral("-activations-") +
+            QString::fromStdString(o->concepts).replace(QLatin1Char(','), QLatin1Char('-')).remove(QLatin1Char('/'));
         const QString path = QDir(QString::fromStdString(o->out)).filePath(name + QLatin1Char('.') + options.format);
         QStringList files;
         try {
@@ -243,8 +253,11 @@ void addHitRateCommand(CLI::App& parent)
     command->add_option("--run", o->run, "Run id (default: the latest finished run)");
     command->add_option("--layout", o->layout, "Composite layout ROWSxCOLS")->capture_default_str();
     command->add_option("--composites", o->hit.composites, "Number of random composites")
-        ->check(CLI::Range(1, 100000))->capture_default_str();
-    command->add_option("--top", o->hit.topPercent, "Top k % of pixels")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    command->add_option("--top", o->hit.topPercent, "Top k % of pixels")
+        ->check(CLI::Range(0.01, 100.0))
+        ->capture_default_str();
     command->add_option("--seed", o->hit.seed, "Seed of the composites")->capture_default_str();
     command->add_flag("--json", o->json, "Print JSON instead of a table");
     command->add_option("--out", o->out, "Also write the figure (and its CSV) into this folder");
@@ -253,7 +266,7 @@ void addHitRateCommand(CLI::App& parent)
     command->callback([o] {
         std::tie(o->hit.rows, o->hit.cols) = CompositeBuilder::parseLayout(o->layout);
         ProjectStore project = ProjectStore::open(o->project, o->out.empty() ? ProjectStore::Mode::ReadOnly
-                                                                              : ProjectStore::Mode::ReadWrite);
+                                                                             : ProjectStore::Mode::ReadWrite);
         const RunContext context = RunContext::open(project, o->run, o->zoo);
         const auto network = context.loadNetwork();
         const auto paths = context.finalPaths(project).begin()->second;
@@ -285,7 +298,8 @@ void addHitRateCommand(CLI::App& parent)
                       << o->layout << " (" << study.samples << " tiles); chance " << fixed(study.chance) << ":\n";
             TextTable table({"block", "name", "hit rate", "± std"});
             for (std::size_t b = 0; b < study.blockNames.size(); ++b)
-                table.addRow({std::to_string(b + 1), study.blockNames[b], fixed(study.pathMean[b]), fixed(study.pathStd[b])});
+                table.addRow(
+                    {std::to_string(b + 1), study.blockNames[b], fixed(study.pathMean[b]), fixed(study.pathStd[b])});
             table.print(std::cout);
         }
         if (!o->out.empty()) {
@@ -295,7 +309,8 @@ void addHitRateCommand(CLI::App& parent)
             QDir().mkpath(QString::fromStdString(o->out));
             const FigureExportOptions options = exportOptions(o->settings);
             const QString name = QString::fromStdString(context.model.name) + QStringLiteral("-hit-rate");
-            const QString path = QDir(QString::fromStdString(o->out)).filePath(name + QLatin1Char('.') + options.format);
+            const QString path =
+                QDir(QString::fromStdString(o->out)).filePath(name + QLatin1Char('.') + options.format);
             try {
                 const QStringList files = FigureExporter::exportFigure(view, path, options);
                 const QSizeF size = options.sizeMm.isEmpty() ? view.defaultSizeMm() : options.sizeMm;
@@ -309,7 +324,7 @@ void addHitRateCommand(CLI::App& parent)
     });
 }
 
-} // namespace
+}  // namespace
 
 void addFigureCommands(CLI::App& parent)
 {
@@ -318,4 +333,4 @@ void addFigureCommands(CLI::App& parent)
     addHitRateCommand(parent);
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -26,4 +26,4 @@ QApplication& offscreenApplication();
 std::vector<WrittenFigure> writeProjectFigures(ProjectStore& project, const FigureRequest& request,
                                                const std::string& prefix, const std::atomic<bool>& cancel);
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -2,8 +2,8 @@
 
 #include "ProgressBar.h"
 #include "RunReport.h"
-#include "nad/ShardMerge.h"
 #include "ZooOption.h"
+#include "nad/ShardMerge.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,8 +21,9 @@ void addMergeCommand(CLI::App& parent)
     merge->add_option("OUT", request->outPath, "The merged project (must not exist)")->required();
     merge->add_option("IN", request->inputs, "The shard projects, all N of them, in any order")->required();
     addZooOption(*merge, request->zooDirectory);
-    merge->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
-                      "Held-out images per concept for the evaluation (0: all; default: what the shards were given)")
+    merge
+        ->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
+                     "Held-out images per concept for the evaluation (0: all; default: what the shards were given)")
         ->check(CLI::NonNegativeNumber);
     merge->callback([request] {
         const ShardMergeResult result = ShardMerge::merge(*request);
@@ -33,4 +34,4 @@ void addMergeCommand(CLI::App& parent)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -10,4 +10,4 @@ namespace nad::cli {
 // of `nad disentangle --shard i/N` into one new, evaluated project (ShardMerge).
 void addMergeCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

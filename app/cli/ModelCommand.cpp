@@ -54,11 +54,11 @@ void addModelCommand(CLI::App& parent)
             std::string steps;
             for (const auto& step : importSpec.blocks[i].steps)
                 steps += (steps.empty() ? "" : " ") + step.text;
-            table.addRow({std::to_string(i), network.blocks()[i].name, std::to_string(network.blocks()[i].channels),
-                          steps});
+            table.addRow(
+                {std::to_string(i), network.blocks()[i].name, std::to_string(network.blocks()[i].channels), steps});
         }
         table.print(std::cout);
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

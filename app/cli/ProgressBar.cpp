@@ -40,8 +40,8 @@ void ProgressBar::update(double fraction, double etaSeconds, const std::string& 
     bar.resize(width, '.');
     char percent[16];
     std::snprintf(percent, sizeof percent, "%5.1f%%", 100.0 * std::clamp(fraction, 0.0, 1.0));
-    m_out << "\r[" << bar << "] " << percent << "  ETA " << formatDuration(etaSeconds) << "  " << status
-          << "\x1b[K" << std::flush;
+    m_out << "\r[" << bar << "] " << percent << "  ETA " << formatDuration(etaSeconds) << "  " << status << "\x1b[K"
+          << std::flush;
 }
 
 void ProgressBar::finish()
@@ -51,4 +51,4 @@ void ProgressBar::finish()
     m_drawn = false;
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -27,4 +27,4 @@ private:
     bool m_drawn = false;
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

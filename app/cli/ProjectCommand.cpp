@@ -35,17 +35,20 @@ void addProjectCommand(CLI::App& parent)
     auto* newCommand = project->add_subcommand(
         "new", "Create a project file, optionally with a data set and your own TorchScript model");
     newCommand->add_option("FILE", create->file, "Project file to create (refuses an existing file)")->required();
-    auto* dataset = newCommand->add_option("--dataset", create->dataset, "Data set folder to record (IDX or ImageFolder)");
+    auto* dataset =
+        newCommand->add_option("--dataset", create->dataset, "Data set folder to record (IDX or ImageFolder)");
     newCommand->add_option("--name", create->name, "Name of the data set in the project (default: folder name)");
     newCommand->add_option("--hierarchy", create->hierarchy, "Concept hierarchy JSON file")->needs(dataset);
-    auto* model = newCommand->add_option("--model", create->model,
-                                         "TorchScript model file (torch.jit.save) to import; its classes must be the "
-                                         "data set's")
+    auto* model = newCommand
+                      ->add_option("--model", create->model,
+                                   "TorchScript model file (torch.jit.save) to import; its classes must be the "
+                                   "data set's")
                       ->needs(dataset);
     auto* preset = newCommand->add_option("--preset", create->preset, "Block spec of a torchvision architecture")
                        ->check(CLI::IsMember(ImportSpecFile::presetNames()))
                        ->needs(model);
-    auto* spec = newCommand->add_option("--spec", create->spec, "Block spec JSON file (see `nad model inspect`)")->needs(model);
+    auto* spec =
+        newCommand->add_option("--spec", create->spec, "Block spec JSON file (see `nad model inspect`)")->needs(model);
     preset->excludes(spec);
     newCommand->add_option("--model-name", create->modelName, "Name of the model in the project (default: file name)")
         ->needs(model);
@@ -69,10 +72,10 @@ void addProjectCommand(CLI::App& parent)
             const ImportedProjectPlan plan = ImportedProject::create(request);
             const ProjectStore store = ProjectStore::open(create->file, ProjectStore::Mode::ReadOnly);
             std::cout << "Created project " << create->file << '\n'
-                      << "Imported model '" << plan.modelName << "' (" << plan.model.specSource << "): "
-                      << plan.model.blocks.size() << " blocks, " << plan.model.classCount() << " classes, input "
-                      << plan.model.inputChannels() << "x" << plan.model.inputSize() << "x" << plan.model.inputSize()
-                      << ", SHA-256 " << plan.model.sha256.substr(0, 12) << "…\n"
+                      << "Imported model '" << plan.modelName << "' (" << plan.model.specSource
+                      << "): " << plan.model.blocks.size() << " blocks, " << plan.model.classCount()
+                      << " classes, input " << plan.model.inputChannels() << "x" << plan.model.inputSize() << "x"
+                      << plan.model.inputSize() << ", SHA-256 " << plan.model.sha256.substr(0, 12) << "…\n"
                       << "Learn paths with: nad disentangle " << create->file << " --model " << plan.modelName << "\n";
             ProjectReport::print(std::cout, store);
             return;
@@ -112,4 +115,4 @@ void addProjectCommand(CLI::App& parent)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -11,4 +11,4 @@ namespace nad::cli {
 // `nad project info FILE [--json]`
 void addProjectCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

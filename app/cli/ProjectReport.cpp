@@ -8,22 +8,22 @@ namespace nad::cli {
 void ProjectReport::print(std::ostream& out, const ProjectStore& store)
 {
     const ProjectInfo info = store.info();
-    out << "Project:  " << info.path << " (schema v" << info.schemaVersion << ", created "
-        << info.createdAt << " by " << info.createdWith << ")\n";
-    out << "Contents: " << info.datasets.size() << " data set(s), " << info.conceptCount
-        << " concept(s), " << info.modelCount << " model(s), " << info.runCount << " run(s), "
-        << info.pathCount << " learned path(s), " << info.exportCount << " export(s)\n";
+    out << "Project:  " << info.path << " (schema v" << info.schemaVersion << ", created " << info.createdAt << " by "
+        << info.createdWith << ")\n";
+    out << "Contents: " << info.datasets.size() << " data set(s), " << info.conceptCount << " concept(s), "
+        << info.modelCount << " model(s), " << info.runCount << " run(s), " << info.pathCount << " learned path(s), "
+        << info.exportCount << " export(s)\n";
     for (const DatasetRecord& dataset : info.datasets) {
-        out << "\nData set '" << dataset.name << "': " << dataset.path << " (" << dataset.kind << ", "
-            << dataset.width << "x" << dataset.height << "x" << dataset.channels << ", "
-            << dataset.trainCount << " train / " << dataset.testCount << " test images)\n";
+        out << "\nData set '" << dataset.name << "': " << dataset.path << " (" << dataset.kind << ", " << dataset.width
+            << "x" << dataset.height << "x" << dataset.channels << ", " << dataset.trainCount << " train / "
+            << dataset.testCount << " test images)\n";
         const auto concepts = store.concepts(dataset.id);
         out << concepts.size() << " concepts:\n";
         TextTable table({"#", "concept", "primary", "train", "test"});
         for (const ConceptRecord& concept : concepts)
             table.addRow({std::to_string(concept.classIndex), concept.name,
-                          concept.primary.empty() ? "-" : concept.primary,
-                          std::to_string(concept.trainCount), std::to_string(concept.testCount)});
+                          concept.primary.empty() ? "-" : concept.primary, std::to_string(concept.trainCount),
+                          std::to_string(concept.testCount)});
         table.print(out);
     }
 }
@@ -42,18 +42,20 @@ nlohmann::ordered_json ProjectReport::toJson(const ProjectStore& store)
     json["exports"] = info.exportCount;
     json["datasets"] = nlohmann::ordered_json::array();
     for (const DatasetRecord& dataset : info.datasets) {
-        nlohmann::ordered_json d = {{"name", dataset.name},     {"kind", dataset.kind},
-                                    {"path", dataset.path},     {"channels", dataset.channels},
-                                    {"height", dataset.height}, {"width", dataset.width},
+        nlohmann::ordered_json d = {{"name", dataset.name},        {"kind", dataset.kind},
+                                    {"path", dataset.path},        {"channels", dataset.channels},
+                                    {"height", dataset.height},    {"width", dataset.width},
                                     {"train", dataset.trainCount}, {"test", dataset.testCount}};
         d["concepts"] = nlohmann::ordered_json::array();
         for (const ConceptRecord& concept : store.concepts(dataset.id))
-            d["concepts"].push_back({{"index", concept.classIndex}, {"name", concept.name},
-                                     {"primary", concept.primary}, {"train", concept.trainCount},
+            d["concepts"].push_back({{"index", concept.classIndex},
+                                     {"name", concept.name},
+                                     {"primary", concept.primary},
+                                     {"train", concept.trainCount},
                                      {"test", concept.testCount}});
         json["datasets"].push_back(std::move(d));
     }
     return json;
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

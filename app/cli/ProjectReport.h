@@ -18,4 +18,4 @@ public:
     static nlohmann::ordered_json toJson(const ProjectStore& store);
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -15,7 +15,7 @@ std::string fixed(double value, int digits = 3)
     return text;
 }
 
-} // namespace
+}  // namespace
 
 void RunReport::print(std::ostream& out, const RunSummary& s)
 {
@@ -26,13 +26,15 @@ void RunReport::print(std::ostream& out, const RunSummary& s)
     for (std::size_t c = 0; c < s.concepts.size(); ++c) {
         const auto& e = s.concepts[c];
         table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
-                      fixed(e.originalSpecificity), fixed(e.usage), fixed(s.stability[c]), e.degenerate ? "DEGENERATE" : ""});
+                      fixed(e.originalSpecificity), fixed(e.usage), fixed(s.stability[c]),
+                      e.degenerate ? "DEGENERATE" : ""});
         precision += e.pathPrecision / double(s.concepts.size());
         original += e.originalPrecision / double(s.concepts.size());
         specificity += e.pathSpecificity / double(s.concepts.size());
         originalSpecificity += e.originalSpecificity / double(s.concepts.size());
     }
-    table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity), "", "", ""});
+    table.addRow(
+        {"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity), "", "", ""});
     table.print(out);
     out << "\nUnit usage per block:";
     for (double u : s.usagePerBlock)
@@ -46,4 +48,4 @@ void RunReport::print(std::ostream& out, const RunSummary& s)
     out << '\n';
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -15,4 +15,4 @@ public:
     static void print(std::ostream& out, const RunSummary& summary);
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

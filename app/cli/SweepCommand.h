@@ -9,4 +9,4 @@ namespace nad::cli {
 // `nad sweep --model NAME --concepts A,B --lambdas 0.01,0.02,0.05 [...]`
 void addSweepCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

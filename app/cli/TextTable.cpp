@@ -11,8 +11,8 @@ namespace {
 // or Chinese).
 std::size_t displayWidth(const std::string& text)
 {
-    return std::size_t(std::count_if(text.begin(), text.end(),
-                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return std::size_t(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool isNumber(const std::string& text)
@@ -22,7 +22,7 @@ bool isNumber(const std::string& text)
     });
 }
 
-} // namespace
+}  // namespace
 
 void TextTable::print(std::ostream& out, const std::string& indent) const
 {
@@ -52,4 +52,4 @@ void TextTable::print(std::ostream& out, const std::string& indent) const
         printRow(row);
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

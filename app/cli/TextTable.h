@@ -20,4 +20,4 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -3,14 +3,13 @@
 #include "CancelSignal.h"
 #include "ProgressBar.h"
 #include "TextTable.h"
+#include "ZooOption.h"
 #include "data/FashionMnist.h"
 #include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
-#include "ZooOption.h"
 
 #include <CLI/CLI.hpp>
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -27,7 +26,7 @@ std::string percent(double fraction)
     return text;
 }
 
-} // namespace
+}  // namespace
 
 void addZooCommand(CLI::App& parent)
 {
@@ -56,7 +55,8 @@ void addZooCommand(CLI::App& parent)
     train->add_option("--width", options->width, "Width of the first stage (default: the family's)");
     train->add_option("--seed", options->seed, "Seed of the initialization and the data order")->capture_default_str();
     train->add_option("--batch", options->batch, "Batch size")->capture_default_str();
-    train->add_option("--lr", options->learningRate, "Peak learning rate of the one-cycle schedule")->capture_default_str();
+    train->add_option("--lr", options->learningRate, "Peak learning rate of the one-cycle schedule")
+        ->capture_default_str();
     train->add_flag("--force", options->force, "Train again even when the zoo has this model");
     train->add_option("--data", options->data, "Fashion-MNIST folder")->capture_default_str();
     addZooOption(*train, options->directory);
@@ -83,12 +83,15 @@ void addZooCommand(CLI::App& parent)
                   << " (Ctrl-C cancels; nothing is written until training ends)\n";
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
-        const auto entry = zoo.train(request, [&bar](const TrainingProgress& p) {
-            char status[96];
-            std::snprintf(status, sizeof status, "epoch %d/%d  loss %.4f  %s elapsed", p.epoch, p.epochs, p.loss,
-                          ProgressBar::formatDuration(p.elapsedSeconds).c_str());
-            bar.update(double(p.step) / double(p.steps), p.etaSeconds, status, p.step == p.steps);
-        }, &cancel.flag());
+        const auto entry = zoo.train(
+            request,
+            [&bar](const TrainingProgress& p) {
+                char status[96];
+                std::snprintf(status, sizeof status, "epoch %d/%d  loss %.4f  %s elapsed", p.epoch, p.epochs, p.loss,
+                              ProgressBar::formatDuration(p.elapsedSeconds).c_str());
+                bar.update(double(p.step) / double(p.steps), p.etaSeconds, status, p.step == p.steps);
+            },
+            &cancel.flag());
         bar.finish();
         if (!entry)
             throw CancelledError("training cancelled; the zoo is unchanged");
@@ -109,7 +112,8 @@ void addZooCommand(CLI::App& parent)
         const ModelZoo zoo(list->directory);
         const auto entries = zoo.list();
         if (entries.empty()) {
-            std::cout << "The zoo at " << zoo.directory() << " is empty; train a model with `nad zoo train --arch vgg`.\n";
+            std::cout << "The zoo at " << zoo.directory()
+                      << " is empty; train a model with `nad zoo train --arch vgg`.\n";
             return;
         }
         std::cout << "Zoo: " << zoo.directory() << "\n";
@@ -122,4 +126,4 @@ void addZooCommand(CLI::App& parent)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -9,4 +9,4 @@ namespace nad::cli {
 // `nad zoo train --arch vgg|resnet|densenet|darts [--epochs --width --seed ...]`, `nad zoo list`
 void addZooCommand(CLI::App& parent);
 
-} // namespace nad::cli
+}  // namespace nad::cli

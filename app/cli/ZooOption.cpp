@@ -17,4 +17,4 @@ void addZooOption(CLI::App& command, std::string& directory)
     });
 }
 
-} // namespace nad::cli
+}  // namespace nad::cli

@@ -13,4 +13,4 @@ namespace nad::cli {
 // the command line is parsed, before the command's callback runs.
 void addZooOption(CLI::App& command, std::string& directory);
 
-} // namespace nad::cli
+}  // namespace nad::cli

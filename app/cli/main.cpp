@@ -29,12 +29,11 @@ std::string versionText()
     return text;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
-    CLI::App app("nad — concept feature paths of CNNs (Architecture Disentanglement), headless",
-                 "nad");
+    CLI::App app("nad — concept feature paths of CNNs (Architecture Disentanglement), headless", "nad");
     app.set_version_flag("--version", versionText());
     app.require_subcommand(1);
     app.fallthrough(false);

@@ -1,23 +1,23 @@
 #include "ProjectFigures.h"
-#include "QtText.h"
 
 #include "Errors.h"
+#include "QtText.h"
 #include "analysis/ConceptClustering.h"
+#include "analysis/PathEvaluator.h"
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
 #include "figures/TrainingCurvesView.h"
-#include "analysis/PathEvaluator.h"
 #include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <nlohmann/json.hpp>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <map>
 #include <set>
 
@@ -29,7 +29,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("nad::ProjectFigures", text);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<RunSummary> ProjectFigures::summaries(const ProjectStore& project)
 {
@@ -65,7 +65,8 @@ void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, con
     QVector<InterpretabilityScatterView::Point> points;
     for (const auto& s : summaries) {
         const auto model = runs.model(s.modelName);
-        points.push_back({qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd, model ? model->testAccuracy : 0.0});
+        points.push_back(
+            {qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd, model ? model->testAccuracy : 0.0});
     }
     view.setPoints(points);
 }
@@ -96,8 +97,8 @@ void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectSt
 }
 
 std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,
-                                                                    const RunContext& context,
-                                                                    const std::vector<LearnedPath>& paths, int tiles)
+                                                                   const RunContext& context,
+                                                                   const std::vector<LearnedPath>& paths, int tiles)
 {
     // Only concepts the run has paths for, in class order.
     std::set<std::int64_t> learned;
@@ -136,18 +137,21 @@ void ProjectFigures::fillActivations(ActivationGridView& view, const RunContext&
 }
 
 ActivationGridData ProjectFigures::activationGrid(const RunContext& context, BlockNetwork& network,
-                                                  const std::vector<LearnedPath>& paths, const CompositeImage& composite)
+                                                  const std::vector<LearnedPath>& paths,
+                                                  const CompositeImage& composite)
 {
     ActivationGridData data;
     data.composite = composite;
-    data.rows.push_back({tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.model.normalization)});
+    data.rows.push_back(
+        {tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.model.normalization)});
     for (int tile = 0; tile < composite.tileCount(); ++tile) {
         const std::int64_t concept = composite.tileConcepts[std::size_t(tile)];
         const QString name = qs(context.classNames.at(std::size_t(concept)));
         data.tileLabels << QStringLiteral("%1: %2").arg(tile + 1).arg(name);
         if (composite.tileOf(concept) != tile)
             continue;  // a concept shown twice gets one row
-        const auto path = std::find_if(paths.begin(), paths.end(), [&](const LearnedPath& p) { return p.classIndex == concept; });
+        const auto path =
+            std::find_if(paths.begin(), paths.end(), [&](const LearnedPath& p) { return p.classIndex == concept; });
         if (path == paths.end())
             throw InvalidArgument("run " + std::to_string(context.run.id) + " has no path for concept '" +
                                   context.classNames.at(std::size_t(concept)) + "'");
@@ -307,4 +311,4 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
     return written;
 }
 
-} // namespace nad
+}  // namespace nad

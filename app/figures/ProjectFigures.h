@@ -8,7 +8,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <atomic>
 #include <functional>
 #include <string>
@@ -30,8 +29,8 @@ struct FigureRequest
     QString outputDirectory;
     FigureExportOptions options;
     std::string zooDirectory;
-    bool activationFigures = true;  // activation grid and hit rate per model (needs the zoo)
-    HitRateOptions hitRate;         // composites for the hit-rate figure
+    bool activationFigures = true;                // activation grid and hit rate per model (needs the zoo)
+    HitRateOptions hitRate;                       // composites for the hit-rate figure
     std::vector<std::string> activationConcepts;  // empty: one per primary concept, then class order
 };
 
@@ -92,4 +91,4 @@ public:
                                                 const std::atomic<bool>* cancel = nullptr);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -54,14 +54,15 @@ ActivationGridData ActivationController::compute(const ActivationRequest& reques
     }
     const RunContext& context = m_loaded->context;
     if (request.tileConcepts.size() != std::size_t(request.rows * request.cols))
-        throw InvalidArgument("a " + std::to_string(request.rows) + "x" + std::to_string(request.cols) + " composite needs " +
-                              std::to_string(request.rows * request.cols) + " concepts");
+        throw InvalidArgument("a " + std::to_string(request.rows) + "x" + std::to_string(request.cols) +
+                              " composite needs " + std::to_string(request.rows * request.cols) + " concepts");
     std::vector<std::int64_t> concepts;
     for (const auto& name : request.tileConcepts)
         concepts.push_back(context.classIndex(name));
     CompositeImage composite;
     if (request.files.empty()) {
-        composite = CompositeBuilder::fromHeldOut(m_loaded->heldOut, concepts, request.rows, request.cols, request.seed);
+        composite =
+            CompositeBuilder::fromHeldOut(m_loaded->heldOut, concepts, request.rows, request.cols, request.seed);
     } else {
         // Dropped files fill the first tiles (each labelled with its tile's concept); the
         // remaining tiles take a held-out image of their concept.
@@ -97,4 +98,4 @@ void ActivationController::workEnded(bool)
         Q_EMIT resultAvailable(*result);
 }
 
-} // namespace nad
+}  // namespace nad

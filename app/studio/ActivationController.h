@@ -4,7 +4,6 @@
 #include "ProjectFigures.h"
 
 #include <QMetaType>
-
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,7 +25,7 @@ struct ActivationRequest
     std::vector<std::string> tileConcepts;  // concept name per tile, row-major
     int rows = 2;
     int cols = 2;
-    std::vector<std::string> files;         // image files for the first tiles (else held-out images)
+    std::vector<std::string> files;  // image files for the first tiles (else held-out images)
     std::uint64_t seed = 1;
 };
 
@@ -55,6 +54,6 @@ private:
     std::optional<ActivationGridData> m_result;
 };
 
-} // namespace nad
+}  // namespace nad
 
 Q_DECLARE_METATYPE(nad::ActivationGridData)

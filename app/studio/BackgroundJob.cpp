@@ -1,7 +1,6 @@
 #include "BackgroundJob.h"
 
 #include <QThread>
-
 #include <exception>
 
 namespace nad {
@@ -91,4 +90,4 @@ void BackgroundJob::onThreadFinished()
     Q_EMIT finished(m_cancelled);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -3,7 +3,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -67,4 +66,4 @@ private:
     int m_progressIntervalMs = 100;
 };
 
-} // namespace nad
+}  // namespace nad

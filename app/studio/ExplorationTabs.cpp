@@ -1,10 +1,10 @@
 #include "ExplorationTabs.h"
-#include "QtText.h"
 
 #include "ActivationBrowser.h"
 #include "ActivationController.h"
 #include "ClassBalanceChart.h"
 #include "ProjectFigures.h"
+#include "QtText.h"
 #include "analysis/PathMetrics.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
@@ -79,8 +79,9 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
     };
     connect(m_activationJob, &BackgroundJob::finished, this, startPending);
     connect(m_activationJob, &BackgroundJob::failed, this, startPending);
-    connect(m_activationJob, &BackgroundJob::failed, this,
-            [this](const QString& message) { Q_EMIT errorOccurred(tr("Cannot compute the activation maps"), message); });
+    connect(m_activationJob, &BackgroundJob::failed, this, [this](const QString& message) {
+        Q_EMIT errorOccurred(tr("Cannot compute the activation maps"), message);
+    });
     clearViews();
 }
 
@@ -125,7 +126,8 @@ void ExplorationTabs::refresh()
         QSignalBlocker blocker(m_runSelector);
         m_runSelector->clear();
         for (const auto& summary : m_summaries)
-            m_runSelector->addItem(tr("%1 · run %2").arg(qs(summary.modelName)).arg(summary.runId), qint64(summary.runId));
+            m_runSelector->addItem(tr("%1 · run %2").arg(qs(summary.modelName)).arg(summary.runId),
+                                   qint64(summary.runId));
     }
     m_runSelector->setEnabled(!m_summaries.empty());
     if (m_summaries.empty()) {
@@ -173,7 +175,8 @@ void ExplorationTabs::showSelectedRun()
         ProjectFigures::fillPrecision(*m_precision, summary);
         ProjectFigures::fillSimilarity(*m_similarity, *m_project, summary);
         if (!m_live && !ProjectFigures::fillTrainingCurves(*m_trainingCurves, *m_project, summary.runId))
-            m_trainingCurves->setTitle(tr("Run %1 has no training history (learned before schema v2)").arg(summary.runId));
+            m_trainingCurves->setTitle(
+                tr("Run %1 has no training history (learned before schema v2)").arg(summary.runId));
         if (summary.classNames.size() >= 2)
             compareConcepts(int(summary.leafOrder.empty() ? 0 : summary.leafOrder[0]),
                             int(summary.leafOrder.size() > 1 ? summary.leafOrder[1] : 1));
@@ -187,16 +190,16 @@ void ExplorationTabs::showSelectedRun()
     m_activations->setConceptNames(names);
     // A first composite: one concept per primary concept, as the exported figure shows
     // (2 × 2, or 1 × 2 for a run of two or three concepts).
-    const bool lastFits = !m_lastTiles.isEmpty() &&
-                          std::all_of(m_lastTiles.begin(), m_lastTiles.end(), [&](const QString& n) { return names.contains(n); });
+    const bool lastFits = !m_lastTiles.isEmpty() && std::all_of(m_lastTiles.begin(), m_lastTiles.end(),
+                                                                [&](const QString& n) { return names.contains(n); });
     if (names.size() >= 2 && !lastFits) {
         const int tiles = names.size() >= 4 ? 4 : 2;
         const QString layout = tiles == 4 ? QStringLiteral("2x2") : QStringLiteral("1x2");
         QVector<QString> chosen;
         try {
             const auto run = RunStore(*m_project).run(summary.runId);
-            for (const auto& name : ProjectFigures::defaultCompositeConcepts(m_project->hierarchy(run ? run->datasetId : 0),
-                                                                             summary.classNames, tiles))
+            for (const auto& name : ProjectFigures::defaultCompositeConcepts(
+                     m_project->hierarchy(run ? run->datasetId : 0), summary.classNames, tiles))
                 chosen << qs(name);
         } catch (const std::exception&) {
             chosen = QVector<QString>(names.begin(), names.begin() + tiles);
@@ -291,4 +294,4 @@ FigureView* ExplorationTabs::currentFigure() const
     return qobject_cast<FigureView*>(currentWidget());
 }
 
-} // namespace nad
+}  // namespace nad

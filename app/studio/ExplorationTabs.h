@@ -7,7 +7,6 @@
 #include <QStringList>
 #include <QTabWidget>
 #include <QVector>
-
 #include <optional>
 #include <vector>
 
@@ -99,4 +98,4 @@ private:
     ActivationController* m_activationJob = nullptr;
 };
 
-} // namespace nad
+}  // namespace nad

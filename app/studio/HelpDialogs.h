@@ -13,4 +13,4 @@ public:
     static void showAbout(QWidget* parent);
 };
 
-} // namespace nad
+}  // namespace nad

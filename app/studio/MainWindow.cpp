@@ -1,5 +1,4 @@
 #include "MainWindow.h"
-#include "QtText.h"
 
 #include "ClassBalanceChart.h"
 #include "ConceptPanel.h"
@@ -8,6 +7,7 @@
 #include "NewProjectWizard.h"
 #include "PreferencesDialog.h"
 #include "ProjectExplorerWidget.h"
+#include "QtText.h"
 #include "ResumableRun.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
@@ -34,14 +34,13 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
-
 #include <cmath>
 
 namespace nad {
 namespace {
 constexpr int kMaxRecentProjects = 8;
 
-} // namespace
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
@@ -87,7 +86,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_views, &ExplorationTabs::selectedRunChanged, this,
             [this](qint64, const QString& model) { m_training->selectModel(model); });
     connect(m_views, &ExplorationTabs::errorOccurred, this, &MainWindow::showError);
-    connect(m_views, &ExplorationTabs::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(m_views, &ExplorationTabs::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(m_concepts, &ConceptPanel::checkedChanged, this,
             [this] { m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size())); });
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
@@ -102,9 +102,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_training->showFinished(tr("Stopped: %1").arg(message));
         onTrainingEnded();
     });
-    connect(m_trainingJob, &BackgroundJob::progressed, this, [this](double fraction, const QString&) {
-        m_jobProgress->setValue(int(std::lround(1000 * fraction)));
-    });
+    connect(m_trainingJob, &BackgroundJob::progressed, this,
+            [this](double fraction, const QString&) { m_jobProgress->setValue(int(std::lround(1000 * fraction))); });
     createMenus();
 
     QSettings settings;
@@ -186,7 +185,8 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* guide = help->addAction(tr("NAD Studio &Help"), this, [this] { HelpDialogs::showHelp(this); });
     guide->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About NAD Studio"), this, [this] { HelpDialogs::showAbout(this); })->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("&About NAD Studio"), this, [this] { HelpDialogs::showAbout(this); })
+        ->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
@@ -209,7 +209,8 @@ ClassBalanceChart* MainWindow::classBalanceChart() const
 bool MainWindow::openProject(const QString& path)
 {
     if (m_trainingJob->isRunning()) {
-        showError(tr("Cannot open another project"), tr("A training is running on %1; cancel it first.").arg(projectPath()));
+        showError(tr("Cannot open another project"),
+                  tr("A training is running on %1; cancel it first.").arg(projectPath()));
         return false;
     }
     try {
@@ -246,7 +247,8 @@ void MainWindow::reloadProject()
     QStringList classNames;
     if (!info.datasets.empty()) {
         for (const auto& concept : m_store->concepts(info.datasets.front().id)) {
-            entries.push_back({concept.id, qs(concept.name), qs(concept.primary), concept.primaryPosition, int(concept.trainCount)});
+            entries.push_back(
+                {concept.id, qs(concept.name), qs(concept.primary), concept.primaryPosition, int(concept.trainCount)});
             if (classNames.size() <= concept.classIndex)
                 classNames.resize(concept.classIndex + 1);
             classNames[concept.classIndex] = qs(concept.name);
@@ -275,8 +277,8 @@ bool MainWindow::openDemoProject(const QString& projectPath, const QString& data
             UserDataDirectory::ensure();
             path = UserDataDirectory::demoProjectPath();
         }
-        const std::string data = datasetDirectory.isEmpty() ? std::string(FashionMnist::kDefaultDirectory)
-                                                            : datasetDirectory.toStdString();
+        const std::string data =
+            datasetDirectory.isEmpty() ? std::string(FashionMnist::kDefaultDirectory) : datasetDirectory.toStdString();
         DemoProject::ensure(path, data);
         return openProject(qs(path));
     } catch (const std::exception& e) {
@@ -387,8 +389,8 @@ bool MainWindow::launchTraining(const DisentangleRequest& given)
     m_training->setRunning(true);
     m_views->setLiveTraining(true);
     m_views->setCurrentWidget(m_views->trainingCurves());
-    m_views->trainingCurves()->setTitle(tr("Learning %n path(s) on %1", nullptr, int(request.concepts.size()))
-                                            .arg(qs(request.modelName)));
+    m_views->trainingCurves()->setTitle(
+        tr("Learning %n path(s) on %1", nullptr, int(request.concepts.size())).arg(qs(request.modelName)));
     for (const auto& name : request.concepts)
         m_concepts->setStatus(qs(name), ConceptPanel::Status::Learning);
     m_startAction->setEnabled(false);
@@ -413,14 +415,15 @@ void MainWindow::onSnapshot(const TrainingSnapshot& snapshot)
 void MainWindow::onTrainingResult(const TrainingOutcome& outcome)
 {
     if (outcome.cancelled) {
-        m_training->showFinished(tr("Cancelled after %1 s; %n path(s) finished. Resume continues run %2.", nullptr,
-                                    outcome.pathsLearned)
-                                     .arg(outcome.seconds, 0, 'f', 1)
-                                     .arg(outcome.runId));
+        m_training->showFinished(
+            tr("Cancelled after %1 s; %n path(s) finished. Resume continues run %2.", nullptr, outcome.pathsLearned)
+                .arg(outcome.seconds, 0, 'f', 1)
+                .arg(outcome.runId));
     } else {
-        m_training->showFinished(tr("Run %1 finished in %2 s: %n path(s) learned and evaluated.", nullptr, outcome.pathsLearned)
-                                     .arg(outcome.runId)
-                                     .arg(outcome.seconds, 0, 'f', 1));
+        m_training->showFinished(
+            tr("Run %1 finished in %2 s: %n path(s) learned and evaluated.", nullptr, outcome.pathsLearned)
+                .arg(outcome.runId)
+                .arg(outcome.seconds, 0, 'f', 1));
     }
     m_views->setLiveTraining(false);
     reloadProject();
@@ -489,7 +492,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+            ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -534,13 +538,18 @@ void MainWindow::chooseAndSaveFigure()
     }
     const FigureExportOptions options = PreferencesDialog::exportOptions();
     const QString pdf = tr("PDF (*.pdf)"), svg = tr("SVG (*.svg)"), png = tr("PNG image (*.png)");
-    QString selected = options.format == QLatin1String("png") ? png : options.format == QLatin1String("svg") ? svg : pdf;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Figure As"), figure->figureId() + QLatin1Char('.') + options.format,
-                                                QStringList{pdf, svg, png}.join(QStringLiteral(";;")), &selected);
+    QString selected = options.format == QLatin1String("png")   ? png
+                       : options.format == QLatin1String("svg") ? svg
+                                                                : pdf;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Figure As"), figure->figureId() + QLatin1Char('.') + options.format,
+                                     QStringList{pdf, svg, png}.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
-        path += selected == png ? QStringLiteral(".png") : selected == svg ? QStringLiteral(".svg") : QStringLiteral(".pdf");
+        path += selected == png   ? QStringLiteral(".png")
+                : selected == svg ? QStringLiteral(".svg")
+                                  : QStringLiteral(".pdf");
     saveCurrentFigure(path);
 }
 
@@ -570,11 +579,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_trainingJob->isRunning()) {
         if (m_confirmClose && !m_closeWhenStopped) {
-            const auto answer = QMessageBox::question(
-                this, tr("Training is running"),
-                tr("Stop the training and quit? The paths learned so far stay in the project; "
-                   "Resume continues the run later."),
-                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            const auto answer =
+                QMessageBox::question(this, tr("Training is running"),
+                                      tr("Stop the training and quit? The paths learned so far stay in the project; "
+                                         "Resume continues the run later."),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
             if (answer != QMessageBox::Yes) {
                 event->ignore();
                 return;
@@ -591,4 +600,4 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
-} // namespace nad
+}  // namespace nad

@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 #include <QStringList>
-
 #include <memory>
 
 class QLabel;
@@ -103,4 +102,4 @@ private:
     int m_lastPass = -1;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -1,6 +1,6 @@
 #include "NewProjectWizard.h"
-#include "QtText.h"
 
+#include "QtText.h"
 #include "UserDataDirectory.h"
 #include "data/DatasetInspector.h"
 #include "data/FashionMnist.h"
@@ -25,13 +25,13 @@
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
-
 #include <optional>
 
 namespace nad {
 namespace {
 
-const QStringList kFamilies{QStringLiteral("vgg"), QStringLiteral("resnet"), QStringLiteral("densenet"), QStringLiteral("darts")};
+const QStringList kFamilies{QStringLiteral("vgg"), QStringLiteral("resnet"), QStringLiteral("densenet"),
+                            QStringLiteral("darts")};
 
 // The last page: complete once the setup job has succeeded.
 class CompletionPage : public QWizardPage
@@ -70,15 +70,16 @@ QWidget* pathField(QLineEdit* edit, bool folder, const QString& filter, QWidget*
     auto* browse = new QPushButton(NewProjectWizard::tr("Browse…"), row);
     layout->addWidget(browse);
     QObject::connect(browse, &QPushButton::clicked, row, [edit, folder, filter, row] {
-        const QString chosen = folder ? QFileDialog::getExistingDirectory(row, NewProjectWizard::tr("Choose a folder"), edit->text())
-                                      : QFileDialog::getOpenFileName(row, NewProjectWizard::tr("Choose a file"), edit->text(), filter);
+        const QString chosen =
+            folder ? QFileDialog::getExistingDirectory(row, NewProjectWizard::tr("Choose a folder"), edit->text())
+                   : QFileDialog::getOpenFileName(row, NewProjectWizard::tr("Choose a file"), edit->text(), filter);
         if (!chosen.isEmpty())
             edit->setText(QDir::toNativeSeparators(chosen));
     });
     return row;
 }
 
-} // namespace
+}  // namespace
 
 NewProjectWizard::NewProjectWizard(const QString& zooDirectory, QWidget* parent)
     : QWizard(parent), m_zooDirectory(zooDirectory)
@@ -102,7 +103,8 @@ QWizardPage* NewProjectWizard::createChoosePage()
 {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("What do you want to take apart?"));
-    m_demoChoice = new QRadioButton(tr("The built-in &demo: Fashion-MNIST with the model zoo (VGG, ResNet, DenseNet, DARTS)"), page);
+    m_demoChoice = new QRadioButton(
+        tr("The built-in &demo: Fashion-MNIST with the model zoo (VGG, ResNet, DenseNet, DARTS)"), page);
     m_demoChoice->setObjectName(QStringLiteral("demoChoice"));
     m_importChoice = new QRadioButton(tr("My &own model: a TorchScript file and an ImageFolder data set"), page);
     m_importChoice->setObjectName(QStringLiteral("importChoice"));
@@ -112,11 +114,12 @@ QWizardPage* NewProjectWizard::createChoosePage()
     m_projectPath->setText(QDir::toNativeSeparators(qs(UserDataDirectory::demoProjectPath())));
     auto* browse = new QPushButton(tr("Browse…"), page);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Project file"), m_projectPath->text(),
-                                                          tr("NAD projects (*.nad)"), nullptr,
-                                                          QFileDialog::DontConfirmOverwrite);
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Project file"), m_projectPath->text(), tr("NAD projects (*.nad)"),
+                                         nullptr, QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty())
-            m_projectPath->setText(QDir::toNativeSeparators(path.endsWith(QLatin1String(".nad")) ? path : path + QStringLiteral(".nad")));
+            m_projectPath->setText(
+                QDir::toNativeSeparators(path.endsWith(QLatin1String(".nad")) ? path : path + QStringLiteral(".nad")));
     });
     connect(m_importChoice, &QRadioButton::toggled, this, [this](bool own) {
         // Suggest a fresh file for an own model; the demo project has its per-user place.
@@ -147,9 +150,11 @@ QWizardPage* NewProjectWizard::createDemoPage()
 {
     auto* page = new QWizardPage(this);
     page->setTitle(tr("The Fashion-MNIST demo"));
-    page->setSubTitle(tr("Models missing from the zoo are trained now (about 1 to 3 minutes per model and epoch on two cores)."));
+    page->setSubTitle(
+        tr("Models missing from the zoo are trained now (about 1 to 3 minutes per model and epoch on two cores)."));
     auto* form = new QFormLayout;
-    m_fashionMnist = new QLineEdit(QDir::toNativeSeparators(QString::fromLatin1(FashionMnist::kDefaultDirectory)), page);
+    m_fashionMnist =
+        new QLineEdit(QDir::toNativeSeparators(QString::fromLatin1(FashionMnist::kDefaultDirectory)), page);
     m_fashionMnist->setObjectName(QStringLiteral("fashionMnistEdit"));
     connect(m_fashionMnist, &QLineEdit::editingFinished, this, &NewProjectWizard::refreshZooStatus);
     form->addRow(tr("Fashion-MNIST &folder:"), pathField(m_fashionMnist, true, QString(), page));
@@ -187,7 +192,8 @@ QWizardPage* NewProjectWizard::createImportPage()
     auto* form = new QFormLayout;
     m_modelFile = new QLineEdit(page);
     m_modelFile->setObjectName(QStringLiteral("modelFileEdit"));
-    form->addRow(tr("&TorchScript model:"), pathField(m_modelFile, false, tr("TorchScript (*.pt *.pth *.ts);;All files (*)"), page));
+    form->addRow(tr("&TorchScript model:"),
+                 pathField(m_modelFile, false, tr("TorchScript (*.pt *.pth *.ts);;All files (*)"), page));
     m_preset = new QComboBox(page);
     m_preset->setObjectName(QStringLiteral("importPresetCombo"));
     m_preset->addItem(tr("torchvision VGG16"), QStringLiteral("vgg16"));
@@ -349,13 +355,16 @@ bool NewProjectWizard::validateDemo()
 {
     QString problem;
     try {
-        const DatasetSummary summary = DatasetInspector::inspect(QDir::fromNativeSeparators(m_fashionMnist->text()).toStdString());
+        const DatasetSummary summary =
+            DatasetInspector::inspect(QDir::fromNativeSeparators(m_fashionMnist->text()).toStdString());
         if (summary.kind != "idx" || summary.classNames.size() != 10)
-            problem = tr("%1 is not a Fashion-MNIST folder (expected the four IDX files of 10 classes).").arg(m_fashionMnist->text());
+            problem = tr("%1 is not a Fashion-MNIST folder (expected the four IDX files of 10 classes).")
+                          .arg(m_fashionMnist->text());
     } catch (const std::exception& e) {
         problem = qs(e.what());
     }
-    if (problem.isEmpty() && std::none_of(m_families.begin(), m_families.end(), [](QCheckBox* b) { return b->isChecked(); }))
+    if (problem.isEmpty() &&
+        std::none_of(m_families.begin(), m_families.end(), [](QCheckBox* b) { return b->isChecked(); }))
         problem = tr("Choose at least one model family.");
     showProblem(m_demoProblem, problem);
     return problem.isEmpty();
@@ -429,7 +438,9 @@ void NewProjectWizard::refreshZooStatus()
     const ModelZoo zoo(m_zooDirectory.toStdString());
     for (QCheckBox* box : m_families) {
         const auto best = zoo.best(box->text().toStdString());
-        box->setToolTip(best ? tr("In the zoo: %1 (%2 % test accuracy)").arg(qs(best->name)).arg(100.0 * best->testAccuracy, 0, 'f', 2)
+        box->setToolTip(best ? tr("In the zoo: %1 (%2 % test accuracy)")
+                                   .arg(qs(best->name))
+                                   .arg(100.0 * best->testAccuracy, 0, 'f', 2)
                              : tr("Not in the zoo yet: trained when the project is created"));
     }
 }
@@ -462,4 +473,4 @@ void NewProjectWizard::done(int result)
     QWizard::done(result);
 }
 
-} // namespace nad
+}  // namespace nad

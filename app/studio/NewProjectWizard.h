@@ -85,4 +85,4 @@ private:
     QPlainTextEdit* m_log = nullptr;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -20,7 +20,7 @@ const QString kHeight = QStringLiteral("export/heightMm");
 const QString kDpi = QStringLiteral("export/dpi");
 const QString kFontSize = QStringLiteral("export/fontPointSize");
 const QString kFontFamily = QStringLiteral("export/fontFamily");
-} // namespace
+}  // namespace
 
 PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
 {
@@ -60,7 +60,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_height = sizeBox(current.sizeMm.height());
     figureForm->addRow(tr("&Width:"), m_width);
     figureForm->addRow(tr("&Height:"), m_height);
-    figureForm->addRow(QString(), new QLabel(tr("85 mm is one column of a two-column paper, 175 mm the full width."), figures));
+    figureForm->addRow(QString(),
+                       new QLabel(tr("85 mm is one column of a two-column paper, 175 mm the full width."), figures));
     m_dpi = new QSpinBox(figures);
     m_dpi->setRange(72, 1200);
     m_dpi->setValue(current.dpi);
@@ -102,7 +103,8 @@ FigureExportOptions PreferencesDialog::exportOptions()
     if (width > 0 && height > 0)
         options.sizeMm = QSizeF(width, height);
     options.dpi = std::clamp(settings.value(kDpi, options.dpi).toInt(), 72, 1200);
-    options.style.fontPointSize = std::clamp(settings.value(kFontSize, options.style.fontPointSize).toDouble(), 5.0, 24.0);
+    options.style.fontPointSize =
+        std::clamp(settings.value(kFontSize, options.style.fontPointSize).toDouble(), 5.0, 24.0);
     options.style.fontFamily = settings.value(kFontFamily, options.style.fontFamily).toString();
     return options;
 }
@@ -120,4 +122,4 @@ void PreferencesDialog::accept()
     QDialog::accept();
 }
 
-} // namespace nad
+}  // namespace nad

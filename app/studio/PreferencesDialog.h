@@ -36,4 +36,4 @@ private:
     QFontComboBox* m_fontFamily = nullptr;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -89,4 +89,4 @@ QStringList ProjectSetupJob::log() const
     return m_log;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -4,7 +4,6 @@
 #include "store/ImportedProject.h"
 
 #include <QStringList>
-
 #include <mutex>
 #include <string>
 #include <vector>
@@ -18,10 +17,10 @@ struct ProjectSetupRequest
     enum class Kind { Demo, Imported } kind = Kind::Demo;
     std::string projectPath;
     // Demo
-    std::string datasetDirectory;        // Fashion-MNIST IDX folder
+    std::string datasetDirectory;  // Fashion-MNIST IDX folder
     std::string zooDirectory;
-    std::vector<std::string> families;   // zoo families to make available ("vgg", ...)
-    int epochs = 0;                      // for a model that has to be trained; 0: the family's default
+    std::vector<std::string> families;  // zoo families to make available ("vgg", ...)
+    int epochs = 0;                     // for a model that has to be trained; 0: the family's default
     // Imported
     ImportedProjectRequest imported;
 };
@@ -47,4 +46,4 @@ private:
     QStringList m_log;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -23,10 +23,11 @@ std::optional<ResumableRun> ResumableRun::latest(const ProjectStore& project)
             resumable.runId = it->id;
             resumable.request = RunSettings::fromJson(it->hyperparameters);
             resumable.request.modelName = model->name;
-            resumable.description = QCoreApplication::translate("nad::ResumableRun", "Continue run %1 (%2, %n concept(s))",
-                                                                nullptr, int(resumable.request.concepts.size()))
-                                        .arg(it->id)
-                                        .arg(QString::fromStdString(model->name));
+            resumable.description =
+                QCoreApplication::translate("nad::ResumableRun", "Continue run %1 (%2, %n concept(s))", nullptr,
+                                            int(resumable.request.concepts.size()))
+                    .arg(it->id)
+                    .arg(QString::fromStdString(model->name));
             if (!it->message.empty())
                 resumable.description += QStringLiteral(": ") + QString::fromStdString(it->message);
             return resumable;
@@ -37,4 +38,4 @@ std::optional<ResumableRun> ResumableRun::latest(const ProjectStore& project)
     return std::nullopt;
 }
 
-} // namespace nad
+}  // namespace nad

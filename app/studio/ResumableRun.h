@@ -3,7 +3,6 @@
 #include "jobs/DisentangleRequest.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace nad {
@@ -23,4 +22,4 @@ struct ResumableRun
     static std::optional<ResumableRun> latest(const ProjectStore& project);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -88,4 +88,4 @@ void TrainingController::workEnded(bool)
         Q_EMIT resultAvailable(*outcome);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -6,7 +6,6 @@
 #include <QMetaType>
 #include <QStringList>
 #include <QVector>
-
 #include <mutex>
 #include <optional>
 
@@ -17,15 +16,15 @@ struct TrainingSnapshot
 {
     int initialization = 0;  // 0-based
     int initializations = 1;
-    int pass = 0;            // 0-based; concepts are learned `conceptsPerPass` at a time
+    int pass = 0;  // 0-based; concepts are learned `conceptsPerPass` at a time
     int passes = 1;
     int step = 0;
     int steps = 0;
-    QVector<qint64> classIndices;   // the concepts of this pass, by class index
-    QVector<double> distanceLoss;   // per concept, L_dif (paper) or the distance term (official)
-    QVector<double> sparsityLoss;   // per concept, before λ (β)
-    QVector<double> usage;          // per concept, share of units on
-    double lambda = 0;       // the weight of the sparsity term in this run
+    QVector<qint64> classIndices;  // the concepts of this pass, by class index
+    QVector<double> distanceLoss;  // per concept, L_dif (paper) or the distance term (official)
+    QVector<double> sparsityLoss;  // per concept, before λ (β)
+    QVector<double> usage;         // per concept, share of units on
+    double lambda = 0;             // the weight of the sparsity term in this run
     double elapsedSeconds = 0;
     double etaSeconds = 0;
     double fraction() const;
@@ -70,7 +69,7 @@ private:
     std::optional<TrainingSnapshot> m_pending;  // a coalesced snapshot not yet delivered
 };
 
-} // namespace nad
+}  // namespace nad
 
 Q_DECLARE_METATYPE(nad::TrainingSnapshot)
 Q_DECLARE_METATYPE(nad::TrainingOutcome)

@@ -15,7 +15,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 
@@ -26,7 +25,10 @@ QString duration(double seconds)
 {
     const auto total = qint64(std::lround(std::max(0.0, seconds)));
     if (total >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(total / 3600).arg(total / 60 % 60, 2, 10, QLatin1Char('0')).arg(total % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(total / 3600)
+            .arg(total / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(total % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -38,7 +40,7 @@ QSpinBox* spinBox(int minimum, int maximum, int value, QWidget* parent)
     return box;
 }
 
-} // namespace
+}  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
 {
@@ -52,8 +54,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_preset->setObjectName(QStringLiteral("presetCombo"));
     m_preset->addItem(tr("Paper (Eq. 4–9)"), QStringLiteral("paper"));
     m_preset->addItem(tr("Official code (v2)"), QStringLiteral("official"));
-    m_preset->setToolTip(tr("Paper: L = L_dif + λ·L_reg, as in Algorithm 1.\n"
-                            "Official: the authors' public code (cross-entropy and MSE on correctly classified images, β penalty)."));
+    m_preset->setToolTip(
+        tr("Paper: L = L_dif + λ·L_reg, as in Algorithm 1.\n"
+           "Official: the authors' public code (cross-entropy and MSE on correctly classified images, β penalty)."));
     form->addRow(tr("&Preset:"), m_preset);
     m_alpha = new QDoubleSpinBox(settings);
     m_alpha->setObjectName(QStringLiteral("alphaSpin"));
@@ -92,7 +95,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&Seed:"), m_seed);
     m_initializations = spinBox(1, 50, defaults.initializations, settings);
     m_initializations->setObjectName(QStringLiteral("initializationsSpin"));
-    m_initializations->setToolTip(tr("Independent runs per concept (seeds seed, seed+1, …); metrics are averaged over them"));
+    m_initializations->setToolTip(
+        tr("Independent runs per concept (seeds seed, seed+1, …); metrics are averaged over them"));
     form->addRow(tr("I&nitializations:"), m_initializations);
     m_evaluationImages = spinBox(0, 1000000, 300, settings);
     m_evaluationImages->setObjectName(QStringLiteral("evaluationImagesSpin"));
@@ -207,7 +211,8 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
     const int model = m_model->findText(QString::fromStdString(request.modelName));
     if (model >= 0)
         m_model->setCurrentIndex(model);
-    m_preset->setCurrentIndex(m_preset->findData(QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
+    m_preset->setCurrentIndex(
+        m_preset->findData(QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
     m_alpha->setValue(request.options.alpha);
     m_lambda->setValue(request.options.lambda);  // after the model and preset, which set the default
     m_steps->setValue(request.options.steps);
@@ -345,4 +350,4 @@ void TrainingPanel::redrawCurves()
                         m_usageMean, m_usageMin, m_usageMax);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -103,4 +103,4 @@ private:
     QVector<double> m_curveSteps, m_distance, m_sparsity, m_total, m_usageMean, m_usageMin, m_usageMax;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -13,7 +13,6 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
-
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -34,7 +33,7 @@ void installTranslators(QApplication& app)
         QApplication::installTranslator(qt);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -50,18 +49,22 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QApplication::translate("main", "NAD Studio: concept feature paths of CNNs"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open (.nad)"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open (and create if needed) the Fashion-MNIST demo project"));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "Project file to open (.nad)"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open (and create if needed) the Fashion-MNIST demo project"));
     const QCommandLineOption data(QStringLiteral("data"),
                                   QApplication::translate("main", "Fashion-MNIST folder for --demo"),
                                   QStringLiteral("dir"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QApplication::translate("main", "Save a PNG of the window once shown, then quit"),
-                                        QStringLiteral("file"));
-    const QCommandLineOption screenshotTabs(QStringLiteral("screenshot-tabs"),
-                                            QApplication::translate("main", "Save a PNG of the window with each view tab in front into a folder, then quit"),
-                                            QStringLiteral("dir"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QApplication::translate("main", "Save a PNG of the window once shown, then quit"),
+        QStringLiteral("file"));
+    const QCommandLineOption screenshotTabs(
+        QStringLiteral("screenshot-tabs"),
+        QApplication::translate("main",
+                                "Save a PNG of the window with each view tab in front into a folder, then quit"),
+        QStringLiteral("dir"));
     parser.addOptions({demo, data, screenshot, screenshotTabs});
     parser.process(app);
 
@@ -77,8 +80,9 @@ int main(int argc, char** argv)
         const QString file = parser.value(screenshot);
         QTimer::singleShot(500, &window, [&window, file, ok] {
             const bool saved = window.grab().save(file);
-            std::fprintf(stderr, "%s\n", qPrintable(saved ? QStringLiteral("screenshot saved: ") + file
-                                                          : QStringLiteral("cannot save screenshot: ") + file));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(saved ? QStringLiteral("screenshot saved: ") + file
+                                          : QStringLiteral("cannot save screenshot: ") + file));
             QApplication::exit(saved && ok ? 0 : 1);
         });
     }
@@ -98,9 +102,13 @@ int main(int argc, char** argv)
                 const QString name = QStringLiteral("%1/%2-%3.png")
                                          .arg(folder)
                                          .arg(tab + 1, 2, 10, QLatin1Char('0'))
-                                         .arg(tabs->tabText(tab).toLower().remove(QLatin1Char('&')).replace(QLatin1Char(' '), QLatin1Char('-')));
+                                         .arg(tabs->tabText(tab)
+                                                  .toLower()
+                                                  .remove(QLatin1Char('&'))
+                                                  .replace(QLatin1Char(' '), QLatin1Char('-')));
                 const bool saved = window.grab().save(name);
-                std::fprintf(stderr, "%s %s\n", saved ? "screenshot saved:" : "cannot save screenshot:", qPrintable(name));
+                std::fprintf(stderr, "%s %s\n",
+                             saved ? "screenshot saved:" : "cannot save screenshot:", qPrintable(name));
                 (*next)(tab + 1);
             });
         };

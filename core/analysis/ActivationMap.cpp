@@ -17,7 +17,8 @@ std::vector<std::uint8_t> ActivationMap::topPercentMask(double percent) const
     std::vector<std::uint8_t> mask(n, 0);
     if (n == 0)
         return mask;
-    const std::size_t keep = std::max<std::size_t>(1, std::min(n, std::size_t(std::llround(double(n) * percent / 100.0))));
+    const std::size_t keep =
+        std::max<std::size_t>(1, std::min(n, std::size_t(std::llround(double(n) * percent / 100.0))));
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     const auto higher = [this](std::uint32_t a, std::uint32_t b) {
@@ -45,4 +46,4 @@ double ActivationMap::hitRate(const std::vector<std::uint8_t>& mask, const Compo
     return kept ? double(inside) / double(kept) : 0.0;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -28,4 +28,4 @@ struct ActivationMap
     double hitRate(const std::vector<std::uint8_t>& mask, const CompositeImage& composite, int tile) const;
 };
 
-} // namespace nad
+}  // namespace nad

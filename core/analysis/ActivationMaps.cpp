@@ -76,8 +76,8 @@ HitRateStudy ActivationMaps::hitRates(BlockNetwork& network, const ImageSet& hel
         const CompositeImage& composite = composites[k];
         for (int tile = 0; tile < composite.tileCount(); ++tile) {
             const LearnedPath& path = *pathOf.at(composite.tileConcepts[std::size_t(tile)]);
-            const auto maps = compute(network, composite.image, 0, normalization,
-                                      PathEvaluator::masksOf(path, network.device()));
+            const auto maps =
+                compute(network, composite.image, 0, normalization, PathEvaluator::masksOf(path, network.device()));
             for (std::size_t b = 0; b < blocks; ++b) {
                 pathRates[b].push_back(maps[b].hitRate(maps[b].topPercentMask(options.topPercent), composite, tile));
             }
@@ -107,4 +107,4 @@ HitRateStudy ActivationMaps::hitRates(BlockNetwork& network, const ImageSet& hel
     return study;
 }
 
-} // namespace nad
+}  // namespace nad

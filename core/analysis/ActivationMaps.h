@@ -22,7 +22,7 @@ struct HitRateStudy
     std::vector<std::string> blockNames;
     std::vector<double> pathMean, pathStd;  // with the concept's path applied
     int composites = 0;
-    int samples = 0;                                // composites × tiles
+    int samples = 0;  // composites × tiles
     double chance = 0;
     double topPercent = 0;
 };
@@ -54,4 +54,4 @@ public:
                                  const Progress& progress = {}, const std::atomic<bool>* cancel = nullptr);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -20,7 +20,7 @@ void checkLayout(int rows, int cols)
                               std::to_string(cols));
 }
 
-} // namespace
+}  // namespace
 
 int CompositeImage::tileOf(std::int64_t concept) const
 {
@@ -113,8 +113,8 @@ CompositeImage CompositeBuilder::fromHeldOut(const ImageSet& heldOut, const std:
 }
 
 CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files,
-                                           const std::vector<std::int64_t>& concepts, int rows, int cols,
-                                           int channels, int height, int width)
+                                           const std::vector<std::int64_t>& concepts, int rows, int cols, int channels,
+                                           int height, int width)
 {
     checkLayout(rows, cols);
     if (files.size() != std::size_t(rows * cols) || concepts.size() != files.size())
@@ -190,4 +190,4 @@ std::pair<int, int> CompositeBuilder::parseLayout(const std::string& layout)
     return {rows, cols};
 }
 
-} // namespace nad
+}  // namespace nad

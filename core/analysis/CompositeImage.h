@@ -16,7 +16,7 @@ namespace nad {
 // training size get the composite resized (`resizedTo`).
 struct CompositeImage
 {
-    ImageSet image;                          // exactly one image, label -1
+    ImageSet image;  // exactly one image, label -1
     int rows = 1;
     int cols = 1;
     std::vector<std::int64_t> tileConcepts;  // class index per tile, row-major
@@ -37,8 +37,8 @@ class CompositeBuilder
 public:
     // One image of each of `concepts` (row-major, rows × cols of them) from `heldOut`, chosen
     // with `seed` (the same images for the same seed on every machine).
-    static CompositeImage fromHeldOut(const ImageSet& heldOut, const std::vector<std::int64_t>& concepts,
-                                      int rows, int cols, std::uint64_t seed);
+    static CompositeImage fromHeldOut(const ImageSet& heldOut, const std::vector<std::int64_t>& concepts, int rows,
+                                      int cols, std::uint64_t seed);
     // `tiles` holds one image per tile (row-major); its labels are the tiles' concepts.
     static CompositeImage fromTiles(const ImageSet& tiles, int rows, int cols,
                                     const std::vector<std::string>& sources = {});
@@ -48,10 +48,10 @@ public:
                                     int rows, int cols, int channels, int height, int width);
     // `count` composites for batch statistics: each draws rows × cols distinct concepts from
     // `pool` and one held-out image of each, all from `seed`.
-    static std::vector<CompositeImage> random(const ImageSet& heldOut, const std::vector<std::int64_t>& pool,
-                                              int rows, int cols, int count, std::uint64_t seed);
+    static std::vector<CompositeImage> random(const ImageSet& heldOut, const std::vector<std::int64_t>& pool, int rows,
+                                              int cols, int count, std::uint64_t seed);
     // Parses a layout such as "2x2" or "1x2" (rows x cols, 1..8 each).
     static std::pair<int, int> parseLayout(const std::string& layout);
 };
 
-} // namespace nad
+}  // namespace nad

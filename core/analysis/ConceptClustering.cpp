@@ -91,7 +91,8 @@ std::vector<Merge> ConceptClustering::averageLinkage(const std::vector<std::vect
 
     // Sort by distance (stable, as scipy does) and relabel with a union-find so that merge r
     // creates cluster n + r and each row lists the smaller cluster id first.
-    std::stable_sort(raw.begin(), raw.end(), [](const RawMerge& l, const RawMerge& r) { return l.distance < r.distance; });
+    std::stable_sort(raw.begin(), raw.end(),
+                     [](const RawMerge& l, const RawMerge& r) { return l.distance < r.distance; });
     std::vector<std::size_t> parent(2 * n - 1);
     std::iota(parent.begin(), parent.end(), 0);
     std::vector<std::size_t> clusterSize(2 * n - 1, 1);
@@ -136,7 +137,8 @@ std::vector<int> ConceptClustering::cut(const std::vector<Merge>& merges, std::s
 {
     const std::size_t n = merges.size() + 1;
     if (clusters < 1 || clusters > n)
-        throw InvalidArgument("cannot cut " + std::to_string(n) + " items into " + std::to_string(clusters) + " clusters");
+        throw InvalidArgument("cannot cut " + std::to_string(n) + " items into " + std::to_string(clusters) +
+                              " clusters");
     // Apply the first n - clusters merges; what is joined then forms one cluster.
     std::vector<std::size_t> parent(2 * n - 1);
     std::iota(parent.begin(), parent.end(), 0);
@@ -186,4 +188,4 @@ double ConceptClustering::adjustedRandIndex(const std::vector<int>& a, const std
     return (index - expected) / (maximum - expected);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -9,10 +9,10 @@ namespace nad {
 // 0..n-1 are the leaves, merge r creates cluster n + r.
 struct Merge
 {
-    std::size_t first = 0;   // the smaller cluster id
+    std::size_t first = 0;  // the smaller cluster id
     std::size_t second = 0;
     double distance = 0;
-    std::size_t size = 0;    // leaves under the new cluster
+    std::size_t size = 0;  // leaves under the new cluster
 };
 
 // Fig. 7: average-linkage clustering of concepts on the distance 1 − M (path similarity),
@@ -37,4 +37,4 @@ public:
     static double adjustedRandIndex(const std::vector<int>& a, const std::vector<int>& b);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -55,4 +55,4 @@ double PackedPath::similarity(const PackedPath& a, const PackedPath& b)
     return sum / double(a.blockCount());
 }
 
-} // namespace nad
+}  // namespace nad

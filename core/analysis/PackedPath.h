@@ -29,4 +29,4 @@ private:
     std::vector<std::uint64_t> m_words;
 };
 
-} // namespace nad
+}  // namespace nad

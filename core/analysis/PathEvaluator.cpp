@@ -14,12 +14,13 @@ torch::Tensor predictions(BlockNetwork& network, const ImageSet& set, const Norm
     for (std::size_t first = 0; first < set.count(); first += std::size_t(batchSize)) {
         const std::size_t count = std::min(std::size_t(batchSize), set.count() - first);
         parts.push_back(network.forward(ImageBatch::range(set, first, count, normalization, network.device()), masks)
-                            .logits.argmax(1).cpu());
+                            .logits.argmax(1)
+                            .cpu());
     }
     return torch::cat(parts);
 }
 
-} // namespace
+}  // namespace
 
 BlockMasks PathEvaluator::masksOf(const LearnedPath& path, const torch::Device& device)
 {
@@ -58,8 +59,8 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
     std::vector<ConceptEvaluation> results;
     for (const auto& path : paths) {
         if (path.binary.size() != network.blockCount())
-            throw InvalidArgument("a path with " + std::to_string(path.binary.size()) + " blocks cannot run on a network with " +
-                                  std::to_string(network.blockCount()));
+            throw InvalidArgument("a path with " + std::to_string(path.binary.size()) +
+                                  " blocks cannot run on a network with " + std::to_string(network.blockCount()));
         ConceptEvaluation e;
         e.classIndex = path.classIndex;
         std::tie(e.originalPrecision, e.originalSpecificity) = rates(original, path.classIndex);
@@ -73,4 +74,4 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
     return results;
 }
 
-} // namespace nad
+}  // namespace nad

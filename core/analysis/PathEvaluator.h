@@ -39,4 +39,4 @@ public:
     static BlockMasks masksOf(const LearnedPath& path, const torch::Device& device);
 };
 
-} // namespace nad
+}  // namespace nad

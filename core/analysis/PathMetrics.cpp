@@ -15,7 +15,8 @@ std::vector<std::vector<double>> PathMetrics::similarityMatrix(const std::vector
     std::vector<std::vector<double>> m(k, std::vector<double>(k, 1.0));
     // Rows are independent: deal them out to the cores (row i costs k - i pairs, so interleave
     // rows rather than cut the matrix into blocks). Each (i, j > i) cell is written once.
-    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), k / 64 + 1));
+    const std::size_t workers =
+        std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), k / 64 + 1));
     std::vector<std::thread> threads;
     std::exception_ptr failure;
     std::mutex failureMutex;
@@ -96,7 +97,8 @@ double PathMetrics::stability(const std::vector<PackedPath>& pathsOfOneConcept)
     return sum / double(pairs);
 }
 
-std::vector<std::vector<double>> PathMetrics::meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization)
+std::vector<std::vector<double>>
+PathMetrics::meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization)
 {
     if (pathsPerInitialization.empty())
         return {};
@@ -118,4 +120,4 @@ std::vector<std::vector<double>> PathMetrics::meanSimilarity(const std::vector<s
     return mean;
 }
 
-} // namespace nad
+}  // namespace nad

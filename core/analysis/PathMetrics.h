@@ -14,7 +14,8 @@ public:
     static std::vector<std::vector<double>> similarityMatrix(const std::vector<PackedPath>& paths);
     // M averaged over initializations: one list of paths per initialization, the same concepts in
     // the same order in each (a list of another length, e.g. an unfinished one, is left out).
-    static std::vector<std::vector<double>> meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization);
+    static std::vector<std::vector<double>>
+    meanSimilarity(const std::vector<std::vector<PackedPath>>& pathsPerInitialization);
 
     // Fig. 4: per block, the mean over concepts of |p_i^c|₁ / C_i.
     static std::vector<double> unitUsagePerBlock(const std::vector<PackedPath>& paths);
@@ -29,4 +30,4 @@ public:
     static double stability(const std::vector<PackedPath>& pathsOfOneConcept);
 };
 
-} // namespace nad
+}  // namespace nad

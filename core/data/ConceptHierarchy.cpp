@@ -11,8 +11,7 @@
 
 namespace nad {
 
-ConceptHierarchy::ConceptHierarchy(std::vector<ConceptGroup> groups,
-                                   const std::vector<std::string>& classNames,
+ConceptHierarchy::ConceptHierarchy(std::vector<ConceptGroup> groups, const std::vector<std::string>& classNames,
                                    const std::string& source)
 {
     const std::set<std::string> known(classNames.begin(), classNames.end());
@@ -32,8 +31,7 @@ ConceptHierarchy::ConceptHierarchy(std::vector<ConceptGroup> groups,
                 throw DataError(source + ": '" + member + "' (under '" + group.primary +
                                 "') is not a class of the data set");
             if (!seen.insert(member).second)
-                throw DataError(source + ": class '" + member +
-                                "' is listed under more than one primary concept");
+                throw DataError(source + ": class '" + member + "' is listed under more than one primary concept");
             if (primaries.count(member) && member != group.primary)
                 throw DataError(source + ": '" + member +
                                 "' is both a primary concept and a member (cyclic hierarchy)");
@@ -42,8 +40,7 @@ ConceptHierarchy::ConceptHierarchy(std::vector<ConceptGroup> groups,
     m_groups = std::move(groups);
 }
 
-ConceptHierarchy ConceptHierarchy::fromJsonFile(const std::string& path,
-                                                const std::vector<std::string>& classNames)
+ConceptHierarchy ConceptHierarchy::fromJsonFile(const std::string& path, const std::vector<std::string>& classNames)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -53,21 +50,20 @@ ConceptHierarchy ConceptHierarchy::fromJsonFile(const std::string& path,
     return fromJsonText(text.str(), classNames, "hierarchy file '" + path + "'");
 }
 
-ConceptHierarchy ConceptHierarchy::fromJsonText(const std::string& text,
-                                                const std::vector<std::string>& classNames,
+ConceptHierarchy ConceptHierarchy::fromJsonText(const std::string& text, const std::vector<std::string>& classNames,
                                                 const std::string& source)
 {
     // JSON parsers silently keep the last of two equal keys; a hierarchy that names a primary
     // concept twice is a mistake the user should hear about, so watch the keys as they parse.
     std::set<std::string> topLevelKeys;
     std::string duplicateKey;
-    const nlohmann::ordered_json::parser_callback_t watchKeys =
-        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::ordered_json& parsed) {
-            if (event == nlohmann::json::parse_event_t::key && depth == 1 && parsed.is_string() &&
-                !topLevelKeys.insert(parsed.get<std::string>()).second && duplicateKey.empty())
-                duplicateKey = parsed.get<std::string>();
-            return true;
-        };
+    const nlohmann::ordered_json::parser_callback_t watchKeys = [&](int depth, nlohmann::json::parse_event_t event,
+                                                                    nlohmann::ordered_json& parsed) {
+        if (event == nlohmann::json::parse_event_t::key && depth == 1 && parsed.is_string() &&
+            !topLevelKeys.insert(parsed.get<std::string>()).second && duplicateKey.empty())
+            duplicateKey = parsed.get<std::string>();
+        return true;
+    };
     nlohmann::ordered_json json;
     try {
         json = nlohmann::ordered_json::parse(text, watchKeys);
@@ -82,8 +78,7 @@ ConceptHierarchy ConceptHierarchy::fromJsonText(const std::string& text,
     std::vector<ConceptGroup> groups;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!it.value().is_array())
-            throw DataError(source + ": the value of '" + it.key() +
-                            "' must be an array of class names");
+            throw DataError(source + ": the value of '" + it.key() + "' must be an array of class names");
         ConceptGroup group{it.key(), {}};
         for (const auto& member : it.value()) {
             if (!member.is_string())
@@ -135,4 +130,4 @@ std::vector<std::string> ConceptHierarchy::ungrouped(const std::vector<std::stri
     return result;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -26,10 +26,8 @@ public:
 
     // Reads a JSON object mapping each primary concept to an array of class names, in file
     // order: {"tops": ["T-shirt/top", "Pullover"], "footwear": ["Sandal"]}.
-    static ConceptHierarchy fromJsonFile(const std::string& path,
-                                         const std::vector<std::string>& classNames);
-    static ConceptHierarchy fromJsonText(const std::string& text,
-                                         const std::vector<std::string>& classNames,
+    static ConceptHierarchy fromJsonFile(const std::string& path, const std::vector<std::string>& classNames);
+    static ConceptHierarchy fromJsonText(const std::string& text, const std::vector<std::string>& classNames,
                                          const std::string& source);
     std::string toJsonText() const;
 
@@ -46,4 +44,4 @@ private:
     std::vector<ConceptGroup> m_groups;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -2,10 +2,9 @@
 
 #include "Errors.h"
 #include "data/FashionMnist.h"
-#include "data/ImageFile.h"
 #include "data/IdxReader.h"
+#include "data/ImageFile.h"
 #include "data/ImageFolderReader.h"
-
 
 #include <filesystem>
 #include <set>
@@ -31,8 +30,7 @@ void inspectIdx(DatasetSummary& summary)
         summary.width = set.width;
         summary.splits.push_back(std::move(s));
     }
-    summary.sizeNote = "all " + std::to_string(summary.width) + "x" +
-                       std::to_string(summary.height) + ", 1 channel";
+    summary.sizeNote = "all " + std::to_string(summary.width) + "x" + std::to_string(summary.height) + ", 1 channel";
     summary.hierarchy = FashionMnist::builtinHierarchy();
     summary.hierarchySource = "built-in";
 }
@@ -56,8 +54,7 @@ void sampleImageSize(DatasetSummary& summary, const ImageFolderScan& scan)
     if (sampled == 0)
         summary.sizeNote = "no decodable image among the first file of each class";
     else if (sizes.size() == 1)
-        summary.sizeNote = *sizes.begin() + " (first file of each of " + std::to_string(sampled) +
-                           " classes)";
+        summary.sizeNote = *sizes.begin() + " (first file of each of " + std::to_string(sampled) + " classes)";
     else
         summary.sizeNote = "varies: " + std::to_string(sizes.size()) + " sizes among the first file of " +
                            std::to_string(sampled) + " classes";
@@ -98,7 +95,7 @@ void inspectImageFolder(DatasetSummary& summary)
     sampleImageSize(summary, firstScan);
 }
 
-} // namespace
+}  // namespace
 
 DatasetSummary DatasetInspector::inspect(const std::string& path, const std::string& hierarchyPath)
 {
@@ -126,4 +123,4 @@ DatasetSummary DatasetInspector::inspect(const std::string& path, const std::str
     return summary;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -9,24 +9,24 @@ namespace nad {
 
 struct SplitSummary
 {
-    std::string name;                     // "train", "test", "val" or "all"
-    std::string location;                 // file or folder it was read from
+    std::string name;      // "train", "test", "val" or "all"
+    std::string location;  // file or folder it was read from
     std::size_t total = 0;
-    std::vector<std::size_t> perClass;    // indexed like DatasetSummary::classNames
+    std::vector<std::size_t> perClass;  // indexed like DatasetSummary::classNames
 };
 
 struct DatasetSummary
 {
     std::string path;
-    std::string kind;                     // "idx" or "imagefolder"
+    std::string kind;  // "idx" or "imagefolder"
     std::vector<std::string> classNames;
-    int channels = 0;                     // of the first image (ImageFolder: sampled, see sizeNote)
+    int channels = 0;  // of the first image (ImageFolder: sampled, see sizeNote)
     int height = 0;
     int width = 0;
-    std::string sizeNote;                 // "all 28x28" or "varies, 3 sizes in 10 sampled files"
+    std::string sizeNote;  // "all 28x28" or "varies, 3 sizes in 10 sampled files"
     std::vector<SplitSummary> splits;
     ConceptHierarchy hierarchy;
-    std::string hierarchySource;          // "built-in", a file path, or "" when there is none
+    std::string hierarchySource;  // "built-in", a file path, or "" when there is none
 };
 
 // Describes a data set without training on it: classes, counts per split and class, image
@@ -40,4 +40,4 @@ public:
     static DatasetSummary inspect(const std::string& path, const std::string& hierarchyPath = {});
 };
 
-} // namespace nad
+}  // namespace nad

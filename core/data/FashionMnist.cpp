@@ -9,9 +9,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& FashionMnist::classNames()
 {
-    static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress",
-                                                   "Coat",        "Sandal",  "Shirt",    "Sneaker",
-                                                   "Bag",         "Ankle boot"};
+    static const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                   "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     return names;
 }
 
@@ -25,15 +24,13 @@ ConceptHierarchy FashionMnist::builtinHierarchy()
 
 std::string FashionMnist::imagesFile(const std::string& directory, Split split)
 {
-    return (fs::path(directory) /
-            (split == Split::Train ? "train-images-idx3-ubyte.gz" : "t10k-images-idx3-ubyte.gz"))
+    return (fs::path(directory) / (split == Split::Train ? "train-images-idx3-ubyte.gz" : "t10k-images-idx3-ubyte.gz"))
         .string();
 }
 
 std::string FashionMnist::labelsFile(const std::string& directory, Split split)
 {
-    return (fs::path(directory) /
-            (split == Split::Train ? "train-labels-idx1-ubyte.gz" : "t10k-labels-idx1-ubyte.gz"))
+    return (fs::path(directory) / (split == Split::Train ? "train-labels-idx1-ubyte.gz" : "t10k-labels-idx1-ubyte.gz"))
         .string();
 }
 
@@ -50,8 +47,7 @@ bool FashionMnist::looksLikeIdxDirectory(const std::string& directory)
 
 ImageSet FashionMnist::load(const std::string& directory, Split split)
 {
-    return IdxReader::readImagesAndLabels(imagesFile(directory, split), labelsFile(directory, split),
-                                          classNames());
+    return IdxReader::readImagesAndLabels(imagesFile(directory, split), labelsFile(directory, split), classNames());
 }
 
-} // namespace nad
+}  // namespace nad

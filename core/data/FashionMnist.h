@@ -30,4 +30,4 @@ public:
     static ImageSet load(const std::string& directory, Split split);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -33,8 +33,8 @@ std::size_t readBytes(gzFile file, const std::string& path, std::uint8_t* out, s
         if (got < 0) {
             int code = 0;
             const char* message = gzerror(file, &code);
-            throw DataError("IDX file '" + path + "' cannot be decompressed: " +
-                            (message ? message : "unknown zlib error"));
+            throw DataError("IDX file '" + path +
+                            "' cannot be decompressed: " + (message ? message : "unknown zlib error"));
         }
         if (got == 0)
             break;
@@ -51,7 +51,7 @@ std::string describeDims(const std::vector<std::uint32_t>& dims)
     return s.str();
 }
 
-} // namespace
+}  // namespace
 
 IdxArray IdxReader::read(const std::string& path, std::uint64_t maxBytes)
 {
@@ -73,16 +73,15 @@ IdxArray IdxReader::read(const std::string& path, std::uint64_t maxBytes)
         throw DataError(s.str());
     }
     if (magic[2] != kUnsignedByteType)
-        throw DataError("IDX file '" + path + "' stores data type 0x" +
-                        std::to_string(int(magic[2])) + "; only unsigned bytes (0x08) are supported");
+        throw DataError("IDX file '" + path + "' stores data type 0x" + std::to_string(int(magic[2])) +
+                        "; only unsigned bytes (0x08) are supported");
 
     const int dimCount = magic[3];
     std::vector<std::uint8_t> header(std::size_t(dimCount) * 4);
     const std::size_t headerRead = readBytes(file.get(), path, header.data(), header.size());
     if (headerRead < header.size())
-        throw DataError("IDX file '" + path + "' is truncated: expected " +
-                        std::to_string(4 + header.size()) + " bytes of header, found " +
-                        std::to_string(4 + headerRead));
+        throw DataError("IDX file '" + path + "' is truncated: expected " + std::to_string(4 + header.size()) +
+                        " bytes of header, found " + std::to_string(4 + headerRead));
 
     IdxArray array;
     std::uint64_t payload = 1;
@@ -91,14 +90,12 @@ IdxArray IdxReader::read(const std::string& path, std::uint64_t maxBytes)
         const std::uint32_t size = (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) |
                                    (std::uint32_t(b[2]) << 8) | std::uint32_t(b[3]);
         if (size == 0)
-            throw DataError("IDX file '" + path + "' declares an empty dimension " +
-                            std::to_string(d));
+            throw DataError("IDX file '" + path + "' declares an empty dimension " + std::to_string(d));
         array.dims.push_back(size);
         payload *= size;
         if (payload > maxBytes)
-            throw DataError("IDX file '" + path + "' declares dimensions " +
-                            describeDims(array.dims) + "... larger than the limit of " +
-                            std::to_string(maxBytes) + " bytes");
+            throw DataError("IDX file '" + path + "' declares dimensions " + describeDims(array.dims) +
+                            "... larger than the limit of " + std::to_string(maxBytes) + " bytes");
     }
 
     const std::uint64_t expectedTotal = 4 + header.size() + payload;
@@ -117,20 +114,17 @@ IdxArray IdxReader::read(const std::string& path, std::uint64_t maxBytes)
     }
     array.data.resize(dataRead);
     if (dataRead < payload)
-        throw DataError("IDX file '" + path + "' is truncated: expected " +
-                        std::to_string(expectedTotal) + " bytes, found " +
-                        std::to_string(4 + header.size() + dataRead) + " (dimensions " +
+        throw DataError("IDX file '" + path + "' is truncated: expected " + std::to_string(expectedTotal) +
+                        " bytes, found " + std::to_string(4 + header.size() + dataRead) + " (dimensions " +
                         describeDims(array.dims) + ")");
     std::uint8_t extra = 0;
     if (readBytes(file.get(), path, &extra, 1) != 0)
-        throw DataError("IDX file '" + path + "' has data after the " +
-                        std::to_string(expectedTotal) + " bytes its header declares (dimensions " +
-                        describeDims(array.dims) + ")");
+        throw DataError("IDX file '" + path + "' has data after the " + std::to_string(expectedTotal) +
+                        " bytes its header declares (dimensions " + describeDims(array.dims) + ")");
     return array;
 }
 
-ImageSet IdxReader::readImagesAndLabels(const std::string& imagesPath,
-                                        const std::string& labelsPath,
+ImageSet IdxReader::readImagesAndLabels(const std::string& imagesPath, const std::string& labelsPath,
                                         const std::vector<std::string>& classNames)
 {
     if (classNames.empty())
@@ -144,9 +138,8 @@ ImageSet IdxReader::readImagesAndLabels(const std::string& imagesPath,
         throw DataError("IDX file '" + labelsPath + "' has " + std::to_string(labels.dims.size()) +
                         " dimensions; a label file has 1 (count)");
     if (labels.dims[0] != images.dims[0])
-        throw DataError("IDX files disagree: '" + imagesPath + "' holds " +
-                        std::to_string(images.dims[0]) + " images but '" + labelsPath +
-                        "' holds " + std::to_string(labels.dims[0]) + " labels");
+        throw DataError("IDX files disagree: '" + imagesPath + "' holds " + std::to_string(images.dims[0]) +
+                        " images but '" + labelsPath + "' holds " + std::to_string(labels.dims[0]) + " labels");
 
     ImageSet set;
     set.channels = 1;
@@ -158,12 +151,12 @@ ImageSet IdxReader::readImagesAndLabels(const std::string& imagesPath,
     for (std::size_t i = 0; i < labels.data.size(); ++i) {
         const std::uint8_t label = labels.data[i];
         if (label >= classNames.size())
-            throw DataError("IDX file '" + labelsPath + "': label " + std::to_string(label) +
-                            " of item " + std::to_string(i) + " is not a class index (0 to " +
-                            std::to_string(classNames.size() - 1) + ")");
+            throw DataError("IDX file '" + labelsPath + "': label " + std::to_string(label) + " of item " +
+                            std::to_string(i) + " is not a class index (0 to " + std::to_string(classNames.size() - 1) +
+                            ")");
         set.labels.push_back(label);
     }
     return set;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -27,9 +27,8 @@ public:
 
     // Reads an image file (N×H×W) and its label file (N), checks that they agree and that
     // every label names one of `classNames`.
-    static ImageSet readImagesAndLabels(const std::string& imagesPath,
-                                        const std::string& labelsPath,
+    static ImageSet readImagesAndLabels(const std::string& imagesPath, const std::string& labelsPath,
                                         const std::vector<std::string>& classNames);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -26,7 +26,7 @@ std::string whyUndecodable(const std::string& path)
     return "cannot be decoded as an image";
 }
 
-} // namespace
+}  // namespace
 
 cv::Mat ImageFile::read(const std::string& path, std::string* whyNot)
 {
@@ -43,4 +43,4 @@ cv::Mat ImageFile::read(const std::string& path, std::string* whyNot)
     return image;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -19,4 +19,4 @@ public:
     static cv::Mat read(const std::string& path, std::string* whyNot = nullptr);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -26,7 +26,7 @@ std::string lowerExtension(const fs::path& path)
     return ext;
 }
 
-} // namespace
+}  // namespace
 
 bool ImageFolderReader::isImageFile(const std::string& path)
 {
@@ -50,8 +50,7 @@ ImageFolderScan ImageFolderReader::scan(const std::string& root)
     if (ec)
         throw DataError("image folder '" + root + "' cannot be listed: " + ec.message());
     if (classDirs.empty())
-        throw DataError("image folder '" + root +
-                        "' has no class sub-folders (expected ROOT/<class>/<image files>)");
+        throw DataError("image folder '" + root + "' has no class sub-folders (expected ROOT/<class>/<image files>)");
     std::sort(classDirs.begin(), classDirs.end());
     for (const fs::path& dir : classDirs) {
         std::vector<std::string> files;
@@ -60,8 +59,7 @@ ImageFolderScan ImageFolderReader::scan(const std::string& root)
                 files.push_back(entry.path().string());
         }
         if (files.empty())
-            throw DataError("class folder '" + dir.string() +
-                            "' holds no image files (.jpg, .jpeg, .png, .bmp)");
+            throw DataError("class folder '" + dir.string() + "' holds no image files (.jpg, .jpeg, .png, .bmp)");
         std::sort(files.begin(), files.end());
         result.classNames.push_back(dir.filename().string());
         result.files.push_back(std::move(files));
@@ -82,8 +80,7 @@ std::vector<std::size_t> ImageFolderReader::samplePermutation(std::size_t total,
     return order;
 }
 
-ImageSet ImageFolderReader::load(const std::string& root, const ImageFolderOptions& options,
-                                 ImageFolderReport* report)
+ImageSet ImageFolderReader::load(const std::string& root, const ImageFolderOptions& options, ImageFolderReport* report)
 {
     options.transform.validate();
     return load(scan(root), options, report);
@@ -128,12 +125,10 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
                 set.height = image.rows;
                 set.width = image.cols;
                 firstPath = path;
-            } else if (image.channels() != set.channels || image.rows != set.height ||
-                       image.cols != set.width) {
-                throw DataError("image folder '" + root + "': '" + path + "' is " +
-                                std::to_string(image.cols) + "x" + std::to_string(image.rows) +
-                                "x" + std::to_string(image.channels()) + " after the transform but '" +
-                                firstPath + "' is " + std::to_string(set.width) + "x" +
+            } else if (image.channels() != set.channels || image.rows != set.height || image.cols != set.width) {
+                throw DataError("image folder '" + root + "': '" + path + "' is " + std::to_string(image.cols) + "x" +
+                                std::to_string(image.rows) + "x" + std::to_string(image.channels()) +
+                                " after the transform but '" + firstPath + "' is " + std::to_string(set.width) + "x" +
                                 std::to_string(set.height) + "x" + std::to_string(set.channels) +
                                 "; give a resize and centre crop so all images share one size");
             }
@@ -161,4 +156,4 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
     return set;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -57,4 +57,4 @@ public:
     static bool isImageFile(const std::string& path);
 };
 
-} // namespace nad
+}  // namespace nad

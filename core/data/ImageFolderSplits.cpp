@@ -12,9 +12,9 @@ namespace {
 
 // Fixed, so the held-out fifth of a single-folder data set never changes between runs and
 // machines (a run's evaluation must be reproducible from the project alone).
-constexpr std::uint64_t kHeldOutSeed = 0x4E414453; // "NADS"
+constexpr std::uint64_t kHeldOutSeed = 0x4E414453;  // "NADS"
 
-} // namespace
+}  // namespace
 
 ImageFolderSplits ImageFolderSplits::of(const std::string& root)
 {
@@ -30,8 +30,8 @@ ImageFolderSplits ImageFolderSplits::of(const std::string& root)
         splits.m_training = ImageFolderReader::scan((base / "train").string());
         splits.m_heldOut = ImageFolderReader::scan((base / splits.m_heldOutName).string());
         if (splits.m_heldOut.classNames != splits.m_training.classNames)
-            throw DataError("image folder '" + splits.m_heldOut.root +
-                            "' has other classes than '" + splits.m_training.root + "'");
+            throw DataError("image folder '" + splits.m_heldOut.root + "' has other classes than '" +
+                            splits.m_training.root + "'");
         return splits;
     }
 
@@ -43,10 +43,9 @@ ImageFolderSplits ImageFolderSplits::of(const std::string& root)
     for (std::size_t c = 0; c < all.files.size(); ++c) {
         const auto& files = all.files[c];
         if (files.size() < 2)
-            throw DataError(
-                "class folder '" + (base / all.classNames[c]).string() +
-                "' holds one image; without train/ and test/ (or val/) sub-folders every class "
-                "needs at least two, one to learn from and one held out for evaluation");
+            throw DataError("class folder '" + (base / all.classNames[c]).string() +
+                            "' holds one image; without train/ and test/ (or val/) sub-folders every class "
+                            "needs at least two, one to learn from and one held out for evaluation");
         const std::size_t heldOut = std::max<std::size_t>(1, files.size() / 5);
         const auto order = ImageFolderReader::samplePermutation(files.size(), kHeldOutSeed + c);
         std::vector<std::string> held, learn;
@@ -60,8 +59,7 @@ ImageFolderSplits ImageFolderSplits::of(const std::string& root)
     return splits;
 }
 
-ImageFolderScan ImageFolderSplits::select(const ImageFolderScan& scan,
-                                          const std::vector<int>& classes,
+ImageFolderScan ImageFolderSplits::select(const ImageFolderScan& scan, const std::vector<int>& classes,
                                           std::size_t firstPerClass)
 {
     ImageFolderScan selected = scan;
@@ -75,4 +73,4 @@ ImageFolderScan ImageFolderSplits::select(const ImageFolderScan& scan,
     return selected;
 }
 
-} // namespace nad
+}  // namespace nad

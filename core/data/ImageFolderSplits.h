@@ -49,4 +49,4 @@ private:
     bool m_derived = false;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -41,4 +41,4 @@ ImageSet ImageSet::subset(const std::vector<std::size_t>& indices) const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

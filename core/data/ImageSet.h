@@ -30,4 +30,4 @@ struct ImageSet
     ImageSet subset(const std::vector<std::size_t>& indices) const;
 };
 
-} // namespace nad
+}  // namespace nad

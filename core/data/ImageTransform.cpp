@@ -21,10 +21,8 @@ ImageTransform ImageTransform::forModelInput(int channels, int size, bool torchv
 void ImageTransform::validate() const
 {
     if (channels != 0 && channels != 1 && channels != 3)
-        throw InvalidArgument("transform: channels must be 1 or 3 (or 0 to keep), got " +
-                              std::to_string(channels));
-    if (resizeShorterSide < 0 || resizeHeight < 0 || resizeWidth < 0 || cropHeight < 0 ||
-        cropWidth < 0)
+        throw InvalidArgument("transform: channels must be 1 or 3 (or 0 to keep), got " + std::to_string(channels));
+    if (resizeShorterSide < 0 || resizeHeight < 0 || resizeWidth < 0 || cropHeight < 0 || cropWidth < 0)
         throw InvalidArgument("transform: sizes must not be negative");
     if ((resizeHeight > 0) != (resizeWidth > 0))
         throw InvalidArgument("transform: give both resize height and width, or neither");
@@ -45,9 +43,15 @@ cv::Mat ImageTransform::apply(const cv::Mat& input) const
     // OpenCV decodes to gray, BGR or BGRA; we store gray or RGB.
     cv::Mat rgbOrGray;
     switch (image.channels()) {
-    case 1: rgbOrGray = image; break;
-    case 3: cv::cvtColor(image, rgbOrGray, cv::COLOR_BGR2RGB); break;
-    case 4: cv::cvtColor(image, rgbOrGray, cv::COLOR_BGRA2RGB); break;
+    case 1:
+        rgbOrGray = image;
+        break;
+    case 3:
+        cv::cvtColor(image, rgbOrGray, cv::COLOR_BGR2RGB);
+        break;
+    case 4:
+        cv::cvtColor(image, rgbOrGray, cv::COLOR_BGRA2RGB);
+        break;
     default:
         throw InvalidArgument("transform: images with " + std::to_string(image.channels()) +
                               " channels are not supported");
@@ -65,16 +69,15 @@ cv::Mat ImageTransform::apply(const cv::Mat& input) const
         const int h = std::max(1, int(std::lround(rgbOrGray.rows * scale)));
         const int w = std::max(1, int(std::lround(rgbOrGray.cols * scale)));
         // Area averaging when shrinking avoids aliasing; bilinear when enlarging.
-        cv::resize(rgbOrGray, resized, cv::Size(w, h), 0, 0,
-                   scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        cv::resize(rgbOrGray, resized, cv::Size(w, h), 0, 0, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
     }
 
     if (cropHeight > 0) {
         if (cropHeight > resized.rows || cropWidth > resized.cols)
             throw InvalidArgument("transform: centre crop " + std::to_string(cropHeight) + "x" +
                                   std::to_string(cropWidth) + " is larger than the image (" +
-                                  std::to_string(resized.rows) + "x" +
-                                  std::to_string(resized.cols) + " after resizing)");
+                                  std::to_string(resized.rows) + "x" + std::to_string(resized.cols) +
+                                  " after resizing)");
         const int top = (resized.rows - cropHeight) / 2;
         const int left = (resized.cols - cropWidth) / 2;
         resized = resized(cv::Rect(left, top, cropWidth, cropHeight));
@@ -99,4 +102,4 @@ std::string ImageTransform::describe() const
     return text.empty() ? "none" : text;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -11,11 +11,11 @@ namespace nad {
 // (Normalization.h) because images are stored as bytes and normalized per batch.
 struct ImageTransform
 {
-    int channels = 0;          // 1 or 3; 0 keeps what the first image has (after alpha removal)
-    int resizeShorterSide = 0; // like Resize(int): the shorter side becomes this, aspect kept
-    int resizeHeight = 0;      // like Resize((h, w)) when both are > 0; wins over shorter side
+    int channels = 0;           // 1 or 3; 0 keeps what the first image has (after alpha removal)
+    int resizeShorterSide = 0;  // like Resize(int): the shorter side becomes this, aspect kept
+    int resizeHeight = 0;       // like Resize((h, w)) when both are > 0; wins over shorter side
     int resizeWidth = 0;
-    int cropHeight = 0;        // centre crop; 0 = none
+    int cropHeight = 0;  // centre crop; 0 = none
     int cropWidth = 0;
 
     // What a network with square `size` x `size` input of `channels` channels sees: the shorter
@@ -32,4 +32,4 @@ struct ImageTransform
     std::string describe() const;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -8,17 +8,15 @@ void Normalization::validate(int channels) const
 {
     auto fits = [channels](std::size_t n) { return n == 1 || n == std::size_t(channels); };
     if (!fits(mean.size()) || !fits(std.size()))
-        throw InvalidArgument("normalization: mean and std need 1 or " + std::to_string(channels) +
-                              " values, got " + std::to_string(mean.size()) + " and " +
-                              std::to_string(std.size()));
+        throw InvalidArgument("normalization: mean and std need 1 or " + std::to_string(channels) + " values, got " +
+                              std::to_string(mean.size()) + " and " + std::to_string(std.size()));
     for (float s : std) {
         if (!(s > 0.0f))
             throw InvalidArgument("normalization: std values must be positive");
     }
 }
 
-void Normalization::toFloats(const ImageSet& set, std::size_t first, std::size_t count,
-                             float* out) const
+void Normalization::toFloats(const ImageSet& set, std::size_t first, std::size_t count, float* out) const
 {
     validate(set.channels);
     if (first + count > set.count())
@@ -38,4 +36,4 @@ void Normalization::toFloats(const ImageSet& set, std::size_t first, std::size_t
     }
 }
 
-} // namespace nad
+}  // namespace nad

@@ -27,4 +27,4 @@ struct Normalization
     void toFloats(const ImageSet& set, std::size_t first, std::size_t count, float* out) const;
 };
 
-} // namespace nad
+}  // namespace nad

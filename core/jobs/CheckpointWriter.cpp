@@ -2,15 +2,11 @@
 
 namespace nad {
 
-CheckpointWriter::CheckpointWriter(const RunStore& runs, std::int64_t runId, std::int64_t datasetId,
-                                   int initialization, int historyEvery)
-    : m_runs(runs)
-    , m_runId(runId)
-    , m_datasetId(datasetId)
-    , m_initialization(initialization)
-    , m_historyEvery(historyEvery)
-{
-}
+CheckpointWriter::CheckpointWriter(const RunStore& runs, std::int64_t runId, std::int64_t datasetId, int initialization,
+                                   int historyEvery)
+    : m_runs(runs), m_runId(runId), m_datasetId(datasetId), m_initialization(initialization),
+      m_historyEvery(historyEvery)
+{}
 
 StoredPath CheckpointWriter::toStored(const LearnedPath& path, bool final)
 {
@@ -34,8 +30,8 @@ void CheckpointWriter::observe(const LearnerProgress& p)
     if (p.step % m_historyEvery != 0 && p.step != p.steps && p.step != 1)
         return;
     for (std::size_t c = 0; c < p.classIndices.size(); ++c)
-        m_history.push_back({int(p.classIndices[c]), m_initialization, p.step, p.distanceLoss[c], p.sparsityLoss[c],
-                             p.usage[c]});
+        m_history.push_back(
+            {int(p.classIndices[c]), m_initialization, p.step, p.distanceLoss[c], p.sparsityLoss[c], p.usage[c]});
 }
 
 void CheckpointWriter::writePaths(const std::vector<LearnedPath>& paths, bool final)
@@ -61,4 +57,4 @@ void CheckpointWriter::finish(const std::vector<LearnedPath>& paths, bool final)
     writePaths(paths, final);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -37,4 +37,4 @@ private:
     std::vector<HistoryPoint> m_history;  // recorded since the last write
 };
 
-} // namespace nad
+}  // namespace nad

@@ -50,7 +50,8 @@ PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
 {
     const auto datasets = project.datasets();
     if (datasets.empty())
-        throw InvalidArgument("project '" + request.projectPath + "' has no data set; add one with `nad project new --dataset`");
+        throw InvalidArgument("project '" + request.projectPath +
+                              "' has no data set; add one with `nad project new --dataset`");
     const ModelSource source(project, request.zooDirectory);
     const std::optional<RunModel> imported = source.imported(request.modelName);
     PreparedRun prepared;
@@ -69,8 +70,9 @@ PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
     if (!request.lambdaGiven)
         prepared.options.lambda = LearnerOptions::defaultLambda(prepared.model.lambdaFamily(), request.options.preset);
     if (prepared.model.classNames.size() != concepts.size())
-        throw InvalidArgument("model '" + request.modelName + "' has " + std::to_string(prepared.model.classNames.size()) +
-                              " classes but the data set has " + std::to_string(concepts.size()));
+        throw InvalidArgument("model '" + request.modelName + "' has " +
+                              std::to_string(prepared.model.classNames.size()) + " classes but the data set has " +
+                              std::to_string(concepts.size()));
     if (!prepared.model.imported())
         prepared.model.record.id = RunStore(project).ensureModel(prepared.model.record);
     DisentangleRequest resolved = request;
@@ -119,12 +121,13 @@ std::vector<ConceptImages> passImages(const PreparedRun& prepared, const std::ve
                 sample.push_back(indices[order[std::size_t(k)]]);
             indices = sample;
         }
-        images.push_back({cls, ImageBatch::images(prepared.train, indices, prepared.model.normalization, prepared.device)});
+        images.push_back(
+            {cls, ImageBatch::images(prepared.train, indices, prepared.model.normalization, prepared.device)});
     }
     return images;
 }
 
-} // namespace
+}  // namespace
 
 DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const ProgressCallback& progress,
                                       const std::atomic<bool>* cancel)
@@ -159,8 +162,9 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
             return result;
         }
         if (!request.shard.active()) {
-            result.summary = RunEvaluation::evaluate(project, result.runId, request.zooDirectory, prepared.network.get(),
-                                                     std::size_t(std::max(0, request.evaluationImagesPerConcept)));
+            result.summary =
+                RunEvaluation::evaluate(project, result.runId, request.zooDirectory, prepared.network.get(),
+                                        std::size_t(std::max(0, request.evaluationImagesPerConcept)));
             result.evaluated = true;
         }
         result.seconds = secondsSince(start);
@@ -172,4 +176,4 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
     return result;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -17,7 +17,7 @@ struct DisentangleResult
     std::int64_t runId = 0;
     bool resumed = false;
     bool cancelled = false;
-    int pathsLearned = 0;               // (concept, initialization) pairs finished by this call
+    int pathsLearned = 0;  // (concept, initialization) pairs finished by this call
     double seconds = 0;
     RunSummary summary;                 // the run's metrics once finished (not for a shard)
     bool evaluated = false;             // false for a shard: ShardMerge evaluates
@@ -41,4 +41,4 @@ public:
                                  const std::atomic<bool>* cancel = nullptr);
 };
 
-} // namespace nad
+}  // namespace nad

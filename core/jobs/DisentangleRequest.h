@@ -16,12 +16,12 @@ struct DisentangleRequest
     std::string zooDirectory;           // where zoo entries live
     std::vector<std::string> concepts;  // class names; empty = all
     LearnerOptions options;
-    bool lambdaGiven = true;            // false: use the model family's default λ (LearnerOptions::defaultLambda)
-    int imagesPerConcept = 0;           // training images per concept (seeded sample); 0 = all
-    int conceptsPerPass = 10;           // concepts learned together in one batched pass
-    int checkpointEvery = 50;           // steps between checkpoints written to the project
-    int evaluationImagesPerConcept = 0; // held-out images per class for the final evaluation; 0 = all
-    int historyEvery = 10;              // steps between recorded loss/usage points (training curves)
+    bool lambdaGiven = true;             // false: use the model family's default λ (LearnerOptions::defaultLambda)
+    int imagesPerConcept = 0;            // training images per concept (seeded sample); 0 = all
+    int conceptsPerPass = 10;            // concepts learned together in one batched pass
+    int checkpointEvery = 50;            // steps between checkpoints written to the project
+    int evaluationImagesPerConcept = 0;  // held-out images per class for the final evaluation; 0 = all
+    int historyEvery = 10;               // steps between recorded loss/usage points (training curves)
     // With a shard i/N: learns only that share of the concepts (ShardSpec) and records it in the
     // run's hyperparameters; the run is not evaluated (similarity and interpretability need
     // every concept), `nad merge` evaluates the merged run.
@@ -31,4 +31,4 @@ struct DisentangleRequest
     void validate() const;
 };
 
-} // namespace nad
+}  // namespace nad

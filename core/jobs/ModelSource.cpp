@@ -13,10 +13,8 @@
 namespace nad {
 
 ModelSource::ModelSource(const ProjectStore& project, std::string zooDirectory)
-    : m_project(project)
-    , m_zooDirectory(std::move(zooDirectory))
-{
-}
+    : m_project(project), m_zooDirectory(std::move(zooDirectory))
+{}
 
 RunModel ModelSource::byName(const std::string& name, std::int64_t datasetId) const
 {
@@ -80,4 +78,4 @@ std::shared_ptr<BlockNetwork> ModelSource::load(const RunModel& model)
     return network;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -41,4 +41,4 @@ private:
     std::string m_zooDirectory;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -37,4 +37,4 @@ std::optional<LearnerResume> RunCheckpoints::resumePoint(const std::vector<int>&
     return resume;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -28,4 +28,4 @@ private:
     std::map<std::pair<int, int>, StoredPath> m_stored;  // by (class, initialization)
 };
 
-} // namespace nad
+}  // namespace nad

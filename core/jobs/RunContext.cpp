@@ -74,4 +74,4 @@ std::int64_t RunContext::classIndex(const std::string& name) const
     throw InvalidArgument("unknown concept '" + name + "'; the model knows: " + known);
 }
 
-} // namespace nad
+}  // namespace nad

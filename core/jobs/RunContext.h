@@ -44,4 +44,4 @@ struct RunContext
     std::int64_t classIndex(const std::string& name) const;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -7,18 +7,11 @@ namespace nad {
 
 RunLoop::RunLoop(BlockNetwork& network, const LearnerOptions& options, const RunPlan& plan, const RunStore& runs,
                  std::int64_t runId, std::int64_t datasetId, RunLoopSettings settings)
-    : m_network(network)
-    , m_options(options)
-    , m_plan(plan)
-    , m_runs(runs)
-    , m_runId(runId)
-    , m_datasetId(datasetId)
-    , m_settings(settings)
-{
-}
+    : m_network(network), m_options(options), m_plan(plan), m_runs(runs), m_runId(runId), m_datasetId(datasetId),
+      m_settings(settings)
+{}
 
-RunLoopOutcome RunLoop::run(const PassImages& images, const ProgressCallback& progress,
-                            const std::atomic<bool>* cancel)
+RunLoopOutcome RunLoop::run(const PassImages& images, const ProgressCallback& progress, const std::atomic<bool>* cancel)
 {
     // What is already stored: finished paths are skipped, checkpoints resumed.
     const RunCheckpoints stored(m_runs.paths(m_runId, m_datasetId, false));
@@ -29,8 +22,8 @@ RunLoopOutcome RunLoop::run(const PassImages& images, const ProgressCallback& pr
             const std::vector<int> todo = stored.pending(m_plan.passClasses(pass), init);
             if (todo.empty())
                 continue;
-            const int finished = learnPass(learner, images(todo), stored.resumePoint(todo, init), init, pass,
-                                           progress, cancel);
+            const int finished =
+                learnPass(learner, images(todo), stored.resumePoint(todo, init), init, pass, progress, cancel);
             if (finished < 0) {
                 outcome.cancelled = true;
                 return outcome;
@@ -74,4 +67,4 @@ DisentangleProgress RunLoop::progressOf(int initialization, int pass, const Lear
     return d;
 }
 
-} // namespace nad
+}  // namespace nad

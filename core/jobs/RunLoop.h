@@ -72,4 +72,4 @@ private:
     RunLoopSettings m_settings;
 };
 
-} // namespace nad
+}  // namespace nad

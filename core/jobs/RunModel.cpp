@@ -69,4 +69,4 @@ RunModel RunModel::fromImported(const ModelRecord& record)
     return model;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -24,14 +24,14 @@ struct RunModel
 {
     ModelOrigin origin = ModelOrigin::Zoo;
     std::string name;
-    std::string family;        // zoo family ("vgg", ...) or "torchscript"
+    std::string family;  // zoo family ("vgg", ...) or "torchscript"
     std::int64_t inputChannels = 1;
     std::int64_t inputSize = 28;
     Normalization normalization;
     std::vector<std::string> classNames;  // by class index
     std::vector<BlockSpec> blocks;
-    std::string sha256;        // of the weights (zoo) or the TorchScript file (imported)
-    ModelRecord record;        // as the project stores it; id 0 until registered
+    std::string sha256;                    // of the weights (zoo) or the TorchScript file (imported)
+    ModelRecord record;                    // as the project stores it; id 0 until registered
     std::optional<ZooEntry> zooEntry;      // set for a zoo model
     std::optional<ImportSpec> importSpec;  // set for an imported model
 
@@ -48,4 +48,4 @@ struct RunModel
     static RunModel fromImported(const ModelRecord& record);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -16,7 +16,8 @@ std::vector<int> classesByName(const std::vector<ConceptRecord>& concepts, const
         return classes;
     }
     for (const auto& name : requested) {
-        auto it = std::find_if(concepts.begin(), concepts.end(), [&](const ConceptRecord& c) { return c.name == name; });
+        auto it =
+            std::find_if(concepts.begin(), concepts.end(), [&](const ConceptRecord& c) { return c.name == name; });
         if (it == concepts.end()) {
             std::string known;
             for (const auto& c : concepts)
@@ -28,7 +29,7 @@ std::vector<int> classesByName(const std::vector<ConceptRecord>& concepts, const
     return classes;
 }
 
-} // namespace
+}  // namespace
 
 RunPlan RunPlan::make(const std::vector<ConceptRecord>& concepts, const std::vector<std::string>& requested,
                       const ShardSpec& shard, int conceptsPerPass, int initializations)
@@ -69,4 +70,4 @@ std::vector<int> RunPlan::passClasses(int pass) const
     return {classes.begin() + std::ptrdiff_t(begin), classes.begin() + std::ptrdiff_t(end)};
 }
 
-} // namespace nad
+}  // namespace nad

@@ -28,4 +28,4 @@ struct RunPlan
     std::vector<int> passClasses(int pass) const;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -62,4 +62,4 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
     return request;
 }
 
-} // namespace nad
+}  // namespace nad

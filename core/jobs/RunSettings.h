@@ -22,4 +22,4 @@ public:
     static DisentangleRequest fromJson(const std::string& json);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -12,22 +12,19 @@ namespace {
 
 // IDX images are not transformed (the zoo is trained on them as they are); a model that
 // expects another input size or channel count cannot use them.
-void requireIdxFits(const DatasetRecord& dataset, const ImageSet& set,
-                    const ImageTransform& transform)
+void requireIdxFits(const DatasetRecord& dataset, const ImageSet& set, const ImageTransform& transform)
 {
     if ((transform.channels != 0 && transform.channels != set.channels) ||
-        (transform.cropHeight != 0 &&
-         (transform.cropHeight != set.height || transform.cropWidth != set.width)))
-        throw InvalidArgument(
-            "data set '" + dataset.name + "' has " + std::to_string(set.channels) + "x" +
-            std::to_string(set.height) + "x" + std::to_string(set.width) +
-            " images but the model expects " + std::to_string(transform.channels) + "x" +
-            std::to_string(transform.cropHeight) + "x" + std::to_string(transform.cropWidth) +
-            "; IDX images are used as they are (use an ImageFolder data set to resize)");
+        (transform.cropHeight != 0 && (transform.cropHeight != set.height || transform.cropWidth != set.width)))
+        throw InvalidArgument("data set '" + dataset.name + "' has " + std::to_string(set.channels) + "x" +
+                              std::to_string(set.height) + "x" + std::to_string(set.width) +
+                              " images but the model expects " + std::to_string(transform.channels) + "x" +
+                              std::to_string(transform.cropHeight) + "x" + std::to_string(transform.cropWidth) +
+                              "; IDX images are used as they are (use an ImageFolder data set to resize)");
 }
 
-ImageSet loadFolder(const ImageFolderScan& scan, const ImageTransform& transform,
-                    std::size_t perClass, std::uint64_t seed)
+ImageSet loadFolder(const ImageFolderScan& scan, const ImageTransform& transform, std::size_t perClass,
+                    std::uint64_t seed)
 {
     ImageFolderOptions options;
     options.transform = transform;
@@ -36,11 +33,10 @@ ImageSet loadFolder(const ImageFolderScan& scan, const ImageTransform& transform
     return ImageFolderReader::load(scan, options);
 }
 
-} // namespace
+}  // namespace
 
 ImageSet DatasetImages::training(const DatasetRecord& dataset, const ImageTransform& transform,
-                                 const std::vector<int>& classes, std::size_t perClass,
-                                 std::uint64_t seed)
+                                 const std::vector<int>& classes, std::size_t perClass, std::uint64_t seed)
 {
     if (dataset.kind == "idx") {
         ImageSet set = FashionMnist::load(dataset.path, Split::Train);
@@ -48,15 +44,12 @@ ImageSet DatasetImages::training(const DatasetRecord& dataset, const ImageTransf
         return set;
     }
     if (dataset.kind != "imagefolder")
-        throw InvalidArgument("data set '" + dataset.name + "' is of unknown kind '" +
-                              dataset.kind + "'");
+        throw InvalidArgument("data set '" + dataset.name + "' is of unknown kind '" + dataset.kind + "'");
     const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
-    return loadFolder(ImageFolderSplits::select(splits.training(), classes), transform, perClass,
-                      seed);
+    return loadFolder(ImageFolderSplits::select(splits.training(), classes), transform, perClass, seed);
 }
 
-ImageSet DatasetImages::heldOut(const DatasetRecord& dataset, const ImageTransform& transform,
-                                std::size_t perClass)
+ImageSet DatasetImages::heldOut(const DatasetRecord& dataset, const ImageTransform& transform, std::size_t perClass)
 {
     if (dataset.kind == "idx") {
         ImageSet all = FashionMnist::load(dataset.path, Split::Test);
@@ -73,10 +66,9 @@ ImageSet DatasetImages::heldOut(const DatasetRecord& dataset, const ImageTransfo
         return all.subset(chosen);
     }
     if (dataset.kind != "imagefolder")
-        throw InvalidArgument("data set '" + dataset.name + "' is of unknown kind '" +
-                              dataset.kind + "'");
+        throw InvalidArgument("data set '" + dataset.name + "' is of unknown kind '" + dataset.kind + "'");
     const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
     return loadFolder(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform, 0, 0);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -20,12 +20,10 @@ public:
     // ImageFolder: only the classes in `classes` (all when empty) and, with `perClass` > 0, a
     // sample of that many per class drawn with `seed` (ImageFolderReader's sample).
     static ImageSet training(const DatasetRecord& dataset, const ImageTransform& transform,
-                             const std::vector<int>& classes, std::size_t perClass,
-                             std::uint64_t seed);
+                             const std::vector<int>& classes, std::size_t perClass, std::uint64_t seed);
     // Held-out images of every class; with `perClass` > 0 only the first that many of each
     // (a quicker, noisier evaluation).
-    static ImageSet heldOut(const DatasetRecord& dataset, const ImageTransform& transform,
-                            std::size_t perClass);
+    static ImageSet heldOut(const DatasetRecord& dataset, const ImageTransform& transform, std::size_t perClass);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -33,10 +33,13 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         o.lambda = lambdas[p];
         o.initializations = 1;
         PathLearner learner(network, o);
-        const auto paths = learner.learn(concepts, 0, [&](const LearnerProgress& lp) {
-            if (progress)
-                progress(p, lp.step, lp.steps);
-        }, cancel);
+        const auto paths = learner.learn(
+            concepts, 0,
+            [&](const LearnerProgress& lp) {
+                if (progress)
+                    progress(p, lp.step, lp.steps);
+            },
+            cancel);
         if (cancel && cancel->load())
             break;
         const auto evaluations = PathEvaluator::evaluate(network, test, normalization, paths);
@@ -69,4 +72,4 @@ int LambdaSweep::recommended(const std::vector<SweepPoint>& points)
     return best;
 }
 
-} // namespace nad
+}  // namespace nad

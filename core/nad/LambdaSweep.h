@@ -20,9 +20,9 @@ struct SweepPoint
     double originalPrecision = 0;
     double pathSpecificity = 0;
     double originalSpecificity = 0;
-    int degenerate = 0;       // concepts whose path is flagged degenerate
-    bool faithful = false;    // mean precision >= original - 2 points
-    bool specific = false;    // mean specificity >= original - 5 points
+    int degenerate = 0;     // concepts whose path is flagged degenerate
+    bool faithful = false;  // mean precision >= original - 2 points
+    bool specific = false;  // mean specificity >= original - 5 points
     double seconds = 0;
 };
 
@@ -44,4 +44,4 @@ public:
     static int recommended(const std::vector<SweepPoint>& points);
 };
 
-} // namespace nad
+}  // namespace nad

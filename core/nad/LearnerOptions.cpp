@@ -53,4 +53,4 @@ LearnerPreset LearnerOptions::presetFromName(const std::string& name)
     throw InvalidArgument("unknown preset '" + name + "' (choose paper or official)");
 }
 
-} // namespace nad
+}  // namespace nad

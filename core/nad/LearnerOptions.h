@@ -20,12 +20,12 @@ struct LearnerOptions
     // on the four zoo models α = 1 for 100 steps gives the paths of α = 0.1 for 1,000 steps
     // (README, "Defaults per family") in a tenth of the time. The paper used α = 0.1 on VGG16.
     double alpha = 1.0;
-    double lambda = 0.05;         // λ (paper) or β (official)
+    double lambda = 0.05;            // λ (paper) or β (official)
     bool scaleFreeDistance = false;  // paper preset only: each block's distance / ||o_i||
-    int batchSize = 16;           // images per concept per step
-    int steps = 100;              // step budget per concept
-    int earlyStopWindow = 0;      // stop when the binary path is unchanged for this many steps (0: off)
-    int initializations = 1;      // independent runs per concept, seeds seed, seed+1, ...
+    int batchSize = 16;              // images per concept per step
+    int steps = 100;                 // step budget per concept
+    int earlyStopWindow = 0;         // stop when the binary path is unchanged for this many steps (0: off)
+    int initializations = 1;         // independent runs per concept, seeds seed, seed+1, ...
     // Memory for the frozen network's outputs on the concepts' images, computed once instead of
     // once per step (a step then costs a masked forward and its backward only). 0 disables.
     std::int64_t originalsCacheMiB = 2048;
@@ -40,4 +40,4 @@ struct LearnerOptions
     static LearnerPreset presetFromName(const std::string& name);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -59,7 +59,7 @@ private:
     std::size_t m_cursor = 0;
 };
 
-} // namespace
+}  // namespace
 
 double LearnedPath::usage() const
 {
@@ -72,8 +72,7 @@ double LearnedPath::usage() const
     return all ? double(on) / double(all) : 0.0;
 }
 
-PathLearner::PathLearner(BlockNetwork& network, LearnerOptions options)
-    : m_network(network), m_options(options)
+PathLearner::PathLearner(BlockNetwork& network, LearnerOptions options) : m_network(network), m_options(options)
 {
     m_options.validate();
 }
@@ -100,9 +99,8 @@ std::vector<std::vector<std::uint8_t>> PathLearner::binarize(const std::vector<t
 }
 
 torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
-                                const torch::Tensor& owner, const torch::Tensor& labels,
-                                std::vector<double>* distance, std::vector<double>* sparsity,
-                                const BlockForward* originals)
+                                const torch::Tensor& owner, const torch::Tensor& labels, std::vector<double>* distance,
+                                std::vector<double>* sparsity, const BlockForward* originals)
 {
     const std::int64_t concepts = maskLogits.front().size(0);
     BlockForward computed;
@@ -118,7 +116,8 @@ torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, co
     const BlockForward masked = m_network.forward(images, masks, true);
 
     const auto options = images.options();
-    const torch::Tensor counts = torch::zeros({concepts}, options).index_add(0, owner, torch::ones_like(owner, options));
+    const torch::Tensor counts =
+        torch::zeros({concepts}, options).index_add(0, owner, torch::ones_like(owner, options));
     torch::Tensor distancePerConcept;
     torch::Tensor sparsityPerConcept = torch::zeros({concepts}, options);
 
@@ -208,8 +207,8 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     {
         std::vector<std::vector<torch::Tensor>> rows;
         if (resume && resume->logits.size() != concepts.size())
-            throw InvalidArgument("a checkpoint of " + std::to_string(resume->logits.size()) + " concepts cannot resume " +
-                                  std::to_string(concepts.size()));
+            throw InvalidArgument("a checkpoint of " + std::to_string(resume->logits.size()) +
+                                  " concepts cannot resume " + std::to_string(concepts.size()));
         for (std::size_t c = 0; c < concepts.size(); ++c)
             rows.push_back(resume ? resume->logits[c] : initialLogits(concepts[c].classIndex, initialization));
         for (std::size_t i = 0; i < m_network.blockCount(); ++i) {
@@ -233,8 +232,8 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
                 std::vector<std::vector<torch::Tensor>> blockParts(m_network.blockCount());
                 std::vector<torch::Tensor> logitParts;
                 for (std::int64_t first = 0; first < c.images.size(0); first += 256) {
-                    const BlockForward part =
-                        m_network.forward(c.images.slice(0, first, std::min(first + 256, c.images.size(0))).to(device), {}, true);
+                    const BlockForward part = m_network.forward(
+                        c.images.slice(0, first, std::min(first + 256, c.images.size(0))).to(device), {}, true);
                     for (std::size_t i = 0; i < blockParts.size(); ++i)
                         blockParts[i].push_back(part.blockOutputs[i]);
                     logitParts.push_back(part.logits);
@@ -285,7 +284,8 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
             if (!active[std::size_t(c)])
                 continue;
             const auto indices = cycles[std::size_t(c)].next(m_options.batchSize);
-            const torch::Tensor index = torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device());
+            const torch::Tensor index =
+                torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device());
             batchImages.push_back(concepts[std::size_t(c)].images.index_select(0, index).to(device));
             if (!cached.empty()) {
                 const torch::Tensor onDevice = index.to(device);
@@ -345,4 +345,4 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     return currentPaths();
 }
 
-} // namespace nad
+}  // namespace nad

@@ -23,9 +23,9 @@ struct LearnedPath
 {
     std::int64_t classIndex = 0;
     int initialization = 0;
-    int steps = 0;                                // steps taken (fewer with early stop)
-    std::vector<torch::Tensor> logits;            // s_i, CPU float [C_i]
-    std::vector<std::vector<std::uint8_t>> binary; // p_i, one 0/1 per channel
+    int steps = 0;                                  // steps taken (fewer with early stop)
+    std::vector<torch::Tensor> logits;              // s_i, CPU float [C_i]
+    std::vector<std::vector<std::uint8_t>> binary;  // p_i, one 0/1 per channel
 
     double usage() const;  // share of all channels that are on
 };
@@ -35,9 +35,9 @@ struct LearnerProgress
     int step = 0;
     int steps = 0;
     std::vector<std::int64_t> classIndices;
-    std::vector<double> distanceLoss;      // per concept: L_dif (paper) or the masked-vs-original term (official)
-    std::vector<double> sparsityLoss;      // per concept: L_reg (paper) or the penalty (official), before λ/β
-    std::vector<double> usage;             // per concept: share of channels with σ(s) > 0.5
+    std::vector<double> distanceLoss;  // per concept: L_dif (paper) or the masked-vs-original term (official)
+    std::vector<double> sparsityLoss;  // per concept: L_reg (paper) or the penalty (official), before λ/β
+    std::vector<double> usage;         // per concept: share of channels with σ(s) > 0.5
 };
 
 // Where an interrupted learning pass resumes: the step reached and the soft mask logits of
@@ -66,10 +66,9 @@ public:
     // learned so far when cancelled (check `steps`). With `resume`, continues from a checkpoint
     // exactly as if never interrupted (the image order is replayed up to the step reached).
     std::vector<LearnedPath> learn(const std::vector<ConceptImages>& concepts, int initialization,
-                                   const ProgressCallback& progress = {},
-                                   const std::atomic<bool>* cancel = nullptr,
-                                   const LearnerResume* resume = nullptr,
-                                   const CheckpointCallback& checkpoint = {}, int checkpointEvery = 0);
+                                   const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr,
+                                   const LearnerResume* resume = nullptr, const CheckpointCallback& checkpoint = {},
+                                   int checkpointEvery = 0);
 
     // The initial soft mask logits s_i ~ N(0, 1) of one concept and initialization.
     std::vector<torch::Tensor> initialLogits(std::int64_t classIndex, int initialization) const;
@@ -79,16 +78,14 @@ public:
     // row of each sample). Returns the total to differentiate and fills the per-concept terms.
     // `originals` may hold the frozen network's outputs on `images` (computed when null).
     torch::Tensor loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
-                       const torch::Tensor& owner, const torch::Tensor& labels,
-                       std::vector<double>* distance = nullptr, std::vector<double>* sparsity = nullptr,
-                       const BlockForward* originals = nullptr);
+                       const torch::Tensor& owner, const torch::Tensor& labels, std::vector<double>* distance = nullptr,
+                       std::vector<double>* sparsity = nullptr, const BlockForward* originals = nullptr);
 
     // Bytes of the frozen network's block outputs and logits for one image of `sampleShape`.
     std::int64_t originalBytesPerImage(const torch::Tensor& sampleImage);
 
     // Eq. 8: s_i ← s_i − α g_i / ||g_i||₂, per block and per concept row.
-    static void normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha,
-                               const std::vector<bool>& active);
+    static void normalizedStep(std::vector<torch::Tensor>& maskLogits, double alpha, const std::vector<bool>& active);
 
     static std::vector<std::vector<std::uint8_t>> binarize(const std::vector<torch::Tensor>& logits);
 
@@ -97,4 +94,4 @@ private:
     LearnerOptions m_options;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -69,7 +69,8 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
 
     summary.similarity = PathMetrics::meanSimilarity(packedByInit);
 
-    const std::vector<std::string> classNames = nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
+    const std::vector<std::string> classNames =
+        nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
     for (auto& [cls, evaluations] : perConcept) {
         ConceptEvaluation mean = evaluations.front();
         for (std::size_t k = 1; k < evaluations.size(); ++k) {
@@ -168,13 +169,20 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
         } else if (m.classIndex >= 0) {
             ConceptEvaluation& e = concepts[m.classIndex];
             e.classIndex = m.classIndex;
-            if (m.name == "path_precision") e.pathPrecision = m.value;
-            else if (m.name == "path_specificity") e.pathSpecificity = m.value;
-            else if (m.name == "original_precision") e.originalPrecision = m.value;
-            else if (m.name == "original_specificity") e.originalSpecificity = m.value;
-            else if (m.name == "usage") e.usage = m.value;
-            else if (m.name == "degenerate") e.degenerate = m.value != 0;
-            else if (m.name == "stability") stability[m.classIndex] = m.value;
+            if (m.name == "path_precision")
+                e.pathPrecision = m.value;
+            else if (m.name == "path_specificity")
+                e.pathSpecificity = m.value;
+            else if (m.name == "original_precision")
+                e.originalPrecision = m.value;
+            else if (m.name == "original_specificity")
+                e.originalSpecificity = m.value;
+            else if (m.name == "usage")
+                e.usage = m.value;
+            else if (m.name == "degenerate")
+                e.degenerate = m.value != 0;
+            else if (m.name == "stability")
+                stability[m.classIndex] = m.value;
         } else if (m.name == "interpretability") {
             summary.interpretabilityMean = m.value;
         } else if (m.name == "interpretability_std") {
@@ -207,4 +215,4 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
     return summary;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -21,9 +21,9 @@ struct RunSummary
     std::vector<std::vector<double>> similarity;  // M, averaged over initializations
     double interpretabilityMean = 0;              // Eq. 12 per initialization, mean and std
     double interpretabilityStd = 0;
-    std::vector<double> stability;                // per concept (1 with one initialization)
-    double adjustedRandIndex = 0;                 // clustering vs the hierarchy (0 without one)
-    std::vector<std::size_t> leafOrder;           // dendrogram order of `classNames`
+    std::vector<double> stability;       // per concept (1 with one initialization)
+    double adjustedRandIndex = 0;        // clustering vs the hierarchy (0 without one)
+    std::vector<std::size_t> leafOrder;  // dendrogram order of `classNames`
     int initializations = 0;
 };
 
@@ -45,4 +45,4 @@ public:
     static RunSummary load(const ProjectStore& project, std::int64_t runId);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -62,12 +62,13 @@ Shard load(const std::string& path)
     s.spec.index = JsonNumbers::int32(s.shard.at("index"), "'" + path + "': the shard index");
     s.spec.count = JsonNumbers::int32(s.shard.at("count"), "'" + path + "': the shard count");
     if (s.run.status != RunStatus::Finished)
-        refuse(s.label() + " is unfinished: run " + std::to_string(s.run.id) + " is '" + runStatusName(s.run.status) + "'" +
-               (s.run.message.empty() ? "" : " (" + s.run.message + ")") + "; run its `nad disentangle ... --shard " +
-               s.spec.text() + "` command again to finish it");
+        refuse(s.label() + " is unfinished: run " + std::to_string(s.run.id) + " is '" + runStatusName(s.run.status) +
+               "'" + (s.run.message.empty() ? "" : " (" + s.run.message + ")") +
+               "; run its `nad disentangle ... --shard " + s.spec.text() + "` command again to finish it");
     const auto model = runs.model(s.run.modelId);
     if (!model)
-        throw ProjectError("'" + path + "': run " + std::to_string(s.run.id) + " refers to a model missing from the project");
+        throw ProjectError("'" + path + "': run " + std::to_string(s.run.id) +
+                           " refers to a model missing from the project");
     s.model = *model;
     for (const auto& d : s.project->datasets())
         if (d.id == s.run.datasetId)
@@ -118,7 +119,7 @@ void requireSame(const Shard& first, const Shard& s)
     differ("the shard count", std::to_string(s.spec.count), std::to_string(first.spec.count));
 }
 
-} // namespace
+}  // namespace
 
 ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
 {
@@ -173,15 +174,16 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
     int evaluationImages = request.evaluationImagesPerConcept;
     if (evaluationImages < 0) {
         const auto evaluationSize = [](const Shard& s) {
-            return JsonNumbers::optionalInt32(s.shard, "eval_images_per_concept", 0, s.label() + ": eval_images_per_concept");
+            return JsonNumbers::optionalInt32(s.shard, "eval_images_per_concept", 0,
+                                              s.label() + ": eval_images_per_concept");
         };
         const auto& first = *byIndex.begin()->second;
         evaluationImages = evaluationSize(first);
         for (const auto& s : shards)
             if (evaluationSize(s) != evaluationImages)
-                refuse(s.label() + " differs from " + first.label() + " in the evaluation size (eval_images_per_concept " +
-                       std::to_string(evaluationSize(s)) + " vs " + std::to_string(evaluationImages) +
-                       "); choose one with --eval-images-per-concept");
+                refuse(s.label() + " differs from " + first.label() +
+                       " in the evaluation size (eval_images_per_concept " + std::to_string(evaluationSize(s)) +
+                       " vs " + std::to_string(evaluationImages) + "); choose one with --eval-images-per-concept");
     }
 
     ShardMergeResult result;
@@ -217,7 +219,8 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
             runs.saveHistory(result.runId, datasetId, RunStore(*s->project).history(s->run.id, s->run.datasetId));
             result.paths += int(paths[s].size());
         }
-        result.summary = RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
+        result.summary =
+            RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // The run's time is what learning and evaluating it took, on however many machines.
         runs.setStatus(result.runId, RunStatus::Finished, {}, shardSeconds + result.seconds);
@@ -228,4 +231,4 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
     return result;
 }
 
-} // namespace nad
+}  // namespace nad

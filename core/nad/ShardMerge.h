@@ -10,9 +10,9 @@ namespace nad {
 
 struct ShardMergeRequest
 {
-    std::string outPath;               // the merged project; must not exist yet
-    std::vector<std::string> inputs;   // one project per shard (`nad disentangle --shard i/N`), any order
-    std::string zooDirectory;          // where the run's zoo model lives (for the evaluation)
+    std::string outPath;              // the merged project; must not exist yet
+    std::vector<std::string> inputs;  // one project per shard (`nad disentangle --shard i/N`), any order
+    std::string zooDirectory;         // where the run's zoo model lives (for the evaluation)
     // Held-out images per class for the evaluation; -1 takes what the shards were given
     // (`nad disentangle --eval-images-per-concept`, recorded with each shard), 0 all of them.
     int evaluationImagesPerConcept = -1;
@@ -25,7 +25,7 @@ struct ShardMergeResult
     int paths = 0;                      // (concept, initialization) pairs merged
     std::vector<std::string> concepts;  // in class order
     double seconds = 0;
-    RunSummary summary;                 // the merged run's metrics
+    RunSummary summary;  // the merged run's metrics
 };
 
 // `nad merge OUT IN...`: puts the shard runs of one disentangle run back together. Each input's
@@ -42,4 +42,4 @@ public:
     static ShardMergeResult merge(const ShardMergeRequest& request);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -12,21 +12,24 @@ namespace {
 
 bool parseCount(const std::string& text, int& value)
 {
-    if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+    if (text.empty() || text.size() > 6 ||
+        !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
         return false;
     value = std::stoi(text);
     return true;
 }
 
-} // namespace
+}  // namespace
 
 ShardSpec ShardSpec::parse(const std::string& text)
 {
     const auto slash = text.find('/');
     ShardSpec shard;
     if (slash == std::string::npos || !parseCount(text.substr(0, slash), shard.index) ||
-        !parseCount(text.substr(slash + 1), shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-        throw InvalidArgument("shard '" + text + "' is not of the form i/N with 1 ≤ i ≤ N (1-based, e.g. 1/4 … 4/4, "
+        !parseCount(text.substr(slash + 1), shard.count) || shard.count < 1 || shard.index < 1 ||
+        shard.index > shard.count)
+        throw InvalidArgument("shard '" + text +
+                              "' is not of the form i/N with 1 ≤ i ≤ N (1-based, e.g. 1/4 … 4/4, "
                               "as SLURM_ARRAY_TASK_ID with --array=1-N)");
     return shard;
 }
@@ -60,4 +63,4 @@ std::string ShardSpec::withoutShard(const std::string& hyperparametersJson)
     return parsed.dump();
 }
 
-} // namespace nad
+}  // namespace nad

@@ -32,4 +32,4 @@ struct ShardSpec
     static std::string withoutShard(const std::string& hyperparametersJson);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -12,23 +12,20 @@ std::vector<std::int64_t> BlockNetwork::channelCounts() const
     return counts;
 }
 
-torch::Tensor BlockNetwork::applyMask(const torch::Tensor& output, const torch::Tensor& mask,
-                                      const BlockSpec& block)
+torch::Tensor BlockNetwork::applyMask(const torch::Tensor& output, const torch::Tensor& mask, const BlockSpec& block)
 {
     if (!mask.defined())
         return output;
     const std::int64_t channels = output.size(1);
     if (mask.size(-1) != channels)
-        throw InvalidArgument("mask for block '" + block.name + "' has " +
-                                    std::to_string(mask.size(-1)) + " channels, the block has " +
-                                    std::to_string(channels));
+        throw InvalidArgument("mask for block '" + block.name + "' has " + std::to_string(mask.size(-1)) +
+                              " channels, the block has " + std::to_string(channels));
     std::vector<std::int64_t> shape(std::size_t(output.dim()), 1);
     shape[1] = channels;
     if (mask.dim() == 2) {
         if (mask.size(0) != output.size(0))
-            throw InvalidArgument("per-sample mask for block '" + block.name + "' has " +
-                                        std::to_string(mask.size(0)) + " rows for a batch of " +
-                                        std::to_string(output.size(0)));
+            throw InvalidArgument("per-sample mask for block '" + block.name + "' has " + std::to_string(mask.size(0)) +
+                                  " rows for a batch of " + std::to_string(output.size(0)));
         shape[0] = output.size(0);
     } else if (mask.dim() != 1) {
         throw InvalidArgument("mask for block '" + block.name + "' must be [C] or [B, C]");
@@ -36,12 +33,11 @@ torch::Tensor BlockNetwork::applyMask(const torch::Tensor& output, const torch::
     return output * mask.to(output.dtype()).view(shape);
 }
 
-BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks& masks,
-                                   bool keepBlockOutputs)
+BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks& masks, bool keepBlockOutputs)
 {
     if (!masks.empty() && masks.size() != m_blocks.size())
-        throw InvalidArgument("got " + std::to_string(masks.size()) + " masks for " +
-                                    std::to_string(m_blocks.size()) + " blocks");
+        throw InvalidArgument("got " + std::to_string(masks.size()) + " masks for " + std::to_string(m_blocks.size()) +
+                              " blocks");
     std::vector<torch::Tensor> history;
     history.reserve(m_blocks.size());
     for (std::size_t i = 0; i < m_blocks.size(); ++i) {
@@ -98,4 +94,4 @@ std::int64_t BlockNetwork::parameterCount()
     return count;
 }
 
-} // namespace nad
+}  // namespace nad

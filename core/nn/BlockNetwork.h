@@ -46,8 +46,7 @@ public:
 
     // Eq. 5: m_0 = mask_0 ⊙ f_0(x), m_i = mask_i ⊙ f_i(m_{i-1}), logits = f_n(m_{n-1}).
     // `masks` is empty (no masks) or has one entry per block.
-    BlockForward forward(const torch::Tensor& input, const BlockMasks& masks = {},
-                         bool keepBlockOutputs = false);
+    BlockForward forward(const torch::Tensor& input, const BlockMasks& masks = {}, bool keepBlockOutputs = false);
 
     // Analysis mode: eval() (batch norm uses its running statistics) and every parameter
     // frozen, so gradients reach only the masks. Training the zoo uses setTrainable(true).
@@ -60,8 +59,7 @@ public:
     std::int64_t parameterCount();
 
     // Multiplies `output` by `mask` per channel; checks the channel count.
-    static torch::Tensor applyMask(const torch::Tensor& output, const torch::Tensor& mask,
-                                   const BlockSpec& block);
+    static torch::Tensor applyMask(const torch::Tensor& output, const torch::Tensor& mask, const BlockSpec& block);
 
 protected:
     // f_i. `history` holds the masked outputs of blocks 0..index-1.
@@ -73,4 +71,4 @@ protected:
     std::vector<BlockSpec> m_blocks;
 };
 
-} // namespace nad
+}  // namespace nad

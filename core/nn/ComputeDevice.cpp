@@ -32,4 +32,4 @@ std::string ComputeDevice::libtorchVersion()
            std::to_string(TORCH_VERSION_PATCH);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -19,4 +19,4 @@ public:
     static std::string libtorchVersion();
 };
 
-} // namespace nad
+}  // namespace nad

@@ -16,4 +16,4 @@ inline torch::nn::Conv2d convolution(std::int64_t in, std::int64_t out, std::int
                                  .bias(false));
 }
 
-} // namespace nad
+}  // namespace nad

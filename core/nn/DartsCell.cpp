@@ -17,8 +17,8 @@ struct Edge
 // DARTS-V2, as published with the paper's code (genotypes.py, "DARTS_V2"): two edges per node.
 const Edge kNormal[8] = {{Op::SepConv3, 0}, {Op::SepConv3, 1}, {Op::SepConv3, 0}, {Op::SepConv3, 1},
                          {Op::SepConv3, 1}, {Op::Skip, 0},     {Op::Skip, 0},     {Op::DilConv3, 2}};
-const Edge kReduce[8] = {{Op::MaxPool3, 0}, {Op::MaxPool3, 1}, {Op::Skip, 2},     {Op::MaxPool3, 1},
-                         {Op::MaxPool3, 0}, {Op::Skip, 2},     {Op::Skip, 2},     {Op::MaxPool3, 1}};
+const Edge kReduce[8] = {{Op::MaxPool3, 0}, {Op::MaxPool3, 1}, {Op::Skip, 2}, {Op::MaxPool3, 1},
+                         {Op::MaxPool3, 0}, {Op::Skip, 2},     {Op::Skip, 2}, {Op::MaxPool3, 1}};
 
 torch::nn::Sequential reluConvBn(std::int64_t in, std::int64_t out)
 {
@@ -38,7 +38,7 @@ torch::nn::Sequential dilConv3(std::int64_t c, std::int64_t stride)
                                  torch::nn::BatchNorm2d(c));
 }
 
-} // namespace
+}  // namespace
 
 FactorizedReduceImpl::FactorizedReduceImpl(std::int64_t in, std::int64_t out)
 {
@@ -51,8 +51,7 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& input)
 {
     const torch::Tensor x = torch::relu(input);
     // Shift by one pixel; pad right/bottom so odd sizes give the same output size as conv1.
-    const torch::Tensor shifted =
-        torch::constant_pad_nd(x, {0, 1, 0, 1}).slice(2, 1).slice(3, 1);
+    const torch::Tensor shifted = torch::constant_pad_nd(x, {0, 1, 0, 1}).slice(2, 1).slice(3, 1);
     return m_norm->forward(torch::cat({m_conv1->forward(x), m_conv2->forward(shifted)}, 1));
 }
 
@@ -60,10 +59,10 @@ DartsCellImpl::DartsCellImpl(std::int64_t previousPreviousChannels, std::int64_t
                              std::int64_t channels, bool reduction, bool previousWasReduction)
     : m_channels(channels)
 {
-    m_preprocess0 = register_module(
-        "preprocess0", previousWasReduction
-                           ? torch::nn::Sequential(FactorizedReduce(previousPreviousChannels, channels))
-                           : reluConvBn(previousPreviousChannels, channels));
+    m_preprocess0 =
+        register_module("preprocess0", previousWasReduction
+                                           ? torch::nn::Sequential(FactorizedReduce(previousPreviousChannels, channels))
+                                           : reluConvBn(previousPreviousChannels, channels));
     m_preprocess1 = register_module("preprocess1", reluConvBn(previousChannels, channels));
 
     const Edge* edges = reduction ? kReduce : kNormal;
@@ -72,11 +71,15 @@ DartsCellImpl::DartsCellImpl(std::int64_t previousPreviousChannels, std::int64_t
         const std::string name = "op" + std::to_string(e);
         m_inputs.push_back(edges[e].input);
         switch (edges[e].op) {
-        case Op::SepConv3: m_ops.emplace_back(register_module(name, sepConv3(channels, stride))); break;
-        case Op::DilConv3: m_ops.emplace_back(register_module(name, dilConv3(channels, stride))); break;
+        case Op::SepConv3:
+            m_ops.emplace_back(register_module(name, sepConv3(channels, stride)));
+            break;
+        case Op::DilConv3:
+            m_ops.emplace_back(register_module(name, dilConv3(channels, stride)));
+            break;
         case Op::MaxPool3:
-            m_ops.emplace_back(register_module(
-                name, torch::nn::Sequential(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(stride).padding(1)))));
+            m_ops.emplace_back(register_module(name, torch::nn::Sequential(torch::nn::MaxPool2d(
+                                                         torch::nn::MaxPool2dOptions(3).stride(stride).padding(1)))));
             break;
         case Op::Skip:
             if (stride == 1)
@@ -105,4 +108,4 @@ torch::Tensor DartsCellImpl::forward(const torch::Tensor& s0, const torch::Tenso
     return torch::cat({states[2], states[3], states[4], states[5]}, 1);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -13,8 +13,8 @@ namespace nad {
 class DartsCellImpl : public torch::nn::Module
 {
 public:
-    DartsCellImpl(std::int64_t previousPreviousChannels, std::int64_t previousChannels,
-                  std::int64_t channels, bool reduction, bool previousWasReduction);
+    DartsCellImpl(std::int64_t previousPreviousChannels, std::int64_t previousChannels, std::int64_t channels,
+                  bool reduction, bool previousWasReduction);
     torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1);
     std::int64_t outputChannels() const { return 4 * m_channels; }
 
@@ -42,4 +42,4 @@ private:
 };
 TORCH_MODULE(FactorizedReduce);
 
-} // namespace nad
+}  // namespace nad

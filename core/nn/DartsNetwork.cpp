@@ -12,8 +12,9 @@ DartsNetwork::DartsNetwork(const NetworkConfig& config)
     const std::int64_t c = config.width;
     std::int64_t stemChannels = 0;
     if (config.inputSize >= 64) {
-        m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, c / 2, 3, 2), torch::nn::BatchNorm2d(c / 2),
-                                                torch::nn::ReLU(), convolution(c / 2, c, 3, 2), torch::nn::BatchNorm2d(c)));
+        m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, c / 2, 3, 2),
+                                                torch::nn::BatchNorm2d(c / 2), torch::nn::ReLU(),
+                                                convolution(c / 2, c, 3, 2), torch::nn::BatchNorm2d(c)));
         m_stems.push_back(torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, 2), torch::nn::BatchNorm2d(c)));
         stemChannels = c;
     } else {
@@ -58,4 +59,4 @@ torch::Tensor DartsNetwork::runClassifier(const torch::Tensor& lastBlockOutput)
     return m_classifier->forward(lastBlockOutput.mean({2, 3}));
 }
 
-} // namespace nad
+}  // namespace nad

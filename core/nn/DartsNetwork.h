@@ -31,4 +31,4 @@ private:
     torch::nn::Linear m_classifier{nullptr};
 };
 
-} // namespace nad
+}  // namespace nad

@@ -8,8 +8,8 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
     const std::int64_t growth = config.width;
     std::int64_t channels = 2 * growth;
     if (config.inputSize >= 64)
-        m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 7, 2), torch::nn::BatchNorm2d(channels),
-                                       torch::nn::ReLU(),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 7, 2),
+                                       torch::nn::BatchNorm2d(channels), torch::nn::ReLU(),
                                        torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
     else
         m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 3, 2),
@@ -32,10 +32,11 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
         m_blocks.push_back({"denseblock" + std::to_string(d + 1), channels});
         if (d < 3) {
             const std::int64_t out = channels / 2;
-            m_stages.push_back({register_module(
-                "transition" + std::to_string(d + 1),
-                torch::nn::Sequential(torch::nn::BatchNorm2d(channels), torch::nn::ReLU(), convolution(channels, out, 1),
-                                      torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2))))});
+            m_stages.push_back(
+                {register_module("transition" + std::to_string(d + 1),
+                                 torch::nn::Sequential(
+                                     torch::nn::BatchNorm2d(channels), torch::nn::ReLU(), convolution(channels, out, 1),
+                                     torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2))))});
             channels = out;
             m_blocks.push_back({"transition" + std::to_string(d + 1), channels});
         }
@@ -67,4 +68,4 @@ torch::Tensor DenseNetNetwork::runClassifier(const torch::Tensor& lastBlockOutpu
     return m_classifier->forward(torch::relu(m_finalNorm->forward(lastBlockOutput)).mean({2, 3}));
 }
 
-} // namespace nad
+}  // namespace nad

@@ -31,4 +31,4 @@ torch::Tensor ImageBatch::labels(const ImageSet& set, const std::vector<std::siz
     return out.to(device);
 }
 
-} // namespace nad
+}  // namespace nad

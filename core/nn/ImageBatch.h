@@ -24,4 +24,4 @@ public:
                                 const torch::Device& device);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -34,4 +34,4 @@ void ImportSpec::validate() const
     normalization.validate(int(inputChannels));
 }
 
-} // namespace nad
+}  // namespace nad

@@ -39,4 +39,4 @@ struct ImportSpec
     static bool isKnownOperation(const std::string& text);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -82,7 +82,7 @@ std::vector<ImportStep> readSteps(const nlohmann::json& json, const std::string&
     return steps;
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<std::string>& ImportSpecFile::presetNames()
 {
@@ -129,7 +129,8 @@ ImportSpec ImportSpecFile::fromJsonText(const std::string& text, const std::stri
             spec.preset = json["preset"].get<std::string>();
             const auto& known = presetNames();
             if (std::find(known.begin(), known.end(), spec.preset) == known.end())
-                throw DataError(source + ": unknown preset '" + spec.preset + "' (known: vgg16, resnet50, densenet121)");
+                throw DataError(source + ": unknown preset '" + spec.preset +
+                                "' (known: vgg16, resnet50, densenet121)");
         }
         if (json.contains("input")) {
             const auto& input = json["input"];
@@ -192,4 +193,4 @@ std::string ImportSpecFile::toJsonText(const ImportSpec& spec)
     return json.dump(2);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -31,4 +31,4 @@ public:
     static std::string toJsonText(const ImportSpec& spec);
 };
 
-} // namespace nad
+}  // namespace nad

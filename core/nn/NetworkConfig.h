@@ -14,7 +14,7 @@ struct NetworkConfig
     std::int64_t inputSize = 28;  // square inputs; blocks are fully convolutional, so larger
                                   // composites run too
     std::int64_t classes = 10;
-    std::int64_t depth = 0;       // DARTS: number of cells (0 = family default); others ignore it
+    std::int64_t depth = 0;  // DARTS: number of cells (0 = family default); others ignore it
 };
 
-} // namespace nad
+}  // namespace nad

@@ -47,4 +47,4 @@ std::int64_t NetworkFactory::defaultWidth(const std::string& family)
     throw InvalidArgument("unknown architecture family '" + family + "'");
 }
 
-} // namespace nad
+}  // namespace nad

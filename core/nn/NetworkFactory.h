@@ -20,4 +20,4 @@ public:
     static std::int64_t defaultWidth(const std::string& family);
 };
 
-} // namespace nad
+}  // namespace nad

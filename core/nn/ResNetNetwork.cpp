@@ -60,4 +60,4 @@ torch::Tensor ResNetNetwork::runClassifier(const torch::Tensor& lastBlockOutput)
     return m_classifier->forward(lastBlockOutput.mean({2, 3}));
 }
 
-} // namespace nad
+}  // namespace nad

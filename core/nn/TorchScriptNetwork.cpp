@@ -24,7 +24,8 @@ std::string lastLine(const std::string& text)
     if (end == std::string::npos)
         return text;
     const std::size_t start = text.rfind('\n', end);
-    return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
+    return text.substr(start == std::string::npos ? 0 : start + 1,
+                       end + 1 - (start == std::string::npos ? 0 : start + 1));
 }
 
 std::string reason(const std::exception& e)
@@ -41,10 +42,9 @@ std::string describeShape(const torch::Tensor& t)
     return s.str();
 }
 
-} // namespace
+}  // namespace
 
-TorchScriptNetwork::TorchScriptNetwork(const std::string& path, const ImportSpec& spec)
-    : m_path(path), m_spec(spec)
+TorchScriptNetwork::TorchScriptNetwork(const std::string& path, const ImportSpec& spec) : m_path(path), m_spec(spec)
 {
     m_spec.validate();
     try {
@@ -65,8 +65,8 @@ TorchScriptNetwork::TorchScriptNetwork(const std::string& path, const ImportSpec
             x = runSteps(m_blockSteps[i], x);
         } catch (const std::exception& e) {
             throw Error("model '" + path + "': block '" + m_spec.blocks[i].name + "' does not accept the output of " +
-                        (i == 0 ? std::string("the input") : "block '" + m_spec.blocks[i - 1].name + "'") +
-                        " (shape " + describeShape(x) + "): " + reason(e));
+                        (i == 0 ? std::string("the input") : "block '" + m_spec.blocks[i - 1].name + "'") + " (shape " +
+                        describeShape(x) + "): " + reason(e));
         }
         if (x.dim() != 4)
             throw Error("model '" + path + "': block '" + m_spec.blocks[i].name + "' outputs shape " +
@@ -176,4 +176,4 @@ std::vector<torch::Tensor> TorchScriptNetwork::parameters()
     return all;
 }
 
-} // namespace nad
+}  // namespace nad

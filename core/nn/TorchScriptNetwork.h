@@ -46,4 +46,4 @@ private:
     std::vector<Step> m_classifierSteps;
 };
 
-} // namespace nad
+}  // namespace nad

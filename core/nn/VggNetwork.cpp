@@ -17,9 +17,7 @@ VggNetwork::VggNetwork(const NetworkConfig& config)
             size /= 2;
         for (std::int64_t k = 0; k < stageBlocks[stage]; ++k) {
             const std::int64_t out = config.width * stageWidth[stage];
-            torch::nn::Sequential conv(
-                convolution(channels, out, 3),
-                torch::nn::BatchNorm2d(out), torch::nn::ReLU());
+            torch::nn::Sequential conv(convolution(channels, out, 3), torch::nn::BatchNorm2d(out), torch::nn::ReLU());
             m_convs.push_back(register_module("conv" + std::to_string(block), conv));
             m_poolBefore.push_back(pool && k == 0);
             m_blocks.push_back({"conv" + std::to_string(stage + 1) + "_" + std::to_string(k + 1), out});
@@ -44,4 +42,4 @@ torch::Tensor VggNetwork::runClassifier(const torch::Tensor& lastBlockOutput)
     return m_classifier->forward(lastBlockOutput.mean({2, 3}));
 }
 
-} // namespace nad
+}  // namespace nad

@@ -23,7 +23,7 @@ double learningRate(const TrainingOptions& options, std::int64_t step, std::int6
     return peak / 1000.0 + (peak - peak / 1000.0) * 0.5 * (1.0 + std::cos(kPi * t));
 }
 
-} // namespace
+}  // namespace
 
 void TrainingOptions::validate() const
 {
@@ -51,9 +51,10 @@ TrainingResult ZooTrainer::train(BlockNetwork& network, const ImageSet& train, c
     const torch::Device device = network.device();
     network.setTrainable(true);
 
-    torch::optim::SGD optimizer(network.module().parameters(),
-                                torch::optim::SGDOptions(options.maxLearningRate)
-                                    .momentum(0.9).nesterov(true).weight_decay(options.weightDecay));
+    torch::optim::SGD optimizer(network.module().parameters(), torch::optim::SGDOptions(options.maxLearningRate)
+                                                                   .momentum(0.9)
+                                                                   .nesterov(true)
+                                                                   .weight_decay(options.weightDecay));
     const auto batch = std::size_t(options.batchSize);
     const std::int64_t stepsPerEpoch = std::int64_t((train.count() + batch - 1) / batch);
     const std::int64_t steps = stepsPerEpoch * options.epochs;
@@ -128,8 +129,8 @@ double ZooTrainer::accuracy(BlockNetwork& network, const ImageSet& set, const No
     std::int64_t correct = 0;
     for (std::size_t first = 0; first < set.count(); first += std::size_t(batchSize)) {
         const std::size_t count = std::min(std::size_t(batchSize), set.count() - first);
-        const torch::Tensor predicted = network.forward(ImageBatch::range(set, first, count, normalization, device))
-                                            .logits.argmax(1).cpu();
+        const torch::Tensor predicted =
+            network.forward(ImageBatch::range(set, first, count, normalization, device)).logits.argmax(1).cpu();
         const auto* p = predicted.data_ptr<std::int64_t>();
         for (std::size_t k = 0; k < count; ++k)
             correct += p[k] == set.labels[first + k] ? 1 : 0;
@@ -139,4 +140,4 @@ double ZooTrainer::accuracy(BlockNetwork& network, const ImageSet& set, const No
     return double(correct) / double(set.count());
 }
 
-} // namespace nad
+}  // namespace nad

@@ -18,7 +18,7 @@ struct TrainingOptions
     double maxLearningRate = 0.1;  // one-cycle peak; SGD with Nesterov momentum 0.9
     double weightDecay = 5e-4;
     double warmupFraction = 0.25;
-    bool horizontalFlips = true;   // Fashion-MNIST garments are left-right symmetric
+    bool horizontalFlips = true;  // Fashion-MNIST garments are left-right symmetric
     std::uint64_t seed = 1;
 
     void validate() const;  // throws InvalidArgument naming the field
@@ -26,11 +26,11 @@ struct TrainingOptions
 
 struct TrainingProgress
 {
-    int epoch = 0;              // 1-based epoch being trained
+    int epoch = 0;  // 1-based epoch being trained
     int epochs = 0;
-    std::int64_t step = 0;      // steps done
-    std::int64_t steps = 0;     // steps in all
-    double loss = 0;            // running mean of the current epoch
+    std::int64_t step = 0;   // steps done
+    std::int64_t steps = 0;  // steps in all
+    double loss = 0;         // running mean of the current epoch
     double elapsedSeconds = 0;
     double etaSeconds = 0;
 };
@@ -39,8 +39,8 @@ struct TrainingResult
 {
     bool cancelled = false;
     int epochsCompleted = 0;
-    double seconds = 0;          // training time, evaluation excluded
-    double testAccuracy = 0;     // fraction, 0 when cancelled
+    double seconds = 0;       // training time, evaluation excluded
+    double testAccuracy = 0;  // fraction, 0 when cancelled
     std::vector<double> epochLosses;
 };
 
@@ -54,12 +54,11 @@ public:
 
     static TrainingResult train(BlockNetwork& network, const ImageSet& train, const ImageSet& test,
                                 const Normalization& normalization, const TrainingOptions& options,
-                                const ProgressCallback& progress = {},
-                                const std::atomic<bool>* cancel = nullptr);
+                                const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
     // Top-1 accuracy (fraction) of the unmasked network on `set`.
     static double accuracy(BlockNetwork& network, const ImageSet& set, const Normalization& normalization,
                            int batchSize = 500);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -27,4 +27,4 @@ bool DemoProject::ensure(const std::string& projectPath, const std::string& data
     return true;
 }
 
-} // namespace nad
+}  // namespace nad

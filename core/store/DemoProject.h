@@ -16,4 +16,4 @@ public:
     static bool ensure(const std::string& projectPath, const std::string& datasetDirectory);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -5,8 +5,9 @@
 #include "nn/TorchScriptNetwork.h"
 #include "store/Sha256.h"
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -26,8 +27,7 @@ ImportedModelSummary ImportedModel::inspect(const std::string& modelPath, const 
         for (const auto& name : ImportSpecFile::presetNames())
             presets += (presets.empty() ? "" : ", ") + name;
         throw InvalidArgument("model '" + modelPath + "': give either a preset (" + presets +
-                              ") or a block spec file, " +
-                              (preset.empty() ? "not neither" : "not both"));
+                              ") or a block spec file, " + (preset.empty() ? "not neither" : "not both"));
     }
     if (inputSize < 0)
         throw InvalidArgument("model '" + modelPath + "': the input size must not be negative");
@@ -35,8 +35,7 @@ ImportedModelSummary ImportedModel::inspect(const std::string& modelPath, const 
     ImportedModelSummary summary;
     summary.path = modelPath;
     summary.specSource = preset.empty() ? specPath : "preset " + preset;
-    ImportSpec spec =
-        preset.empty() ? ImportSpecFile::fromJsonFile(specPath) : ImportSpecFile::preset(preset);
+    ImportSpec spec = preset.empty() ? ImportSpecFile::fromJsonFile(specPath) : ImportSpecFile::preset(preset);
     if (inputSize > 0)
         spec.inputSize = inputSize;
     summary.specNamesClasses = !spec.classNames.empty();
@@ -53,21 +52,18 @@ ImportedModelSummary ImportedModel::inspect(const std::string& modelPath, const 
         const std::string message = e.what();
         if (message.rfind("'" + modelPath + "' is not a TorchScript model", 0) == 0)
             throw;
-        throw Error(message + " (" +
-                    (preset.empty() ? "block spec '" + specPath + "'" : summary.specSource) + ")");
+        throw Error(message + " (" + (preset.empty() ? "block spec '" + specPath + "'" : summary.specSource) + ")");
     }
     summary.sha256 = Sha256::ofFile(modelPath);
     return summary;
 }
 
-ModelRecord ImportedModel::record(const ImportedModelSummary& summary, const std::string& name,
-                                  std::int64_t datasetId,
+ModelRecord ImportedModel::record(const ImportedModelSummary& summary, const std::string& name, std::int64_t datasetId,
                                   const std::vector<std::string>& classNames)
 {
     if (classNames.size() != summary.classCount())
-        throw InvalidArgument("model '" + summary.path + "' outputs " +
-                              std::to_string(summary.classCount()) + " classes, not " +
-                              std::to_string(classNames.size()));
+        throw InvalidArgument("model '" + summary.path + "' outputs " + std::to_string(summary.classCount()) +
+                              " classes, not " + std::to_string(classNames.size()));
     ImportSpec spec = summary.spec;
     spec.classNames = classNames;
     ModelRecord m;
@@ -81,10 +77,9 @@ ModelRecord ImportedModel::record(const ImportedModelSummary& summary, const std
     m.inputChannels = spec.inputChannels;
     m.inputHeight = spec.inputSize;
     m.inputWidth = spec.inputSize;
-    m.normalization =
-        nlohmann::json{{"mean", spec.normalization.mean}, {"std", spec.normalization.std}}.dump();
+    m.normalization = nlohmann::json{{"mean", spec.normalization.mean}, {"std", spec.normalization.std}}.dump();
     m.classNames = nlohmann::json(classNames).dump();
-    m.testAccuracy = 0; // unknown: the user's model was not trained here
+    m.testAccuracy = 0;  // unknown: the user's model was not trained here
     for (const auto& b : summary.blocks)
         m.blocks.emplace_back(b.name, b.channels);
     m.importSpec = ImportSpecFile::toJsonText(spec);
@@ -95,8 +90,7 @@ ImportSpec ImportedModel::spec(const ModelRecord& model)
 {
     if (!isImported(model))
         throw InvalidArgument("model '" + model.name + "' is a zoo model, not an imported one");
-    return ImportSpecFile::fromJsonText(model.importSpec,
-                                        "the block spec stored with model '" + model.name + "'");
+    return ImportSpecFile::fromJsonText(model.importSpec, "the block spec stored with model '" + model.name + "'");
 }
 
 std::shared_ptr<TorchScriptNetwork> ImportedModel::load(const ModelRecord& model)
@@ -109,8 +103,8 @@ std::shared_ptr<TorchScriptNetwork> ImportedModel::load(const ModelRecord& model
     const std::string sha256 = Sha256::ofFile(model.path);
     if (sha256 != model.sha256)
         throw Error("model '" + model.name + "': TorchScript file '" + model.path +
-                    "' has changed since it was imported (SHA-256 " + sha256.substr(0, 12) +
-                    "…, recorded " + model.sha256.substr(0, 12) +
+                    "' has changed since it was imported (SHA-256 " + sha256.substr(0, 12) + "…, recorded " +
+                    model.sha256.substr(0, 12) +
                     "…); restore the original file, or import the new one into a new project");
     auto network = std::make_shared<TorchScriptNetwork>(model.path, importSpec);
     if (network->blockCount() != model.blocks.size())
@@ -132,8 +126,7 @@ std::string ImportedModel::lambdaFamily(const ImportSpec& spec)
 
 ImageTransform ImportedModel::transform(const ImportSpec& spec)
 {
-    return ImageTransform::forModelInput(int(spec.inputChannels), int(spec.inputSize),
-                                         !spec.preset.empty());
+    return ImageTransform::forModelInput(int(spec.inputChannels), int(spec.inputSize), !spec.preset.empty());
 }
 
-} // namespace nad
+}  // namespace nad

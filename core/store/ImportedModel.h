@@ -17,12 +17,12 @@ class TorchScriptNetwork;
 // What loading a user's TorchScript model through a block spec found out.
 struct ImportedModelSummary
 {
-    std::string path;       // the model file as given
-    std::string sha256;     // of the model file
-    std::string specSource; // "preset vgg16" or the block spec file
-    ImportSpec spec;        // class names filled in ("class 0", ...) when the spec names none
-    bool specNamesClasses = false; // whether the spec (file) gave class names itself
-    std::vector<BlockSpec> blocks; // names and output channels, in order
+    std::string path;               // the model file as given
+    std::string sha256;             // of the model file
+    std::string specSource;         // "preset vgg16" or the block spec file
+    ImportSpec spec;                // class names filled in ("class 0", ...) when the spec names none
+    bool specNamesClasses = false;  // whether the spec (file) gave class names itself
+    std::vector<BlockSpec> blocks;  // names and output channels, in order
     std::int64_t parameters = 0;
 
     std::int64_t inputChannels() const { return spec.inputChannels; }
@@ -46,8 +46,8 @@ public:
 
     // The project record of an inspected model whose outputs are `classNames` (the data set's).
     // The path is made absolute so the project works from any working directory.
-    static ModelRecord record(const ImportedModelSummary& summary, const std::string& name,
-                              std::int64_t datasetId, const std::vector<std::string>& classNames);
+    static ModelRecord record(const ImportedModelSummary& summary, const std::string& name, std::int64_t datasetId,
+                              const std::vector<std::string>& classNames);
 
     static bool isImported(const ModelRecord& model) { return !model.importSpec.empty(); }
     // The block spec stored with an imported model. Throws DataError when it cannot be read.
@@ -65,4 +65,4 @@ public:
     static ImageTransform transform(const ImportSpec& spec);
 };
 
-} // namespace nad
+}  // namespace nad

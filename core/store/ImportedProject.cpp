@@ -22,25 +22,23 @@ std::string joined(const std::vector<std::string>& names, std::size_t most = 12)
     return text;
 }
 
-} // namespace
+}  // namespace
 
-DatasetSummary ImportedProject::inspectDataset(const std::string& folder,
-                                               const std::string& hierarchyPath)
+DatasetSummary ImportedProject::inspectDataset(const std::string& folder, const std::string& hierarchyPath)
 {
     if (folder.empty())
         throw InvalidArgument("no data set folder given");
     std::error_code ec;
     const fs::path absolute = fs::absolute(folder, ec);
-    DatasetSummary summary = DatasetInspector::inspect(
-        ec ? folder : absolute.lexically_normal().string(), hierarchyPath);
+    DatasetSummary summary =
+        DatasetInspector::inspect(ec ? folder : absolute.lexically_normal().string(), hierarchyPath);
     if (summary.kind != "imagefolder")
         return summary;
     // The counts the project records must be the images the run learns from and evaluates on.
     const ImageFolderSplits splits = ImageFolderSplits::of(summary.path);
     if (!splits.isDerived())
         return summary;
-    auto splitOf = [](const std::string& name, const std::string& location,
-                      const ImageFolderScan& scan) {
+    auto splitOf = [](const std::string& name, const std::string& location, const ImageFolderScan& scan) {
         SplitSummary s;
         s.name = name;
         s.location = location;
@@ -50,14 +48,12 @@ DatasetSummary ImportedProject::inspectDataset(const std::string& folder,
         }
         return s;
     };
-    summary.splits = {
-        splitOf("train", summary.path + " (four fifths of each class)", splits.training()),
-        splitOf("test", summary.path + " (a fifth of each class, held out)", splits.heldOut())};
+    summary.splits = {splitOf("train", summary.path + " (four fifths of each class)", splits.training()),
+                      splitOf("test", summary.path + " (a fifth of each class, held out)", splits.heldOut())};
     return summary;
 }
 
-ConceptHierarchy ImportedProject::checkHierarchy(const std::string& hierarchyPath,
-                                                 const DatasetSummary& dataset)
+ConceptHierarchy ImportedProject::checkHierarchy(const std::string& hierarchyPath, const DatasetSummary& dataset)
 {
     if (hierarchyPath.empty())
         throw InvalidArgument("no hierarchy file given");
@@ -67,16 +63,14 @@ ConceptHierarchy ImportedProject::checkHierarchy(const std::string& hierarchyPat
 void ImportedProject::checkClasses(const ImportedModelSummary& model, const DatasetSummary& dataset)
 {
     if (model.classCount() != dataset.classNames.size())
-        throw InvalidArgument("model '" + model.path + "' outputs " +
-                              std::to_string(model.classCount()) + " classes but data set '" +
-                              dataset.path + "' has " + std::to_string(dataset.classNames.size()) +
-                              " (" + joined(dataset.classNames) +
+        throw InvalidArgument("model '" + model.path + "' outputs " + std::to_string(model.classCount()) +
+                              " classes but data set '" + dataset.path + "' has " +
+                              std::to_string(dataset.classNames.size()) + " (" + joined(dataset.classNames) +
                               "); the model must be trained on this data set's classes");
     if (model.specNamesClasses && model.spec.classNames != dataset.classNames)
-        throw InvalidArgument(
-            model.specSource + " names the classes " + joined(model.spec.classNames) +
-            " but data set '" + dataset.path + "' has " + joined(dataset.classNames) +
-            " (ImageFolder numbers classes in sorted folder order, as torchvision does)");
+        throw InvalidArgument(model.specSource + " names the classes " + joined(model.spec.classNames) +
+                              " but data set '" + dataset.path + "' has " + joined(dataset.classNames) +
+                              " (ImageFolder numbers classes in sorted folder order, as torchvision does)");
 }
 
 std::string ImportedProject::defaultModelName(const std::string& modelPath)
@@ -92,21 +86,18 @@ ImportedProjectPlan ImportedProject::check(const ImportedProjectRequest& request
     std::error_code ec;
     // First, before the slow checks: the wizard shows this while the user types.
     if (fs::exists(request.projectPath, ec))
-        throw ProjectError("project file '" + request.projectPath +
-                           "' already exists; choose another name");
+        throw ProjectError("project file '" + request.projectPath + "' already exists; choose another name");
 
     ImportedProjectPlan plan;
     plan.projectPath = request.projectPath;
     plan.dataset = inspectDataset(request.datasetPath, request.hierarchyPath);
-    plan.model = ImportedModel::inspect(request.modelPath, request.preset, request.specPath,
-                                        request.inputSize);
+    plan.model = ImportedModel::inspect(request.modelPath, request.preset, request.specPath, request.inputSize);
     checkClasses(plan.model, plan.dataset);
-    plan.modelName =
-        request.modelName.empty() ? defaultModelName(request.modelPath) : request.modelName;
+    plan.modelName = request.modelName.empty() ? defaultModelName(request.modelPath) : request.modelName;
     plan.datasetName = request.datasetName;
     if (plan.datasetName.empty()) {
         fs::path folder = fs::path(plan.dataset.path).lexically_normal();
-        if (folder.filename().empty()) // "data/flowers/"
+        if (folder.filename().empty())  // "data/flowers/"
             folder = folder.parent_path();
         plan.datasetName = folder.filename().string();
     }
@@ -126,4 +117,4 @@ ImportedProjectPlan ImportedProject::create(const ImportedProjectRequest& reques
     return plan;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -12,16 +12,16 @@ namespace nad {
 // What the New Project wizard (and `nad project new --model`) asks for.
 struct ImportedProjectRequest
 {
-    std::string projectPath;    // the .nad file to create; must not exist
-    std::string modelPath;      // TorchScript file (torch.jit.save)
-    std::string preset;         // "vgg16", "resnet50", "densenet121" — or
-    std::string specPath;       // a block spec JSON file (ImportSpecFile); exactly one of the two
-    std::int64_t inputSize = 0; // > 0 replaces the spec's input size
-    std::string datasetPath;    // ImageFolder root (or an IDX folder whose images fit the model)
-    std::string hierarchyPath;  // optional concept hierarchy JSON; "" takes DATASET/hierarchy.json
-                                // if present
-    std::string modelName;      // "" = the model file's name without extension
-    std::string datasetName;    // "" = the data set folder's name
+    std::string projectPath;     // the .nad file to create; must not exist
+    std::string modelPath;       // TorchScript file (torch.jit.save)
+    std::string preset;          // "vgg16", "resnet50", "densenet121" — or
+    std::string specPath;        // a block spec JSON file (ImportSpecFile); exactly one of the two
+    std::int64_t inputSize = 0;  // > 0 replaces the spec's input size
+    std::string datasetPath;     // ImageFolder root (or an IDX folder whose images fit the model)
+    std::string hierarchyPath;   // optional concept hierarchy JSON; "" takes DATASET/hierarchy.json
+                                 // if present
+    std::string modelName;       // "" = the model file's name without extension
+    std::string datasetName;     // "" = the data set folder's name
 };
 
 // Everything checked and what create() records.
@@ -31,7 +31,7 @@ struct ImportedProjectPlan
     std::string modelName;
     std::string datasetName;
     ImportedModelSummary model;
-    DatasetSummary dataset; // splits as the paths are learned and evaluated on
+    DatasetSummary dataset;  // splits as the paths are learned and evaluated on
 };
 
 // A project around the user's own TorchScript model and data set. Each check can run on its
@@ -43,11 +43,9 @@ public:
     // A data set folder: classes and image counts per split. For an ImageFolder without
     // train/ and test/ (or val/) sub-folders, the splits are "train" and "test" as
     // ImageFolderSplits sets a fifth of each class aside. `hierarchyPath` as in the request.
-    static DatasetSummary inspectDataset(const std::string& folder,
-                                         const std::string& hierarchyPath = {});
+    static DatasetSummary inspectDataset(const std::string& folder, const std::string& hierarchyPath = {});
     // A concept hierarchy JSON file against the data set's classes.
-    static ConceptHierarchy checkHierarchy(const std::string& hierarchyPath,
-                                           const DatasetSummary& dataset);
+    static ConceptHierarchy checkHierarchy(const std::string& hierarchyPath, const DatasetSummary& dataset);
     // The model's outputs must be the data set's classes: the same count and, when the block
     // spec names its classes, the same names in the same (sorted folder) order.
     static void checkClasses(const ImportedModelSummary& model, const DatasetSummary& dataset);
@@ -61,4 +59,4 @@ public:
     static ImportedProjectPlan create(const ImportedProjectRequest& request);
 };
 
-} // namespace nad
+}  // namespace nad

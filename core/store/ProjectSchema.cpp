@@ -147,7 +147,7 @@ CREATE TABLE concepts(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL,
                       class_index INTEGER NOT NULL, name TEXT NOT NULL, primary_concept TEXT);
 )SQL";
 
-} // namespace
+}  // namespace
 
 void ProjectSchema::createCurrent(SqliteDatabase& db)
 {
@@ -224,4 +224,4 @@ void ProjectSchema::migrate2To3(SqliteDatabase& db)
     db.exec(kSchemaV3Additions);
 }
 
-} // namespace nad
+}  // namespace nad

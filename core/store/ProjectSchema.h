@@ -31,4 +31,4 @@ private:
     static void migrate2To3(SqliteDatabase& db);
 };
 
-} // namespace nad
+}  // namespace nad

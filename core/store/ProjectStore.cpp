@@ -12,8 +12,8 @@
 #include <array>
 #include <cstring>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -39,16 +39,20 @@ int checkProjectFile(const std::string& path)
     in.read(header.data(), header.size());
     if (in.gcount() < std::streamsize(header.size()) ||
         std::memcmp(header.data(), kSqliteMagic, sizeof kSqliteMagic) != 0)
-        throw ProjectError("'" + path + "' is not a NAD Studio project: it is not an SQLite "
-                           "database" + (in.gcount() == 0 ? " (the file is empty)" : ""));
+        throw ProjectError("'" + path +
+                           "' is not a NAD Studio project: it is not an SQLite "
+                           "database" +
+                           (in.gcount() == 0 ? " (the file is empty)" : ""));
 
     // Refuses a file that is not ours or is newer than this build.
     const auto refuseForeignOrNewer = [&path](std::int64_t applicationId, int version) {
         if (applicationId != ProjectSchema::kApplicationId) {
             char id[16];
             std::snprintf(id, sizeof id, "0x%08llx", static_cast<unsigned long long>(applicationId));
-            throw ProjectError("'" + path + "' is an SQLite database but not a NAD Studio project "
-                               "(application_id " + id + "); it was not modified");
+            throw ProjectError("'" + path +
+                               "' is an SQLite database but not a NAD Studio project "
+                               "(application_id " +
+                               id + "); it was not modified");
         }
         if (version > ProjectSchema::kCurrentVersion)
             throw ProjectError("project file '" + path + "' was written by a newer NAD Studio (schema v" +
@@ -78,8 +82,8 @@ int checkProjectFile(const std::string& path)
         if (applicationId == ProjectSchema::kApplicationId && version <= ProjectSchema::kCurrentVersion) {
             const std::string check = db.queryText("PRAGMA quick_check");
             if (check != "ok")
-                throw ProjectError("project file '" + path + "' is corrupt (SQLite quick_check: " +
-                                   check + "); it was not modified");
+                throw ProjectError("project file '" + path + "' is corrupt (SQLite quick_check: " + check +
+                                   "); it was not modified");
         }
     } catch (const ProjectError& e) {
         const std::string message = e.what();
@@ -94,7 +98,7 @@ int checkProjectFile(const std::string& path)
 
 bool isWritableFile(const std::string& path)
 {
-    struct stat st {};
+    struct stat st = {};
     // root passes access(W_OK) on any file, so also honour the owner's write bit: a project
     // someone marked read-only stays read-only for us.
     return ::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IWUSR) && ::access(path.c_str(), W_OK) == 0;
@@ -106,12 +110,11 @@ void configureConnection(SqliteDatabase& db)
     db.exec("PRAGMA trusted_schema = OFF");
 }
 
-} // namespace
+}  // namespace
 
 ProjectStore::ProjectStore(std::unique_ptr<SqliteDatabase> db, std::string path, Mode mode)
     : m_db(std::move(db)), m_path(std::move(path)), m_mode(mode)
-{
-}
+{}
 
 ProjectStore::ProjectStore(ProjectStore&&) noexcept = default;
 ProjectStore& ProjectStore::operator=(ProjectStore&&) noexcept = default;
@@ -119,29 +122,35 @@ ProjectStore::~ProjectStore() = default;
 
 ProjectStore ProjectStore::create(const std::string& path, const std::function<void(ProjectStore&)>& fill)
 {
-    return createStaged(path, [](const std::string& temporary) {
-        SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
-        SqliteTransaction transaction(db);
-        ProjectSchema::createCurrent(db);
-        auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
-        meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
-        meta.reset();
-        meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
-        transaction.commit();
-        // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
-        db.exec("PRAGMA journal_mode = WAL");
-    }, fill);
+    return createStaged(
+        path,
+        [](const std::string& temporary) {
+            SqliteDatabase db(temporary, SqliteDatabase::Access::Create);
+            SqliteTransaction transaction(db);
+            ProjectSchema::createCurrent(db);
+            auto meta = db.prepare("INSERT INTO project_meta(key, value) VALUES (?, ?)");
+            meta.bind(1, "created_with").bind(2, std::string(kApplicationName) + " " + kVersion).run();
+            meta.reset();
+            meta.bind(1, "created_at").bind(2, db.queryText("SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now')")).run();
+            transaction.commit();
+            // WAL lets the GUI read while a worker thread writes; the mode is stored in the file.
+            db.exec("PRAGMA journal_mode = WAL");
+        },
+        fill);
 }
 
 ProjectStore ProjectStore::createCopy(const std::string& path, const ProjectStore& source,
                                       const std::function<void(ProjectStore&)>& fill)
 {
-    return createStaged(path, [&source](const std::string& temporary) {
-        // A snapshot of the committed state, WAL included, without writing to the source (works
-        // on a read-only connection); the copy's journal mode is set when it is opened.
-        auto vacuum = source.database().prepare("VACUUM INTO ?");
-        vacuum.bind(1, temporary).run();
-    }, fill);
+    return createStaged(
+        path,
+        [&source](const std::string& temporary) {
+            // A snapshot of the committed state, WAL included, without writing to the source (works
+            // on a read-only connection); the copy's journal mode is set when it is opened.
+            auto vacuum = source.database().prepare("VACUUM INTO ?");
+            vacuum.bind(1, temporary).run();
+        },
+        fill);
 }
 
 ProjectStore ProjectStore::createStaged(const std::string& path, const std::function<void(const std::string&)>& build,
@@ -152,8 +161,7 @@ ProjectStore ProjectStore::createStaged(const std::string& path, const std::func
         throw ProjectError("project file '" + path + "' already exists; choose another name");
     const fs::path parent = fs::absolute(path, ec).parent_path();
     if (!fs::is_directory(parent, ec))
-        throw ProjectError("cannot create project '" + path + "': folder '" + parent.string() +
-                           "' does not exist");
+        throw ProjectError("cannot create project '" + path + "': folder '" + parent.string() + "' does not exist");
 
     const std::string temporary = path + ".creating-" + std::to_string(::getpid());
     auto discardTemporary = [&temporary] {
@@ -184,8 +192,8 @@ ProjectStore ProjectStore::createStaged(const std::string& path, const std::func
         // while writing a fresh file most likely means.
         const std::string message = e.what();
         if (message.find("disk I/O error") != std::string::npos || message.find("disk is full") != std::string::npos)
-            throw ProjectError("cannot create project '" + path + "': writing failed (disk full or file size limit?): " +
-                               message);
+            throw ProjectError("cannot create project '" + path +
+                               "': writing failed (disk full or file size limit?): " + message);
         throw;
     } catch (...) {
         discardTemporary();
@@ -203,17 +211,16 @@ ProjectStore ProjectStore::open(const std::string& path, Mode mode)
 {
     const int version = checkProjectFile(path);
     if (mode == Mode::ReadWrite && !isWritableFile(path))
-        throw ProjectError("project file '" + path +
-                           "' is read-only; open it read-only or make a writable copy");
-    auto db = std::make_unique<SqliteDatabase>(
-        path, mode == Mode::ReadOnly ? SqliteDatabase::Access::ReadOnly : SqliteDatabase::Access::ReadWrite);
+        throw ProjectError("project file '" + path + "' is read-only; open it read-only or make a writable copy");
+    auto db = std::make_unique<SqliteDatabase>(path, mode == Mode::ReadOnly ? SqliteDatabase::Access::ReadOnly
+                                                                            : SqliteDatabase::Access::ReadWrite);
     if (mode == Mode::ReadWrite) {
         db->exec("PRAGMA journal_mode = WAL");
         if (version < ProjectSchema::kCurrentVersion)
             ProjectSchema::migrate(*db, version);
     } else if (version < ProjectSchema::kCurrentVersion) {
-        throw ProjectError("project file '" + path + "' uses the older schema v" +
-                           std::to_string(version) + "; open it writable once to upgrade it");
+        throw ProjectError("project file '" + path + "' uses the older schema v" + std::to_string(version) +
+                           "; open it writable once to upgrade it");
     }
     configureConnection(*db);
     return ProjectStore(std::move(db), path, mode);
@@ -261,8 +268,15 @@ std::int64_t ProjectStore::addDataset(const DatasetSummary& summary, const std::
     SqliteTransaction transaction(*m_db);
     auto insert = m_db->prepare("INSERT INTO datasets(name, kind, path, channels, height, width, "
                                 "train_count, test_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, name).bind(2, summary.kind).bind(3, summary.path).bind(4, summary.channels)
-        .bind(5, summary.height).bind(6, summary.width).bind(7, trainTotal).bind(8, testTotal).run();
+    insert.bind(1, name)
+        .bind(2, summary.kind)
+        .bind(3, summary.path)
+        .bind(4, summary.channels)
+        .bind(5, summary.height)
+        .bind(6, summary.width)
+        .bind(7, trainTotal)
+        .bind(8, testTotal)
+        .run();
     const std::int64_t datasetId = m_db->queryInt("SELECT last_insert_rowid()");
 
     auto insertGroup = m_db->prepare("INSERT INTO concept_groups(dataset_id, name, position) VALUES (?, ?, ?)");
@@ -284,7 +298,8 @@ std::int64_t ProjectStore::addDataset(const DatasetSummary& summary, const std::
         else
             insertConcept.bindNull(4);
         insertConcept.bind(5, std::int64_t(c < train.size() ? train[c] : 0))
-            .bind(6, std::int64_t(c < test.size() ? test[c] : 0)).run();
+            .bind(6, std::int64_t(c < test.size() ? test[c] : 0))
+            .run();
     }
     transaction.commit();
     return datasetId;
@@ -390,4 +405,4 @@ void ProjectStore::logExport(const std::string& figure, const std::string& path,
     transaction.commit();
 }
 
-} // namespace nad
+}  // namespace nad

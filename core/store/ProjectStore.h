@@ -32,7 +32,7 @@ struct ConceptRecord
     std::int64_t datasetId = 0;
     int classIndex = 0;
     std::string name;
-    std::string primary;  // "" when the concept is in no group
+    std::string primary;       // "" when the concept is in no group
     int primaryPosition = -1;  // the group's place in the hierarchy file, -1 when ungrouped
     std::int64_t trainCount = 0;
     std::int64_t testCount = 0;
@@ -107,4 +107,4 @@ private:
     Mode m_mode = Mode::ReadWrite;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -13,7 +13,7 @@ constexpr std::array<std::pair<RunStatus, const char*>, 6> kNames{{{RunStatus::P
                                                                    {RunStatus::Failed, "failed"},
                                                                    {RunStatus::Cancelled, "cancelled"}}};
 
-} // namespace
+}  // namespace
 
 std::string runStatusName(RunStatus status)
 {
@@ -31,4 +31,4 @@ std::optional<RunStatus> runStatusFromName(const std::string& name)
     return std::nullopt;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -19,4 +19,4 @@ inline bool isResumable(RunStatus status)
     return status == RunStatus::Running || status == RunStatus::Interrupted;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -42,16 +42,22 @@ std::int64_t RunStore::ensureModel(const ModelRecord& model)
     }
     SqliteDatabase& db = m_project.database();
     SqliteTransaction transaction(db);
-    auto insert = db.prepare("INSERT INTO models(name, family, path, sha256, dataset_id, input_channels, input_height, "
-                             "input_width, normalization, class_names, test_accuracy, import_spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto insert = db.prepare(
+        "INSERT INTO models(name, family, path, sha256, dataset_id, input_channels, input_height, "
+        "input_width, normalization, class_names, test_accuracy, import_spec) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, model.name).bind(2, model.family).bind(3, model.path).bind(4, model.sha256);
     if (model.datasetId > 0)
         insert.bind(5, model.datasetId);
     else
         insert.bindNull(5);
-    insert.bind(6, model.inputChannels).bind(7, model.inputHeight).bind(8, model.inputWidth)
-        .bind(9, model.normalization).bind(10, model.classNames).bind(11, model.testAccuracy)
-        .bind(12, model.importSpec).run();
+    insert.bind(6, model.inputChannels)
+        .bind(7, model.inputHeight)
+        .bind(8, model.inputWidth)
+        .bind(9, model.normalization)
+        .bind(10, model.classNames)
+        .bind(11, model.testAccuracy)
+        .bind(12, model.importSpec)
+        .run();
     const std::int64_t id = db.queryInt("SELECT last_insert_rowid()");
     auto block = db.prepare("INSERT INTO model_blocks(model_id, block_index, name, channels) VALUES (?,?,?,?)");
     for (std::size_t i = 0; i < model.blocks.size(); ++i) {
@@ -66,9 +72,10 @@ std::vector<ModelRecord> RunStore::models() const
 {
     SqliteDatabase& db = m_project.database();
     std::vector<ModelRecord> result;
-    auto query = db.prepare("SELECT id, name, family, path, sha256, ifnull(dataset_id, 0), input_channels, "
-                            "input_height, input_width, normalization, class_names, ifnull(test_accuracy, 0), import_spec "
-                            "FROM models ORDER BY id");
+    auto query =
+        db.prepare("SELECT id, name, family, path, sha256, ifnull(dataset_id, 0), input_channels, "
+                   "input_height, input_width, normalization, class_names, ifnull(test_accuracy, 0), import_spec "
+                   "FROM models ORDER BY id");
     while (query.step()) {
         ModelRecord m;
         m.id = query.columnInt(0);
@@ -120,8 +127,14 @@ std::int64_t RunStore::createRun(const RunRecord& run)
     SqliteTransaction transaction(db);
     auto insert = db.prepare("INSERT INTO runs(model_id, dataset_id, preset, hyperparameters, seed, initializations, "
                              "status) VALUES (?,?,?,?,?,?,?)");
-    insert.bind(1, run.modelId).bind(2, run.datasetId).bind(3, run.preset).bind(4, run.hyperparameters)
-        .bind(5, std::int64_t(run.seed)).bind(6, run.initializations).bind(7, runStatusName(run.status)).run();
+    insert.bind(1, run.modelId)
+        .bind(2, run.datasetId)
+        .bind(3, run.preset)
+        .bind(4, run.hyperparameters)
+        .bind(5, std::int64_t(run.seed))
+        .bind(6, run.initializations)
+        .bind(7, runStatusName(run.status))
+        .run();
     const std::int64_t id = db.queryInt("SELECT last_insert_rowid()");
     transaction.commit();
     return id;
@@ -132,11 +145,12 @@ void RunStore::setStatus(std::int64_t runId, RunStatus runStatus, const std::str
     const std::string status = runStatusName(runStatus);
     SqliteDatabase& db = m_project.database();
     SqliteTransaction transaction(db);
-    auto update = db.prepare(
-        "UPDATE runs SET status = ?, message = ?, elapsed_seconds = elapsed_seconds + ?, "
-        "started_at = CASE WHEN ? = 'running' AND started_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE started_at END, "
-        "finished_at = CASE WHEN ? IN ('finished','failed','cancelled') THEN strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE finished_at END "
-        "WHERE id = ?");
+    auto update = db.prepare("UPDATE runs SET status = ?, message = ?, elapsed_seconds = elapsed_seconds + ?, "
+                             "started_at = CASE WHEN ? = 'running' AND started_at IS NULL THEN "
+                             "strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE started_at END, "
+                             "finished_at = CASE WHEN ? IN ('finished','failed','cancelled') THEN "
+                             "strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE finished_at END "
+                             "WHERE id = ?");
     update.bind(1, status).bind(2, message).bind(3, addSeconds).bind(4, status).bind(5, status).bind(6, runId).run();
     transaction.commit();
 }
@@ -209,10 +223,16 @@ void RunStore::savePaths(std::int64_t runId, std::int64_t datasetId, const std::
             const auto& soft = path.logits[i];
             const auto bits = packBits(path.binary[i]);
             insert.reset();
-            insert.bind(1, runId).bind(2, concept).bind(3, path.initialization).bind(4, std::int64_t(i))
+            insert.bind(1, runId)
+                .bind(2, concept)
+                .bind(3, path.initialization)
+                .bind(4, std::int64_t(i))
                 .bind(5, std::int64_t(soft.size()))
                 .bindBlob(6, soft.data(), soft.size() * sizeof(float))  // float32, host order (little-endian)
-                .bindBlob(7, bits.data(), bits.size()).bind(8, path.step).bind(9, path.final ? 1 : 0).run();
+                .bindBlob(7, bits.data(), bits.size())
+                .bind(8, path.step)
+                .bind(9, path.final ? 1 : 0)
+                .run();
         }
     }
     transaction.commit();
@@ -306,8 +326,14 @@ void RunStore::saveHistory(std::int64_t runId, std::int64_t datasetId, const std
         if (it == concepts.end())
             it = concepts.emplace(p.classIndex, conceptId(datasetId, p.classIndex)).first;
         insert.reset();
-        insert.bind(1, runId).bind(2, it->second).bind(3, p.initialization).bind(4, p.step).bind(5, p.distanceLoss)
-            .bind(6, p.sparsityLoss).bind(7, p.usage).run();
+        insert.bind(1, runId)
+            .bind(2, it->second)
+            .bind(3, p.initialization)
+            .bind(4, p.step)
+            .bind(5, p.distanceLoss)
+            .bind(6, p.sparsityLoss)
+            .bind(7, p.usage)
+            .run();
     }
     transaction.commit();
 }
@@ -333,13 +359,13 @@ std::int64_t RunStore::latestFinishedRun() const
 
 std::map<std::int64_t, std::int64_t> RunStore::latestEvaluatedRuns() const
 {
-    auto query = m_project.database().prepare(
-        "SELECT model_id, max(id) FROM runs WHERE status = 'finished' "
-        "AND EXISTS (SELECT 1 FROM metrics m WHERE m.run_id = runs.id) GROUP BY model_id");
+    auto query =
+        m_project.database().prepare("SELECT model_id, max(id) FROM runs WHERE status = 'finished' "
+                                     "AND EXISTS (SELECT 1 FROM metrics m WHERE m.run_id = runs.id) GROUP BY model_id");
     std::map<std::int64_t, std::int64_t> latest;
     while (query.step())
         latest[query.columnInt(0)] = query.columnInt(1);
     return latest;
 }
 
-} // namespace nad
+}  // namespace nad

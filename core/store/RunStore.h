@@ -18,7 +18,7 @@ struct ModelRecord
     std::int64_t id = 0;
     std::string name;
     std::string family;
-    std::string path;        // zoo metadata file or TorchScript file
+    std::string path;  // zoo metadata file or TorchScript file
     std::string sha256;
     std::int64_t datasetId = 0;
     std::int64_t inputChannels = 1;
@@ -95,8 +95,7 @@ public:
     std::vector<ModelRecord> models() const;
 
     std::int64_t createRun(const RunRecord& run);
-    void setStatus(std::int64_t runId, RunStatus status, const std::string& message = {},
-                   double addSeconds = 0);
+    void setStatus(std::int64_t runId, RunStatus status, const std::string& message = {}, double addSeconds = 0);
     // Deletes a run with its paths, history and metrics (the schema cascades).
     void removeRun(std::int64_t runId);
     std::optional<RunRecord> run(std::int64_t runId) const;
@@ -126,4 +125,4 @@ private:
     const ProjectStore& m_project;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -36,4 +36,4 @@ std::string Sha256::ofFile(const std::string& path)
     return text;
 }
 
-} // namespace nad
+}  // namespace nad

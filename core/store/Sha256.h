@@ -12,4 +12,4 @@ public:
     static std::string ofFile(const std::string& path);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -10,9 +10,15 @@ SqliteDatabase::SqliteDatabase(const std::string& path, Access access) : m_path(
 {
     int flags = SQLITE_OPEN_NOMUTEX;  // one connection per thread, no shared use
     switch (access) {
-    case Access::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
-    case Access::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Access::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Access::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Access::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Access::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
     }
     const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -79,4 +85,4 @@ void SqliteTransaction::commit()
     m_done = true;
 }
 
-} // namespace nad
+}  // namespace nad

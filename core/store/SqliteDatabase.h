@@ -49,4 +49,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace nad
+}  // namespace nad

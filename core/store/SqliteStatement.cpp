@@ -12,11 +12,11 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, const std::string& sql, const std::string& what)
 {
     std::string shortSql = sql.substr(0, 60);
-    throw ProjectError(what + " failed: " + std::string(sqlite3_errmsg(db)) + " (in \"" +
-                       shortSql + (sql.size() > 60 ? "..." : "") + "\")");
+    throw ProjectError(what + " failed: " + std::string(sqlite3_errmsg(db)) + " (in \"" + shortSql +
+                       (sql.size() > 60 ? "..." : "") + "\")");
 }
 
-} // namespace
+}  // namespace
 
 SqliteStatement::SqliteStatement(sqlite3* db, const std::string& sql) : m_db(db), m_sql(sql)
 {
@@ -122,4 +122,4 @@ std::vector<std::uint8_t> SqliteStatement::columnBlob(int column) const
     return data ? std::vector<std::uint8_t>(data, data + size) : std::vector<std::uint8_t>();
 }
 
-} // namespace nad
+}  // namespace nad

@@ -47,4 +47,4 @@ private:
     std::string m_sql;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -49,7 +49,7 @@ void synchronize(const torch::Device& device)
         torch::cuda::synchronize();
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -59,7 +59,8 @@ int main(int argc, char** argv)
     ComputeDevice::configureThreads();
     const torch::Device device = ComputeDevice::choose();
     std::printf("nad-engine-check: LibTorch %s on %s; %d concepts x %d images per step, %d steps\n",
-                ComputeDevice::libtorchVersion().c_str(), ComputeDevice::describe(device).c_str(), concepts, batch, steps);
+                ComputeDevice::libtorchVersion().c_str(), ComputeDevice::describe(device).c_str(), concepts, batch,
+                steps);
     std::printf("%-9s %10s %12s %14s %10s %s\n", "family", "step ms", "img/s", "3 fwd ms", "ratio", "CPU agreement");
     int failures = 0;
     for (const std::string family : {"vgg", "resnet", "densenet", "darts"}) {
@@ -110,7 +111,8 @@ int main(int argc, char** argv)
             std::size_t same = 0, all = 0;
             for (std::size_t c = 0; c < gpuPaths.size(); ++c)
                 for (std::size_t b = 0; b < gpuPaths[c].logits.size(); ++b) {
-                    maxDiff = std::max(maxDiff, (gpuPaths[c].logits[b] - cpuPaths[c].logits[b]).abs().max().item<double>());
+                    maxDiff =
+                        std::max(maxDiff, (gpuPaths[c].logits[b] - cpuPaths[c].logits[b]).abs().max().item<double>());
                     for (std::size_t t = 0; t < gpuPaths[c].binary[b].size(); ++t) {
                         same += gpuPaths[c].binary[b][t] == cpuPaths[c].binary[b][t] ? 1 : 0;
                         ++all;

@@ -80,7 +80,7 @@ void writeAtomically(const std::string& path, const std::string& text)
     }
 }
 
-} // namespace
+}  // namespace
 
 ModelZoo::ModelZoo(std::string directory) : m_directory(std::move(directory)) {}
 
@@ -125,7 +125,8 @@ ZooEntry ModelZoo::readMetadata(const std::string& path)
         e.normalization.std = JsonNumbers::floats(j.at("normalization").at("std"), where + "normalization std");
         e.classNames = j.at("classes").get<std::vector<std::string>>();
         for (const auto& b : j.at("blocks"))
-            e.blocks.push_back({b.at("name").get<std::string>(), JsonNumbers::integer(b.at("channels"), where + "block channels")});
+            e.blocks.push_back(
+                {b.at("name").get<std::string>(), JsonNumbers::integer(b.at("channels"), where + "block channels")});
         e.parameters = JsonNumbers::integer(j.at("parameters"), where + "parameters");
         e.testAccuracy = JsonNumbers::number(j.at("test_accuracy"), where + "test_accuracy");
         const auto& t = j.at("training");
@@ -189,12 +190,11 @@ std::optional<ZooEntry> ModelZoo::best(const std::string& family) const
     return result;
 }
 
-std::optional<ZooEntry> ModelZoo::train(const ZooTrainRequest& request,
-                                        const ZooTrainer::ProgressCallback& progress,
+std::optional<ZooEntry> ModelZoo::train(const ZooTrainRequest& request, const ZooTrainer::ProgressCallback& progress,
                                         const std::atomic<bool>* cancel) const
 {
-    const std::string dataDir = request.datasetDirectory.empty() ? FashionMnist::kDefaultDirectory
-                                                                 : request.datasetDirectory;
+    const std::string dataDir =
+        request.datasetDirectory.empty() ? FashionMnist::kDefaultDirectory : request.datasetDirectory;
     const ImageSet trainSet = FashionMnist::load(dataDir, Split::Train);
     const ImageSet testSet = FashionMnist::load(dataDir, Split::Test);
     return trainOn(request, trainSet, testSet, dataDir, progress, cancel);
@@ -278,8 +278,8 @@ std::shared_ptr<BlockNetwork> ModelZoo::load(const ZooEntry& entry) const
         throw Error("zoo weights '" + entry.weightsPath + "' are missing");
     const std::string actual = Sha256::ofFile(entry.weightsPath);
     if (actual != entry.sha256)
-        throw Error("zoo weights '" + entry.weightsPath + "' do not match their metadata (SHA-256 " +
-                    actual + ", expected " + entry.sha256 + "); retrain with `nad zoo train --force`");
+        throw Error("zoo weights '" + entry.weightsPath + "' do not match their metadata (SHA-256 " + actual +
+                    ", expected " + entry.sha256 + "); retrain with `nad zoo train --force`");
     NetworkConfig config;
     config.width = entry.width;
     config.depth = entry.depth;
@@ -298,4 +298,4 @@ std::shared_ptr<BlockNetwork> ModelZoo::load(const ZooEntry& entry) const
     return network;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -15,23 +15,23 @@ namespace nad {
 // A trained built-in model: its weights file and everything needed to rebuild and trust it.
 struct ZooEntry
 {
-    std::string name;            // e.g. "vgg-w16-s1"
+    std::string name;  // e.g. "vgg-w16-s1"
     std::string family;
     std::int64_t width = 0;
-    std::int64_t depth = 0;      // DARTS cells; 0 for the fixed-depth families
+    std::int64_t depth = 0;  // DARTS cells; 0 for the fixed-depth families
     std::int64_t inputChannels = 1;
     std::int64_t inputSize = 28;
     Normalization normalization;
     std::vector<std::string> classNames;
     std::vector<BlockSpec> blocks;
     std::int64_t parameters = 0;
-    double testAccuracy = 0;     // fraction
+    double testAccuracy = 0;  // fraction
     double trainingSeconds = 0;
     TrainingOptions training;
-    std::string dataset;         // where the training data came from
+    std::string dataset;  // where the training data came from
     std::string libtorchVersion;
-    std::string trainedAt;       // UTC, ISO 8601
-    std::string sha256;          // of the weights file
+    std::string trainedAt;  // UTC, ISO 8601
+    std::string sha256;     // of the weights file
     std::string weightsPath;
     std::string metadataPath;
 };
@@ -39,8 +39,8 @@ struct ZooEntry
 struct ZooTrainRequest
 {
     std::string family = "vgg";
-    std::int64_t width = 0;      // 0: the family's default
-    TrainingOptions training;    // epochs 0 in `epochs` is replaced by the family's default
+    std::int64_t width = 0;        // 0: the family's default
+    TrainingOptions training;      // epochs 0 in `epochs` is replaced by the family's default
     std::string datasetDirectory;  // Fashion-MNIST IDX folder
 };
 
@@ -65,14 +65,12 @@ public:
 
     // Trains, evaluates on the test split and stores a new entry. Returns nullopt when
     // cancelled (nothing is written).
-    std::optional<ZooEntry> train(const ZooTrainRequest& request,
-                                  const ZooTrainer::ProgressCallback& progress = {},
+    std::optional<ZooEntry> train(const ZooTrainRequest& request, const ZooTrainer::ProgressCallback& progress = {},
                                   const std::atomic<bool>* cancel = nullptr) const;
 
     // The same on given images (tests and other data sets use it); `dataset` names their source.
-    std::optional<ZooEntry> trainOn(const ZooTrainRequest& request, const ImageSet& trainSet,
-                                    const ImageSet& testSet, const std::string& dataset,
-                                    const ZooTrainer::ProgressCallback& progress = {},
+    std::optional<ZooEntry> trainOn(const ZooTrainRequest& request, const ImageSet& trainSet, const ImageSet& testSet,
+                                    const std::string& dataset, const ZooTrainer::ProgressCallback& progress = {},
                                     const std::atomic<bool>* cancel = nullptr) const;
 
     // Rebuilds the network, loads its weights after checking their SHA-256, and freezes it.
@@ -86,4 +84,4 @@ private:
     std::string m_directory;
 };
 
-} // namespace nad
+}  // namespace nad

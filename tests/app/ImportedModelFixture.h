@@ -29,7 +29,8 @@ inline bool writeImportedModelFixture(const QString& python, const QDir& dir)
         return false;
     const QStringList classes = {QStringLiteral("ankle"), QStringLiteral("bag"), QStringLiteral("coat")};
     for (int c = 0; c < classes.size(); ++c)
-        for (const auto& [split, count] : {std::pair<QString, int>{QStringLiteral("train"), 4}, {QStringLiteral("test"), 2}}) {
+        for (const auto& [split, count] :
+             {std::pair<QString, int>{QStringLiteral("train"), 4}, {QStringLiteral("test"), 2}}) {
             const QString folder = dir.filePath(QStringLiteral("images/") + split + QLatin1Char('/') + classes[c]);
             if (!QDir().mkpath(folder))
                 return false;
@@ -50,4 +51,4 @@ inline bool writeImportedModelFixture(const QString& python, const QDir& dir)
     return true;
 }
 
-} // namespace nadtest
+}  // namespace nadtest

@@ -8,7 +8,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -122,4 +121,4 @@ private:
     std::unique_ptr<nad::SqliteDatabase> m_db;
 };
 
-} // namespace nadtest
+}  // namespace nadtest

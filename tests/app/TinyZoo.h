@@ -16,9 +16,9 @@ inline constexpr char kTinyZooModel[] = "vgg-w4-s1";
 // The arguments of `nad` that train the tiny model into `zoo`.
 inline QStringList tinyZooTrainArguments(const QString& zoo)
 {
-    return {QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("vgg"),
-            QStringLiteral("--width"), QStringLiteral("4"), QStringLiteral("--epochs"), QStringLiteral("1"),
-            QStringLiteral("--batch"), QStringLiteral("256"), QStringLiteral("--zoo"), zoo};
+    return {QStringLiteral("zoo"),     QStringLiteral("train"), QStringLiteral("--arch"),   QStringLiteral("vgg"),
+            QStringLiteral("--width"), QStringLiteral("4"),     QStringLiteral("--epochs"), QStringLiteral("1"),
+            QStringLiteral("--batch"), QStringLiteral("256"),   QStringLiteral("--zoo"),    zoo};
 }
 
 // The folder holding the tiny model; empty when training it failed (`error` says why).
@@ -43,4 +43,4 @@ inline QString tinyZoo(const QString& nad, const QString& scratch, QString* erro
     return scratch;
 }
 
-} // namespace nadtest
+}  // namespace nadtest

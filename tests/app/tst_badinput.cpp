@@ -4,6 +4,10 @@
 // its SHA-256 and no output (nor a temporary or journal) is left behind.
 #include "store/SqliteDatabase.h"
 
+#include <sys/resource.h>
+#include <torch/script.h>
+#include <unistd.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -12,12 +16,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <torch/script.h>
-
 #include <csignal>
-#include <sys/resource.h>
-#include <unistd.h>
 
 namespace {
 
@@ -68,7 +67,8 @@ QMap<QString, QByteArray> snapshot(const QString& root)
         // SQLite's shared-memory index of a WAL project and an empty -wal: opening one of ours,
         // even read-only to check it, creates them and cannot remove them; they hold no data.
         // Foreign and newer files are refused from their header and get none.
-        if (path.endsWith(QLatin1String("-shm")) || (path.endsWith(QLatin1String("-wal")) && QFileInfo(path).size() == 0))
+        if (path.endsWith(QLatin1String("-shm")) ||
+            (path.endsWith(QLatin1String("-wal")) && QFileInfo(path).size() == 0))
             continue;
         const QFileInfo info(path);
         result.insert(QDir(root).relativeFilePath(path), info.isDir() ? QByteArrayLiteral("dir") : sha256(path));
@@ -103,7 +103,8 @@ QByteArray idxHeader(const QList<quint32>& dims, quint8 type = 0x08)
 bool writeIdxFolder(const QString& dir, const QByteArray& images, const QByteArray& labels)
 {
     for (const char* split : {"train", "t10k"})
-        if (!writeFile(dir + QLatin1Char('/') + QLatin1String(split) + QStringLiteral("-images-idx3-ubyte.gz"), images) ||
+        if (!writeFile(dir + QLatin1Char('/') + QLatin1String(split) + QStringLiteral("-images-idx3-ubyte.gz"),
+                       images) ||
             !writeFile(dir + QLatin1Char('/') + QLatin1String(split) + QStringLiteral("-labels-idx1-ubyte.gz"), labels))
             return false;
     return true;
@@ -167,7 +168,7 @@ QByteArray spec(const QString& secondStep)
         .toUtf8();
 }
 
-} // namespace
+}  // namespace
 
 class TestBadInput : public QObject
 {
@@ -204,7 +205,8 @@ private:
                              validLabels(10)),
               "idx-garbage");
         // A gzip header followed by bytes that are not deflate data.
-        check(writeIdxFolder(f("idx-badgzip"), QByteArray::fromHex("1f8b0800000000000003") + QByteArray(300, char(0xff)),
+        check(writeIdxFolder(f("idx-badgzip"),
+                             QByteArray::fromHex("1f8b0800000000000003") + QByteArray(300, char(0xff)),
                              validLabels(10)),
               "idx-badgzip");
         check(writeIdxFolder(f("idx-magic"), validLabels(10), validLabels(10)), "idx-magic");  // a label file as images
@@ -212,8 +214,9 @@ private:
                              validLabels(10)),
               "idx-type");
         check(writeIdxFolder(f("idx-count"), tenImages, validLabels(9)), "idx-count");
-        check(writeIdxFolder(f("idx-huge"), idxHeader({0x80000000u, 28, 28}) + QByteArray(64, char(0)), validLabels(10)),
-              "idx-huge");
+        check(
+            writeIdxFolder(f("idx-huge"), idxHeader({0x80000000u, 28, 28}) + QByteArray(64, char(0)), validLabels(10)),
+            "idx-huge");
         check(writeIdxFolder(f("idx-label"), tenImages, idxHeader({10}) + QByteArray(10, char(42))), "idx-label");
 
         // ImageFolders.
@@ -230,7 +233,8 @@ private:
         } catch (const std::exception& e) {
             failures << QStringLiteral("writing the TorchScript models: ") + QString::fromUtf8(e.what());
         }
-        check(writeFile(f("junk.pt"), QByteArray("PK\x03\x04 not really a zip, nor a model", 34).repeated(20)), "junk.pt");
+        check(writeFile(f("junk.pt"), QByteArray("PK\x03\x04 not really a zip, nor a model", 34).repeated(20)),
+              "junk.pt");
         check(writeFile(f("spec.json"), spec(QStringLiteral("c2"))), "spec.json");
         check(writeFile(f("spec-missing.json"), spec(QStringLiteral("features.9"))), "spec-missing.json");
 
@@ -241,9 +245,9 @@ private:
         check(writeFile(f("h-dupmember.json"), R"({"tops": ["coat", "bag"], "others": ["bag"]})"), "h-dupmember");
 
         // Projects: one with the tiny model imported (for disentangle), and broken copies.
-        const Result created = runNad({QStringLiteral("project"), QStringLiteral("new"), f("proj.nad"), QStringLiteral("--dataset"),
-                                       f("images"), QStringLiteral("--model"), f("tiny.pt"), QStringLiteral("--spec"),
-                                       f("spec.json")});
+        const Result created =
+            runNad({QStringLiteral("project"), QStringLiteral("new"), f("proj.nad"), QStringLiteral("--dataset"),
+                    f("images"), QStringLiteral("--model"), f("tiny.pt"), QStringLiteral("--spec"), f("spec.json")});
         if (created.exitCode != 0)
             failures << QStringLiteral("project new proj.nad: ") + created.err;
         check(writeFile(f("notes.nad"), "my notes, not a database\n"), "notes.nad");
@@ -271,8 +275,8 @@ private:
             check(bytes.size() > 8192 && writeFile(f("corrupt.nad"), bytes), "corrupt.nad");
         }
         check(QFile::copy(f("proj.nad"), f("readonly.nad")) &&
-                  QFile::setPermissions(f("readonly.nad"), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
-                                                               QFileDevice::ReadOther),
+                  QFile::setPermissions(f("readonly.nad"),
+                                        QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther),
               "readonly.nad");
         // Also immutable where chattr works (root, a file system with attributes): then even
         // root's writes fail, not only the engine's own owner-write-bit check.
@@ -286,9 +290,10 @@ private:
         for (const char* name : {"zero", "garbled", "unreadable"}) {
             const QString folder = f(QStringLiteral("images-%1").arg(QLatin1String(name)));
             check(writeImageFolder(folder), name);
-            const Result made = runNad({QStringLiteral("project"), QStringLiteral("new"), f(QStringLiteral("%1.nad").arg(QLatin1String(name))),
-                                        QStringLiteral("--dataset"), folder, QStringLiteral("--model"), f("tiny.pt"),
-                                        QStringLiteral("--spec"), f("spec.json")});
+            const Result made =
+                runNad({QStringLiteral("project"), QStringLiteral("new"),
+                        f(QStringLiteral("%1.nad").arg(QLatin1String(name))), QStringLiteral("--dataset"), folder,
+                        QStringLiteral("--model"), f("tiny.pt"), QStringLiteral("--spec"), f("spec.json")});
             if (made.exitCode != 0)
                 failures << QStringLiteral("project new %1.nad: ").arg(QLatin1String(name)) + made.err;
             // The class 'bag' is left with one bad file in each split.
@@ -298,7 +303,8 @@ private:
                 if (QLatin1String(name) == QLatin1String("zero"))
                     check(writeFile(bag + QStringLiteral("img0.png"), {}), "zero-byte image");
                 else if (QLatin1String(name) == QLatin1String("garbled"))
-                    check(writeFile(bag + QStringLiteral("img0.png"), QByteArray("\x89PNG\r\n\x1a\n then nothing sensible", 30).repeated(9)),
+                    check(writeFile(bag + QStringLiteral("img0.png"),
+                                    QByteArray("\x89PNG\r\n\x1a\n then nothing sensible", 30).repeated(9)),
                           "garbled image");
                 else
                     check(QFile::setPermissions(bag + QStringLiteral("img0.png"), {}), "unreadable image");
@@ -333,18 +339,22 @@ private Q_SLOTS:
 
         const QString out = f("out.nad");
         auto projectNew = [&](const QString& dataset) {
-            return QStringList{QStringLiteral("project"), QStringLiteral("new"), out, QStringLiteral("--dataset"), f(dataset)};
+            return QStringList{QStringLiteral("project"), QStringLiteral("new"), out, QStringLiteral("--dataset"),
+                               f(dataset)};
         };
         auto idxFiles = [](const QString& dir) {
-            return QStringList{dir + QStringLiteral("/train-images-idx3-ubyte.gz"), dir + QStringLiteral("/train-labels-idx1-ubyte.gz"),
-                               dir + QStringLiteral("/t10k-images-idx3-ubyte.gz"), dir + QStringLiteral("/t10k-labels-idx1-ubyte.gz")};
+            return QStringList{dir + QStringLiteral("/train-images-idx3-ubyte.gz"),
+                               dir + QStringLiteral("/train-labels-idx1-ubyte.gz"),
+                               dir + QStringLiteral("/t10k-images-idx3-ubyte.gz"),
+                               dir + QStringLiteral("/t10k-labels-idx1-ubyte.gz")};
         };
         const QString trainImages = QStringLiteral("-images-idx3-ubyte.gz'");
 
         // IDX data sets (read while `project new` creates a project: no project may be left).
-        addRow("truncated IDX", projectNew(QStringLiteral("idx-truncated")), 1,
-               {QStringLiteral("train") + trainImages + QStringLiteral(" is truncated: expected 7856 bytes, found 1016")},
-               idxFiles(QStringLiteral("idx-truncated")));
+        addRow(
+            "truncated IDX", projectNew(QStringLiteral("idx-truncated")), 1,
+            {QStringLiteral("train") + trainImages + QStringLiteral(" is truncated: expected 7856 bytes, found 1016")},
+            idxFiles(QStringLiteral("idx-truncated")));
         addRow("garbage IDX", projectNew(QStringLiteral("idx-garbage")), 1,
                {QStringLiteral("train") + trainImages + QStringLiteral(" has a wrong magic number 0x74686573")},
                idxFiles(QStringLiteral("idx-garbage")));
@@ -375,9 +385,9 @@ private Q_SLOTS:
         addRow("class folder without images", projectNew(QStringLiteral("folder-noimages")), 1,
                {QStringLiteral("class folder '%1' holds no image files").arg(f("folder-noimages/ankle"))},
                {QStringLiteral("folder-noimages/ankle/readme.txt"), QStringLiteral("folder-noimages/bag/readme.txt")});
-        const QStringList learnBag = {QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--concepts"),
-                                      QStringLiteral("bag"), QStringLiteral("--steps"), QStringLiteral("2"),
-                                      QStringLiteral("--zoo"), f("zoo")};
+        const QStringList learnBag = {
+            QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--concepts"), QStringLiteral("bag"),
+            QStringLiteral("--steps"), QStringLiteral("2"),    QStringLiteral("--zoo"),      f("zoo")};
         addRow("zero-byte image", QStringList{QStringLiteral("disentangle"), f("zero.nad")} + learnBag, 1,
                {QStringLiteral("class folder 'bag'"), QStringLiteral("has no image that can be decoded"),
                 QStringLiteral("'%1' is empty (0 bytes)").arg(f("images-zero/train/bag/img0.png"))},
@@ -386,7 +396,8 @@ private Q_SLOTS:
                {QStringLiteral("class folder 'bag'"),
                 QStringLiteral("'%1' cannot be decoded as an image").arg(f("images-garbled/train/bag/img0.png"))},
                {QStringLiteral("garbled.nad"), QStringLiteral("images-garbled/train/bag/img0.png")});
-        addRow("unreadable image (chmod 000)", QStringList{QStringLiteral("disentangle"), f("unreadable.nad")} + learnBag, 1,
+        addRow("unreadable image (chmod 000)",
+               QStringList{QStringLiteral("disentangle"), f("unreadable.nad")} + learnBag, 1,
                {QStringLiteral("class folder 'bag'"),
                 QStringLiteral("'%1' cannot be read").arg(f("images-unreadable/train/bag/img0.png"))},
                {QStringLiteral("unreadable.nad"), QStringLiteral("images-unreadable/train/bag/img0.png")},
@@ -395,24 +406,28 @@ private Q_SLOTS:
                                 : QString());
 
         // Project files (writing commands, so a refusal must not touch them).
-        const QStringList learnAnkle = {QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--concepts"),
-                                        QStringLiteral("ankle"), QStringLiteral("--steps"), QStringLiteral("2"),
-                                        QStringLiteral("--zoo"), f("zoo")};
+        const QStringList learnAnkle = {
+            QStringLiteral("--model"), QStringLiteral("tiny"), QStringLiteral("--concepts"), QStringLiteral("ankle"),
+            QStringLiteral("--steps"), QStringLiteral("2"),    QStringLiteral("--zoo"),      f("zoo")};
         addRow("non-SQLite project", QStringList{QStringLiteral("disentangle"), f("notes.nad")} + learnAnkle, 1,
                {QStringLiteral("'%1' is not a NAD Studio project: it is not an SQLite database").arg(f("notes.nad"))},
                {QStringLiteral("notes.nad")});
-        addRow("foreign SQLite file", {QStringLiteral("evaluate"), f("foreign.nad"), QStringLiteral("--zoo"), f("zoo")}, 1,
-               {QStringLiteral("'%1' is an SQLite database but not a NAD Studio project").arg(f("foreign.nad"))},
+        addRow("foreign SQLite file", {QStringLiteral("evaluate"), f("foreign.nad"), QStringLiteral("--zoo"), f("zoo")},
+               1, {QStringLiteral("'%1' is an SQLite database but not a NAD Studio project").arg(f("foreign.nad"))},
                {QStringLiteral("foreign.nad")});
-        addRow("newer schema (user_version 99)", QStringList{QStringLiteral("disentangle"), f("newer.nad")} + learnAnkle, 1,
+        addRow("newer schema (user_version 99)",
+               QStringList{QStringLiteral("disentangle"), f("newer.nad")} + learnAnkle, 1,
                {QStringLiteral("project file '%1' was written by a newer NAD Studio (schema v99").arg(f("newer.nad")),
                 QStringLiteral("it was not modified")},
                {QStringLiteral("newer.nad")});
         addRow("corrupt pages", QStringList{QStringLiteral("disentangle"), f("corrupt.nad")} + learnAnkle, 1,
-               {QStringLiteral("project file '%1' is corrupt").arg(f("corrupt.nad")), QStringLiteral("it was not modified")},
+               {QStringLiteral("project file '%1' is corrupt").arg(f("corrupt.nad")),
+                QStringLiteral("it was not modified")},
                {QStringLiteral("corrupt.nad")});
-        addRow("read-only project, writing command", QStringList{QStringLiteral("disentangle"), f("readonly.nad")} + learnAnkle, 1,
-               {QStringLiteral("'%1'").arg(f("readonly.nad")), QStringLiteral("read-only")}, {QStringLiteral("readonly.nad")});
+        addRow("read-only project, writing command",
+               QStringList{QStringLiteral("disentangle"), f("readonly.nad")} + learnAnkle, 1,
+               {QStringLiteral("'%1'").arg(f("readonly.nad")), QStringLiteral("read-only")},
+               {QStringLiteral("readonly.nad")});
         addRow("disk full while creating a project (RLIMIT_FSIZE 8 KiB)",
                {QStringLiteral("project"), QStringLiteral("new"), out, QStringLiteral("--dataset"), f("images")}, 1,
                {QStringLiteral("cannot create project '%1': writing failed (disk full").arg(out)}, {}, {}, 8192);
@@ -422,15 +437,20 @@ private Q_SLOTS:
             return projectNew(QStringLiteral("images")) +
                    QStringList{QStringLiteral("--model"), f(model), QStringLiteral("--spec"), f(specFile)};
         };
-        addRow("TorchScript file that is not a model", importModel(QStringLiteral("junk.pt"), QStringLiteral("spec.json")), 1,
+        addRow("TorchScript file that is not a model",
+               importModel(QStringLiteral("junk.pt"), QStringLiteral("spec.json")), 1,
                {QStringLiteral("'%1' is not a TorchScript model").arg(f("junk.pt"))},
                {QStringLiteral("junk.pt"), QStringLiteral("spec.json")});
-        addRow("model whose blocks do not chain", importModel(QStringLiteral("nochain.pt"), QStringLiteral("spec.json")), 1,
-               {QStringLiteral("model '%1': block 'conv2' does not accept the output of block 'conv1' (shape [1, 4, 16, 16])")
+        addRow("model whose blocks do not chain",
+               importModel(QStringLiteral("nochain.pt"), QStringLiteral("spec.json")), 1,
+               {QStringLiteral(
+                    "model '%1': block 'conv2' does not accept the output of block 'conv1' (shape [1, 4, 16, 16])")
                     .arg(f("nochain.pt"))},
                {QStringLiteral("nochain.pt"), QStringLiteral("spec.json")});
-        addRow("spec naming a missing submodule", importModel(QStringLiteral("tiny.pt"), QStringLiteral("spec-missing.json")), 1,
-               {QStringLiteral("model '%1' has no submodule 'features' (needed by block 'conv2', step 'features.9')").arg(f("tiny.pt"))},
+        addRow("spec naming a missing submodule",
+               importModel(QStringLiteral("tiny.pt"), QStringLiteral("spec-missing.json")), 1,
+               {QStringLiteral("model '%1' has no submodule 'features' (needed by block 'conv2', step 'features.9')")
+                    .arg(f("tiny.pt"))},
                {QStringLiteral("tiny.pt"), QStringLiteral("spec-missing.json")});
 
         // Hierarchies.
@@ -438,25 +458,30 @@ private Q_SLOTS:
             return projectNew(QStringLiteral("images")) + QStringList{QStringLiteral("--hierarchy"), f(file)};
         };
         addRow("hierarchy naming an unknown class", withHierarchy(QStringLiteral("h-unknown.json")), 1,
-               {QStringLiteral("hierarchy file '%1': 'scarf' (under 'others') is not a class of the data set").arg(f("h-unknown.json"))},
+               {QStringLiteral("hierarchy file '%1': 'scarf' (under 'others') is not a class of the data set")
+                    .arg(f("h-unknown.json"))},
                {QStringLiteral("h-unknown.json")});
         addRow("cyclic hierarchy", withHierarchy(QStringLiteral("h-cyclic.json")), 1,
-               {QStringLiteral("hierarchy file '%1': 'bag' is both a primary concept and a member (cyclic hierarchy)").arg(f("h-cyclic.json"))},
+               {QStringLiteral("hierarchy file '%1': 'bag' is both a primary concept and a member (cyclic hierarchy)")
+                    .arg(f("h-cyclic.json"))},
                {QStringLiteral("h-cyclic.json")});
         addRow("hierarchy with a duplicate primary", withHierarchy(QStringLiteral("h-dupkey.json")), 1,
                {QStringLiteral("hierarchy file '%1': primary concept 'tops' appears twice").arg(f("h-dupkey.json"))},
                {QStringLiteral("h-dupkey.json")});
         addRow("hierarchy with a class under two primaries", withHierarchy(QStringLiteral("h-dupmember.json")), 1,
-               {QStringLiteral("hierarchy file '%1': class 'bag' is listed under more than one primary concept").arg(f("h-dupmember.json"))},
+               {QStringLiteral("hierarchy file '%1': class 'bag' is listed under more than one primary concept")
+                    .arg(f("h-dupmember.json"))},
                {QStringLiteral("h-dupmember.json")});
 
         // Disentangle requests on a good project.
         auto learn = [&](const QStringList& extra) {
-            return QStringList{QStringLiteral("disentangle"), f("proj.nad"), QStringLiteral("--model"), QStringLiteral("tiny"),
-                               QStringLiteral("--zoo"), f("zoo")} + extra;
+            return QStringList{QStringLiteral("disentangle"), f("proj.nad"),           QStringLiteral("--model"),
+                               QStringLiteral("tiny"),        QStringLiteral("--zoo"), f("zoo")} +
+                   extra;
         };
         addRow("unknown concept", learn({QStringLiteral("--concepts"), QStringLiteral("Scarf")}), 1,
-               {QStringLiteral("unknown concept 'Scarf' (the data set has: ankle, bag, coat)")}, {QStringLiteral("proj.nad")});
+               {QStringLiteral("unknown concept 'Scarf' (the data set has: ankle, bag, coat)")},
+               {QStringLiteral("proj.nad")});
         addRow("negative --alpha", learn({QStringLiteral("--alpha"), QStringLiteral("-0.5")}), 2,
                {QStringLiteral("--alpha"), QStringLiteral("-0.5")}, {QStringLiteral("proj.nad")});
         addRow("negative --lambda", learn({QStringLiteral("--lambda"), QStringLiteral("-1")}), 2,
@@ -499,8 +524,9 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> after = snapshot(m_dir.path());
         for (auto it = after.cbegin(); it != after.cend(); ++it)
             QVERIFY2(before.value(it.key()) == it.value(),
-                     qPrintable(QStringLiteral("%1 %2\n").arg(it.key(), before.contains(it.key()) ? QStringLiteral("changed")
-                                                                                                : QStringLiteral("left behind")) +
+                     qPrintable(QStringLiteral("%1 %2\n").arg(it.key(), before.contains(it.key())
+                                                                            ? QStringLiteral("changed")
+                                                                            : QStringLiteral("left behind")) +
                                 context));
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QVERIFY2(after.contains(it.key()), qPrintable(it.key() + QStringLiteral(" removed\n") + context));

@@ -1,6 +1,6 @@
 // Drives the real `nad` executable: exit codes, stdout/stderr, files left untouched.
-#include "TinyZoo.h"
 #include "ImportedModelFixture.h"
+#include "TinyZoo.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -29,8 +29,7 @@ Result runNad(const QStringList& arguments)
     if (!process.waitForFinished(15 * 60 * 1000))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 QByteArray sha256(const QString& path)
@@ -46,7 +45,7 @@ bool haveFashionMnist()
     return QFile::exists(QStringLiteral(NAD_FASHION_MNIST_DIR "/train-images-idx3-ubyte.gz"));
 }
 
-} // namespace
+}  // namespace
 
 class TestCli : public QObject
 {
@@ -86,7 +85,8 @@ private Q_SLOTS:
     {
         if (!haveFashionMnist())
             QSKIP("Debian's dataset-fashion-mnist is not installed");
-        const Result r = runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral(NAD_FASHION_MNIST_DIR)});
+        const Result r =
+            runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral(NAD_FASHION_MNIST_DIR)});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("all 28x28")));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("9\\s+Ankle boot\\s+6000\\s+1000\\s+footwear"))));
@@ -97,12 +97,15 @@ private Q_SLOTS:
                                     QStringLiteral(NAD_FASHION_MNIST_DIR), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
         const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
-        QCOMPARE(object.value(QStringLiteral("splits")).toArray().at(1).toObject().value(QStringLiteral("total")).toInt(), 10000);
+        QCOMPARE(
+            object.value(QStringLiteral("splits")).toArray().at(1).toObject().value(QStringLiteral("total")).toInt(),
+            10000);
     }
 
     void runtimeErrorsExitOneWithMessage()
     {
-        const Result r = runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral("/nonexistent/data")});
+        const Result r =
+            runNad({QStringLiteral("dataset"), QStringLiteral("inspect"), QStringLiteral("/nonexistent/data")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("'/nonexistent/data' does not exist")));
     }
@@ -159,13 +162,18 @@ private Q_SLOTS:
     void zooListAndUsageErrors()
     {
         QTemporaryDir dir;
-        const Result empty = runNad({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--zoo"), dir.path()});
+        const Result empty =
+            runNad({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--zoo"), dir.path()});
         QCOMPARE(empty.exitCode, 0);
         QVERIFY(empty.out.contains(QStringLiteral("is empty")));
-        QCOMPARE(runNad({QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("alexnet")}).exitCode, 2);
+        QCOMPARE(runNad({QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"),
+                         QStringLiteral("alexnet")})
+                     .exitCode,
+                 2);
         QCOMPARE(runNad({QStringLiteral("model"), QStringLiteral("inspect"), QStringLiteral("x.pt")}).exitCode, 2);
-        const Result notModel = runNad({QStringLiteral("model"), QStringLiteral("inspect"), QStringLiteral(NAD_CLI_PATH),
-                                        QStringLiteral("--preset"), QStringLiteral("vgg16")});
+        const Result notModel =
+            runNad({QStringLiteral("model"), QStringLiteral("inspect"), QStringLiteral(NAD_CLI_PATH),
+                    QStringLiteral("--preset"), QStringLiteral("vgg16")});
         QCOMPARE(notModel.exitCode, 1);
         QVERIFY(notModel.err.contains(QStringLiteral("is not a TorchScript model")));
     }
@@ -177,8 +185,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString zoo = dir.filePath(QStringLiteral("zoo"));
         QProcess process;
-        process.start(QStringLiteral(NAD_CLI_PATH), {QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"),
-                                                     QStringLiteral("vgg"), QStringLiteral("--zoo"), zoo});
+        process.start(QStringLiteral(NAD_CLI_PATH),
+                      {QStringLiteral("zoo"), QStringLiteral("train"), QStringLiteral("--arch"), QStringLiteral("vgg"),
+                       QStringLiteral("--zoo"), zoo});
         QVERIFY(process.waitForStarted());
         // Wait until training runs (the progress lines), then ask it to stop as Ctrl-C would.
         // (QTRY re-evaluates its condition, so collect the output rather than consume it.)
@@ -203,18 +212,23 @@ private Q_SLOTS:
         const Result listed = runNad({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--zoo"), zoo});
         QVERIFY2(listed.out.contains(QStringLiteral("vgg-w4-s1")), qPrintable(listed.out));
         QCOMPARE(runNad({QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),
-                         QStringLiteral(NAD_FASHION_MNIST_DIR)}).exitCode, 0);
-        const QStringList learn = {QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
-                                   QStringLiteral("--concepts"), QStringLiteral("Trouser,Bag"), QStringLiteral("--steps"),
-                                   QStringLiteral("40"), QStringLiteral("--zoo"), zoo};
+                         QStringLiteral(NAD_FASHION_MNIST_DIR)})
+                     .exitCode,
+                 0);
+        const QStringList learn = {QStringLiteral("disentangle"), project,
+                                   QStringLiteral("--model"),     QStringLiteral("vgg-w4-s1"),
+                                   QStringLiteral("--concepts"),  QStringLiteral("Trouser,Bag"),
+                                   QStringLiteral("--steps"),     QStringLiteral("40"),
+                                   QStringLiteral("--zoo"),       zoo};
         const Result learned = runNad(learn);
         QCOMPARE(learned.exitCode, 0);
         QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
         QVERIFY(learned.out.contains(QRegularExpression(QStringLiteral("Trouser\\s+\\d\\.\\d{3}"))));
         QVERIFY(learned.out.contains(QStringLiteral("Interpretability I")));
 
-        const Result unknown = runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
-                                       QStringLiteral("--concepts"), QStringLiteral("Scarf"), QStringLiteral("--zoo"), zoo});
+        const Result unknown =
+            runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
+                    QStringLiteral("--concepts"), QStringLiteral("Scarf"), QStringLiteral("--zoo"), zoo});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown concept 'Scarf'")));
 
@@ -223,49 +237,60 @@ private Q_SLOTS:
         QVERIFY(evaluated.out.contains(QStringLiteral("Run 1 (vgg-w4-s1")));
 
         // Paths: one row per concept, block and channel (VGG w4 has 4·(2+2·2+3·4+3·8+3·8) = 264 channels).
-        const Result paths = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("paths")});
+        const Result paths =
+            runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("paths")});
         QCOMPARE(paths.exitCode, 0);
         const QStringList rows = paths.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), 1 + 2 * 264);
         QCOMPARE(rows.first(), QStringLiteral("concept,initialization,block,block_name,channel,on"));
-        const Result similarity = runNad({QStringLiteral("export"), project, QStringLiteral("--what"),
-                                          QStringLiteral("similarity"), QStringLiteral("--format"), QStringLiteral("json")});
+        const Result similarity =
+            runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("similarity"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(similarity.exitCode, 0);
         const QJsonObject matrix = QJsonDocument::fromJson(similarity.out.toUtf8()).object();
         QCOMPARE(matrix.value(QStringLiteral("concepts")).toArray().at(1).toString(), QStringLiteral("Bag"));
         QCOMPARE(matrix.value(QStringLiteral("similarity")).toArray().at(0).toArray().at(0).toDouble(), 1.0);
-        const Result metrics = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("metrics")});
+        const Result metrics =
+            runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("metrics")});
         QVERIFY(metrics.out.contains(QStringLiteral("path_precision,Trouser,,,")));
 
         // Figures, headless: Fig. 3, 4, 6, 7, the activation grid and the hit rate, each with CSV.
         const QString figures = dir.filePath(QStringLiteral("figures"));
-        const Result drawn = runNad({QStringLiteral("figures"), project, QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo,
-                                     QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
-                                     QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
+        const Result drawn =
+            runNad({QStringLiteral("figures"), project, QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo,
+                    QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
+                    QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
         QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
         QVERIFY2(drawn.out.contains(QStringLiteral("7 figures")), qPrintable(drawn.out + drawn.err));
-        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram", "vgg-w4-s1-training-curves",
-                                 "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
-            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000, name);
-            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10, name);
+        for (const char* name :
+             {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram", "vgg-w4-s1-training-curves",
+              "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
+            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000,
+                     name);
+            QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10,
+                     name);
         }
-        const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
+        const Result info =
+            runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 7);
 
-        const Result grid = runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Bag,Trouser"),
-                                    QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo, QStringLiteral("--format"),
-                                    QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("120mm"), QStringLiteral("--dpi"),
-                                    QStringLiteral("150")});
+        const Result grid =
+            runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Bag,Trouser"),
+                    QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo, QStringLiteral("--format"),
+                    QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("120mm"), QStringLiteral("--dpi"),
+                    QStringLiteral("150")});
         QCOMPARE(grid.exitCode, 0);
         // The PNG header's width (bytes 16-19, big-endian): 120 mm at 150 dpi.
         QFile png(figures + QStringLiteral("/vgg-w4-s1-activations-Bag-Trouser.png"));
         QVERIFY(png.open(QIODevice::ReadOnly));
         const QByteArray header = png.read(24);
         QVERIFY(header.startsWith("\x89PNG"));
-        const int width = (uchar(header[16]) << 24) | (uchar(header[17]) << 16) | (uchar(header[18]) << 8) | uchar(header[19]);
+        const int width =
+            (uchar(header[16]) << 24) | (uchar(header[17]) << 16) | (uchar(header[18]) << 8) | uchar(header[19]);
         QVERIFY2(std::abs(width - 709) <= 2, qPrintable(QString::number(width)));
-        const Result hit = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo, QStringLiteral("--layout"),
-                                   QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("4"), QStringLiteral("--json")});
+        const Result hit = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo,
+                                   QStringLiteral("--layout"), QStringLiteral("1x2"), QStringLiteral("--composites"),
+                                   QStringLiteral("4"), QStringLiteral("--json")});
         QCOMPARE(hit.exitCode, 0);
         const QJsonObject rates = QJsonDocument::fromJson(hit.out.toUtf8()).object();
         QCOMPARE(rates.value(QStringLiteral("blocks")).toArray().size(), 13);
@@ -274,12 +299,13 @@ private Q_SLOTS:
             QVERIFY(v.toDouble() >= 0.0 && v.toDouble() <= 1.0);
 
         // Bad requests: a clear message, exit 1, nothing written.
-        const Result scarf = runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Scarf"),
-                                     QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo});
+        const Result scarf =
+            runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Scarf"),
+                    QStringLiteral("--out"), figures, QStringLiteral("--zoo"), zoo});
         QCOMPARE(scarf.exitCode, 1);
         QVERIFY(scarf.err.contains(QStringLiteral("unknown concept 'Scarf'")));
-        const Result threeTiles = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo, QStringLiteral("--layout"),
-                                          QStringLiteral("1x3")});
+        const Result threeTiles = runNad({QStringLiteral("hitrate"), project, QStringLiteral("--zoo"), zoo,
+                                          QStringLiteral("--layout"), QStringLiteral("1x3")});
         QCOMPARE(threeTiles.exitCode, 1);
         QVERIFY(threeTiles.err.contains(QStringLiteral("distinct concepts")));
         const Result badSize = runNad({QStringLiteral("figures"), project, QStringLiteral("--out"), figures,
@@ -299,7 +325,9 @@ private Q_SLOTS:
         QVERIFY2(!zoo.isEmpty(), qPrintable(why));
         const QString empty = dir.filePath(QStringLiteral("empty.nad"));
         QCOMPARE(runNad({QStringLiteral("project"), QStringLiteral("new"), empty, QStringLiteral("--dataset"),
-                         QStringLiteral(NAD_FASHION_MNIST_DIR)}).exitCode, 0);
+                         QStringLiteral(NAD_FASHION_MNIST_DIR)})
+                     .exitCode,
+                 0);
         auto copyOfEmpty = [&](const QString& name) {
             const QString path = dir.filePath(name);
             [&] { QVERIFY(QFile::copy(empty, path)); }();
@@ -307,12 +335,22 @@ private Q_SLOTS:
         };
         // Five concepts, typed out of class order; two initializations. Shard 2 learns one
         // concept per pass, the unsharded run all five in one pass.
-        const QStringList settings = {QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"), QStringLiteral("--concepts"),
-                                      QStringLiteral("Bag,Trouser,Coat,Sandal,Pullover"), QStringLiteral("--steps"),
-                                      QStringLiteral("20"), QStringLiteral("--batch"), QStringLiteral("8"),
-                                      QStringLiteral("--images-per-concept"), QStringLiteral("32"), QStringLiteral("--inits"),
-                                      QStringLiteral("2"), QStringLiteral("--eval-images-per-concept"), QStringLiteral("50"),
-                                      QStringLiteral("--zoo"), zoo};
+        const QStringList settings = {QStringLiteral("--model"),
+                                      QStringLiteral("vgg-w4-s1"),
+                                      QStringLiteral("--concepts"),
+                                      QStringLiteral("Bag,Trouser,Coat,Sandal,Pullover"),
+                                      QStringLiteral("--steps"),
+                                      QStringLiteral("20"),
+                                      QStringLiteral("--batch"),
+                                      QStringLiteral("8"),
+                                      QStringLiteral("--images-per-concept"),
+                                      QStringLiteral("32"),
+                                      QStringLiteral("--inits"),
+                                      QStringLiteral("2"),
+                                      QStringLiteral("--eval-images-per-concept"),
+                                      QStringLiteral("50"),
+                                      QStringLiteral("--zoo"),
+                                      zoo};
         const QString whole = copyOfEmpty(QStringLiteral("whole.nad"));
         const Result single = runNad(QStringList{QStringLiteral("disentangle"), whole} + settings);
         QVERIFY2(single.exitCode == 0, qPrintable(single.err));
@@ -331,7 +369,8 @@ private Q_SLOTS:
         // Round-robin in class order (Trouser 1, Pullover 2, Coat 4, Sandal 5, Bag 8): shard 1 has
         // Trouser and Sandal, shard 2 Pullover and Bag, shard 3 Coat.
         {
-            const nad::ProjectStore project = nad::ProjectStore::open(shards[1].toStdString(), nad::ProjectStore::Mode::ReadOnly);
+            const nad::ProjectStore project =
+                nad::ProjectStore::open(shards[1].toStdString(), nad::ProjectStore::Mode::ReadOnly);
             const auto run = nad::RunStore(project).run(1);
             QVERIFY(run.has_value());
             QVERIFY2(QString::fromStdString(run->hyperparameters)
@@ -341,7 +380,8 @@ private Q_SLOTS:
         }
 
         const QString merged = dir.filePath(QStringLiteral("merged.nad"));
-        const Result merging = runNad({QStringLiteral("merge"), merged, shards[2], shards[0], shards[1], QStringLiteral("--zoo"), zoo});
+        const Result merging =
+            runNad({QStringLiteral("merge"), merged, shards[2], shards[0], shards[1], QStringLiteral("--zoo"), zoo});
         QVERIFY2(merging.exitCode == 0, qPrintable(merging.err));
         QVERIFY2(merging.out.contains(QStringLiteral("Merged 3 shard(s)")), qPrintable(merging.out));
         QVERIFY(merging.out.contains(QStringLiteral("Interpretability I")));
@@ -365,8 +405,10 @@ private Q_SLOTS:
             QCOMPARE(pathsB[p].binary.size(), pathsA[p].binary.size());
             for (std::size_t block = 0; block < pathsA[p].binary.size(); ++block)
                 QVERIFY2(pathsB[p].binary[block] == pathsA[p].binary[block],
-                         qPrintable(QStringLiteral("class %1 init %2 block %3").arg(pathsA[p].classIndex)
-                                        .arg(pathsA[p].initialization).arg(block)));
+                         qPrintable(QStringLiteral("class %1 init %2 block %3")
+                                        .arg(pathsA[p].classIndex)
+                                        .arg(pathsA[p].initialization)
+                                        .arg(block)));
             sameLogits += pathsB[p].logits == pathsA[p].logits;
         }
         qInfo("soft mask logits bitwise equal for %d of %d paths", sameLogits, int(pathsA.size()));
@@ -383,8 +425,8 @@ private Q_SLOTS:
         }
         QCOMPARE(runsB.history(runB.id, runB.datasetId).size(), runsA.history(runA.id, runA.datasetId).size());
         auto similarityOf = [](const QString& project) {
-            const Result r = runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("similarity"),
-                                     QStringLiteral("--format"), QStringLiteral("json")});
+            const Result r = runNad({QStringLiteral("export"), project, QStringLiteral("--what"),
+                                     QStringLiteral("similarity"), QStringLiteral("--format"), QStringLiteral("json")});
             return QJsonDocument::fromJson(r.out.toUtf8()).object();
         };
         const QJsonObject similarityA = similarityOf(whole), similarityB = similarityOf(merged);
@@ -395,8 +437,10 @@ private Q_SLOTS:
         QCOMPARE(rowsB.size(), 5);
         for (int r = 0; r < 5; ++r)
             for (int c = 0; c < 5; ++c)
-                QVERIFY(std::abs(rowsB.at(r).toArray().at(c).toDouble() - rowsA.at(r).toArray().at(c).toDouble()) <= 1e-9);
-        const Result exported = runNad({QStringLiteral("export"), merged, QStringLiteral("--what"), QStringLiteral("metrics")});
+                QVERIFY(std::abs(rowsB.at(r).toArray().at(c).toDouble() - rowsA.at(r).toArray().at(c).toDouble()) <=
+                        1e-9);
+        const Result exported =
+            runNad({QStringLiteral("export"), merged, QStringLiteral("--what"), QStringLiteral("metrics")});
         QCOMPARE(exported.exitCode, 0);
         QVERIFY(exported.out.contains(QStringLiteral("path_precision,Sandal,,,")));
 
@@ -405,7 +449,9 @@ private Q_SLOTS:
         QStringList otherSettings = settings;
         otherSettings[otherSettings.indexOf(QStringLiteral("--steps")) + 1] = QStringLiteral("21");
         QCOMPARE(runNad(QStringList{QStringLiteral("disentangle"), other} + otherSettings +
-                        QStringList{QStringLiteral("--shard"), QStringLiteral("1/3")}).exitCode, 0);
+                        QStringList{QStringLiteral("--shard"), QStringLiteral("1/3")})
+                     .exitCode,
+                 0);
         const QString unfinished = dir.filePath(QStringLiteral("unfinished.nad"));
         QVERIFY(QFile::copy(shards[2], unfinished));
         {
@@ -418,7 +464,8 @@ private Q_SLOTS:
             QString message;
         };
         const QList<Refusal> refusals = {
-            {{shards[0], shards[1], other}, QStringLiteral("differs from '%1' (shard 1/3) in hyperparameter 'steps': 21 vs 20").arg(shards[0])},
+            {{shards[0], shards[1], other},
+             QStringLiteral("differs from '%1' (shard 1/3) in hyperparameter 'steps': 21 vs 20").arg(shards[0])},
             {{shards[0], shards[1]}, QStringLiteral("shard 3/3 is missing")},
             {{shards[0], shards[1], shards[2], shards[0]}, QStringLiteral("are both shard 1/3")},
             {{shards[0], shards[1], unfinished}, QStringLiteral("'%1' (shard 3/3) is unfinished").arg(unfinished)},
@@ -434,9 +481,15 @@ private Q_SLOTS:
         }
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("refused.nad*")}).size(), 0);
         // An existing OUT is never overwritten.
-        QCOMPARE(runNad({QStringLiteral("merge"), merged, shards[0], shards[1], shards[2], QStringLiteral("--zoo"), zoo}).exitCode, 1);
+        QCOMPARE(
+            runNad({QStringLiteral("merge"), merged, shards[0], shards[1], shards[2], QStringLiteral("--zoo"), zoo})
+                .exitCode,
+            1);
         // A bad shard is a usage error.
-        QCOMPARE(runNad(QStringList{QStringLiteral("disentangle"), other} + settings + QStringList{QStringLiteral("--shard"), QStringLiteral("4/3")}).exitCode, 2);
+        QCOMPARE(runNad(QStringList{QStringLiteral("disentangle"), other} + settings +
+                        QStringList{QStringLiteral("--shard"), QStringLiteral("4/3")})
+                     .exitCode,
+                 2);
     }
 
     void importedModelEndToEnd()
@@ -451,9 +504,15 @@ private Q_SLOTS:
         const QFile spec(dir.filePath(QStringLiteral("spec.json")));
 
         const QString project = dir.filePath(QStringLiteral("p.nad"));
-        const QStringList create = {QStringLiteral("project"), QStringLiteral("new"), project, QStringLiteral("--dataset"),
-                                    dir.filePath(QStringLiteral("images")), QStringLiteral("--model"),
-                                    dir.filePath(QStringLiteral("tiny3.pt")), QStringLiteral("--spec"), spec.fileName()};
+        const QStringList create = {QStringLiteral("project"),
+                                    QStringLiteral("new"),
+                                    project,
+                                    QStringLiteral("--dataset"),
+                                    dir.filePath(QStringLiteral("images")),
+                                    QStringLiteral("--model"),
+                                    dir.filePath(QStringLiteral("tiny3.pt")),
+                                    QStringLiteral("--spec"),
+                                    spec.fileName()};
         const Result created = runNad(create);
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         QVERIFY(created.out.contains(QStringLiteral("Imported model 'tiny3'")));
@@ -461,9 +520,10 @@ private Q_SLOTS:
 
         // A model with other classes than the data set: exit 1, the reason, no file.
         const QString other = dir.filePath(QStringLiteral("q.nad"));
-        const Result mismatch = runNad({QStringLiteral("project"), QStringLiteral("new"), other, QStringLiteral("--dataset"),
-                                        dir.filePath(QStringLiteral("images")), QStringLiteral("--model"),
-                                        dir.filePath(QStringLiteral("tiny5.pt")), QStringLiteral("--spec"), spec.fileName()});
+        const Result mismatch =
+            runNad({QStringLiteral("project"), QStringLiteral("new"), other, QStringLiteral("--dataset"),
+                    dir.filePath(QStringLiteral("images")), QStringLiteral("--model"),
+                    dir.filePath(QStringLiteral("tiny5.pt")), QStringLiteral("--spec"), spec.fileName()});
         QCOMPARE(mismatch.exitCode, 1);
         QVERIFY2(mismatch.err.contains(QStringLiteral("outputs 5 classes")), qPrintable(mismatch.err));
         QVERIFY(!QFile::exists(other));
@@ -471,13 +531,15 @@ private Q_SLOTS:
         const Result both = runNad(create + QStringList{QStringLiteral("--preset"), QStringLiteral("vgg16")});
         QCOMPARE(both.exitCode, 2);
 
-        const Result learned = runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("tiny3"),
-                                       QStringLiteral("--concepts"), QStringLiteral("ankle,coat"), QStringLiteral("--steps"),
-                                       QStringLiteral("5"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--zoo"),
-                                       dir.filePath(QStringLiteral("zoo"))});
+        const Result learned =
+            runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("tiny3"),
+                    QStringLiteral("--concepts"), QStringLiteral("ankle,coat"), QStringLiteral("--steps"),
+                    QStringLiteral("5"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--zoo"),
+                    dir.filePath(QStringLiteral("zoo"))});
         QVERIFY2(learned.exitCode == 0, qPrintable(learned.err));
         QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
-        const Result evaluated = runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
+        const Result evaluated =
+            runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
         QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
         QVERIFY(evaluated.out.contains(QStringLiteral("Run 1 (tiny3")));
     }
@@ -488,11 +550,13 @@ private Q_SLOTS:
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("demo.nad"));
-        const Result first = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
+        const Result first =
+            runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
         QCOMPARE(first.exitCode, 0);
         QVERIFY(first.out.contains(QStringLiteral("Demo project created")));
         QVERIFY(first.out.contains(QStringLiteral("10 concepts")));
-        const Result second = runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
+        const Result second =
+            runNad({QStringLiteral("demo"), QStringLiteral("--project"), path, QStringLiteral("--project-only")});
         QCOMPARE(second.exitCode, 0);
         QVERIFY(second.out.contains(QStringLiteral("Demo project opened")));
     }

@@ -3,10 +3,10 @@
 // between them), during the final evaluation — never lose or change a committed path, leave an
 // intact project file, and resuming until the run completes gives the run an uninterrupted one
 // gives, bit for bit.
-#include "TinyZoo.h"
 #include "ConceptPanel.h"
 #include "MainWindow.h"
 #include "RunSnapshot.h"
+#include "TinyZoo.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 
@@ -18,7 +18,6 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -48,11 +47,11 @@ struct Attempt
 {
     bool killed = false;
     bool hung = false;
-    int exitCode = -1;          // when not killed
-    QString output;             // stdout and stderr, merged
-    double firstProgress = -1;  // first progress line of the CLI (learning has begun)
-    double evaluating = -1;     // the evaluation was seen to have begun
-    int checkpointsSeen = 0;    // checkpoints this attempt was seen to commit
+    int exitCode = -1;            // when not killed
+    QString output;               // stdout and stderr, merged
+    double firstProgress = -1;    // first progress line of the CLI (learning has begun)
+    double evaluating = -1;       // the evaluation was seen to have begun
+    int checkpointsSeen = 0;      // checkpoints this attempt was seen to commit
     double firstCheckpoint = -1;  // when the first of them was seen
     double seconds = 0;
 };
@@ -64,10 +63,10 @@ struct Attempt
 // checkpoint however loaded the machine is, and so in the learning while one is left.
 struct KillPlan
 {
-    double afterStart = -1;        // loading: this long after the start
-    int afterCheckpoint = -1;      // learning: after the k-th checkpoint committed (k >= 2) ...
-    double gapFraction = 0;        // ... and this fraction of the gap between checkpoints k-1 and k
-    double inEvaluation = -1;      // evaluation: this long after it began
+    double afterStart = -1;    // loading: this long after the start
+    int afterCheckpoint = -1;  // learning: after the k-th checkpoint committed (k >= 2) ...
+    double gapFraction = 0;    // ... and this fraction of the gap between checkpoints k-1 and k
+    double inEvaluation = -1;  // evaluation: this long after it began
 };
 
 // Runs `program` (the CLI, or this suite as a studio child), watching its output and the
@@ -148,7 +147,7 @@ Attempt start(const QString& program, const QStringList& arguments, const QProce
 using nadtest::RunSnapshot;
 using nadtest::runSnapshot;
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -184,8 +183,17 @@ struct Campaign
         return QStringLiteral("seed %1: %2 kill(s) tried, %3 landed (loading %4, learning %5 of which %6 within a "
                               "tenth of a checkpoint gap after a checkpoint, evaluation %7, after learning %8, after "
                               "finishing %9); %10 path(s) lost, %11 checkpoint(s) went back")
-            .arg(seed).arg(tried).arg(landed).arg(loading).arg(learning).arg(nearCheckpoint).arg(evaluation)
-            .arg(afterLearning).arg(late).arg(lost).arg(backwards);
+            .arg(seed)
+            .arg(tried)
+            .arg(landed)
+            .arg(loading)
+            .arg(learning)
+            .arg(nearCheckpoint)
+            .arg(evaluation)
+            .arg(afterLearning)
+            .arg(late)
+            .arg(lost)
+            .arg(backwards);
     }
 };
 
@@ -213,7 +221,9 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
             plan.afterCheckpoint = 2 + int(random.bounded(2u));
             plan.gapFraction = random.generateDouble() * 0.9;
             plan.inEvaluation = 0.0;  // should the learning end first
-            kind = QStringLiteral("%1 of a gap after checkpoint %2").arg(plan.gapFraction, 0, 'f', 2).arg(plan.afterCheckpoint);
+            kind = QStringLiteral("%1 of a gap after checkpoint %2")
+                       .arg(plan.gapFraction, 0, 'f', 2)
+                       .arg(plan.afterCheckpoint);
             break;
         case Aim::Evaluation:
             // Early in the evaluation: a quiet machine evaluates these runs in about 0.5 s, and a
@@ -221,7 +231,9 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
             plan.inEvaluation = 0.01 + random.generateDouble() * std::min(0.3 * phases.evaluation, 0.15);
             kind = QStringLiteral("%1 s into the evaluation").arg(plan.inEvaluation, 0, 'f', 2);
             break;
-        case Aim::None: kind = QStringLiteral("not killed"); break;
+        case Aim::None:
+            kind = QStringLiteral("not killed");
+            break;
         }
         if (aim != Aim::None)
             ++c.tried;
@@ -261,7 +273,8 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
         for (const auto& [key, path] : now.paths)
             steps += QStringLiteral(" %1:%2%3").arg(key.first).arg(path.step).arg(path.final ? "F" : "");
         qInfo("attempt %d: %s, %s after %.2f s (%s); %d final path(s), steps%s", attempt + 1, qPrintable(kind),
-              c.last.killed ? "killed" : "exited", c.last.seconds, qPrintable(phase), now.finalCount(), qPrintable(steps));
+              c.last.killed ? "killed" : "exited", c.last.seconds, qPrintable(phase), now.finalCount(),
+              qPrintable(steps));
         nadtest::compareAfterKill(before, now, QStringLiteral("attempt %1").arg(attempt + 1), c.problems, c.lost,
                                   c.backwards, c.extraRuns);
         before = now;
@@ -272,8 +285,9 @@ Campaign killRepeatedly(const std::function<Attempt(const KillPlan&, const RunSn
 
 quint32 killSeed()
 {
-    return qEnvironmentVariableIsSet("NAD_KILLSAFETY_SEED") ? quint32(qEnvironmentVariableIntValue("NAD_KILLSAFETY_SEED"))
-                                                            : 20240607u;
+    return qEnvironmentVariableIsSet("NAD_KILLSAFETY_SEED")
+               ? quint32(qEnvironmentVariableIntValue("NAD_KILLSAFETY_SEED"))
+               : 20240607u;
 }
 
 // One kill while loading and `learningKills` while learning in a seeded order, then
@@ -340,7 +354,8 @@ void compareWithReference(const RunSnapshot& result, const RunSnapshot& expected
     for (const auto& [key, path] : expected.paths) {
         const auto it = result.paths.find(key);
         QVERIFY(it != result.paths.end());
-        QVERIFY2(it->second.binary == path.binary, qPrintable(QStringLiteral("binary path of class %1").arg(key.first)));
+        QVERIFY2(it->second.binary == path.binary,
+                 qPrintable(QStringLiteral("binary path of class %1").arg(key.first)));
         QVERIFY2(it->second.logits == path.logits, qPrintable(QStringLiteral("logits of class %1").arg(key.first)));
         QCOMPARE(it->second.step, path.step);
     }
@@ -359,7 +374,8 @@ void compareWithReference(const RunSnapshot& result, const RunSnapshot& expected
         QCOMPARE(result.metrics[m].name, expected.metrics[m].name);
         QCOMPARE(result.metrics[m].classIndex, expected.metrics[m].classIndex);
         QCOMPARE(result.metrics[m].block, expected.metrics[m].block);
-        QVERIFY2(std::abs(result.metrics[m].value - expected.metrics[m].value) <= 1e-12, expected.metrics[m].name.c_str());
+        QVERIFY2(std::abs(result.metrics[m].value - expected.metrics[m].value) <= 1e-12,
+                 expected.metrics[m].name.c_str());
     }
 }
 
@@ -376,7 +392,7 @@ void verifyCampaign(const Campaign& c, int minimumLearningKills)
     QVERIFY2(c.evaluation >= 1, qPrintable(QString::number(c.evaluation)));
 }
 
-} // namespace
+}  // namespace
 
 class TestKillSafety : public QObject
 {
@@ -390,25 +406,38 @@ private:
     {
         // Four concepts, one per pass, a checkpoint every 10 steps: ~5 s uninterrupted on
         // 2 cores, with a checkpoint written every few tens of milliseconds.
-        return {QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
-                QStringLiteral("--concepts"), QStringLiteral("Trouser,Bag,Coat,Sandal"), QStringLiteral("--steps"),
-                QStringLiteral("200"), QStringLiteral("--checkpoint-every"), QStringLiteral("10"),
-                QStringLiteral("--concepts-per-pass"), QStringLiteral("1"), QStringLiteral("--images-per-concept"),
-                QStringLiteral("64"), QStringLiteral("--eval-images-per-concept"), QStringLiteral("50"),
-                QStringLiteral("--zoo"), m_zoo};
+        return {QStringLiteral("disentangle"),
+                project,
+                QStringLiteral("--model"),
+                QStringLiteral("vgg-w4-s1"),
+                QStringLiteral("--concepts"),
+                QStringLiteral("Trouser,Bag,Coat,Sandal"),
+                QStringLiteral("--steps"),
+                QStringLiteral("200"),
+                QStringLiteral("--checkpoint-every"),
+                QStringLiteral("10"),
+                QStringLiteral("--concepts-per-pass"),
+                QStringLiteral("1"),
+                QStringLiteral("--images-per-concept"),
+                QStringLiteral("64"),
+                QStringLiteral("--eval-images-per-concept"),
+                QStringLiteral("50"),
+                QStringLiteral("--zoo"),
+                m_zoo};
     }
 
     Attempt cli(const QString& project, const KillPlan& plan) const
     {
-        return start(QStringLiteral(NAD_CLI_PATH), disentangle(project), QProcessEnvironment::systemEnvironment(),
-                     plan, project, 4);
+        return start(QStringLiteral(NAD_CLI_PATH), disentangle(project), QProcessEnvironment::systemEnvironment(), plan,
+                     project, 4);
     }
 
     Attempt studio(const QString& mode, const QString& project, const KillPlan& plan) const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QLatin1String(kStudioChild), mode + QLatin1Char('\n') + project + QLatin1Char('\n') + m_zoo);
-        return start(QCoreApplication::applicationFilePath(), {}, environment, plan, project, int(kStudioConcepts.size()));
+        return start(QCoreApplication::applicationFilePath(), {}, environment, plan, project,
+                     int(kStudioConcepts.size()));
     }
 
 private Q_SLOTS:

@@ -3,37 +3,35 @@
 // stops promptly, closing during training stops cleanly, every view tab renders, Save figure
 // writes its file, and the zh_CN translation loads.
 #include "ActivationBrowser.h"
-#include "ImportedModelFixture.h"
 #include "ConceptPanel.h"
 #include "ExplorationTabs.h"
+#include "ImportedModelFixture.h"
 #include "MainWindow.h"
 #include "NewProjectWizard.h"
+#include "QCustomPlotInclude.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
 #include "figures/TrainingCurvesView.h"
 #include "store/ProjectStore.h"
-#include "store/SqliteDatabase.h"
 #include "store/RunStore.h"
+#include "store/SqliteDatabase.h"
 #include "zoo/ModelZoo.h"
-
-#include "QCustomPlotInclude.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRadioButton>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
-
 #include <set>
 
 using namespace nad;
@@ -83,7 +81,7 @@ void setSpin(QWidget& parent, const char* name, int value)
     spin->setValue(value);
 }
 
-} // namespace
+}  // namespace
 
 class TestStudioTraining : public QObject
 {
@@ -188,18 +186,23 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(NewProjectWizard::ImportPage));
         auto* combo = wizard.findChild<QComboBox*>(QStringLiteral("importPresetCombo"));
         combo->setCurrentIndex(combo->findData(QString()));  // a block spec file
-        wizard.findChild<QLineEdit*>(QStringLiteral("specFileEdit"))->setText(dir.filePath(QStringLiteral("spec.json")));
-        wizard.findChild<QLineEdit*>(QStringLiteral("imageFolderEdit"))->setText(dir.filePath(QStringLiteral("images")));
+        wizard.findChild<QLineEdit*>(QStringLiteral("specFileEdit"))
+            ->setText(dir.filePath(QStringLiteral("spec.json")));
+        wizard.findChild<QLineEdit*>(QStringLiteral("imageFolderEdit"))
+            ->setText(dir.filePath(QStringLiteral("images")));
         // A model with five outputs for three classes: refused, with the reason, nothing written.
-        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))->setText(dir.filePath(QStringLiteral("tiny5.pt")));
+        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))
+            ->setText(dir.filePath(QStringLiteral("tiny5.pt")));
         wizard.next();
         QCOMPARE(wizard.currentId(), int(NewProjectWizard::ImportPage));
         QLabel* problem = wizard.currentPage()->findChild<QLabel*>(QStringLiteral("problemLabel"));
-        QVERIFY2(problem->isVisible() && problem->text().contains(QStringLiteral("outputs 5 classes")), qPrintable(problem->text()));
+        QVERIFY2(problem->isVisible() && problem->text().contains(QStringLiteral("outputs 5 classes")),
+                 qPrintable(problem->text()));
         QVERIFY(!QFile::exists(project));
         screenshot(wizard, QStringLiteral("wizard-import-refused"));
 
-        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))->setText(dir.filePath(QStringLiteral("tiny3.pt")));
+        wizard.findChild<QLineEdit*>(QStringLiteral("modelFileEdit"))
+            ->setText(dir.filePath(QStringLiteral("tiny3.pt")));
         wizard.next();
         QCOMPARE(wizard.currentId(), int(NewProjectWizard::SetupPage));
         QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 30000);
@@ -237,7 +240,8 @@ private Q_SLOTS:
         connect(window.trainingJob(), &TrainingController::resultAvailable, &stalls, [&stalls] { stalls.stop(); });
         QVERIFY(window.startTraining());
         QVERIFY(window.trainingJob()->isRunning());
-        QCOMPARE(window.conceptPanel()->status(window.conceptPanel()->concepts().at(1).id), ConceptPanel::Status::Learning);
+        QCOMPARE(window.conceptPanel()->status(window.conceptPanel()->concepts().at(1).id),
+                 ConceptPanel::Status::Learning);
         QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 120000);
         const qint64 stall = stalls.longestMs();
         qInfo("longest event-loop stall during training: %lld ms; %d snapshots", stall, int(snapshots.count()));
@@ -349,8 +353,9 @@ private Q_SLOTS:
         QSignalSpy snapshots(window->trainingJob(), &TrainingController::snapshot);
         QVERIFY(window->startTraining());
         QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 1, 60000);
-        const qint64 runId = RunStore(ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly)).runs().back().id;
-        QVERIFY(!window->close());  // asks the job to stop first
+        const qint64 runId =
+            RunStore(ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly)).runs().back().id;
+        QVERIFY(!window->close());                        // asks the job to stop first
         QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 10000);  // then closes (and is deleted)
         const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
         QVERIFY(RunStore(store).run(runId)->status == nad::RunStatus::Interrupted);

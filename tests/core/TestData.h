@@ -18,4 +18,4 @@ inline nad::ImageSet balancedSubset(const nad::ImageSet& set, std::size_t perCla
     return set.subset(indices);
 }
 
-} // namespace nadtest
+}  // namespace nadtest

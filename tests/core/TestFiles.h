@@ -64,4 +64,4 @@ inline std::string dataErrorOf(const std::function<void()>& f)
     return "no DataError thrown";
 }
 
-} // namespace nadtest
+}  // namespace nadtest

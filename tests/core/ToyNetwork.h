@@ -28,4 +28,4 @@ protected:
     }
 };
 
-} // namespace nadtest
+}  // namespace nadtest

@@ -32,7 +32,7 @@ std::size_t countSet(const std::vector<std::uint8_t>& mask)
     return std::size_t(std::accumulate(mask.begin(), mask.end(), 0));
 }
 
-} // namespace
+}  // namespace
 
 TEST(CompositeImage, TilesArePlacedRowMajorAtFullResolution)
 {

@@ -46,7 +46,7 @@ protected:
     torch::Tensor m_input;
 };
 
-} // namespace
+}  // namespace
 
 TEST_P(BlockNetworkTest, BlockOutputsMatchDeclaredChannels)
 {

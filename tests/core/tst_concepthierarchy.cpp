@@ -19,12 +19,12 @@ std::string errorOf(const std::string& json)
     }
     return "no error";
 }
-} // namespace
+}  // namespace
 
 TEST(ConceptHierarchy, ParsesGroupsInFileOrder)
 {
-    const auto h = ConceptHierarchy::fromJsonText(
-        R"({"vehicle": ["car", "bus"], "animal": ["dog", "cat"]})", kClasses, "h.json");
+    const auto h =
+        ConceptHierarchy::fromJsonText(R"({"vehicle": ["car", "bus"], "animal": ["dog", "cat"]})", kClasses, "h.json");
     ASSERT_EQ(h.groups().size(), 2u);
     EXPECT_EQ(h.groups()[0].primary, "vehicle");
     EXPECT_EQ(h.groups()[1].members, (std::vector<std::string>{"dog", "cat"}));

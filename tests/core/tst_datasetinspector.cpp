@@ -19,7 +19,7 @@ void writeImages(const fs::path& dir, int count, int size)
         cv::imwrite((dir / ("i" + std::to_string(i) + ".png")).string(),
                     cv::Mat(size, size, CV_8UC3, cv::Scalar(i, i, i)));
 }
-} // namespace
+}  // namespace
 
 TEST(DatasetInspector, FashionMnistCountsAndBuiltinHierarchy)
 {

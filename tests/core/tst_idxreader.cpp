@@ -51,7 +51,7 @@ std::vector<char> labels(const std::vector<std::uint8_t>& values)
     return bytes;
 }
 
-} // namespace
+}  // namespace
 
 TEST(IdxReader, ReadsRealFashionMnist)
 {
@@ -184,8 +184,7 @@ TEST(IdxReader, RejectsCorruptCompressedStream)
     nadtest::writeBytes(dir.file("c.gz"), bytes);
     const std::string message = nadtest::dataErrorOf([&] { IdxReader::read(dir.file("c.gz")); });
     EXPECT_TRUE(message.find("cannot be decompressed") != std::string::npos ||
-                message.find("wrong magic") != std::string::npos ||
-                message.find("truncated") != std::string::npos)
+                message.find("wrong magic") != std::string::npos || message.find("truncated") != std::string::npos)
         << message;
 }
 

@@ -25,11 +25,9 @@ void makeFolder(const nadtest::TemporaryDirectory& dir)
         cv::imwrite(dir.file("apple/a" + std::to_string(i) + ".png"),
                     cv::Mat(30, 40, CV_8UC3, cv::Scalar(0, 0, 255)));  // BGR red
         // mango: grayscale JPEGs, 50x50, brightness encodes the index
-        cv::imwrite(dir.file("mango/m" + std::to_string(i) + ".jpg"),
-                    cv::Mat(50, 50, CV_8UC1, cv::Scalar(40 * i)));
+        cv::imwrite(dir.file("mango/m" + std::to_string(i) + ".jpg"), cv::Mat(50, 50, CV_8UC1, cv::Scalar(40 * i)));
         // zebra: BMP with alpha-less colour, 64x48
-        cv::imwrite(dir.file("zebra/z" + std::to_string(i) + ".BMP"),
-                    cv::Mat(48, 64, CV_8UC3, cv::Scalar(10, 20, 30)));
+        cv::imwrite(dir.file("zebra/z" + std::to_string(i) + ".BMP"), cv::Mat(48, 64, CV_8UC3, cv::Scalar(10, 20, 30)));
     }
     nadtest::writeText(dir.file("mango/broken.jpg"), "this is not a JPEG");
     nadtest::writeText(dir.file("apple/notes.txt"), "ignored: not an image extension");
@@ -45,7 +43,7 @@ ImageFolderOptions squareRgb(int size)
     return options;
 }
 
-} // namespace
+}  // namespace
 
 TEST(ImageFolderReader, ScansSortedClassesAndImageFiles)
 {

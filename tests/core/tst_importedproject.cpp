@@ -12,15 +12,16 @@
 #include "store/RunStore.h"
 #include "store/Sha256.h"
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 using namespace nad;
 namespace fs = std::filesystem;
@@ -41,8 +42,7 @@ void writeImages(const fs::path& dir, int classIndex, int count, int size = 16)
 {
     fs::create_directories(dir);
     for (int i = 0; i < count; ++i) {
-        cv::Mat image(size, size, CV_8UC3,
-                      cv::Scalar(40 + 80 * classIndex, 200 - 60 * classIndex, 10 * i));
+        cv::Mat image(size, size, CV_8UC3, cv::Scalar(40 + 80 * classIndex, 200 - 60 * classIndex, 10 * i));
         cv::rectangle(image, cv::Rect(i % 8, i % 8, 6, 6), cv::Scalar(255, 255, 255), -1);
         cv::imwrite((dir / ("img" + std::to_string(i) + ".png")).string(), image);
     }
@@ -70,14 +70,12 @@ protected:
     {
         s_dir = new nadtest::TemporaryDirectory;
         const std::string python = NAD_SYSTEM_PYTHON;
-        if (python.empty() ||
-            std::system((python + " -c 'import torch' 2>/dev/null").c_str()) != 0) {
-            s_skipReason =
-                "Debian's python3-torch is not installed (packaging/install-deps.sh installs it)";
+        if (python.empty() || std::system((python + " -c 'import torch' 2>/dev/null").c_str()) != 0) {
+            s_skipReason = "Debian's python3-torch is not installed (packaging/install-deps.sh installs it)";
             return;
         }
-        const std::string command = python + " " NAD_TEST_DATA_DIR "/export_tiny_cnn.py " +
-                                    s_dir->path().string() + " >/dev/null 2>&1";
+        const std::string command =
+            python + " " NAD_TEST_DATA_DIR "/export_tiny_cnn.py " + s_dir->path().string() + " >/dev/null 2>&1";
         if (std::system(command.c_str()) != 0) {
             s_skipReason = "exporting the tiny models failed: " + command;
             return;
@@ -88,8 +86,7 @@ protected:
             writeImages(s_dir->path() / "single" / kClasses[std::size_t(c)], c, 5, 24);
         }
         nadtest::writeText(s_dir->file("spec.json"), kSpec);
-        nadtest::writeText(s_dir->file("hierarchy.json"),
-                           R"({"shoes": ["ankle"], "things": ["bag", "coat"]})");
+        nadtest::writeText(s_dir->file("hierarchy.json"), R"({"shoes": ["ankle"], "things": ["bag", "coat"]})");
     }
     static void TearDownTestSuite()
     {
@@ -119,8 +116,7 @@ protected:
     {
         for (const auto& entry : fs::directory_iterator(m_work.path())) {
             const std::string name = entry.path().filename().string();
-            EXPECT_NE(std::find(allowed.begin(), allowed.end(), name), allowed.end())
-                << "left behind: " << name;
+            EXPECT_NE(std::find(allowed.begin(), allowed.end(), name), allowed.end()) << "left behind: " << name;
         }
     }
     DisentangleRequest learnRequest(const std::string& project, const std::string& model) const
@@ -144,7 +140,7 @@ protected:
 nadtest::TemporaryDirectory* ImportedProjectTest::s_dir = nullptr;
 std::string ImportedProjectTest::s_skipReason;
 
-} // namespace
+}  // namespace
 
 TEST_F(ImportedProjectTest, ModelSummaryHasBlocksInputAndClasses)
 {
@@ -166,20 +162,15 @@ TEST_F(ImportedProjectTest, ModelSummaryHasBlocksInputAndClasses)
 TEST_F(ImportedProjectTest, ModelErrorsNameTheFileAndTheProblem)
 {
     nadtest::writeText(m_work.file("text.pt"), "just some text, not a zip archive");
-    std::string message =
-        errorOf([&] { ImportedModel::inspect(m_work.file("text.pt"), "", file("spec.json")); });
-    EXPECT_TRUE(contains(message, m_work.file("text.pt")) &&
-                contains(message, "is not a TorchScript model"))
+    std::string message = errorOf([&] { ImportedModel::inspect(m_work.file("text.pt"), "", file("spec.json")); });
+    EXPECT_TRUE(contains(message, m_work.file("text.pt")) && contains(message, "is not a TorchScript model"))
         << message;
     EXPECT_FALSE(contains(message, "spec.json")) << "the spec is not at fault: " << message;
 
-    message =
-        errorOf([&] { ImportedModel::inspect(m_work.file("absent.pt"), "", file("spec.json")); });
-    EXPECT_TRUE(contains(message, m_work.file("absent.pt")) && contains(message, "does not exist"))
-        << message;
+    message = errorOf([&] { ImportedModel::inspect(m_work.file("absent.pt"), "", file("spec.json")); });
+    EXPECT_TRUE(contains(message, m_work.file("absent.pt")) && contains(message, "does not exist")) << message;
 
-    message =
-        errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "vgg16", file("spec.json")); });
+    message = errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "vgg16", file("spec.json")); });
     EXPECT_TRUE(contains(message, "not both")) << message;
     message = errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", ""); });
     EXPECT_TRUE(contains(message, "not neither")) << message;
@@ -188,28 +179,20 @@ TEST_F(ImportedProjectTest, ModelErrorsNameTheFileAndTheProblem)
     std::string spec = kSpec;
     spec.replace(spec.find("\"features.2\""), 12, "\"features.0\"");
     nadtest::writeText(m_work.file("unchained.json"), spec);
-    message = errorOf(
-        [&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("unchained.json")); });
-    EXPECT_TRUE(contains(message, "block 'conv2' does not accept the output of block 'conv1'"))
-        << message;
+    message = errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("unchained.json")); });
+    EXPECT_TRUE(contains(message, "block 'conv2' does not accept the output of block 'conv1'")) << message;
     EXPECT_TRUE(contains(message, m_work.file("unchained.json"))) << message;
 
     spec = kSpec;
     spec.replace(spec.find("\"features.4\""), 12, "\"features.9\"");
     nadtest::writeText(m_work.file("missing.json"), spec);
-    message =
-        errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("missing.json")); });
-    EXPECT_TRUE(contains(message, "no submodule 'features.9'") &&
-                contains(message, "block 'conv2'"))
-        << message;
+    message = errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("missing.json")); });
+    EXPECT_TRUE(contains(message, "no submodule 'features.9'") && contains(message, "block 'conv2'")) << message;
     EXPECT_TRUE(contains(message, m_work.file("missing.json"))) << message;
 
     nadtest::writeText(m_work.file("broken.json"), "{\"blocks\": [");
-    message =
-        errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("broken.json")); });
-    EXPECT_TRUE(contains(message, m_work.file("broken.json")) &&
-                contains(message, "not valid JSON"))
-        << message;
+    message = errorOf([&] { ImportedModel::inspect(file("tiny3.pt"), "", m_work.file("broken.json")); });
+    EXPECT_TRUE(contains(message, m_work.file("broken.json")) && contains(message, "not valid JSON")) << message;
 }
 
 TEST_F(ImportedProjectTest, DatasetWithSplitsLearnsOnTrainAndEvaluatesOnTest)
@@ -237,37 +220,28 @@ TEST_F(ImportedProjectTest, SingleFolderHoldsOutAFixedFifthOfEachClass)
     const ImageFolderSplits b = ImageFolderSplits::of(file("single"));
     EXPECT_TRUE(a.isDerived());
     for (std::size_t c = 0; c < kClasses.size(); ++c) {
-        EXPECT_EQ(a.heldOut().files[c], b.heldOut().files[c]); // the same choice every time
+        EXPECT_EQ(a.heldOut().files[c], b.heldOut().files[c]);  // the same choice every time
         for (const auto& held : a.heldOut().files[c])
-            EXPECT_EQ(std::count(a.training().files[c].begin(), a.training().files[c].end(), held),
-                      0)
-                << held;
+            EXPECT_EQ(std::count(a.training().files[c].begin(), a.training().files[c].end(), held), 0) << held;
     }
 
     writeImages(m_work.path() / "one" / "a", 0, 3);
     writeImages(m_work.path() / "one" / "b", 1, 1);
-    const std::string message =
-        errorOf([&] { ImportedProject::inspectDataset(m_work.file("one")); });
-    EXPECT_TRUE(contains(message, (m_work.path() / "one" / "b").string()) &&
-                contains(message, "holds one image"))
+    const std::string message = errorOf([&] { ImportedProject::inspectDataset(m_work.file("one")); });
+    EXPECT_TRUE(contains(message, (m_work.path() / "one" / "b").string()) && contains(message, "holds one image"))
         << message;
 }
 
 TEST_F(ImportedProjectTest, DatasetAndHierarchyErrorsNameTheirFile)
 {
     std::string message = errorOf([&] { ImportedProject::inspectDataset(m_work.file("nowhere")); });
-    EXPECT_TRUE(contains(message, m_work.file("nowhere")) && contains(message, "does not exist"))
-        << message;
+    EXPECT_TRUE(contains(message, m_work.file("nowhere")) && contains(message, "does not exist")) << message;
 
     const DatasetSummary dataset = ImportedProject::inspectDataset(file("split"));
-    EXPECT_EQ(ImportedProject::checkHierarchy(file("hierarchy.json"), dataset).primaryOf("bag"),
-              "things");
+    EXPECT_EQ(ImportedProject::checkHierarchy(file("hierarchy.json"), dataset).primaryOf("bag"), "things");
     nadtest::writeText(m_work.file("bad-hierarchy.json"), R"({"things": ["bag", "dress"]})");
-    message = errorOf(
-        [&] { ImportedProject::checkHierarchy(m_work.file("bad-hierarchy.json"), dataset); });
-    EXPECT_TRUE(contains(message, m_work.file("bad-hierarchy.json")) &&
-                contains(message, "'dress'"))
-        << message;
+    message = errorOf([&] { ImportedProject::checkHierarchy(m_work.file("bad-hierarchy.json"), dataset); });
+    EXPECT_TRUE(contains(message, m_work.file("bad-hierarchy.json")) && contains(message, "'dress'")) << message;
 }
 
 TEST_F(ImportedProjectTest, ClassMismatchIsRefusedAndWritesNothing)
@@ -286,9 +260,7 @@ TEST_F(ImportedProjectTest, ClassMismatchIsRefusedAndWritesNothing)
     r = request("p.nad");
     r.specPath = m_work.file("named.json");
     message = errorOf([&] { ImportedProject::create(r); });
-    EXPECT_TRUE(contains(message, m_work.file("named.json")) &&
-                contains(message, "names the classes"))
-        << message;
+    EXPECT_TRUE(contains(message, m_work.file("named.json")) && contains(message, "names the classes")) << message;
 
     r = request("p.nad");
     r.hierarchyPath = m_work.file("absent-hierarchy.json");
@@ -302,8 +274,7 @@ TEST_F(ImportedProjectTest, RefusesAnExistingFileUnchanged)
     nadtest::writeText(m_work.file("p.nad"), "someone's file");
     const auto before = nadtest::readBytes(m_work.file("p.nad"));
     const std::string message = errorOf([&] { ImportedProject::create(request("p.nad")); });
-    EXPECT_TRUE(contains(message, m_work.file("p.nad")) && contains(message, "already exists"))
-        << message;
+    EXPECT_TRUE(contains(message, m_work.file("p.nad")) && contains(message, "already exists")) << message;
     EXPECT_EQ(nadtest::readBytes(m_work.file("p.nad")), before);
     expectFolderHoldsOnly({"p.nad"});
 }
@@ -315,8 +286,7 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
     EXPECT_EQ(plan.datasetName, "split");
     expectFolderHoldsOnly({"p.nad"});
     {
-        const ProjectStore project =
-            ProjectStore::open(m_work.file("p.nad"), ProjectStore::Mode::ReadOnly);
+        const ProjectStore project = ProjectStore::open(m_work.file("p.nad"), ProjectStore::Mode::ReadOnly);
         const auto datasets = project.datasets();
         ASSERT_EQ(datasets.size(), 1u);
         EXPECT_EQ(datasets[0].kind, "imagefolder");
@@ -332,18 +302,15 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
         EXPECT_EQ(model->path, fs::path(file("tiny3.pt")).lexically_normal().string());
         EXPECT_EQ(model->sha256, Sha256::ofFile(file("tiny3.pt")));
         EXPECT_EQ(model->datasetId, datasets[0].id);
-        EXPECT_EQ(model->blocks,
-                  (std::vector<std::pair<std::string, std::int64_t>>{{"conv1", 4}, {"conv2", 8}}));
-        EXPECT_EQ(nlohmann::json::parse(model->classNames).get<std::vector<std::string>>(),
-                  kClasses);
+        EXPECT_EQ(model->blocks, (std::vector<std::pair<std::string, std::int64_t>>{{"conv1", 4}, {"conv2", 8}}));
+        EXPECT_EQ(nlohmann::json::parse(model->classNames).get<std::vector<std::string>>(), kClasses);
         const ImportSpec stored = ImportedModel::spec(*model);
         EXPECT_EQ(stored.inputSize, 16);
         EXPECT_EQ(stored.normalization.std, std::vector<float>{0.25f});
         EXPECT_EQ(stored.classNames, kClasses);
     }
 
-    const DisentangleResult result =
-        DisentangleJob::run(learnRequest(m_work.file("p.nad"), "tiny3"));
+    const DisentangleResult result = DisentangleJob::run(learnRequest(m_work.file("p.nad"), "tiny3"));
     EXPECT_FALSE(result.cancelled);
     EXPECT_EQ(result.pathsLearned, 2);
     ASSERT_EQ(result.summary.classNames, (std::vector<std::string>{"ankle", "coat"}));
@@ -371,7 +338,7 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
     for (const auto& m : runs.metrics(result.runId, run->datasetId))
         if (m.name == "held_out_images")
             heldOut = m.value;
-    EXPECT_EQ(heldOut, 6.0); // the test/ split: 2 images × 3 classes
+    EXPECT_EQ(heldOut, 6.0);  // the test/ split: 2 images × 3 classes
 
     // Analysis reopens the run from the project alone: the imported file, rebuilt from its spec.
     const RunContext context = RunContext::open(project, result.runId, m_work.file("zoo"));
@@ -395,19 +362,15 @@ TEST_F(ImportedProjectTest, ChangedOrMissingModelFileIsRefusedBeforeARunStarts)
         std::ofstream append(m_work.file("mine.pt"), std::ios::binary | std::ios::app);
         append << "x";
     }
-    std::string message =
-        errorOf([&] { DisentangleJob::run(learnRequest(m_work.file("p.nad"), "mine")); });
-    EXPECT_TRUE(contains(message, m_work.file("mine.pt")) &&
-                contains(message, "has changed since it was imported"))
+    std::string message = errorOf([&] { DisentangleJob::run(learnRequest(m_work.file("p.nad"), "mine")); });
+    EXPECT_TRUE(contains(message, m_work.file("mine.pt")) && contains(message, "has changed since it was imported"))
         << message;
 
     fs::remove(m_work.file("mine.pt"));
     message = errorOf([&] { DisentangleJob::run(learnRequest(m_work.file("p.nad"), "mine")); });
-    EXPECT_TRUE(contains(message, m_work.file("mine.pt")) && contains(message, "is gone"))
-        << message;
+    EXPECT_TRUE(contains(message, m_work.file("mine.pt")) && contains(message, "is gone")) << message;
 
-    const ProjectStore project =
-        ProjectStore::open(m_work.file("p.nad"), ProjectStore::Mode::ReadOnly);
+    const ProjectStore project = ProjectStore::open(m_work.file("p.nad"), ProjectStore::Mode::ReadOnly);
     EXPECT_TRUE(RunStore(project).runs().empty());
 }
 

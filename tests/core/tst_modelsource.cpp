@@ -9,9 +9,8 @@
 #include "store/RunStore.h"
 
 #include <gtest/gtest.h>
-#include <torch/torch.h>
-
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 using namespace nad;
 
@@ -64,7 +63,7 @@ protected:
     std::int64_t m_datasetId = 0;
 };
 
-} // namespace
+}  // namespace
 
 TEST_F(ModelSourceTest, ZooModelByNameCarriesTheEntryAndItsProjectRecord)
 {
@@ -95,7 +94,8 @@ TEST_F(ModelSourceTest, UnknownNameSaysWhereItLooked)
         FAIL() << "no error";
     } catch (const InvalidArgument& e) {
         const std::string message = e.what();
-        EXPECT_NE(message.find("model 'resnet-w9-s9' is not in the zoo at '" + m_dir.file("zoo") + "'"), std::string::npos);
+        EXPECT_NE(message.find("model 'resnet-w9-s9' is not in the zoo at '" + m_dir.file("zoo") + "'"),
+                  std::string::npos);
         EXPECT_NE(message.find("nad zoo train"), std::string::npos);
         EXPECT_NE(message.find("nad project new --model"), std::string::npos);
     }

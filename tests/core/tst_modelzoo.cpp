@@ -55,7 +55,7 @@ protected:
 ImageSet* ModelZooTest::s_train = nullptr;
 ImageSet* ModelZooTest::s_test = nullptr;
 
-} // namespace
+}  // namespace
 
 TEST_F(ModelZooTest, TinyTrainingLearnsBetterThanChance)
 {
@@ -119,12 +119,13 @@ TEST_F(ModelZooTest, CancelledTrainingWritesNothing)
     const ModelZoo zoo(m_dir.file("zoo"));
     std::atomic<bool> cancel{false};
     int steps = 0;
-    const auto entry = zoo.trainOn(tinyRequest(), *s_train, *s_test, "subset",
-                                   [&](const TrainingProgress&) {
-                                       if (++steps == 3)
-                                           cancel = true;
-                                   },
-                                   &cancel);
+    const auto entry = zoo.trainOn(
+        tinyRequest(), *s_train, *s_test, "subset",
+        [&](const TrainingProgress&) {
+            if (++steps == 3)
+                cancel = true;
+        },
+        &cancel);
     EXPECT_FALSE(entry.has_value());
     EXPECT_EQ(steps, 3);  // stopped at the next step
     EXPECT_TRUE(zoo.list().empty());

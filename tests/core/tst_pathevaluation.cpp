@@ -16,7 +16,7 @@ namespace {
 
 const Normalization kNormalization{{0.2860f}, {0.3530f}};
 
-} // namespace
+}  // namespace
 
 TEST(PathEvaluation, PathsOnASmallVggStayFaithfulAndSpecific)
 {

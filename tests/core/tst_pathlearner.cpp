@@ -25,7 +25,10 @@ std::vector<torch::Tensor> toyMasks()
             torch::tensor({{0.0f}}).set_requires_grad(true)};
 }
 
-torch::Tensor toyImage() { return torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1}); }
+torch::Tensor toyImage()
+{
+    return torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1});
+}
 
 LearnerOptions options(LearnerPreset preset, double lambda)
 {
@@ -51,7 +54,7 @@ std::shared_ptr<BlockNetwork> smallVgg()
     return network;
 }
 
-} // namespace
+}  // namespace
 
 TEST(PathLearner, PaperLossMatchesHandComputation)
 {
@@ -74,7 +77,8 @@ TEST(PathLearner, ScaleFreeDistanceDividesByTheOriginalNorm)
     o.scaleFreeDistance = true;
     PathLearner learner(network, o);
     std::vector<double> distance;
-    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({0}, torch::kInt64), &distance);
+    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({0}, torch::kInt64),
+                 &distance);
     const double expected = std::sqrt(3.25) / 5.0 + 4.75 / 7.0 + (4.75 * std::sqrt(2.0)) / (7.0 * std::sqrt(2.0));
     EXPECT_NEAR(distance[0], expected, 1e-5);
 }
@@ -93,7 +97,8 @@ TEST(PathLearner, OfficialLossMatchesHandComputation)
     EXPECT_NEAR(sparsity[0], 0.328125, 1e-6);
     EXPECT_NEAR(total.item<double>(), expectedDistance + 0.1 * 0.328125, 1e-5);
     // A sample the frozen network gets wrong (label 1) contributes no distance term.
-    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({1}, torch::kInt64), &distance);
+    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({1}, torch::kInt64),
+                 &distance);
     EXPECT_EQ(distance[0], 0.0);
 }
 
@@ -160,11 +165,14 @@ TEST(PathLearner, CancelStopsWithinOneStepAndEarlyStopEndsConvergedPaths)
     std::atomic<bool> cancel{false};
     PathLearner learner(*network, o);
     int seen = 0;
-    const auto cancelled = learner.learn(concepts, 0, [&](const LearnerProgress& p) {
-        seen = p.step;
-        if (p.step == 2)
-            cancel = true;
-    }, &cancel);
+    const auto cancelled = learner.learn(
+        concepts, 0,
+        [&](const LearnerProgress& p) {
+            seen = p.step;
+            if (p.step == 2)
+                cancel = true;
+        },
+        &cancel);
     EXPECT_EQ(seen, 2);
     EXPECT_EQ(cancelled[0].steps, 2);
 
@@ -221,7 +229,8 @@ TEST(PathMetrics, InterpretabilityIsTheVarianceOfWeightedSimilarities)
     // k = 3: terms 1·0.5·0.5, 1·1·0.2, 0.5·1·0.8 = 0.25, 0.2, 0.4; μ = 0.85/3.
     const std::vector<std::vector<double>> m = {{1, 0.5, 0.2}, {0.5, 1, 0.8}, {0.2, 0.8, 1}};
     const double mu = 0.85 / 3.0;
-    const double expected = (2.0 / 6.0) * ((0.25 - mu) * (0.25 - mu) + (0.2 - mu) * (0.2 - mu) + (0.4 - mu) * (0.4 - mu));
+    const double expected =
+        (2.0 / 6.0) * ((0.25 - mu) * (0.25 - mu) + (0.2 - mu) * (0.2 - mu) + (0.4 - mu) * (0.4 - mu));
     EXPECT_NEAR(PathMetrics::interpretability({1.0, 0.5, 1.0}, m), expected, 1e-12);
     EXPECT_THROW(PathMetrics::interpretability({1.0}, {{1}}), InvalidArgument);
     const auto matrix = PathMetrics::similarityMatrix({PackedPath({{1, 1, 0, 0}}), PackedPath({{1, 0, 1, 0}})});
@@ -252,8 +261,9 @@ TEST(PathLearner, ResumingFromACheckpointGivesTheUninterruptedResult)
     // Interrupted at step 20 (a checkpoint every 10 steps, the process "killed" after the second).
     std::vector<LearnedPath> lastCheckpoint;
     std::atomic<bool> cancel{false};
-    learner.learn(concepts, 1, [&](const LearnerProgress& p) { cancel = p.step >= 20; }, &cancel, nullptr,
-                  [&](const std::vector<LearnedPath>& paths) { lastCheckpoint = paths; }, 10);
+    learner.learn(
+        concepts, 1, [&](const LearnerProgress& p) { cancel = p.step >= 20; }, &cancel, nullptr,
+        [&](const std::vector<LearnedPath>& paths) { lastCheckpoint = paths; }, 10);
     ASSERT_EQ(lastCheckpoint.size(), 2u);
     ASSERT_EQ(lastCheckpoint[0].steps, 20);
     LearnerResume resume;
@@ -307,7 +317,8 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
     o.steps = 25;
     o.batchSize = 4;
     o.alpha = 0.5;
-    const auto points = LambdaSweep::run(*network, set, set, Normalization{{0.5f}, {0.25f}}, {0, 2}, {0.0, 1000.0}, o, 0);
+    const auto points =
+        LambdaSweep::run(*network, set, set, Normalization{{0.5f}, {0.25f}}, {0, 2}, {0.0, 1000.0}, o, 0);
     ASSERT_EQ(points.size(), 2u);
     EXPECT_DOUBLE_EQ(points[0].lambda, 0.0);
     EXPECT_GT(points[0].usage, points[1].usage);

@@ -68,7 +68,7 @@ void expectRefused(const std::string& path, const std::string& expected)
     EXPECT_EQ(nadtest::readBytes(path), before) << "the refused file was modified";
 }
 
-} // namespace
+}  // namespace
 
 TEST(ProjectStore, CreateAddDatasetAndReopen)
 {
@@ -115,7 +115,8 @@ TEST(ProjectStore, FilledCreationIsAllOrNothing)
                  InvalidArgument);
     EXPECT_TRUE(fs::is_empty(dir.path()));
     {
-        ProjectStore store = ProjectStore::create(path, [](ProjectStore& staged) { staged.addDataset(smallSummary(), "toy"); });
+        ProjectStore store =
+            ProjectStore::create(path, [](ProjectStore& staged) { staged.addDataset(smallSummary(), "toy"); });
         EXPECT_EQ(store.datasets().size(), 1u);
         EXPECT_EQ(store.database().queryText("PRAGMA journal_mode"), "wal");
     }
@@ -166,7 +167,9 @@ TEST(ProjectStore, RefusesForeignSqlite)
 TEST(ProjectStore, RefusesNewerSchema)
 {
     nadtest::TemporaryDirectory dir;
-    { ProjectStore::create(dir.file("new.nad")); }
+    {
+        ProjectStore::create(dir.file("new.nad"));
+    }
     makeSqlite(dir.file("new.nad"), "PRAGMA user_version = 7;");
     expectRefused(dir.file("new.nad"), "newer NAD Studio (schema v7");
 }
@@ -223,7 +226,9 @@ TEST(ProjectStore, MigrationKeepsConceptsAndGroups)
         // v0 → v1 → v2 → v3: the learning-history table exists and is empty, and models have
         // the block-spec column of imported models.
         EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM run_history"), 0);
-        EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'import_spec'"), 1);
+        EXPECT_EQ(
+            store.database().queryInt("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'import_spec'"),
+            1);
     }
     ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
     const ProjectInfo info = store.info();

@@ -19,9 +19,7 @@ namespace {
 // A project with a three-class data set and one run of the toy model on it.
 struct ToyRun
 {
-    explicit ToyRun(const std::string& path)
-        : project(ProjectStore::create(path))
-        , runs(project)
+    explicit ToyRun(const std::string& path) : project(ProjectStore::create(path)), runs(project)
     {
         DatasetSummary s;
         s.path = "/data/toy";
@@ -101,7 +99,7 @@ void expectSamePaths(const std::vector<StoredPath>& a, const std::vector<StoredP
     }
 }
 
-} // namespace
+}  // namespace
 
 TEST(RunLoop, LearnsEveryPassAndInitializationAsTheLearnerDoes)
 {
@@ -166,12 +164,13 @@ TEST(RunLoop, CancelledRunResumesToTheUninterruptedPathsBitForBit)
         const RunLoopOutcome outcome =
             RunLoop(network, toyOptions(), toyPlan(), interrupted.runs, interrupted.runId, interrupted.datasetId,
                     everyFiveSteps())
-                .run(imagesOf,
-                     [&, init = cancelInit, pass = cancelPass, step = cancelStep](const DisentangleProgress& p) {
-                         if (p.initialization == init && p.pass == pass && p.learner.step == step)
-                             cancel = true;
-                     },
-                     &cancel);
+                .run(
+                    imagesOf,
+                    [&, init = cancelInit, pass = cancelPass, step = cancelStep](const DisentangleProgress& p) {
+                        if (p.initialization == init && p.pass == pass && p.learner.step == step)
+                            cancel = true;
+                    },
+                    &cancel);
         EXPECT_TRUE(outcome.cancelled);
         // The cancelled pass's paths are stored, unfinished, at the step reached.
         for (const auto& p : interrupted.runs.paths(interrupted.runId, interrupted.datasetId, false))
@@ -185,10 +184,9 @@ TEST(RunLoop, CancelledRunResumesToTheUninterruptedPathsBitForBit)
     EXPECT_TRUE(left.pending({0, 1, 2}, 0).empty());
     EXPECT_EQ(left.pending({0, 1, 2}, 1), (std::vector<int>{2}));
 
-    const RunLoopOutcome last =
-        RunLoop(network, toyOptions(), toyPlan(), interrupted.runs, interrupted.runId, interrupted.datasetId,
-                everyFiveSteps())
-            .run(imagesOf);
+    const RunLoopOutcome last = RunLoop(network, toyOptions(), toyPlan(), interrupted.runs, interrupted.runId,
+                                        interrupted.datasetId, everyFiveSteps())
+                                    .run(imagesOf);
     EXPECT_FALSE(last.cancelled);
     EXPECT_EQ(last.pathsLearned, 1);
     expectSamePaths(interrupted.runs.paths(interrupted.runId, interrupted.datasetId, true),

@@ -21,7 +21,7 @@ std::vector<ConceptRecord> concepts()
     return all;
 }
 
-} // namespace
+}  // namespace
 
 TEST(RunPlan, EmptyRequestTakesEveryConceptInDataSetOrder)
 {

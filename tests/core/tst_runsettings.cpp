@@ -2,7 +2,6 @@
 #include "jobs/RunSettings.h"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 using namespace nad;
@@ -26,7 +25,7 @@ DisentangleRequest nonDefaultRequest()
     return r;
 }
 
-} // namespace
+}  // namespace
 
 TEST(RunSettings, StoredSettingsGiveBackTheRequestThatWroteThem)
 {

@@ -40,7 +40,7 @@ std::int64_t addToyRun(RunStore& runs, std::int64_t datasetId)
     return runs.createRun(run);
 }
 
-} // namespace
+}  // namespace
 
 TEST(RunStore, BitsPackLsbFirst)
 {
@@ -61,7 +61,7 @@ TEST(RunStore, ModelsRunsPathsAndMetricsRoundTrip)
         datasetId = addToyDataset(project);
         RunStore runs(project);
         const std::int64_t modelId = runs.ensureModel(toyModel("abc"));
-        EXPECT_EQ(runs.ensureModel(toyModel("abc")), modelId);  // same weights: same record
+        EXPECT_EQ(runs.ensureModel(toyModel("abc")), modelId);          // same weights: same record
         EXPECT_THROW(runs.ensureModel(toyModel("def")), ProjectError);  // same name, other weights
         RunRecord run;
         run.modelId = modelId;
@@ -121,7 +121,8 @@ TEST(RunStore, LearningHistoryRoundTripsAndReplacesByStep)
     const std::int64_t datasetId = addToyDataset(project);
     RunStore runs(project);
     const std::int64_t runId = addToyRun(runs, datasetId);
-    runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.5, 30.0, 0.6}, {1, 0, 10, 4.0, 28.0, 0.5}, {2, 0, 1, 9.0, 20.0, 0.4}});
+    runs.saveHistory(runId, datasetId,
+                     {{2, 0, 10, 5.5, 30.0, 0.6}, {1, 0, 10, 4.0, 28.0, 0.5}, {2, 0, 1, 9.0, 20.0, 0.4}});
     // A resumed run records step 10 again: the row is replaced, not duplicated.
     runs.saveHistory(runId, datasetId, {{2, 0, 10, 5.0, 31.0, 0.65}});
     const auto history = runs.history(runId, datasetId);

@@ -29,8 +29,8 @@ protected:
                            "(packaging/install-deps.sh installs them)";
             return;
         }
-        const std::string command = python + " " NAD_TEST_DATA_DIR "/export_torchvision.py " +
-                                    s_dir->path().string() + " " + std::to_string(kInputSize) + " >/dev/null 2>&1";
+        const std::string command = python + " " NAD_TEST_DATA_DIR "/export_torchvision.py " + s_dir->path().string() +
+                                    " " + std::to_string(kInputSize) + " >/dev/null 2>&1";
         if (std::system(command.c_str()) != 0)
             s_skipReason = "exporting the torchvision models failed: " + command;
     }
@@ -92,11 +92,20 @@ std::string errorOf(const std::function<void()>& f)
     return "no error";
 }
 
-} // namespace
+}  // namespace
 
-TEST_F(TorchScriptImportTest, Vgg16MatchesPython) { expectMatchesPython("vgg16", 13, 512); }
-TEST_F(TorchScriptImportTest, ResNet50MatchesPython) { expectMatchesPython("resnet50", 17, 2048); }
-TEST_F(TorchScriptImportTest, DenseNet121MatchesPython) { expectMatchesPython("densenet121", 8, 1024); }
+TEST_F(TorchScriptImportTest, Vgg16MatchesPython)
+{
+    expectMatchesPython("vgg16", 13, 512);
+}
+TEST_F(TorchScriptImportTest, ResNet50MatchesPython)
+{
+    expectMatchesPython("resnet50", 17, 2048);
+}
+TEST_F(TorchScriptImportTest, DenseNet121MatchesPython)
+{
+    expectMatchesPython("densenet121", 8, 1024);
+}
 
 TEST_F(TorchScriptImportTest, GradientsReachMasksOnly)
 {
@@ -147,18 +156,18 @@ TEST(ImportSpecFile, JsonRoundTripAndErrors)
     EXPECT_EQ(again.classifier[1].text, "@relu");
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": []}", "x"), DataError);
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": [{\"name\": \"a\", \"steps\": [\"@gelu\"]}], "
-                                              "\"classifier\": [\"fc\"]}", "x"), DataError);
+                                              "\"classifier\": [\"fc\"]}",
+                                              "x"),
+                 DataError);
     EXPECT_THROW(ImportSpecFile::fromJsonText("[1, 2]", "x"), DataError);
     // Found by fuzz_importspec: numbers a float or an integer cannot hold were cast regardless
     // (undefined behaviour); they are errors naming the field.
     const std::string spec = R"({"blocks": [{"name": "a", "steps": ["features"]}], "classifier": ["fc"], )";
-    const std::string hugeSize = nadtest::dataErrorOf([&] {
-        ImportSpecFile::fromJsonText(spec + R"("input": {"channels": 1, "size": 2.2e54}})", "s.json");
-    });
+    const std::string hugeSize = nadtest::dataErrorOf(
+        [&] { ImportSpecFile::fromJsonText(spec + R"("input": {"channels": 1, "size": 2.2e54}})", "s.json"); });
     EXPECT_NE(hugeSize.find("s.json: input size must be an integer"), std::string::npos) << hugeSize;
-    const std::string hugeMean = nadtest::dataErrorOf([&] {
-        ImportSpecFile::fromJsonText(spec + R"("normalization": {"mean": [1e300], "std": [1]}})", "s.json");
-    });
+    const std::string hugeMean = nadtest::dataErrorOf(
+        [&] { ImportSpecFile::fromJsonText(spec + R"("normalization": {"mean": [1e300], "std": [1]}})", "s.json"); });
     EXPECT_NE(hugeMean.find("out of range for a 32-bit float"), std::string::npos) << hugeMean;
     EXPECT_THROW(ImportSpecFile::preset("alexnet"), InvalidArgument);
     EXPECT_EQ(ImportSpecFile::preset("vgg16").blocks[2].steps.front().text, "features.4");  // pool opens block 3

@@ -18,7 +18,8 @@ public:
     Scratch()
     {
         const std::filesystem::path shm("/dev/shm");
-        const std::filesystem::path base = std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path();
+        const std::filesystem::path base =
+            std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path();
         m_root = base / ("nad-fuzz-" + std::to_string(::getpid()));
         std::filesystem::remove_all(m_root);
         std::filesystem::create_directories(m_root);
@@ -62,4 +63,4 @@ inline const Scratch& scratch()
     return instance;
 }
 
-} // namespace nadfuzz
+}  // namespace nadfuzz

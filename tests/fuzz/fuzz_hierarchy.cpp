@@ -11,7 +11,7 @@
 
 namespace {
 const std::vector<std::string> kClasses = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                           "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+                                           "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)

@@ -2,9 +2,8 @@
 // The first byte picks the mode; the rest is the file (mode 0) or, after a 2-byte little-endian
 // length, the image file and then the label file (mode 1). Anything but nad::Error is a finding,
 // as is an accepted array whose data disagrees with its dimensions.
-#include "FuzzScratch.h"
-
 #include "Errors.h"
+#include "FuzzScratch.h"
 #include "data/IdxReader.h"
 
 #include <algorithm>
@@ -36,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } else {
             if (size < 2)
                 return 0;
-            const std::size_t half = std::min<std::size_t>(size - 2, std::size_t(data[0]) | (std::size_t(data[1]) << 8));
+            const std::size_t half =
+                std::min<std::size_t>(size - 2, std::size_t(data[0]) | (std::size_t(data[1]) << 8));
             data += 2;
             size -= 2;
             const std::string images = files.write("images.idx", data, half);

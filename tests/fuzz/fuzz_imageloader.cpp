@@ -1,9 +1,8 @@
 // libFuzzer target: the ImageFolder loader on one image file (PNG, JPEG, BMP, anything OpenCV
 // sniffs), through the transforms the engine uses. The first byte picks the transform; the
 // rest is the file. A decoded image must come out exactly the size the transform promises.
-#include "FuzzScratch.h"
-
 #include "Errors.h"
+#include "FuzzScratch.h"
 #include "data/ImageFolderReader.h"
 
 #include <opencv2/core/utils/logger.hpp>
@@ -28,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     int expectedSide = 0;
     int expectedChannels = 0;
     switch (mode) {
-    case 0: break;  // as stored: any size, gray or RGB
+    case 0:
+        break;  // as stored: any size, gray or RGB
     case 1:
         options.transform = nad::ImageTransform::forModelInput(1, 28, false);
         expectedSide = 28;
@@ -47,7 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
         if (set.channels != 1 && set.channels != 3)
             std::abort();
-        if (expectedSide && (set.height != expectedSide || set.width != expectedSide || set.channels != expectedChannels))
+        if (expectedSide &&
+            (set.height != expectedSide || set.width != expectedSide || set.channels != expectedChannels))
             std::abort();
     } catch (const nad::Error&) {
     }

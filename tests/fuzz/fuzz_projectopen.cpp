@@ -2,9 +2,8 @@
 // shows of it: data sets, concepts, hierarchy, models, runs, paths, history and metrics. Then
 // the same file opened for writing (which migrates older schemas). A refused file must be
 // refused with nad::Error and left byte-for-byte as it was.
-#include "FuzzScratch.h"
-
 #include "Errors.h"
+#include "FuzzScratch.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -40,7 +39,7 @@ void readEverything(const nad::ProjectStore& project)
     (void)runs.latestEvaluatedRuns();
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -18,4 +18,4 @@ inline nad::CompositeImage composite2x2()
     return nad::CompositeBuilder::fromTiles(tiles, 2, 2);
 }
 
-} // namespace nadtest
+}  // namespace nadtest

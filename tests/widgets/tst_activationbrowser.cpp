@@ -1,6 +1,6 @@
-#include "CompositeFixture.h"
 #include "ActivationBrowser.h"
 #include "ActivationComparisonStrip.h"
+#include "CompositeFixture.h"
 #include "data/FashionMnist.h"
 
 #include <QComboBox>
@@ -14,7 +14,6 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QtTest>
-
 #include <cmath>
 
 using namespace nad;
@@ -40,7 +39,8 @@ ActivationMap mapPeakingIn(int hot, int salt)
     for (int y = 0; y < 20; ++y)
         for (int x = 0; x < 20; ++x) {
             const int tile = (y / 10) * 2 + x / 10;
-            map.values.push_back(tile == hot ? 0.5f + 0.001f * float((y * 20 + x + salt * 37) % 400) : 0.01f * float(x));
+            map.values.push_back(tile == hot ? 0.5f + 0.001f * float((y * 20 + x + salt * 37) % 400)
+                                             : 0.01f * float(x));
         }
     return map;
 }
@@ -65,7 +65,7 @@ QPoint pixelIn(const QRectF& rect, int x, int y, int imageWidth, int imageHeight
                   int(rect.top() + (y + 0.5) * rect.height() / imageHeight));
 }
 
-} // namespace
+}  // namespace
 
 class TestActivationBrowser : public QObject
 {
@@ -160,15 +160,17 @@ private Q_SLOTS:
         ActivationBrowser browser;
         QSignalSpy dropped(&browser, &ActivationBrowser::filesDropped);
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/a.png")), QUrl::fromLocalFile(QStringLiteral("/tmp/notes.txt")),
-                      QUrl::fromLocalFile(QStringLiteral("/tmp/b.BMP")), QUrl(QStringLiteral("https://example.org/c.png"))});
+        mime.setUrls(
+            {QUrl::fromLocalFile(QStringLiteral("/tmp/a.png")), QUrl::fromLocalFile(QStringLiteral("/tmp/notes.txt")),
+             QUrl::fromLocalFile(QStringLiteral("/tmp/b.BMP")), QUrl(QStringLiteral("https://example.org/c.png"))});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&browser, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&browser, &drop);
         QCOMPARE(dropped.count(), 1);
-        QCOMPARE(dropped.at(0).at(0).toStringList(), (QStringList{QStringLiteral("/tmp/a.png"), QStringLiteral("/tmp/b.BMP")}));
+        QCOMPARE(dropped.at(0).at(0).toStringList(),
+                 (QStringList{QStringLiteral("/tmp/a.png"), QStringLiteral("/tmp/b.BMP")}));
         // Nothing that is an image file: refused, nothing announced.
         QMimeData text;
         text.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/notes.txt"))});
@@ -212,7 +214,8 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Map: Coat")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Pixel (15, 12) in tile 4 of 4 (Coat)")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Channel sum: %1 (normalized %2)")
-                                   .arg(QLocale().toString(5 + normalized * 100, 'g', 4), QLocale().toString(normalized, 'f', 3))),
+                                   .arg(QLocale().toString(5 + normalized * 100, 'g', 4),
+                                        QLocale().toString(normalized, 'f', 3))),
                  qPrintable(text));
         // The same text reaches the user through a tooltip event.
         QHelpEvent help(QEvent::ToolTip, at, strip->mapToGlobal(at));
@@ -227,14 +230,16 @@ private Q_SLOTS:
         QVERIFY2(gridText.contains(QStringLiteral("Block 1 of 3: b1")), qPrintable(gridText));
         QVERIFY2(gridText.contains(QStringLiteral("Map: original")), qPrintable(gridText));
         QVERIFY2(gridText.contains(QStringLiteral("Pixel (2, 3) in tile 1 of 4")), qPrintable(gridText));
-        QVERIFY2(gridText.contains(QStringLiteral("normalized %1").arg(QLocale().toString(data[0].maps[0].at(3, 2), 'f', 3))),
+        QVERIFY2(gridText.contains(
+                     QStringLiteral("normalized %1").arg(QLocale().toString(data[0].maps[0].at(3, 2), 'f', 3))),
                  qPrintable(gridText));
         // Tile 1 peaks in block 1's original map: among the top 5 %? Pixel (2, 3) is not (the peak
         // values grow with the pixel index), pixel (9, 9) is.
         QVERIFY2(gridText.contains(QStringLiteral("Not among the top 5 %")), qPrintable(gridText));
         QVERIFY(browser.gridToolTip(pixelIn(cell, 9, 9, 20, 20)).contains(QStringLiteral("\nAmong the top 5 %")));
         // The input column and the gaps.
-        QVERIFY(browser.gridToolTip(pixelIn(grid->cellRect(1, 0), 12, 2, 20, 20)).startsWith(QStringLiteral("Input image\nPixel (12, 2) in tile 2 of 4")));
+        QVERIFY(browser.gridToolTip(pixelIn(grid->cellRect(1, 0), 12, 2, 20, 20))
+                    .startsWith(QStringLiteral("Input image\nPixel (12, 2) in tile 2 of 4")));
         QVERIFY(browser.gridToolTip(QPoint(1, 1)).isEmpty());
         QVERIFY(browser.stripToolTip(QPoint(1, 1)).isEmpty());
 
@@ -272,7 +277,8 @@ private Q_SLOTS:
             for (int y = 0; y < h; ++y)
                 for (int x = 0; x < w; ++x) {
                     const double d = ((y - cy) * (y - cy) + (x - cx) * (x - cx)) / (spread * spread);
-                    map.values.push_back(float(std::exp(-d) + noise * std::sin((x * 13 + y * 7 + seed) * 0.7) * 0.5 + noise * 0.5));
+                    map.values.push_back(
+                        float(std::exp(-d) + noise * std::sin((x * 13 + y * 7 + seed) * 0.7) * 0.5 + noise * 0.5));
                 }
             float lo = *std::min_element(map.values.begin(), map.values.end());
             float hi = *std::max_element(map.values.begin(), map.values.end());

@@ -24,7 +24,8 @@ QVector<ConceptPanel::ConceptEntry> fashionConcepts()
                                  QStringLiteral("tops"),    QStringLiteral("footwear"), QStringLiteral("others"),
                                  QStringLiteral("footwear")};
     // "others" comes first in class order but last in the hierarchy.
-    const QHash<QString, int> position = {{QStringLiteral("tops"), 0}, {QStringLiteral("footwear"), 1}, {QStringLiteral("others"), 2}};
+    const QHash<QString, int> position = {
+        {QStringLiteral("tops"), 0}, {QStringLiteral("footwear"), 1}, {QStringLiteral("others"), 2}};
     QVector<ConceptPanel::ConceptEntry> concepts;
     for (int c = 0; c < names.size(); ++c)
         concepts.push_back({100 + c, names[c], primary[c], position[primary[c]], 6000});
@@ -47,7 +48,7 @@ void saveScreenshot(QWidget& widget, const QString& name)
         QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
-} // namespace
+}  // namespace
 
 class TestConceptPanel : public QObject
 {
@@ -108,7 +109,8 @@ private Q_SLOTS:
         QTreeWidgetItem* footwear = topItem(panel, QStringLiteral("footwear"));
         footwear->setCheckState(0, Qt::Checked);  // what a click on its box does
         QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{105, 107, 109}));
-        QCOMPARE(panel.checkedNames(), (QStringList{QStringLiteral("Sandal"), QStringLiteral("Sneaker"), QStringLiteral("Ankle boot")}));
+        QCOMPARE(panel.checkedNames(),
+                 (QStringList{QStringLiteral("Sandal"), QStringLiteral("Sneaker"), QStringLiteral("Ankle boot")}));
         QCOMPARE(changed.count(), 1);  // once, not once per concept
         // One concept off: the primary is partly checked.
         panel.itemOf(107)->setCheckState(0, Qt::Unchecked);
@@ -163,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(coat->text(ConceptPanel::PrecisionColumn), QStringLiteral("93.4 %"));
         QCOMPARE(coat->text(ConceptPanel::UsageColumn), QStringLiteral("27.1 %"));
         QCOMPARE(panel.status(104), ConceptPanel::Status::Learned);
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn), QStringLiteral("1/5 learned"));
+        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn),
+                 QStringLiteral("1/5 learned"));
         panel.setStatus(QStringLiteral("Sneaker"), ConceptPanel::Status::Learning);
         QCOMPARE(panel.itemOf(107)->text(ConceptPanel::StatusColumn), QStringLiteral("learning"));
         QVERIFY(panel.itemOf(107)->text(ConceptPanel::PrecisionColumn).isEmpty());
@@ -172,7 +175,8 @@ private Q_SLOTS:
         panel.clearStatuses();
         QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("not learned"));
         QVERIFY(coat->text(ConceptPanel::PrecisionColumn).isEmpty());
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn), QStringLiteral("0/5 learned"));
+        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn),
+                 QStringLiteral("0/5 learned"));
     }
 
     void activatingAConceptNamesIt()
@@ -196,8 +200,8 @@ private Q_SLOTS:
     {
         ConceptPanel panel;
         panel.setConcepts(fashionConcepts());
-        panel.setChecked({QStringLiteral("Coat"), QStringLiteral("Shirt"), QStringLiteral("Sneaker"), QStringLiteral("Sandal"),
-                          QStringLiteral("Ankle boot")});
+        panel.setChecked({QStringLiteral("Coat"), QStringLiteral("Shirt"), QStringLiteral("Sneaker"),
+                          QStringLiteral("Sandal"), QStringLiteral("Ankle boot")});
         panel.setStatus(QStringLiteral("Coat"), ConceptPanel::Status::Learned, 0.912, 0.284);
         panel.setStatus(QStringLiteral("Sandal"), ConceptPanel::Status::Learned, 0.978, 0.193);
         panel.setStatus(QStringLiteral("Sneaker"), ConceptPanel::Status::Learned, 0.955, 0.201);

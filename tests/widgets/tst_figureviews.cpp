@@ -30,7 +30,8 @@ QVector<QVector<double>> groupedSimilarity()
 SimilarityHeatmapView::Data heatmapData()
 {
     SimilarityHeatmapView::Data data;
-    data.names = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e")};
+    data.names = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+                  QStringLiteral("e")};
     data.groups = {1, 1, 0, 0, -1};
     data.groupNames = {QStringLiteral("left"), QStringLiteral("right")};
     data.similarity = groupedSimilarity();
@@ -64,7 +65,7 @@ double millimetres(const QString& text)
     return text.toDouble();
 }
 
-} // namespace
+}  // namespace
 
 class TestFigureViews : public QObject
 {
@@ -95,8 +96,9 @@ private Q_SLOTS:
     {
         BlockSeriesView view(QStringLiteral("unit-usage"));
         view.resize(500, 400);
-        view.setSeries({{QStringLiteral("vgg"), {0.9, 0.8, 0.5}, {}}, {QStringLiteral("resnet"), {0.7, 0.6, 0.4, 0.3, 0.2}, {}}},
-                       QStringLiteral("unit usage"));
+        view.setSeries(
+            {{QStringLiteral("vgg"), {0.9, 0.8, 0.5}, {}}, {QStringLiteral("resnet"), {0.7, 0.6, 0.4, 0.3, 0.2}, {}}},
+            QStringLiteral("unit usage"));
         QCOMPARE(view.lines().size(), 2);
         QCOMPARE(view.lines()[1]->data()->size(), 5);
         QCOMPARE(view.plot()->xAxis->range().upper, 5.5);  // the longest network sets the axis
@@ -137,9 +139,9 @@ private Q_SLOTS:
         QCOMPARE(view.leafLabels().size(), 5);
         for (int i = 0; i < 5; ++i) {
             const int concept = int(order[std::size_t(i)]);
-            const QString expected = data.groups[concept] >= 0
-                                         ? data.groupNames[data.groups[concept]] + QLatin1Char('-') + data.names[concept]
-                                         : data.names[concept];
+            const QString expected = data.groups[concept] >= 0 ? data.groupNames[data.groups[concept]] +
+                                                                     QLatin1Char('-') + data.names[concept]
+                                                               : data.names[concept];
             QCOMPARE(view.leafLabels()[i], expected);
         }
         // The two groups are contiguous leaves.
@@ -151,8 +153,7 @@ private Q_SLOTS:
         QCOMPARE(view.dendrogramLinkCount(), 2 * 4);
         QCOMPARE(view.colorMap()->data()->keySize(), 5);
         // The cell at (column i, row j) is M of the leaves there.
-        QCOMPARE(view.colorMap()->data()->cell(0, 1),
-                 data.similarity[int(order[0])][int(order[1])]);
+        QCOMPARE(view.colorMap()->data()->cell(0, 1), data.similarity[int(order[0])][int(order[1])]);
         QVERIFY(view.csv().startsWith(QStringLiteral("concept,\"") + view.leafLabels()[0]));
     }
 
@@ -164,7 +165,8 @@ private Q_SLOTS:
         QVector<ActivationGridView::Row> rows;
         rows.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0), mapPeakingIn(1), mapPeakingIn(2)}});
         rows.push_back({QStringLiteral("c"), 3, {mapPeakingIn(3), mapPeakingIn(3), mapPeakingIn(0)}});
-        view.setData(image, {QStringLiteral("tiles")}, {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}, rows);
+        view.setData(image, {QStringLiteral("tiles")},
+                     {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}, rows);
         QCOMPARE(view.rowCount(), 2);
         QCOMPARE(view.columnCount(), 4);
         for (double percent : {5.0, 10.0}) {
@@ -194,12 +196,14 @@ private Q_SLOTS:
         TrainingCurvesView view;
         view.resize(500, 500);
         const QVector<double> steps = {1, 10, 20, 30};
-        view.setCurves(steps, {{QStringLiteral("distance"), {300, 200, 100, 50}}, {QStringLiteral("sparsity"), {10, 11, 12, 13}},
-                               {QStringLiteral("total"), {310, 211, 112, 63}}},
+        view.setCurves(steps,
+                       {{QStringLiteral("distance"), {300, 200, 100, 50}},
+                        {QStringLiteral("sparsity"), {10, 11, 12, 13}},
+                        {QStringLiteral("total"), {310, 211, 112, 63}}},
                        {0.5, 0.6, 0.7, 0.75}, {0.45, 0.5, 0.6, 0.7}, {0.55, 0.7, 0.8, 0.8});
         QCOMPARE(view.lossLines().size(), 3);
         QCOMPARE(view.lossLines()[0]->data()->size(), 4);
-        QCOMPARE(view.plot()->legend->itemCount(), 3);  // the usage lines are not in the legend
+        QCOMPARE(view.plot()->legend->itemCount(), 3);   // the usage lines are not in the legend
         QCOMPARE(view.usageRect()->graphs().size(), 3);  // band low, band high, mean
         // The log axis holds every loss value.
         QVERIFY(view.plot()->yAxis->range().contains(10) && view.plot()->yAxis->range().contains(310));
@@ -270,10 +274,12 @@ private Q_SLOTS:
         view.setPrecisions({0.5}, {0.6});
         FigureExportOptions options;
         options.format = QStringLiteral("gif");
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, FigureExporter::exportFigure(view, dir.filePath(QStringLiteral("a.gif")), options));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 FigureExporter::exportFigure(view, dir.filePath(QStringLiteral("a.gif")), options));
         options.format = QStringLiteral("png");
         options.dpi = 5;
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, FigureExporter::exportFigure(view, dir.filePath(QStringLiteral("a.png")), options));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 FigureExporter::exportFigure(view, dir.filePath(QStringLiteral("a.png")), options));
         options.dpi = 300;
         const QString missing = dir.filePath(QStringLiteral("no/such/folder/a.png"));
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, FigureExporter::exportFigure(view, missing, options));

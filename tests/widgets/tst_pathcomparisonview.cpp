@@ -19,7 +19,7 @@ QVector<bool> bits(const char* pattern)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TestPathComparisonView : public QObject
 {
@@ -73,7 +73,8 @@ private Q_SLOTS:
         QVERIFY(view.countRect()->axis(QCPAxis::atLeft)->range().contains(3));
 
         const QString csv = view.csv();
-        QVERIFY2(csv.startsWith(QStringLiteral("block,block_name,units,only_a,both,only_b,jaccard\n")), qPrintable(csv));
+        QVERIFY2(csv.startsWith(QStringLiteral("block,block_name,units,only_a,both,only_b,jaccard\n")),
+                 qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral("1,\"b1\",4,1,1,1,0.33333333\n")), qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral("2,\"b2\",3,0,0,0,1\n")), qPrintable(csv));
         QVERIFY2(csv.contains(QStringLiteral("4,\"b4\",4,1,0,1,0\n")), qPrintable(csv));
@@ -131,7 +132,8 @@ private Q_SLOTS:
             QVERIFY(view.grab().save(QDir(dir).filePath(QStringLiteral("path-comparison.png"))));
             FigureExportOptions options;
             options.format = QStringLiteral("png");
-            FigureExporter::exportFigure(view, QDir(dir).filePath(QStringLiteral("path-comparison-export.png")), options);
+            FigureExporter::exportFigure(view, QDir(dir).filePath(QStringLiteral("path-comparison-export.png")),
+                                         options);
         }
     }
 };

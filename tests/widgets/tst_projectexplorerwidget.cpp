@@ -46,8 +46,8 @@ private:
         imported.importSpec = R"({"blocks":[]})";
         return {vgg, imported};
     }
-    static RunRecord run(std::int64_t id, std::int64_t modelId, const std::string& status,
-                         const std::string& createdAt, const std::string& hyperparameters)
+    static RunRecord run(std::int64_t id, std::int64_t modelId, const std::string& status, const std::string& createdAt,
+                         const std::string& hyperparameters)
     {
         RunRecord r;
         r.id = id;
@@ -63,40 +63,35 @@ private:
     // Stored oldest first (as RunStore::runs() returns them), run 3 is the newest.
     static std::vector<RunRecord> runs()
     {
-        RunRecord interrupted =
-            run(2, 7, "interrupted", "2024-05-01T11:00:00Z", R"({"concepts":["cat","dog"]})");
+        RunRecord interrupted = run(2, 7, "interrupted", "2024-05-01T11:00:00Z", R"({"concepts":["cat","dog"]})");
         interrupted.message = "cancelled by the user";
         interrupted.preset = "official";
         return {run(1, 7, "finished", "2024-05-01T10:00:00Z", R"({"concepts":[]})"), interrupted,
                 run(3, 8, "running", "2024-05-02T09:30:00Z", R"({"preset":"paper"})")};
     }
-    static void fill(ProjectExplorerWidget& w)
-    {
-        w.setProject(info(), concepts(), models(), runs());
-    }
+    static void fill(ProjectExplorerWidget& w) { w.setProject(info(), concepts(), models(), runs()); }
 
 private Q_SLOTS:
     void groupsConceptsUnderPrimaryConcepts()
     {
         ProjectExplorerWidget w;
         fill(w);
-        QCOMPARE(w.topLevelItemCount(), 3); // data sets, models, runs
+        QCOMPARE(w.topLevelItemCount(), 3);  // data sets, models, runs
         QTreeWidgetItem* dataset = w.topLevelItem(DataSets)->child(0);
         QCOMPARE(dataset->type(), int(ProjectExplorerWidget::DatasetItem));
         QCOMPARE(dataset->text(ProjectExplorerWidget::ItemColumn), QStringLiteral("toy"));
         QCOMPARE(dataset->text(ProjectExplorerWidget::SummaryColumn),
                  QStringLiteral("%1 / %2").arg(QLocale().toString(30), QLocale().toString(6)));
-        QCOMPARE(dataset->childCount(), 3); // groups "vehicle" and "animal", the ungrouped "rock"
+        QCOMPARE(dataset->childCount(), 3);  // groups "vehicle" and "animal", the ungrouped "rock"
         QCOMPARE(dataset->child(0)->text(0), QStringLiteral("vehicle"));
         QTreeWidgetItem* animal = dataset->child(1);
         QCOMPARE(animal->type(), int(ProjectExplorerWidget::GroupItem));
         QCOMPARE(animal->text(0), QStringLiteral("animal"));
         QCOMPARE(animal->text(ProjectExplorerWidget::SummaryColumn),
-                 QStringLiteral("22 / 4")); // summed
+                 QStringLiteral("22 / 4"));  // summed
         QCOMPARE(animal->childCount(), 2);
         QCOMPARE(animal->child(1)->text(0), QStringLiteral("dog"));
-        QCOMPARE(animal->child(1)->text(ProjectExplorerWidget::SummaryColumn),
-                 QStringLiteral("12 / 2"));
+        QCOMPARE(animal->child(1)->text(ProjectExplorerWidget::SummaryColumn), QStringLiteral("12 / 2"));
         QCOMPARE(dataset->child(2)->text(0), QStringLiteral("rock"));
     }
 
@@ -143,15 +138,12 @@ private Q_SLOTS:
         QCOMPARE(vgg->text(ProjectExplorerWidget::DetailsColumn), QStringLiteral("vgg"));
         QVERIFY(vgg->toolTip(0).contains(QStringLiteral("/zoo/vgg-w16-s1.json")));
         QVERIFY(vgg->toolTip(0).contains(QStringLiteral("0123456789ab…")));
-        QVERIFY(
-            !vgg->toolTip(0).contains(QStringLiteral("0123456789abc"))); // 12 hex digits, not more
+        QVERIFY(!vgg->toolTip(0).contains(QStringLiteral("0123456789abc")));  // 12 hex digits, not more
 
         QTreeWidgetItem* mine = section->child(1);
         QCOMPARE(mine->text(0), QStringLiteral("mine"));
-        QVERIFY(mine->text(ProjectExplorerWidget::DetailsColumn)
-                    .startsWith(QStringLiteral("imported")));
-        QVERIFY(!mine->text(ProjectExplorerWidget::SummaryColumn)
-                     .contains(QLatin1Char('%'))); // accuracy unknown
+        QVERIFY(mine->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("imported")));
+        QVERIFY(!mine->text(ProjectExplorerWidget::SummaryColumn).contains(QLatin1Char('%')));  // accuracy unknown
         QVERIFY(mine->toolTip(0).contains(QStringLiteral("fedcba987654…")));
     }
 
@@ -173,23 +165,18 @@ private Q_SLOTS:
 
         QTreeWidgetItem* newest = section->child(0);
         QCOMPARE(newest->text(0), QStringLiteral("run 3 · mine"));
-        QCOMPARE(newest->data(0, ProjectExplorerWidget::StatusRole).toString(),
-                 QStringLiteral("running"));
+        QCOMPARE(newest->data(0, ProjectExplorerWidget::StatusRole).toString(), QStringLiteral("running"));
         QVERIFY(!newest->icon(ProjectExplorerWidget::SummaryColumn).isNull());
         // No "concepts" key: every concept of the data set.
-        QVERIFY2(newest->text(ProjectExplorerWidget::DetailsColumn)
-                     .startsWith(QStringLiteral("4 concept")),
+        QVERIFY2(newest->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
                  qPrintable(newest->text(ProjectExplorerWidget::DetailsColumn)));
 
         QTreeWidgetItem* interrupted = section->child(1);
         QCOMPARE(interrupted->text(0), QStringLiteral("run 2 · vgg-w16-s1"));
-        QVERIFY2(interrupted->text(ProjectExplorerWidget::DetailsColumn)
-                     .startsWith(QStringLiteral("2 concept")),
+        QVERIFY2(interrupted->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("2 concept")),
                  qPrintable(interrupted->text(ProjectExplorerWidget::DetailsColumn)));
-        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn)
-                    .contains(QStringLiteral("4 min 12 s")));
-        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn)
-                    .contains(QStringLiteral("3 init")));
+        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn).contains(QStringLiteral("4 min 12 s")));
+        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn).contains(QStringLiteral("3 init")));
         QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("cancelled by the user")));
         QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("official")));
         QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("cat, dog")));
@@ -198,9 +185,7 @@ private Q_SLOTS:
                 section->child(2)->foreground(ProjectExplorerWidget::SummaryColumn).color());
 
         // An empty list also means all concepts.
-        QVERIFY2(section->child(2)
-                     ->text(ProjectExplorerWidget::DetailsColumn)
-                     .startsWith(QStringLiteral("4 concept")),
+        QVERIFY2(section->child(2)->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
                  qPrintable(section->child(2)->text(ProjectExplorerWidget::DetailsColumn)));
     }
 

@@ -42,7 +42,7 @@ QPoint cellCentre(const SimilarityHeatmapView& view, int column, int row)
                   int(std::lround(view.colorMap()->valueAxis()->coordToPixel(row))));
 }
 
-} // namespace
+}  // namespace
 
 class TestSimilarityHeatmapView : public QObject
 {
@@ -98,9 +98,9 @@ private Q_SLOTS:
         const int column = 2, row = 7;
         QTest::mouseMove(view.plot(), cellCentre(view, column, row));
         const int a = int(order[std::size_t(row)]), b = int(order[std::size_t(column)]);
-        QCOMPARE(view.plot()->toolTip(), QStringLiteral("%1 vs %2: M = %3")
-                                             .arg(data.names[a], data.names[b])
-                                             .arg(data.similarity[a][b], 0, 'f', 2));
+        QCOMPARE(
+            view.plot()->toolTip(),
+            QStringLiteral("%1 vs %2: M = %3").arg(data.names[a], data.names[b]).arg(data.similarity[a][b], 0, 'f', 2));
         QTest::mouseMove(view.plot(), QPoint(2, 2));
         QVERIFY(view.plot()->toolTip().isEmpty());
         const QString dir = qEnvironmentVariable("NAD_SCREENSHOT_DIR");

@@ -4,7 +4,6 @@
 #include "QCustomPlotInclude.h"
 
 #include <QPainter>
-
 #include <algorithm>
 
 namespace nad {
@@ -81,7 +80,8 @@ void ActivationGridView::rebuildCells()
         for (const ActivationMap& map : row.maps) {
             QImage cell(map.width, map.height, QImage::Format_RGB32);
             const bool sameSize = map.width == m_input.width() && map.height == m_input.height();
-            const auto mask = m_mode == Mode::TopPercent ? map.topPercentMask(m_topPercent) : std::vector<std::uint8_t>();
+            const auto mask =
+                m_mode == Mode::TopPercent ? map.topPercentMask(m_topPercent) : std::vector<std::uint8_t>();
             for (int y = 0; y < map.height; ++y)
                 for (int x = 0; x < map.width; ++x) {
                     const int gray = sameSize ? qGray(m_input.pixel(x, y)) : 0;
@@ -124,7 +124,8 @@ void ActivationGridView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     paint(painter, width(), height());
     if (m_highlightedBlock >= 0 && m_highlightedBlock + 1 < columnCount() && !m_rows.isEmpty()) {
-        const QRectF column = cellRect(0, m_highlightedBlock + 1).united(cellRect(rowCount() - 1, m_highlightedBlock + 1));
+        const QRectF column =
+            cellRect(0, m_highlightedBlock + 1).united(cellRect(rowCount() - 1, m_highlightedBlock + 1));
         painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(column.adjusted(-1.5, -1.5, 1.5, 1.5));
@@ -170,7 +171,8 @@ double ActivationGridView::screenLabelWidth() const
     const QFontMetricsF metrics(m_style.font(), const_cast<ActivationGridView*>(this));
     double labelWidth = 0;
     for (const Row& row : m_rows)
-        labelWidth = std::max(labelWidth, metrics.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
+        labelWidth =
+            std::max(labelWidth, metrics.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
     return labelWidth;
 }
 
@@ -219,7 +221,8 @@ void ActivationGridView::paint(QPainter& painter, int width, int height) const
     painter.setFont(font);
     double labelWidth = 0;
     for (const Row& row : m_rows)
-        labelWidth = std::max(labelWidth, painter.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
+        labelWidth =
+            std::max(labelWidth, painter.boundingRect(QRectF(0, 0, 2000, 200), Qt::AlignLeft, row.label).width());
     const Geometry g = geometry(labelWidth, smallMetrics.height(), width, height);
     labelWidth = g.labelWidth;
     const double header = g.header, footer = g.footer, gap = g.gap, cellWidth = g.cellWidth, cellHeight = g.cellHeight;
@@ -275,9 +278,10 @@ QString ActivationGridView::csv() const
         for (std::size_t b = 0; b < row.maps.size(); ++b) {
             const ActivationMap& map = row.maps[b];
             const bool sized = map.height == m_composite.image.height && map.width == m_composite.image.width;
-            const QString rate = row.tile >= 0 && sized
-                                     ? QString::number(map.hitRate(map.topPercentMask(m_topPercent), m_composite, row.tile), 'g', 6)
-                                     : QString();
+            const QString rate =
+                row.tile >= 0 && sized
+                    ? QString::number(map.hitRate(map.topPercentMask(m_topPercent), m_composite, row.tile), 'g', 6)
+                    : QString();
             out += QStringLiteral("\"%1\",%2,%3,\"%4\",%5,%6\n")
                        .arg(row.label)
                        .arg(row.tile)
@@ -290,4 +294,4 @@ QString ActivationGridView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

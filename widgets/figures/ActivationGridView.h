@@ -7,7 +7,6 @@
 #include <QImage>
 #include <QStringList>
 #include <QVector>
-
 #include <vector>
 
 namespace nad {
@@ -86,4 +85,4 @@ private:
     int m_highlightedBlock = -1;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -11,13 +11,13 @@ namespace {
 // Marker shapes that tell lines apart in grayscale print too.
 QCPScatterStyle::ScatterShape shapeOf(int index)
 {
-    static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare,
+    static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssCircle,   QCPScatterStyle::ssSquare,
                                                            QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
-                                                           QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus};
+                                                           QCPScatterStyle::ssCross,    QCPScatterStyle::ssPlus};
     return shapes[index % 6];
 }
 
-} // namespace
+}  // namespace
 
 BlockSeriesView::BlockSeriesView(QString figureId, QWidget* parent)
     : PlotFigureView(parent), m_figureId(std::move(figureId))
@@ -110,4 +110,4 @@ QString BlockSeriesView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

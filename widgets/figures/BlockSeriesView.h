@@ -41,4 +41,4 @@ private:
     QString m_referenceLabel;
 };
 
-} // namespace nad
+}  // namespace nad

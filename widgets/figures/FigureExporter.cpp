@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
-
 #include <cmath>
 #include <stdexcept>
 
@@ -26,8 +25,7 @@ std::runtime_error exportError(const QString& message)
 }
 
 // Writes through a temporary file in the same folder; the rename makes the result appear whole.
-template <typename Write>
-void writeAtomically(const QString& path, Write write)
+template <typename Write> void writeAtomically(const QString& path, Write write)
 {
     const QString temporary = path + QStringLiteral(".part");
     QFile::remove(temporary);
@@ -48,7 +46,7 @@ void writeAtomically(const QString& path, Write write)
     }
 }
 
-} // namespace
+}  // namespace
 
 bool FigureExporter::isSupportedFormat(const QString& format)
 {
@@ -72,9 +70,8 @@ QSizeF FigureExporter::parseSize(const QString& text, const QSizeF& defaultSizeM
     const double factor = unit == QLatin1String("in") ? kMmPerInch : unit == QLatin1String("cm") ? 10.0 : 1.0;
     const double width = match.captured(1).toDouble() * factor;
     // Without a height, keep the figure's designed aspect ratio.
-    const double height = match.captured(2).isEmpty()
-                              ? width * defaultSizeMm.height() / defaultSizeMm.width()
-                              : match.captured(2).toDouble() * factor;
+    const double height = match.captured(2).isEmpty() ? width * defaultSizeMm.height() / defaultSizeMm.width()
+                                                      : match.captured(2).toDouble() * factor;
     if (width < 20 || height < 20 || width > 1000 || height > 1000)
         throw std::invalid_argument("size '" + text.toStdString() + "' is outside 20-1000 mm");
     return {width, height};
@@ -149,8 +146,8 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
         }
     });
 
-    const QString csvPath = QFileInfo(filePath).path() + QLatin1Char('/') + QFileInfo(filePath).completeBaseName() +
-                            QStringLiteral(".csv");
+    const QString csvPath =
+        QFileInfo(filePath).path() + QLatin1Char('/') + QFileInfo(filePath).completeBaseName() + QStringLiteral(".csv");
     writeAtomically(csvPath, [&](const QString& temporary) {
         QFile file(temporary);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(view.csv().toUtf8()) < 0)
@@ -159,4 +156,4 @@ QStringList FigureExporter::exportFigure(FigureView& view, const QString& filePa
     return {filePath, csvPath};
 }
 
-} // namespace nad
+}  // namespace nad

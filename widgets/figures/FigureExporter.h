@@ -35,4 +35,4 @@ public:
     static bool isSupportedFormat(const QString& format);
 };
 
-} // namespace nad
+}  // namespace nad

@@ -22,4 +22,4 @@ struct FigureStyle
     }
 };
 
-} // namespace nad
+}  // namespace nad

@@ -39,4 +39,4 @@ protected:
     FigureStyle m_style;
 };
 
-} // namespace nad
+}  // namespace nad

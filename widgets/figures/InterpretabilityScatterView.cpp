@@ -88,4 +88,4 @@ QString InterpretabilityScatterView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

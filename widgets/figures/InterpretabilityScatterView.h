@@ -36,4 +36,4 @@ private:
     QVector<QCPItemText*> m_labels;
 };
 
-} // namespace nad
+}  // namespace nad

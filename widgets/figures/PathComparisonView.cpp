@@ -4,7 +4,6 @@
 #include "QCustomPlotInclude.h"
 
 #include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,7 +18,7 @@ QString legendName(const QString& name)
     return name.size() > 18 ? name.left(17) + QChar(0x2026) : name;
 }
 
-} // namespace
+}  // namespace
 
 PathComparisonView::PathComparisonView(QWidget* parent) : PlotFigureView(parent)
 {
@@ -206,8 +205,9 @@ QString PathComparisonView::csv() const
                    .arg(QString::number(m_jaccard[b], 'g', 8));
     }
     if (!m_counts.isEmpty())
-        out += QStringLiteral("mean,\"%1 vs %2\",,,,,%3\n").arg(m_nameA, m_nameB, QString::number(m_similarity, 'g', 8));
+        out +=
+            QStringLiteral("mean,\"%1 vs %2\",,,,,%3\n").arg(m_nameA, m_nameB, QString::number(m_similarity, 'g', 8));
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -66,4 +66,4 @@ private:
     QVector<QCPBars*> m_bars;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -79,4 +79,4 @@ void PlotFigureView::renderFigure(QCPPainter* painter, int width, int height)
     m_plot->toPainter(painter, width, height);
 }
 
-} // namespace nad
+}  // namespace nad

@@ -28,4 +28,4 @@ protected:
     QCPTextElement* m_title = nullptr;
 };
 
-} // namespace nad
+}  // namespace nad

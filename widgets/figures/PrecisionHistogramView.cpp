@@ -14,7 +14,7 @@ QString binLabel(int bin)
     return bin == 0 ? QStringLiteral("[0,10]") : QStringLiteral("(%1,%2]").arg(bin * 10).arg(bin * 10 + 10);
 }
 
-} // namespace
+}  // namespace
 
 PrecisionHistogramView::PrecisionHistogramView(QWidget* parent) : PlotFigureView(parent)
 {
@@ -61,7 +61,7 @@ void PrecisionHistogramView::setPrecisions(const QVector<double>& original, cons
         keys << b;
     double maximum = 1;
     const QVector<QPair<QString, QVector<double>>> series = {{tr("original"), histogram(original)},
-                                                            {tr("disentangled"), histogram(disentangled)}};
+                                                             {tr("disentangled"), histogram(disentangled)}};
     for (int s = 0; s < series.size(); ++s) {
         auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         bars->setName(series[s].first);
@@ -95,4 +95,4 @@ QString PrecisionHistogramView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

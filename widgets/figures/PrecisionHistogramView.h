@@ -31,4 +31,4 @@ private:
     QVector<QCPBars*> m_bars;
 };
 
-} // namespace nad
+}  // namespace nad

@@ -6,7 +6,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QToolTip>
-
 #include <algorithm>
 #include <cmath>
 
@@ -161,7 +160,8 @@ void SimilarityHeatmapView::setData(const Data& data)
     for (std::size_t leaf : m_order) {
         const int group = leaf < std::size_t(data.groups.size()) ? data.groups[int(leaf)] : -1;
         const QString primary = group >= 0 && group < data.groupNames.size() ? data.groupNames[group] : QString();
-        m_leafLabels << (primary.isEmpty() ? data.names[int(leaf)] : primary + QLatin1Char('-') + data.names[int(leaf)]);
+        m_leafLabels << (primary.isEmpty() ? data.names[int(leaf)]
+                                           : primary + QLatin1Char('-') + data.names[int(leaf)]);
     }
 
     // The matrix in leaf order: cell (column i, row j) holds M(order[i], order[j]).
@@ -201,7 +201,8 @@ void SimilarityHeatmapView::setData(const Data& data)
         auto* entry = m_plot->addGraph(m_heatRect->axis(QCPAxis::atBottom), m_heatRect->axis(QCPAxis::atLeft));
         entry->setName(data.groupNames[g]);
         entry->setLineStyle(QCPGraph::lsNone);
-        entry->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, Palette::category(g), Palette::category(g), 7));
+        entry->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssSquare, Palette::category(g), Palette::category(g), 7));
     }
 
     for (auto* curve : m_plot->findChildren<QCPCurve*>())
@@ -244,10 +245,9 @@ void SimilarityHeatmapView::drawDendrogram(QCPAxisRect* rect, bool onTop, const 
         height[node] = merge.distance;
         auto* curve = new QCPCurve(onTop ? rect->axis(QCPAxis::atBottom) : rect->axis(QCPAxis::atBottom),
                                    rect->axis(QCPAxis::atLeft));
-        QVector<QCPCurveData> points = {point(position[merge.first], height[merge.first]),
-                                        point(position[merge.first], merge.distance),
-                                        point(position[merge.second], merge.distance),
-                                        point(position[merge.second], height[merge.second])};
+        QVector<QCPCurveData> points = {
+            point(position[merge.first], height[merge.first]), point(position[merge.first], merge.distance),
+            point(position[merge.second], merge.distance), point(position[merge.second], height[merge.second])};
         for (int i = 0; i < points.size(); ++i)
             points[i].t = i;
         curve->data()->set(points, true);
@@ -288,4 +288,4 @@ QString SimilarityHeatmapView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

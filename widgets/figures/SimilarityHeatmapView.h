@@ -5,7 +5,6 @@
 
 #include <QStringList>
 #include <QVector>
-
 #include <vector>
 
 class QCPAxisRect;
@@ -72,4 +71,4 @@ private:
     QCPColorScale* m_scale = nullptr;
 };
 
-} // namespace nad
+}  // namespace nad

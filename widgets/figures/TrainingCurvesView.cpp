@@ -105,4 +105,4 @@ QString TrainingCurvesView::csv() const
     return out;
 }
 
-} // namespace nad
+}  // namespace nad

@@ -39,4 +39,4 @@ private:
     QVector<Series> m_losses;
 };
 
-} // namespace nad
+}  // namespace nad
