@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
+
 #include <cstdio>
 
 int main(int argc, char* argv[])

@@ -27,6 +27,7 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
+
 #include <algorithm>
 #include <cmath>
 

@@ -1,6 +1,7 @@
 #include "ActivationComparisonStrip.h"
 
 #include <QPainter>
+
 #include <algorithm>
 #include <cmath>
 

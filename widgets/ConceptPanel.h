@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
+
 #include <limits>
 
 class QLineEdit;

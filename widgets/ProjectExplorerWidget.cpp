@@ -3,12 +3,12 @@
 #include "Palette.h"
 #include "QtText.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLocale>
 #include <QStyle>
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <climits>
 #include <map>

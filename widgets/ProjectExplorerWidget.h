@@ -4,6 +4,7 @@
 #include "store/RunStore.h"
 
 #include <QTreeWidget>
+
 #include <vector>
 
 namespace nad {

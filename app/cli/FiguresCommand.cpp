@@ -11,10 +11,10 @@
 #include "store/ProjectStore.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <QApplication>
 #include <QDir>
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -86,12 +86,8 @@ FigureExportOptions exportOptions(const ExportSettings& s)
     options.style.fontFamily = QString::fromStdString(s.font);
     options.style.fontPointSize = s.fontSize;
     if (!s.size.empty()) {
-        try {
-            // Without a height, figures keep a 4:3 shape.
-            options.sizeMm = FigureExporter::parseSize(QString::fromStdString(s.size), QSizeF(4, 3));
-        } catch (const std::invalid_argument& e) {
-            throw InvalidArgument(e.what());
-        }
+        // Without a height, figures keep a 4:3 shape.
+        options.sizeMm = FigureExporter::parseSize(QString::fromStdString(s.size), QSizeF(4, 3));
     }
     return options;
 }

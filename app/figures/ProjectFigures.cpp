@@ -14,10 +14,10 @@
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
-#include <nlohmann/json.hpp>
-
 #include <QCoreApplication>
 #include <QDir>
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <set>
 

@@ -4,6 +4,7 @@
 #include "ProjectFigures.h"
 
 #include <QMetaType>
+
 #include <memory>
 #include <mutex>
 #include <optional>

@@ -1,6 +1,7 @@
 #include "BackgroundJob.h"
 
 #include <QThread>
+
 #include <exception>
 
 namespace nad {

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+
 #include <atomic>
 #include <functional>
 #include <mutex>

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTabWidget>
 #include <QVector>
+
 #include <optional>
 #include <vector>
 

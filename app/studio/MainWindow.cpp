@@ -34,6 +34,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+
 #include <cmath>
 
 namespace nad {

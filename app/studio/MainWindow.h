@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+
 #include <memory>
 
 class QLabel;

@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
+
 #include <optional>
 
 namespace nad {

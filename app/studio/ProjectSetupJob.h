@@ -4,6 +4,7 @@
 #include "store/ImportedProject.h"
 
 #include <QStringList>
+
 #include <mutex>
 #include <string>
 #include <vector>

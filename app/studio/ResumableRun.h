@@ -3,6 +3,7 @@
 #include "jobs/DisentangleRequest.h"
 
 #include <QString>
+
 #include <optional>
 
 namespace nad {

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QStringList>
 #include <QVector>
+
 #include <mutex>
 #include <optional>
 

@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
+
 #include <cstdio>
 #include <functional>
 #include <memory>

@@ -58,7 +58,7 @@ std::string ShardSpec::withoutShard(const std::string& hyperparametersJson)
     nlohmann::json parsed = nlohmann::json::parse(hyperparametersJson);
     if (parsed.is_object())
         parsed.erase(kHyperparameterKey);
-    // nlohmann's objects are ordered by key, so this dump equals DisentangleJob's for the same
+    // nlohmann's objects are ordered by key, so this dump equals RunSettings::toJson's for the same
     // settings (it builds the same object).
     return parsed.dump();
 }

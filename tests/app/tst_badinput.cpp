@@ -4,10 +4,6 @@
 // its SHA-256 and no output (nor a temporary or journal) is left behind.
 #include "store/SqliteDatabase.h"
 
-#include <sys/resource.h>
-#include <torch/script.h>
-#include <unistd.h>
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -16,6 +12,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/resource.h>
+#include <torch/script.h>
+#include <unistd.h>
+
 #include <csignal>
 
 namespace {

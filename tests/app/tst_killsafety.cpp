@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>

@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
+
 #include <set>
 
 using namespace nad;

@@ -30,8 +30,9 @@ void writeGz(const std::string& path, const std::vector<char>& bytes)
 {
     gzFile f = gzopen(path.c_str(), "wb");
     ASSERT_NE(f, nullptr);
-    if (!bytes.empty())
+    if (!bytes.empty()) {
         ASSERT_EQ(gzwrite(f, bytes.data(), unsigned(bytes.size())), int(bytes.size()));
+    }
     gzclose(f);
 }
 

@@ -32,7 +32,7 @@ protected:
         const std::string command = python + " " NAD_TEST_DATA_DIR "/export_torchvision.py " + s_dir->path().string() +
                                     " " + std::to_string(kInputSize) + " >/dev/null 2>&1";
         if (std::system(command.c_str()) != 0)
-            s_skipReason = "exporting the torchvision models failed: " + command;
+            s_setupFailure = "exporting the torchvision models failed: " + command;  // a failure, not a skip
     }
     static void TearDownTestSuite()
     {
@@ -41,6 +41,8 @@ protected:
     }
     void SetUp() override
     {
+        if (!s_setupFailure.empty())
+            FAIL() << s_setupFailure;
         if (!s_skipReason.empty())
             GTEST_SKIP() << s_skipReason;
     }
@@ -78,9 +80,11 @@ protected:
 
     static nadtest::TemporaryDirectory* s_dir;
     static std::string s_skipReason;
+    static std::string s_setupFailure;
 };
 nadtest::TemporaryDirectory* TorchScriptImportTest::s_dir = nullptr;
 std::string TorchScriptImportTest::s_skipReason;
+std::string TorchScriptImportTest::s_setupFailure;
 
 std::string errorOf(const std::function<void()>& f)
 {

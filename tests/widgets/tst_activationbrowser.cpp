@@ -14,6 +14,7 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QtTest>
+
 #include <cmath>
 
 using namespace nad;

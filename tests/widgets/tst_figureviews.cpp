@@ -1,4 +1,5 @@
 #include "CompositeFixture.h"
+#include "Errors.h"
 #include "QCustomPlotInclude.h"
 #include "analysis/ConceptClustering.h"
 #include "figures/ActivationGridView.h"
@@ -288,8 +289,8 @@ private Q_SLOTS:
         QCOMPARE(FigureExporter::parseSize(QStringLiteral("85mm"), QSizeF(4, 3)), QSizeF(85, 63.75));
         QCOMPARE(FigureExporter::parseSize(QStringLiteral("175x60"), QSizeF(4, 3)), QSizeF(175, 60));
         QCOMPARE(FigureExporter::parseSize(QStringLiteral("10cm"), QSizeF(1, 1)), QSizeF(100, 100));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, FigureExporter::parseSize(QStringLiteral("big"), QSizeF(1, 1)));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, FigureExporter::parseSize(QStringLiteral("5mm"), QSizeF(1, 1)));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, FigureExporter::parseSize(QStringLiteral("big"), QSizeF(1, 1)));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, FigureExporter::parseSize(QStringLiteral("5mm"), QSizeF(1, 1)));
     }
 };
 

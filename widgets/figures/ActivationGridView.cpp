@@ -4,6 +4,7 @@
 #include "QCustomPlotInclude.h"
 
 #include <QPainter>
+
 #include <algorithm>
 
 namespace nad {

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QStringList>
 #include <QVector>
+
 #include <vector>
 
 namespace nad {

@@ -1,5 +1,6 @@
 #include "figures/FigureExporter.h"
 
+#include "Errors.h"
 #include "QCustomPlotInclude.h"
 #include "figures/FigureView.h"
 
@@ -10,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -65,7 +67,7 @@ QSizeF FigureExporter::parseSize(const QString& text, const QSizeF& defaultSizeM
         QStringLiteral("^\\s*([0-9]*\\.?[0-9]+)\\s*(?:[x×]\\s*([0-9]*\\.?[0-9]+))?\\s*(mm|cm|in)?\\s*$"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
-        throw std::invalid_argument("size '" + text.toStdString() + "' is not WIDTH[xHEIGHT][mm|cm|in], e.g. 85mm");
+        throw InvalidArgument("size '" + text.toStdString() + "' is not WIDTH[xHEIGHT][mm|cm|in], e.g. 85mm");
     const QString unit = match.captured(3).isEmpty() ? QStringLiteral("mm") : match.captured(3);
     const double factor = unit == QLatin1String("in") ? kMmPerInch : unit == QLatin1String("cm") ? 10.0 : 1.0;
     const double width = match.captured(1).toDouble() * factor;
@@ -73,7 +75,7 @@ QSizeF FigureExporter::parseSize(const QString& text, const QSizeF& defaultSizeM
     const double height = match.captured(2).isEmpty() ? width * defaultSizeMm.height() / defaultSizeMm.width()
                                                       : match.captured(2).toDouble() * factor;
     if (width < 20 || height < 20 || width > 1000 || height > 1000)
-        throw std::invalid_argument("size '" + text.toStdString() + "' is outside 20-1000 mm");
+        throw InvalidArgument("size '" + text.toStdString() + "' is outside 20-1000 mm");
     return {width, height};
 }
 

@@ -30,7 +30,7 @@ public:
     static QStringList exportFigure(FigureView& view, const QString& filePath, const FigureExportOptions& options);
     // Size in logical pixels (96 per inch) of a physical size.
     static QSize logicalPixels(const QSizeF& sizeMm);
-    // Parses "85mm", "85x60mm", "3.35in" or "175" (mm); throws std::invalid_argument.
+    // Parses "85mm", "85x60mm", "3.35in" or "175" (mm); throws nad::InvalidArgument.
     static QSizeF parseSize(const QString& text, const QSizeF& defaultSizeMm);
     static bool isSupportedFormat(const QString& format);
 };

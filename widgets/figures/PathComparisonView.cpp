@@ -4,6 +4,7 @@
 #include "QCustomPlotInclude.h"
 
 #include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QToolTip>
+
 #include <algorithm>
 #include <cmath>
 

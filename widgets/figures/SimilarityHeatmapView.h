@@ -5,6 +5,7 @@
 
 #include <QStringList>
 #include <QVector>
+
 #include <vector>
 
 class QCPAxisRect;
