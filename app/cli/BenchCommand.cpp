@@ -70,7 +70,7 @@ void bench(const Options& o)
     }
     network->to(device);
     const ImageSet train = FashionMnist::load(FashionMnist::kDefaultDirectory, Split::Train);
-    const Normalization normalization{{0.2860f}, {0.3530f}};
+    const Normalization normalization = Normalization::fashionMnist();
 
     // 1. A learning step on `concepts` x `batch` images against 3 no-grad forwards of the same
     //    batch (the step's floor without cached originals), interleaved, medians.

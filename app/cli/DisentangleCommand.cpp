@@ -21,64 +21,67 @@
 
 namespace nad::cli {
 
-void addDisentangleCommands(CLI::App& parent)
+namespace {
+
+// What the disentangle command's options fill before its callback builds the request.
+struct DisentangleOptions
 {
-    auto request = std::make_shared<DisentangleRequest>();
-    auto concepts = std::make_shared<std::string>("all");
-    auto preset = std::make_shared<std::string>("paper");
-    auto* disentangle = parent.add_subcommand(
-        "disentangle", "Learn concept feature paths (Algorithm 1) into a project; Ctrl-C stops at the next step, "
-                       "running the same command again resumes");
-    disentangle->add_option("PROJECT", request->projectPath, "Project file")->required();
-    disentangle
-        ->add_option("--model", request->modelName,
-                     "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`), or a model imported into the project "
-                     "(`nad project new --model`)")
-        ->required();
-    disentangle->add_option("--concepts", *concepts, "all, or class names separated by commas")->capture_default_str();
-    disentangle->add_option("--preset", *preset, "paper (Eq. 4-8) or official (the authors' code)")
+    DisentangleRequest request;
+    std::string concepts = "all";
+    std::string preset = "paper";
+    std::string shard;
+    CLI::Option* lambda = nullptr;  // given or not: the family's default λ otherwise
+};
+
+void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
+{
+    LearnerOptions& learner = o.request.options;
+    command.add_option("--concepts", o.concepts, "all, or class names separated by commas")->capture_default_str();
+    command.add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
-    disentangle->add_option("--alpha", request->options.alpha, "Step size α of the normalized update")
+    command.add_option("--alpha", learner.alpha, "Step size α of the normalized update")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    auto* lambda = disentangle
-                       ->add_option("--lambda", request->options.lambda,
-                                    "Sparsity weight λ (paper) or β (official); default: the model family's")
-                       ->check(CLI::NonNegativeNumber);
-    disentangle->add_flag("--scale-free", request->options.scaleFreeDistance,
-                          "Divide each block's distance by the norm of its original output");
-    disentangle->add_option("--steps", request->options.steps, "Steps per concept")
+    o.lambda = command
+                   .add_option("--lambda", learner.lambda,
+                               "Sparsity weight λ (paper) or β (official); default: the model family's")
+                   ->check(CLI::NonNegativeNumber);
+    command.add_flag("--scale-free", learner.scaleFreeDistance,
+                     "Divide each block's distance by the norm of its original output");
+    command.add_option("--steps", learner.steps, "Steps per concept")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    disentangle->add_option("--batch", request->options.batchSize, "Images per concept per step")
+    command.add_option("--batch", learner.batchSize, "Images per concept per step")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    disentangle
-        ->add_option("--early-stop", request->options.earlyStopWindow,
-                     "Stop a concept when its binary path is unchanged for this many steps (0: off)")
+    command
+        .add_option("--early-stop", learner.earlyStopWindow,
+                    "Stop a concept when its binary path is unchanged for this many steps (0: off)")
         ->capture_default_str();
-    disentangle->add_option("--inits", request->options.initializations, "Initializations per concept")
+    command.add_option("--inits", learner.initializations, "Initializations per concept")->capture_default_str();
+    command.add_option("--seed", learner.seed, "Seed")->capture_default_str();
+}
+
+void addRunOptions(CLI::App& command, DisentangleOptions& o)
+{
+    DisentangleRequest& r = o.request;
+    command.add_option("--images-per-concept", r.imagesPerConcept, "Training images per concept (0: all)")
         ->capture_default_str();
-    disentangle->add_option("--seed", request->options.seed, "Seed")->capture_default_str();
-    disentangle->add_option("--images-per-concept", request->imagesPerConcept, "Training images per concept (0: all)")
+    command.add_option("--concepts-per-pass", r.conceptsPerPass, "Concepts learned in one batched pass")
         ->capture_default_str();
-    disentangle->add_option("--concepts-per-pass", request->conceptsPerPass, "Concepts learned in one batched pass")
-        ->capture_default_str();
-    disentangle->add_option("--checkpoint-every", request->checkpointEvery, "Steps between checkpoints")
-        ->capture_default_str();
-    disentangle
-        ->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
-                     "Held-out images per concept for the final evaluation (0: all)")
+    command.add_option("--checkpoint-every", r.checkpointEvery, "Steps between checkpoints")->capture_default_str();
+    command
+        .add_option("--eval-images-per-concept", r.evaluationImagesPerConcept,
+                    "Held-out images per concept for the final evaluation (0: all)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
-    addZooOption(*disentangle, request->zooDirectory);
-    auto shard = std::make_shared<std::string>();
-    disentangle
-        ->add_option("--shard", *shard,
-                     "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
-                     "class order from the i-th, into this project, without evaluating; combine the N shard "
-                     "projects with `nad merge`")
+    addZooOption(command, r.zooDirectory);
+    command
+        .add_option("--shard", o.shard,
+                    "i/N (1-based, as SLURM_ARRAY_TASK_ID with --array=1-N): learn only every N-th concept in "
+                    "class order from the i-th, into this project, without evaluating; combine the N shard "
+                    "projects with `nad merge`")
         ->check(CLI::Validator(
             [](std::string& text) {
                 try {
@@ -89,57 +92,87 @@ void addDisentangleCommands(CLI::App& parent)
                 return std::string();
             },
             "i/N"));
-    disentangle->callback([request, concepts, preset, lambda, shard] {
-        request->shard = shard->empty() ? ShardSpec{} : ShardSpec::parse(*shard);
-        request->options.preset = LearnerOptions::presetFromName(*preset);
-        request->lambdaGiven = lambda->count() > 0;
-        request->concepts.clear();
-        if (*concepts != "all") {
-            std::stringstream list(*concepts);
-            std::string name;
-            while (std::getline(list, name, ','))
-                if (!name.empty())
-                    request->concepts.push_back(name);
-        }
+}
+
+// The request the parsed options describe.
+DisentangleRequest requestOf(const DisentangleOptions& o)
+{
+    DisentangleRequest request = o.request;
+    request.shard = o.shard.empty() ? ShardSpec{} : ShardSpec::parse(o.shard);
+    request.options.preset = LearnerOptions::presetFromName(o.preset);
+    request.lambdaGiven = o.lambda->count() > 0;
+    request.concepts.clear();
+    if (o.concepts != "all") {
+        std::stringstream list(o.concepts);
+        std::string name;
+        while (std::getline(list, name, ','))
+            if (!name.empty())
+                request.concepts.push_back(name);
+    }
+    return request;
+}
+
+// "init 1/3 pass 2/4 step 40/100  usage 0.912" on the progress bar.
+void showProgress(ProgressBar& bar, const DisentangleProgress& p)
+{
+    double usage = 0;
+    for (double u : p.learner.usage)
+        usage += u / double(p.learner.usage.size());
+    char status[128];
+    std::snprintf(status, sizeof status, "init %d/%d pass %d/%d step %d/%d  usage %.3f", p.initialization + 1,
+                  p.initializations, p.pass + 1, p.passes, p.learner.step, p.learner.steps, usage);
+    const double total = double(p.initializations * p.passes);
+    const double done = double(p.initialization * p.passes + p.pass) + double(p.learner.step) / p.learner.steps;
+    bar.update(done / total, p.etaSeconds, status);
+}
+
+void printResult(const DisentangleRequest& request, const DisentangleResult& result)
+{
+    if (!result.evaluated) {
+        std::string names;
+        for (const auto& name : result.concepts)
+            names += (names.empty() ? "" : ", ") + name;
+        std::cout << (result.resumed ? "Resumed and finished shard " : "Finished shard ") << request.shard.text()
+                  << " (run " << result.runId << "): " << result.pathsLearned << " path(s) learned in "
+                  << ProgressBar::formatDuration(result.seconds) << " for " << names
+                  << "\nNot evaluated: combine all shard projects with `nad merge OUT SHARD...`, which evaluates.\n";
+        return;
+    }
+    std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
+              << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
+    RunReport::print(std::cout, result.summary);
+}
+
+void addDisentangleCommand(CLI::App& parent)
+{
+    auto o = std::make_shared<DisentangleOptions>();
+    auto* disentangle = parent.add_subcommand(
+        "disentangle", "Learn concept feature paths (Algorithm 1) into a project; Ctrl-C stops at the next step, "
+                       "running the same command again resumes");
+    disentangle->add_option("PROJECT", o->request.projectPath, "Project file")->required();
+    disentangle
+        ->add_option("--model", o->request.modelName,
+                     "Zoo model name, e.g. vgg-w16-s1 (see `nad zoo list`), or a model imported into the project "
+                     "(`nad project new --model`)")
+        ->required();
+    addLearnerOptions(*disentangle, *o);
+    addRunOptions(*disentangle, *o);
+    disentangle->callback([o] {
+        const DisentangleRequest request = requestOf(*o);
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
         const DisentangleResult result = DisentangleJob::run(
-            *request,
-            [&bar](const DisentangleProgress& p) {
-                double usage = 0;
-                for (double u : p.learner.usage)
-                    usage += u / double(p.learner.usage.size());
-                char status[128];
-                std::snprintf(status, sizeof status, "init %d/%d pass %d/%d step %d/%d  usage %.3f",
-                              p.initialization + 1, p.initializations, p.pass + 1, p.passes, p.learner.step,
-                              p.learner.steps, usage);
-                const double total = double(p.initializations * p.passes);
-                const double done =
-                    double(p.initialization * p.passes + p.pass) + double(p.learner.step) / p.learner.steps;
-                bar.update(done / total, p.etaSeconds, status);
-            },
-            &cancel.flag());
+            request, [&bar](const DisentangleProgress& p) { showProgress(bar, p); }, &cancel.flag());
         bar.finish();
         if (result.cancelled)
             throw CancelledError("stopped; run " + std::to_string(result.runId) +
                                  " is saved at its last checkpoint — run the same command to resume");
-        if (!result.evaluated) {
-            std::string names;
-            for (const auto& name : result.concepts)
-                names += (names.empty() ? "" : ", ") + name;
-            std::cout
-                << (result.resumed ? "Resumed and finished shard " : "Finished shard ") << request->shard.text()
-                << " (run " << result.runId << "): " << result.pathsLearned << " path(s) learned in "
-                << ProgressBar::formatDuration(result.seconds) << " for " << names
-                << "\nNot evaluated: combine all shard projects with `nad merge OUT SHARD...`, which evaluates.\n";
-            return;
-        }
-        std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
-                  << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds)
-                  << "\n";
-        RunReport::print(std::cout, result.summary);
+        printResult(request, result);
     });
+}
 
+void addEvaluateCommand(CLI::App& parent)
+{
     struct EvaluateOptions
     {
         std::string project;
@@ -164,6 +197,14 @@ void addDisentangleCommands(CLI::App& parent)
         RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
                                                             std::size_t(evaluate->imagesPerConcept)));
     });
+}
+
+}  // namespace
+
+void addDisentangleCommands(CLI::App& parent)
+{
+    addDisentangleCommand(parent);
+    addEvaluateCommand(parent);
 }
 
 }  // namespace nad::cli

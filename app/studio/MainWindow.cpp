@@ -15,12 +15,11 @@
 #include "data/FashionMnist.h"
 #include "figures/FigureExporter.h"
 #include "figures/TrainingCurvesView.h"
+#include "jobs/ModelSource.h"
 #include "nn/ComputeDevice.h"
 #include "store/DemoProject.h"
-#include "store/ImportedModel.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
-#include "zoo/ModelZoo.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -243,11 +242,12 @@ void MainWindow::reloadProject()
                                 .arg(info.conceptCount)
                                 .arg(info.modelCount)
                                 .arg(info.runCount));
-    // Paths are learned on the first data set (DisentangleJob's rule); its concepts are offered.
+    // The concepts of the data set runs learn on (ModelSource's rule: the first, for zoo models).
     QVector<ConceptPanel::ConceptEntry> entries;
     QStringList classNames;
     if (!info.datasets.empty()) {
-        for (const auto& concept : m_store->concepts(info.datasets.front().id)) {
+        const DatasetRecord learning = ModelSource(*m_store, m_zooDirectory.toStdString()).learningDataset();
+        for (const auto& concept : m_store->concepts(learning.id)) {
             entries.push_back(
                 {concept.id, qs(concept.name), qs(concept.primary), concept.primaryPosition, int(concept.trainCount)});
             if (classNames.size() <= concept.classIndex)
@@ -262,7 +262,7 @@ void MainWindow::reloadProject()
     m_training->setClassNames(classNames);
     m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size()));
     if (!info.datasets.empty())
-        showDataset(info.datasets.front().id);
+        showDataset(ModelSource(*m_store, m_zooDirectory.toStdString()).learningDataset().id);
     else
         m_views->classBalance()->clear();
     refreshModels();
@@ -295,17 +295,18 @@ void MainWindow::refreshModels()
         m_training->setModels(models);
         return;
     }
-    const auto datasets = m_store->datasets();
     try {
-        // Models imported into the project, then the zoo models that fit a Fashion-MNIST project.
-        for (const auto& model : RunStore(*m_store).models())
-            if (ImportedModel::isImported(model))
-                models.push_back({qs(model.name), qs(ImportedModel::lambdaFamily(ImportedModel::spec(model))),
-                                  tr("imported: %1").arg(qs(model.path))});
-        if (!datasets.empty() && datasets.front().kind == "idx")
-            for (const auto& entry : ModelZoo(m_zooDirectory.toStdString()).list())
-                models.push_back({qs(entry.name), qs(entry.family),
-                                  tr("zoo model, %1 % test accuracy").arg(100.0 * entry.testAccuracy, 0, 'f', 2)});
+        // ModelSource's rule: models imported into the project, then the zoo models when the
+        // project learns on Fashion-MNIST.
+        for (const auto& model : ModelSource(*m_store, m_zooDirectory.toStdString()).available()) {
+            if (model.imported())
+                models.push_back(
+                    {qs(model.name), qs(model.lambdaFamily()), tr("imported: %1").arg(qs(model.record.path))});
+            else
+                models.push_back(
+                    {qs(model.name), qs(model.family),
+                     tr("zoo model, %1 % test accuracy").arg(100.0 * model.record.testAccuracy, 0, 'f', 2)});
+        }
     } catch (const std::exception& e) {
         showError(tr("Cannot list the models"), qs(e.what()));
     }

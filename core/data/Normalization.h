@@ -15,6 +15,8 @@ struct Normalization
     std::vector<float> std{1.0f};
 
     static Normalization imageNet() { return {{0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f}}; }
+    // The training split's pixel mean and std; the zoo models are trained with it.
+    static Normalization fashionMnist() { return {{0.2860f}, {0.3530f}}; }
 
     // Throws InvalidArgument when the channel counts differ from `channels` (a single value
     // is broadcast to every channel) or a std is not positive.

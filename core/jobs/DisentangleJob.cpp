@@ -36,26 +36,12 @@ struct PreparedRun
     ImageSet train;
 };
 
-// Zoo models learn on the project's first data set; an imported model on the one it was
-// imported with.
-DatasetRecord datasetOf(const std::vector<DatasetRecord>& datasets, const std::optional<RunModel>& imported)
-{
-    for (const auto& d : datasets)
-        if (imported && d.id == imported->record.datasetId)
-            return d;
-    return datasets.front();
-}
-
 PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
 {
-    const auto datasets = project.datasets();
-    if (datasets.empty())
-        throw InvalidArgument("project '" + request.projectPath +
-                              "' has no data set; add one with `nad project new --dataset`");
     const ModelSource source(project, request.zooDirectory);
     const std::optional<RunModel> imported = source.imported(request.modelName);
     PreparedRun prepared;
-    prepared.dataset = datasetOf(datasets, imported);
+    prepared.dataset = source.learningDataset(imported);
     const auto concepts = project.concepts(prepared.dataset.id);
     // The concepts are checked before the zoo is asked for the model: a typo in a concept name
     // is reported as such whatever the zoo holds.

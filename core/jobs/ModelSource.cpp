@@ -66,6 +66,31 @@ RunModel ModelSource::forRecord(const ModelRecord& record) const
     return model;
 }
 
+std::vector<RunModel> ModelSource::available() const
+{
+    std::vector<RunModel> models;
+    for (const auto& record : RunStore(m_project).models())
+        if (ImportedModel::isImported(record))
+            models.push_back(RunModel::fromImported(record));
+    const auto datasets = m_project.datasets();
+    if (!datasets.empty() && datasets.front().kind == "idx")
+        for (const auto& entry : ModelZoo(m_zooDirectory).list())
+            models.push_back(RunModel::fromZoo(entry, datasets.front().id));
+    return models;
+}
+
+DatasetRecord ModelSource::learningDataset(const std::optional<RunModel>& model) const
+{
+    const auto datasets = m_project.datasets();
+    if (datasets.empty())
+        throw InvalidArgument("project '" + m_project.path() +
+                              "' has no data set; add one with `nad project new --dataset`");
+    for (const auto& d : datasets)
+        if (model && model->imported() && d.id == model->record.datasetId)
+            return d;
+    return datasets.front();
+}
+
 std::shared_ptr<BlockNetwork> ModelSource::load(const RunModel& model)
 {
     ComputeDevice::configureThreads();

@@ -2,14 +2,14 @@
 
 #include "jobs/RunModel.h"
 #include "nn/BlockNetwork.h"
+#include "store/ProjectStore.h"
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nad {
-
-class ProjectStore;
 
 // Resolves a model name or a stored model record into a RunModel, and loads its network. The
 // one place that knows "imported into the project first, else the zoo".
@@ -29,6 +29,13 @@ public:
     // The model a stored run used. Throws Error when the zoo lacks it or holds other weights
     // than the recorded SHA-256, or when an imported model's file is gone.
     RunModel forRecord(const ModelRecord& record) const;
+
+    // The models a new run in this project can use: those imported into it, then the zoo's when
+    // the project learns on an IDX data set (zoo models are trained on Fashion-MNIST).
+    std::vector<RunModel> available() const;
+    // The data set a run learns on: an imported model's own, else (zoo models, or no model
+    // chosen yet) the project's first. Throws InvalidArgument when the project has none.
+    DatasetRecord learningDataset(const std::optional<RunModel>& model = std::nullopt) const;
 
     // Builds the network, frozen, on the chosen compute device; weights are checked against
     // the recorded SHA-256 first (results must stay traceable to their weights).

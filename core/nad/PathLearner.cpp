@@ -189,6 +189,137 @@ void PathLearner::normalizedStep(std::vector<torch::Tensor>& maskLogits, double 
     }
 }
 
+namespace {
+
+// Soft mask logits per block with one row per concept (rows[c][i] is concept c's block i), on
+// `device`, ready for gradients.
+std::vector<torch::Tensor> stackPerBlock(const std::vector<std::vector<torch::Tensor>>& rows, std::size_t blocks,
+                                         const torch::Device& device)
+{
+    std::vector<torch::Tensor> maskLogits;
+    for (std::size_t i = 0; i < blocks; ++i) {
+        std::vector<torch::Tensor> perConcept;
+        for (const auto& r : rows)
+            perConcept.push_back(r[i]);
+        maskLogits.push_back(torch::stack(perConcept).to(device).set_requires_grad(true));
+    }
+    return maskLogits;
+}
+
+// The frozen network's block outputs and logits on every image of every concept, computed in
+// chunks of 256 without gradients (a step then needs only the masked forward).
+std::vector<BlockForward> originalOutputs(BlockNetwork& network, const std::vector<ConceptImages>& concepts,
+                                          const torch::Device& device)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<BlockForward> cached;
+    for (const auto& c : concepts) {
+        BlockForward all;
+        std::vector<std::vector<torch::Tensor>> blockParts(network.blockCount());
+        std::vector<torch::Tensor> logitParts;
+        for (std::int64_t first = 0; first < c.images.size(0); first += 256) {
+            const BlockForward part =
+                network.forward(c.images.slice(0, first, std::min(first + 256, c.images.size(0))).to(device), {}, true);
+            for (std::size_t i = 0; i < blockParts.size(); ++i)
+                blockParts[i].push_back(part.blockOutputs[i]);
+            logitParts.push_back(part.logits);
+        }
+        for (auto& parts : blockParts)
+            all.blockOutputs.push_back(torch::cat(parts));
+        all.logits = torch::cat(logitParts);
+        cached.push_back(std::move(all));
+    }
+    return cached;
+}
+
+// One step's batch: `batchSize` images of every still active concept (rows tagged with the
+// concept's row in `owner` and its class in `labels`) and, when cached, their original outputs.
+struct StepBatch
+{
+    torch::Tensor images;
+    torch::Tensor owner;
+    torch::Tensor labels;
+    BlockForward originals;  // empty without a cache
+    bool empty() const { return !images.defined(); }
+};
+
+StepBatch nextBatch(const std::vector<ConceptImages>& concepts, std::vector<ImageCycle>& cycles,
+                    const std::vector<bool>& active, const std::vector<BlockForward>& cached, int batchSize,
+                    const torch::Device& device)
+{
+    std::vector<torch::Tensor> batchImages, batchLogits;
+    std::vector<std::vector<torch::Tensor>> batchBlocks(cached.empty() ? 0 : cached.front().blockOutputs.size());
+    std::vector<std::int64_t> owner, labels;
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        if (!active[c])
+            continue;
+        const auto indices = cycles[c].next(batchSize);
+        const torch::Tensor index = torch::tensor(indices, torch::kInt64).to(concepts[c].images.device());
+        batchImages.push_back(concepts[c].images.index_select(0, index).to(device));
+        if (!cached.empty()) {
+            const torch::Tensor onDevice = index.to(device);
+            for (std::size_t i = 0; i < batchBlocks.size(); ++i)
+                batchBlocks[i].push_back(cached[c].blockOutputs[i].index_select(0, onDevice));
+            batchLogits.push_back(cached[c].logits.index_select(0, onDevice));
+        }
+        owner.insert(owner.end(), indices.size(), std::int64_t(c));
+        labels.insert(labels.end(), indices.size(), concepts[c].classIndex);
+    }
+    StepBatch batch;
+    if (batchImages.empty())
+        return batch;  // every concept converged
+    batch.images = torch::cat(batchImages);
+    for (auto& parts : batchBlocks)
+        batch.originals.blockOutputs.push_back(torch::cat(parts));
+    if (!batchLogits.empty())
+        batch.originals.logits = torch::cat(batchLogits);
+    batch.owner = torch::tensor(owner, torch::kInt64).to(device);
+    batch.labels = torch::tensor(labels, torch::kInt64).to(device);
+    return batch;
+}
+
+// Per concept: steps taken, and the early stop (the binary path unchanged for `window` steps).
+class ConvergenceTracker
+{
+public:
+    ConvergenceTracker(std::size_t concepts, int firstStep, int window)
+        : m_active(concepts, true), m_steps(concepts, firstStep), m_unchanged(concepts, 0), m_previous(concepts),
+          m_window(window)
+    {}
+    const std::vector<bool>& active() const { return m_active; }
+    int steps(std::size_t concept) const { return m_steps[concept]; }
+    // Records concept `concept`'s binary path after a step it took part in.
+    void record(std::size_t concept, std::vector<std::vector<std::uint8_t>> binary)
+    {
+        if (!m_active[concept])
+            return;
+        ++m_steps[concept];
+        m_unchanged[concept] = binary == m_previous[concept] ? m_unchanged[concept] + 1 : 0;
+        m_previous[concept] = std::move(binary);
+        if (m_window > 0 && m_unchanged[concept] >= m_window)
+            m_active[concept] = false;
+    }
+
+private:
+    std::vector<bool> m_active;
+    std::vector<int> m_steps;
+    std::vector<int> m_unchanged;
+    std::vector<std::vector<std::vector<std::uint8_t>>> m_previous;
+    int m_window;
+};
+
+double shareOn(const std::vector<std::vector<std::uint8_t>>& binary)
+{
+    double on = 0, all = 0;
+    for (const auto& b : binary) {
+        on += double(std::accumulate(b.begin(), b.end(), 0));
+        all += double(b.size());
+    }
+    return on / all;
+}
+
+}  // namespace
+
 std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& concepts, int initialization,
                                             const ProgressCallback& progress, const std::atomic<bool>* cancel,
                                             const LearnerResume* resume, const CheckpointCallback& checkpoint,
@@ -196,78 +327,50 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
 {
     if (concepts.empty())
         throw InvalidArgument("no concepts to learn paths for");
-    const torch::Device device = m_network.device();
-    const auto k = std::int64_t(concepts.size());
     for (const auto& c : concepts) {
         if (!c.images.defined() || c.images.size(0) == 0)
             throw InvalidArgument("concept " + std::to_string(c.classIndex) + " has no images");
     }
+    if (resume && resume->logits.size() != concepts.size())
+        throw InvalidArgument("a checkpoint of " + std::to_string(resume->logits.size()) + " concepts cannot resume " +
+                              std::to_string(concepts.size()));
+    const torch::Device device = m_network.device();
+    const std::size_t k = concepts.size();
 
-    std::vector<torch::Tensor> maskLogits;
-    {
-        std::vector<std::vector<torch::Tensor>> rows;
-        if (resume && resume->logits.size() != concepts.size())
-            throw InvalidArgument("a checkpoint of " + std::to_string(resume->logits.size()) +
-                                  " concepts cannot resume " + std::to_string(concepts.size()));
-        for (std::size_t c = 0; c < concepts.size(); ++c)
-            rows.push_back(resume ? resume->logits[c] : initialLogits(concepts[c].classIndex, initialization));
-        for (std::size_t i = 0; i < m_network.blockCount(); ++i) {
-            std::vector<torch::Tensor> perConcept;
-            for (const auto& r : rows)
-                perConcept.push_back(r[i]);
-            maskLogits.push_back(torch::stack(perConcept).to(device).set_requires_grad(true));
-        }
-    }
+    std::vector<std::vector<torch::Tensor>> rows;
+    for (std::size_t c = 0; c < k; ++c)
+        rows.push_back(resume ? resume->logits[c] : initialLogits(concepts[c].classIndex, initialization));
+    std::vector<torch::Tensor> maskLogits = stackPerBlock(rows, m_network.blockCount(), device);
+
     // The frozen network's outputs on every image, once, when they fit in the memory budget.
+    std::int64_t imageCount = 0;
+    for (const auto& c : concepts)
+        imageCount += c.images.size(0);
+    const std::int64_t budget = m_options.originalsCacheMiB << 20;
     std::vector<BlockForward> cached;
-    {
-        std::int64_t images = 0;
-        for (const auto& c : concepts)
-            images += c.images.size(0);
-        const std::int64_t budget = m_options.originalsCacheMiB << 20;
-        if (budget > 0 && images * originalBytesPerImage(concepts.front().images[0].to(device)) <= budget) {
-            torch::NoGradGuard noGrad;
-            for (const auto& c : concepts) {
-                BlockForward all;
-                std::vector<std::vector<torch::Tensor>> blockParts(m_network.blockCount());
-                std::vector<torch::Tensor> logitParts;
-                for (std::int64_t first = 0; first < c.images.size(0); first += 256) {
-                    const BlockForward part = m_network.forward(
-                        c.images.slice(0, first, std::min(first + 256, c.images.size(0))).to(device), {}, true);
-                    for (std::size_t i = 0; i < blockParts.size(); ++i)
-                        blockParts[i].push_back(part.blockOutputs[i]);
-                    logitParts.push_back(part.logits);
-                }
-                for (auto& parts : blockParts)
-                    all.blockOutputs.push_back(torch::cat(parts));
-                all.logits = torch::cat(logitParts);
-                cached.push_back(std::move(all));
-            }
-        }
-    }
+    if (budget > 0 && imageCount * originalBytesPerImage(concepts.front().images[0].to(device)) <= budget)
+        cached = originalOutputs(m_network, concepts, device);
 
+    // Each concept's image order; a resumed pass replays it up to the step reached.
     std::vector<ImageCycle> cycles;
     for (const auto& c : concepts)
         cycles.emplace_back(c.images.size(0), derivedSeed(m_options.seed, c.classIndex, initialization, 2));
-
     const int firstStep = resume ? std::clamp(resume->step, 0, m_options.steps) : 0;
     for (int skipped = 0; skipped < firstStep; ++skipped) {
         for (auto& cycle : cycles)
             cycle.next(m_options.batchSize);
     }
-    std::vector<bool> active(std::size_t(k), true);
-    std::vector<int> stepsTaken(std::size_t(k), firstStep), unchanged(std::size_t(k), 0);
-    auto previousBinary = std::vector<std::vector<std::vector<std::uint8_t>>>(std::size_t(k));
+    ConvergenceTracker convergence(k, firstStep, m_options.earlyStopWindow);
 
     auto currentPaths = [&]() {
         std::vector<LearnedPath> paths;
-        for (std::int64_t c = 0; c < k; ++c) {
+        for (std::size_t c = 0; c < k; ++c) {
             LearnedPath path;
-            path.classIndex = concepts[std::size_t(c)].classIndex;
+            path.classIndex = concepts[c].classIndex;
             path.initialization = initialization;
-            path.steps = stepsTaken[std::size_t(c)];
+            path.steps = convergence.steps(c);
             for (const auto& s : maskLogits)
-                path.logits.push_back(s[c].detach().to(torch::kCPU).clone());
+                path.logits.push_back(s[std::int64_t(c)].detach().to(torch::kCPU).clone());
             path.binary = binarize(path.logits);
             paths.push_back(std::move(path));
         }
@@ -277,65 +380,25 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     for (int step = firstStep; step < m_options.steps; ++step) {
         if (cancel && cancel->load())
             break;
-        std::vector<torch::Tensor> batchImages, batchLogits;
-        std::vector<std::vector<torch::Tensor>> batchBlocks(cached.empty() ? 0 : m_network.blockCount());
-        std::vector<std::int64_t> owner, labels;
-        for (std::int64_t c = 0; c < k; ++c) {
-            if (!active[std::size_t(c)])
-                continue;
-            const auto indices = cycles[std::size_t(c)].next(m_options.batchSize);
-            const torch::Tensor index =
-                torch::tensor(indices, torch::kInt64).to(concepts[std::size_t(c)].images.device());
-            batchImages.push_back(concepts[std::size_t(c)].images.index_select(0, index).to(device));
-            if (!cached.empty()) {
-                const torch::Tensor onDevice = index.to(device);
-                const BlockForward& all = cached[std::size_t(c)];
-                for (std::size_t i = 0; i < batchBlocks.size(); ++i)
-                    batchBlocks[i].push_back(all.blockOutputs[i].index_select(0, onDevice));
-                batchLogits.push_back(all.logits.index_select(0, onDevice));
-            }
-            owner.insert(owner.end(), indices.size(), c);
-            labels.insert(labels.end(), indices.size(), concepts[std::size_t(c)].classIndex);
-        }
-        if (batchImages.empty())
+        const StepBatch batch = nextBatch(concepts, cycles, convergence.active(), cached, m_options.batchSize, device);
+        if (batch.empty())
             break;  // every concept converged
-        const torch::Tensor images = torch::cat(batchImages);
-        BlockForward originals;
-        if (!cached.empty()) {
-            for (auto& parts : batchBlocks)
-                originals.blockOutputs.push_back(torch::cat(parts));
-            originals.logits = torch::cat(batchLogits);
-        }
-        const torch::Tensor ownerTensor = torch::tensor(owner, torch::kInt64).to(device);
-        const torch::Tensor labelTensor = torch::tensor(labels, torch::kInt64).to(device);
-
         LearnerProgress report;
-        const torch::Tensor total = loss(maskLogits, images, ownerTensor, labelTensor, &report.distanceLoss,
-                                         &report.sparsityLoss, cached.empty() ? nullptr : &originals);
-        total.backward();
-        normalizedStep(maskLogits, m_options.alpha, active);
+        loss(maskLogits, batch.images, batch.owner, batch.labels, &report.distanceLoss, &report.sparsityLoss,
+             cached.empty() ? nullptr : &batch.originals)
+            .backward();
+        normalizedStep(maskLogits, m_options.alpha, convergence.active());
 
         report.step = step + 1;
         report.steps = m_options.steps;
-        for (std::int64_t c = 0; c < k; ++c) {
+        for (std::size_t c = 0; c < k; ++c) {
             std::vector<torch::Tensor> row;
             for (const auto& s : maskLogits)
-                row.push_back(s[c]);
+                row.push_back(s[std::int64_t(c)]);
             auto binary = binarize(row);
-            double on = 0, all = 0;
-            for (const auto& b : binary) {
-                on += double(std::accumulate(b.begin(), b.end(), 0));
-                all += double(b.size());
-            }
-            report.classIndices.push_back(concepts[std::size_t(c)].classIndex);
-            report.usage.push_back(on / all);
-            if (!active[std::size_t(c)])
-                continue;
-            ++stepsTaken[std::size_t(c)];
-            unchanged[std::size_t(c)] = binary == previousBinary[std::size_t(c)] ? unchanged[std::size_t(c)] + 1 : 0;
-            previousBinary[std::size_t(c)] = std::move(binary);
-            if (m_options.earlyStopWindow > 0 && unchanged[std::size_t(c)] >= m_options.earlyStopWindow)
-                active[std::size_t(c)] = false;
+            report.classIndices.push_back(concepts[c].classIndex);
+            report.usage.push_back(shareOn(binary));
+            convergence.record(c, std::move(binary));
         }
         if (progress)
             progress(report);

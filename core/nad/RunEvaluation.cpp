@@ -16,62 +16,51 @@
 
 namespace nad {
 
-RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
-                                   BlockNetwork* loaded, std::size_t heldOutPerClass)
+namespace {
+
+// What evaluate() gathers, initialization by initialization, before it becomes the summary
+// and the stored metrics (in the order they have always been stored).
+struct Evaluation
 {
-    const RunContext context = RunContext::open(project, runId, zooDirectory);
-    RunStore runs(project);
-    std::shared_ptr<BlockNetwork> owned;
-    BlockNetwork* network = loaded;
-    if (!network) {
-        owned = context.loadNetwork();
-        network = owned.get();
-    }
-    const ImageSet test = context.heldOut(heldOutPerClass);
-    const auto byInit = context.finalPaths(project);
-    const Normalization& normalization = context.model.normalization;
-    const auto* run = &context.run;
-    const auto* model = &context.model.record;
-
     RunSummary summary;
-    summary.runId = context.run.id;
-    summary.modelName = model->name;
-    summary.initializations = int(byInit.size());
     std::vector<MetricRecord> metrics;
-    std::vector<double> interpretabilities;
-    std::map<int, std::vector<ConceptEvaluation>> perConcept;
+    std::vector<double> interpretabilities;                    // Eq. 12, per initialization
+    std::map<int, std::vector<ConceptEvaluation>> perConcept;  // by class, one per initialization
     std::vector<std::vector<PackedPath>> packedByInit;
-    for (const auto& [init, paths] : byInit) {
-        const auto evaluations = PathEvaluator::evaluate(*network, test, normalization, paths);
-        std::vector<PackedPath> packed;
-        std::vector<double> accuracies;
-        for (std::size_t c = 0; c < paths.size(); ++c) {
-            packed.emplace_back(paths[c].binary);
-            accuracies.push_back(evaluations[c].pathPrecision);
-            perConcept[int(paths[c].classIndex)].push_back(evaluations[c]);
-            const int cls = int(paths[c].classIndex);
-            metrics.push_back({"path_precision", evaluations[c].pathPrecision, cls, init});
-            metrics.push_back({"path_specificity", evaluations[c].pathSpecificity, cls, init});
-            metrics.push_back({"usage", evaluations[c].usage, cls, init});
-        }
-        const auto similarity = PathMetrics::similarityMatrix(packed);
-        if (packed.size() >= 2) {
-            interpretabilities.push_back(PathMetrics::interpretability(accuracies, similarity));
-            metrics.push_back({"interpretability", interpretabilities.back(), -1, init});
-        }
-        packedByInit.push_back(std::move(packed));
-        const auto usage = PathMetrics::unitUsagePerBlock(packedByInit.back());
-        if (summary.usagePerBlock.empty())
-            summary.usagePerBlock.assign(usage.size(), 0.0);
-        for (std::size_t b = 0; b < usage.size(); ++b)
-            summary.usagePerBlock[b] += usage[b] / double(byInit.size());
+};
+
+// One initialization's paths: per-concept metrics, I (Eq. 12) and its share of the unit usage.
+void addInitialization(Evaluation& e, int init, const std::vector<LearnedPath>& paths,
+                       const std::vector<ConceptEvaluation>& evaluations, std::size_t initializations)
+{
+    std::vector<PackedPath> packed;
+    std::vector<double> accuracies;
+    for (std::size_t c = 0; c < paths.size(); ++c) {
+        packed.emplace_back(paths[c].binary);
+        accuracies.push_back(evaluations[c].pathPrecision);
+        const int cls = int(paths[c].classIndex);
+        e.perConcept[cls].push_back(evaluations[c]);
+        e.metrics.push_back({"path_precision", evaluations[c].pathPrecision, cls, init});
+        e.metrics.push_back({"path_specificity", evaluations[c].pathSpecificity, cls, init});
+        e.metrics.push_back({"usage", evaluations[c].usage, cls, init});
     }
+    const auto similarity = PathMetrics::similarityMatrix(packed);
+    if (packed.size() >= 2) {
+        e.interpretabilities.push_back(PathMetrics::interpretability(accuracies, similarity));
+        e.metrics.push_back({"interpretability", e.interpretabilities.back(), -1, init});
+    }
+    e.packedByInit.push_back(std::move(packed));
+    const auto usage = PathMetrics::unitUsagePerBlock(e.packedByInit.back());
+    if (e.summary.usagePerBlock.empty())
+        e.summary.usagePerBlock.assign(usage.size(), 0.0);
+    for (std::size_t b = 0; b < usage.size(); ++b)
+        e.summary.usagePerBlock[b] += usage[b] / double(initializations);
+}
 
-    summary.similarity = PathMetrics::meanSimilarity(packedByInit);
-
-    const std::vector<std::string> classNames =
-        nlohmann::json::parse(model->classNames).get<std::vector<std::string>>();
-    for (auto& [cls, evaluations] : perConcept) {
+// Each concept's metrics averaged over initializations, with its degenerate flag.
+void averageConcepts(Evaluation& e, const std::vector<std::string>& classNames)
+{
+    for (auto& [cls, evaluations] : e.perConcept) {
         ConceptEvaluation mean = evaluations.front();
         for (std::size_t k = 1; k < evaluations.size(); ++k) {
             mean.pathPrecision += evaluations[k].pathPrecision;
@@ -82,56 +71,104 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         mean.pathSpecificity /= double(evaluations.size());
         mean.usage /= double(evaluations.size());
         mean.degenerate = PathEvaluator::isDegenerate(mean);
-        summary.concepts.push_back(mean);
-        summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)] : std::to_string(cls));
-        metrics.push_back({"path_precision", mean.pathPrecision, cls, -1});
-        metrics.push_back({"path_specificity", mean.pathSpecificity, cls, -1});
-        metrics.push_back({"original_precision", mean.originalPrecision, cls, -1});
-        metrics.push_back({"original_specificity", mean.originalSpecificity, cls, -1});
-        metrics.push_back({"usage", mean.usage, cls, -1});
-        metrics.push_back({"degenerate", mean.degenerate ? 1.0 : 0.0, cls, -1});
+        e.summary.concepts.push_back(mean);
+        e.summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)]
+                                                                    : std::to_string(cls));
+        e.metrics.push_back({"path_precision", mean.pathPrecision, cls, -1});
+        e.metrics.push_back({"path_specificity", mean.pathSpecificity, cls, -1});
+        e.metrics.push_back({"original_precision", mean.originalPrecision, cls, -1});
+        e.metrics.push_back({"original_specificity", mean.originalSpecificity, cls, -1});
+        e.metrics.push_back({"usage", mean.usage, cls, -1});
+        e.metrics.push_back({"degenerate", mean.degenerate ? 1.0 : 0.0, cls, -1});
     }
-    for (std::size_t c = 0; c < summary.concepts.size(); ++c) {
+}
+
+// Mean pairwise similarity of each concept's paths over initializations.
+void addStability(Evaluation& e)
+{
+    for (std::size_t c = 0; c < e.summary.concepts.size(); ++c) {
         std::vector<PackedPath> ofConcept;
-        for (const auto& packed : packedByInit)
+        for (const auto& packed : e.packedByInit)
             if (c < packed.size())
                 ofConcept.push_back(packed[c]);
-        summary.stability.push_back(PathMetrics::stability(ofConcept));
-        metrics.push_back({"stability", summary.stability.back(), int(summary.concepts[c].classIndex), -1});
+        e.summary.stability.push_back(PathMetrics::stability(ofConcept));
+        e.metrics.push_back({"stability", e.summary.stability.back(), int(e.summary.concepts[c].classIndex), -1});
     }
-    metrics.push_back({"held_out_images", double(test.count())});
-    for (std::size_t b = 0; b < summary.usagePerBlock.size(); ++b)
-        metrics.push_back({"unit_usage", summary.usagePerBlock[b], -1, -1, int(b)});
-    if (!interpretabilities.empty()) {
-        double mean = 0, variance = 0;
-        for (double v : interpretabilities)
-            mean += v / double(interpretabilities.size());
-        for (double v : interpretabilities)
-            variance += (v - mean) * (v - mean) / double(interpretabilities.size());
-        summary.interpretabilityMean = mean;
-        summary.interpretabilityStd = std::sqrt(variance);
-        metrics.push_back({"interpretability", mean});
-        metrics.push_back({"interpretability_std", summary.interpretabilityStd});
+}
+
+// I's mean and standard deviation over initializations.
+void addInterpretability(Evaluation& e)
+{
+    const auto& values = e.interpretabilities;
+    if (values.empty())
+        return;
+    double mean = 0, variance = 0;
+    for (double v : values)
+        mean += v / double(values.size());
+    for (double v : values)
+        variance += (v - mean) * (v - mean) / double(values.size());
+    e.summary.interpretabilityMean = mean;
+    e.summary.interpretabilityStd = std::sqrt(variance);
+    e.metrics.push_back({"interpretability", mean});
+    e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
+}
+
+// Fig. 7: the dendrogram order and, with a hierarchy, the adjusted Rand index of the cut into as
+// many clusters as there are groups (ungrouped concepts count as groups of their own).
+void clusterAgainstHierarchy(Evaluation& e, const ConceptHierarchy& hierarchy)
+{
+    RunSummary& summary = e.summary;
+    if (summary.concepts.size() < 2)
+        return;
+    const auto merges = ConceptClustering::averageLinkageOfSimilarity(summary.similarity);
+    summary.leafOrder = ConceptClustering::leafOrder(merges);
+    if (hierarchy.empty())
+        return;
+    const auto groups = hierarchy.groupIndexPerClass(summary.classNames);
+    int ungrouped = int(hierarchy.groups().size());
+    std::vector<int> truth;
+    for (int g : groups)
+        truth.push_back(g >= 0 ? g : ungrouped++);
+    const std::size_t distinct = std::set<int>(truth.begin(), truth.end()).size();
+    summary.adjustedRandIndex = ConceptClustering::adjustedRandIndex(
+        ConceptClustering::cut(merges, std::min(distinct, summary.concepts.size())), truth);
+    e.metrics.push_back({"adjusted_rand_index", summary.adjustedRandIndex});
+}
+
+}  // namespace
+
+RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
+                                   BlockNetwork* loaded, std::size_t heldOutPerClass)
+{
+    const RunContext context = RunContext::open(project, runId, zooDirectory);
+    std::shared_ptr<BlockNetwork> owned;
+    BlockNetwork* network = loaded;
+    if (!network) {
+        owned = context.loadNetwork();
+        network = owned.get();
     }
-    if (summary.concepts.size() >= 2) {
-        const auto merges = ConceptClustering::averageLinkageOfSimilarity(summary.similarity);
-        summary.leafOrder = ConceptClustering::leafOrder(merges);
-        const ConceptHierarchy hierarchy = project.hierarchy(run->datasetId);
-        if (!hierarchy.empty()) {
-            const auto groups = hierarchy.groupIndexPerClass(summary.classNames);
-            int ungrouped = int(hierarchy.groups().size());
-            std::vector<int> truth;
-            for (int g : groups)
-                truth.push_back(g >= 0 ? g : ungrouped++);
-            std::size_t distinct = std::set<int>(truth.begin(), truth.end()).size();
-            summary.adjustedRandIndex = ConceptClustering::adjustedRandIndex(
-                ConceptClustering::cut(merges, std::min(distinct, summary.concepts.size())), truth);
-            metrics.push_back({"adjusted_rand_index", summary.adjustedRandIndex});
-        }
-    }
-    if (project.isReadOnly() == false)
-        runs.saveMetrics(context.run.id, run->datasetId, metrics);
-    return summary;
+    const ImageSet test = context.heldOut(heldOutPerClass);
+    const auto byInit = context.finalPaths(project);
+
+    Evaluation e;
+    e.summary.runId = context.run.id;
+    e.summary.modelName = context.model.name;
+    e.summary.initializations = int(byInit.size());
+    for (const auto& [init, paths] : byInit)
+        addInitialization(e, init, paths, PathEvaluator::evaluate(*network, test, context.model.normalization, paths),
+                          byInit.size());
+    e.summary.similarity = PathMetrics::meanSimilarity(e.packedByInit);
+    averageConcepts(e, nlohmann::json::parse(context.model.record.classNames).get<std::vector<std::string>>());
+    addStability(e);
+    e.metrics.push_back({"held_out_images", double(test.count())});
+    for (std::size_t b = 0; b < e.summary.usagePerBlock.size(); ++b)
+        e.metrics.push_back({"unit_usage", e.summary.usagePerBlock[b], -1, -1, int(b)});
+    addInterpretability(e);
+    if (e.summary.concepts.size() >= 2)
+        clusterAgainstHierarchy(e, project.hierarchy(context.run.datasetId));
+    if (!project.isReadOnly())
+        RunStore(project).saveMetrics(context.run.id, context.run.datasetId, e.metrics);
+    return e.summary;
 }
 
 RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)

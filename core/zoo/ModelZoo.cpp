@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Fashion-MNIST's training-set pixel statistics on the [0, 1] scale.
-const Normalization kFashionMnistNormalization{{0.2860f}, {0.3530f}};
+const Normalization kFashionMnistNormalization = Normalization::fashionMnist();
 
 std::string utcNow()
 {

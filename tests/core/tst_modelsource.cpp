@@ -167,3 +167,41 @@ TEST_F(ModelSourceTest, ImportedRecordGivesItsSpecFactsAndAGoneFileIsNamed)
         EXPECT_EQ(std::string(e.what()), "model 'mine': its TorchScript file '" + record.path + "' is gone");
     }
 }
+
+TEST_F(ModelSourceTest, AvailableModelsAreTheImportedThenTheZoosOnAnIdxDataSet)
+{
+    ModelRecord record;
+    record.name = "mine";
+    record.family = "torchscript";
+    record.path = m_dir.file("mine.pt");
+    record.sha256 = "abc";
+    record.datasetId = m_datasetId;
+    record.classNames = nlohmann::json(m_entry.classNames).dump();
+    record.blocks = {{"features", 8}};
+    ImportSpec spec;
+    spec.blocks = {{"features", {{"features"}}}};
+    spec.classifier = {{"@flatten"}};
+    record.importSpec = ImportSpecFile::toJsonText(spec);
+    RunStore(*m_project).ensureModel(record);
+
+    const auto models = source().available();
+    ASSERT_EQ(models.size(), 2u);
+    EXPECT_EQ(models[0].name, "mine");
+    EXPECT_TRUE(models[0].imported());
+    EXPECT_EQ(models[1].name, "vgg-w4-s1");
+    EXPECT_DOUBLE_EQ(models[1].record.testAccuracy, m_entry.testAccuracy);
+    EXPECT_EQ(source().learningDataset().id, m_datasetId);
+    EXPECT_EQ(source().learningDataset(models[0]).id, m_datasetId);
+
+    // On an ImageFolder project the Fashion-MNIST zoo models are not offered.
+    ProjectStore folder = ProjectStore::create(m_dir.file("folder.nad"));
+    DatasetSummary s;
+    s.path = "/data/folder";
+    s.kind = "imagefolder";
+    s.classNames = m_entry.classNames;
+    folder.addDataset(s, "folder");
+    EXPECT_TRUE(ModelSource(folder, m_dir.file("zoo")).available().empty());
+    // A project without a data set says so.
+    ProjectStore empty = ProjectStore::create(m_dir.file("empty.nad"));
+    EXPECT_THROW(ModelSource(empty, m_dir.file("zoo")).learningDataset(), InvalidArgument);
+}

@@ -14,7 +14,7 @@ using namespace nad;
 
 namespace {
 
-const Normalization kNormalization{{0.2860f}, {0.3530f}};
+const Normalization kNormalization = Normalization::fashionMnist();
 
 }  // namespace
 
