@@ -56,6 +56,21 @@ protected:
         m_datasetId = m_project->addDataset(s, "noise");
     }
     ModelSource source() const { return ModelSource(*m_project, m_dir.file("zoo")); }
+    // Records a model "mine" as `nad project new --model` would (its file need not exist here).
+    ModelRecord addImported(const ImportSpec& spec, std::int64_t channels) const
+    {
+        ModelRecord record;
+        record.name = "mine";
+        record.family = "torchscript";
+        record.path = m_dir.file("mine.pt");
+        record.sha256 = "abc";
+        record.datasetId = m_datasetId;
+        record.classNames = nlohmann::json(m_entry.classNames).dump();
+        record.blocks = {{spec.blocks.front().name, channels}};
+        record.importSpec = ImportSpecFile::toJsonText(spec);
+        RunStore(*m_project).ensureModel(record);
+        return record;
+    }
 
     nadtest::TemporaryDirectory m_dir;
     ZooEntry m_entry;
@@ -142,16 +157,7 @@ TEST_F(ModelSourceTest, ImportedRecordGivesItsSpecFactsAndAGoneFileIsNamed)
     spec.inputChannels = 3;
     spec.inputSize = 64;
     spec.classNames = m_entry.classNames;
-    ModelRecord record;
-    record.name = "mine";
-    record.family = "torchscript";
-    record.path = m_dir.file("missing.pt");
-    record.sha256 = "abc";
-    record.datasetId = m_datasetId;
-    record.classNames = nlohmann::json(m_entry.classNames).dump();
-    record.blocks = {{"layer1", 256}};
-    record.importSpec = ImportSpecFile::toJsonText(spec);
-    RunStore(*m_project).ensureModel(record);
+    const ModelRecord record = addImported(spec, 256);
 
     const auto imported = source().imported("mine");
     ASSERT_TRUE(imported);
@@ -170,19 +176,10 @@ TEST_F(ModelSourceTest, ImportedRecordGivesItsSpecFactsAndAGoneFileIsNamed)
 
 TEST_F(ModelSourceTest, AvailableModelsAreTheImportedThenTheZoosOnAnIdxDataSet)
 {
-    ModelRecord record;
-    record.name = "mine";
-    record.family = "torchscript";
-    record.path = m_dir.file("mine.pt");
-    record.sha256 = "abc";
-    record.datasetId = m_datasetId;
-    record.classNames = nlohmann::json(m_entry.classNames).dump();
-    record.blocks = {{"features", 8}};
     ImportSpec spec;
     spec.blocks = {{"features", {{"features"}}}};
     spec.classifier = {{"@flatten"}};
-    record.importSpec = ImportSpecFile::toJsonText(spec);
-    RunStore(*m_project).ensureModel(record);
+    addImported(spec, 8);
 
     const auto models = source().available();
     ASSERT_EQ(models.size(), 2u);

@@ -16,7 +16,11 @@ int main(int argc, char** argv)
         int* block = static_cast<int*>(std::malloc(8 * sizeof(int)));
         std::memset(block, 0, 8 * sizeof(int));
         std::free(block);
+        // Deliberate: GCC sees it too (-Wuse-after-free); the point is that ASan stops it at run time.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuse-after-free"
         return block[index - 8];  // read after free
+#pragma GCC diagnostic pop
     }
     if (std::strcmp(argv[1], "overflow") == 0) {
         volatile int big = std::numeric_limits<int>::max();
