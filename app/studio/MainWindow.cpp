@@ -8,6 +8,7 @@
 #include "PreferencesDialog.h"
 #include "ProjectExplorerWidget.h"
 #include "QtText.h"
+#include "RecentProjects.h"
 #include "ResumableRun.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
@@ -35,12 +36,9 @@
 #include <QStatusBar>
 
 #include <cmath>
+#include <optional>
 
 namespace nad {
-namespace {
-constexpr int kMaxRecentProjects = 8;
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
@@ -218,7 +216,8 @@ bool MainWindow::openProject(const QString& path)
         m_store = std::move(store);
         reloadProject();
         setWindowTitle(tr("%1 — NAD Studio").arg(QFileInfo(path).fileName()));
-        rememberRecent(QFileInfo(path).absoluteFilePath());
+        RecentProjects::remember(QFileInfo(path).absoluteFilePath());
+        rebuildRecentMenu();
         return true;
     } catch (const std::exception& e) {
         showError(tr("Cannot open project"), qs(e.what()));
@@ -243,11 +242,13 @@ void MainWindow::reloadProject()
                                 .arg(info.modelCount)
                                 .arg(info.runCount));
     // The concepts of the data set runs learn on (ModelSource's rule: the first, for zoo models).
+    std::optional<DatasetRecord> learning;
+    if (!info.datasets.empty())
+        learning = ModelSource(*m_store, m_zooDirectory.toStdString()).learningDataset();
     QVector<ConceptPanel::ConceptEntry> entries;
     QStringList classNames;
-    if (!info.datasets.empty()) {
-        const DatasetRecord learning = ModelSource(*m_store, m_zooDirectory.toStdString()).learningDataset();
-        for (const auto& concept : m_store->concepts(learning.id)) {
+    if (learning) {
+        for (const auto& concept : m_store->concepts(learning->id)) {
             entries.push_back(
                 {concept.id, qs(concept.name), qs(concept.primary), concept.primaryPosition, int(concept.trainCount)});
             if (classNames.size() <= concept.classIndex)
@@ -261,8 +262,8 @@ void MainWindow::reloadProject()
     m_classNames = classNames;
     m_training->setClassNames(classNames);
     m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size()));
-    if (!info.datasets.empty())
-        showDataset(ModelSource(*m_store, m_zooDirectory.toStdString()).learningDataset().id);
+    if (learning)
+        showDataset(learning->id);
     else
         m_views->classBalance()->clear();
     refreshModels();
@@ -299,13 +300,11 @@ void MainWindow::refreshModels()
         // ModelSource's rule: models imported into the project, then the zoo models when the
         // project learns on Fashion-MNIST.
         for (const auto& model : ModelSource(*m_store, m_zooDirectory.toStdString()).available()) {
-            if (model.imported())
-                models.push_back(
-                    {qs(model.name), qs(model.lambdaFamily()), tr("imported: %1").arg(qs(model.record.path))});
-            else
-                models.push_back(
-                    {qs(model.name), qs(model.family),
-                     tr("zoo model, %1 % test accuracy").arg(100.0 * model.record.testAccuracy, 0, 'f', 2)});
+            const QString description =
+                model.imported()
+                    ? tr("imported: %1").arg(qs(model.record.path))
+                    : tr("zoo model, %1 % test accuracy").arg(100.0 * model.record.testAccuracy, 0, 'f', 2);
+            models.push_back({qs(model.name), qs(model.lambdaFamily()), description});
         }
     } catch (const std::exception& e) {
         showError(tr("Cannot list the models"), qs(e.what()));
@@ -477,22 +476,10 @@ void MainWindow::showError(const QString& title, const QString& message)
     statusBar()->showMessage(message, 10000);
 }
 
-void MainWindow::rememberRecent(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecentProjects)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentProjects"), recent);
-    rebuildRecentMenu();
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    const QStringList recent = RecentProjects::list();
     for (const QString& path : recent)
         m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
             ->setToolTip(path);

@@ -66,7 +66,6 @@ private:
     void createMenus();
     void showError(const QString& title, const QString& message);
     void showDataset(qint64 datasetId);
-    void rememberRecent(const QString& path);
     void rebuildRecentMenu();
     void chooseAndOpenProject();
     void chooseAndSaveFigure();
