@@ -55,17 +55,21 @@ torch::Tensor DenseNetNetwork::runBlock(std::size_t index, const torch::Tensor& 
     const bool isTransition = m_blocks[index].name.rfind("transition", 0) == 0;
     if (isTransition)
         return stage.front()->forward(x);
+    const bool isLast = index + 1 == m_blocks.size();
     // Dense block: every layer sees the concatenation of all earlier feature maps. Collect the
     // new maps and concatenate once per layer input (what DenseNet's memory-efficient form does).
     std::vector<torch::Tensor> features{x};
     for (auto& layer : stage)
         features.push_back(layer->forward(torch::cat(features, 1)));
-    return torch::cat(features, 1);
+    const torch::Tensor output = torch::cat(features, 1);
+    // The last mask sits after the final batch norm and ReLU (the authors' densenet121.py:
+    // norm5, relu5, mask5), so a unit switched off there sends nothing to the classifier.
+    return isLast ? torch::relu(m_finalNorm->forward(output)) : output;
 }
 
 torch::Tensor DenseNetNetwork::runClassifier(const torch::Tensor& lastBlockOutput)
 {
-    return m_classifier->forward(torch::relu(m_finalNorm->forward(lastBlockOutput)).mean({2, 3}));
+    return m_classifier->forward(lastBlockOutput.mean({2, 3}));
 }
 
 }  // namespace nad

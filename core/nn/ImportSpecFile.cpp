@@ -17,8 +17,10 @@ ImportSpec vgg16()
     ImportSpec spec;
     spec.preset = "vgg16";
     // torchvision's vgg16.features: conv at these indices, its ReLU right after, max pools
-    // at 4, 9, 16, 23, 30. A pool belongs to the block after it, so masks sit after each ReLU.
+    // at 4, 9, 16, 23, 30. A pool belongs to the block before it, so a stage's last mask sits
+    // after its pool and every other mask after its ReLU (the authors' models/imagenet/vgg16.py).
     const int convs[] = {0, 2, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28};
+    const auto isPool = [](int index) { return index == 4 || index == 9 || index == 16 || index == 23 || index == 30; };
     const int stageOf[] = {1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5};
     int previousEnd = -1;
     int inStage = 0;
@@ -26,12 +28,13 @@ ImportSpec vgg16()
         inStage = (k > 0 && stageOf[k] == stageOf[k - 1]) ? inStage + 1 : 1;
         ImportedBlock block;
         block.name = "conv" + std::to_string(stageOf[k]) + "_" + std::to_string(inStage);
-        for (int index = previousEnd + 1; index <= convs[k] + 1; ++index)
+        const int end = isPool(convs[k] + 2) ? convs[k] + 2 : convs[k] + 1;
+        for (int index = previousEnd + 1; index <= end; ++index)
             block.steps.push_back({"features." + std::to_string(index)});
-        previousEnd = convs[k] + 1;
+        previousEnd = end;
         spec.blocks.push_back(block);
     }
-    spec.classifier = {{"features.30"}, {"avgpool"}, {"@flatten"}, {"classifier"}};
+    spec.classifier = {{"avgpool"}, {"@flatten"}, {"classifier"}};
     return spec;
 }
 
@@ -59,13 +62,17 @@ ImportSpec densenet121()
     for (int d = 1; d <= 4; ++d) {
         const std::string dense = "denseblock" + std::to_string(d);
         spec.blocks.push_back({dense, {{"features." + dense}}});
-        if (d < 4) {
+        if (d == 4) {
+            // The authors' densenet121.py: norm5, relu5, then mask5, so the last mask follows them.
+            spec.blocks.back().steps.push_back({"features.norm5"});
+            spec.blocks.back().steps.push_back({"@relu"});
+        } else {
             const std::string transition = "transition" + std::to_string(d);
             spec.blocks.push_back({transition, {{"features." + transition}}});
         }
     }
     // torchvision's DenseNet.forward: features (ending with norm5), relu, adaptive pool, flatten, fc.
-    spec.classifier = {{"features.norm5"}, {"@relu"}, {"@adaptive_avg_pool"}, {"@flatten"}, {"classifier"}};
+    spec.classifier = {{"@adaptive_avg_pool"}, {"@flatten"}, {"classifier"}};
     return spec;
 }
 

@@ -12,14 +12,16 @@ VggNetwork::VggNetwork(const NetworkConfig& config)
     std::int64_t size = config.inputSize;
     int block = 0;
     for (int stage = 0; stage < 5; ++stage) {
-        const bool pool = stage > 0 && size >= 6;
-        if (pool)
+        // The previous stage's last block pools when this stage starts on a smaller map.
+        if (stage > 0 && size >= 6) {
+            m_poolAfter.back() = true;
             size /= 2;
+        }
         for (std::int64_t k = 0; k < stageBlocks[stage]; ++k) {
             const std::int64_t out = config.width * stageWidth[stage];
             torch::nn::Sequential conv(convolution(channels, out, 3), torch::nn::BatchNorm2d(out), torch::nn::ReLU());
             m_convs.push_back(register_module("conv" + std::to_string(block), conv));
-            m_poolBefore.push_back(pool && k == 0);
+            m_poolAfter.push_back(false);
             m_blocks.push_back({"conv" + std::to_string(stage + 1) + "_" + std::to_string(k + 1), out});
             channels = out;
             ++block;
@@ -31,10 +33,8 @@ VggNetwork::VggNetwork(const NetworkConfig& config)
 torch::Tensor VggNetwork::runBlock(std::size_t index, const torch::Tensor& input,
                                    const std::vector<torch::Tensor>& history)
 {
-    torch::Tensor x = index == 0 ? input : history.back();
-    if (m_poolBefore[index])
-        x = torch::max_pool2d(x, 2);
-    return m_convs[index]->forward(x);
+    const torch::Tensor output = m_convs[index]->forward(index == 0 ? input : history.back());
+    return m_poolAfter[index] ? torch::max_pool2d(output, 2) : output;
 }
 
 torch::Tensor VggNetwork::runClassifier(const torch::Tensor& lastBlockOutput)

@@ -172,3 +172,38 @@ TEST(NetworkFactory, ImageNetSizedInputsUseThePaperStems)
     auto vgg = NetworkFactory::create("vgg", config);
     EXPECT_EQ(vgg->blockCount(), 13u);
 }
+
+// The authors' placement: a VGG stage's last mask after its max pool (so conv1_2's output is
+// already pooled, 28 → 14 px), DenseNet's last mask after the final batch norm and ReLU (its
+// output is ≥ 0 and switching it off leaves the classifier only its bias).
+TEST(NetworkFactory, MasksSitWhereTheAuthorsPutThem)
+{
+    torch::manual_seed(5);
+    NetworkConfig config;
+    config.width = 4;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor input = torch::randn({3, 1, 28, 28});
+
+    auto vgg = NetworkFactory::create("vgg", config);
+    vgg->freeze();
+    const auto vggOut = vgg->forward(input, {}, true);
+    const std::vector<std::int64_t> sizes = {28, 14, 14, 7, 7, 7, 3, 3, 3, 3, 3, 3, 3};
+    for (std::size_t b = 0; b < sizes.size(); ++b)
+        EXPECT_EQ(vggOut.blockOutputs[b].size(2), sizes[b]) << vgg->blocks()[b].name;
+
+    auto dense = NetworkFactory::create("densenet", config);
+    dense->setTrainable(true);
+    for (int i = 0; i < 2; ++i)
+        dense->forward(torch::randn({8, 1, 28, 28}));  // non-trivial running statistics
+    dense->freeze();
+    const auto denseOut = dense->forward(input, {}, true);
+    EXPECT_GE(denseOut.blockOutputs.back().min().item<float>(), 0.0f);  // after the ReLU
+    BlockMasks masks;
+    for (const auto& block : dense->blocks())
+        masks.push_back(torch::ones({block.channels}));
+    masks.back() = torch::zeros({dense->blocks().back().channels});
+    const torch::Tensor logits = dense->forward(input, masks).logits;
+    // Every sample gets the same logits (the classifier's bias): nothing of the image gets through.
+    EXPECT_TRUE(torch::allclose(logits[0], logits[1])) << logits;
+    EXPECT_TRUE(torch::allclose(logits[0], logits[2])) << logits;
+}

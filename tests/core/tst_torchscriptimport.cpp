@@ -174,5 +174,22 @@ TEST(ImportSpecFile, JsonRoundTripAndErrors)
         [&] { ImportSpecFile::fromJsonText(spec + R"("normalization": {"mean": [1e300], "std": [1]}})", "s.json"); });
     EXPECT_NE(hugeMean.find("out of range for a 32-bit float"), std::string::npos) << hugeMean;
     EXPECT_THROW(ImportSpecFile::preset("alexnet"), InvalidArgument);
-    EXPECT_EQ(ImportSpecFile::preset("vgg16").blocks[2].steps.front().text, "features.4");  // pool opens block 3
+}
+
+// The authors' mask placement (models/imagenet/vgg16.py, densenet121.py): a VGG stage's last
+// mask after its max pool, DenseNet's last mask after norm5 and its ReLU.
+TEST(ImportSpecFile, PresetsPlaceMasksAsTheAuthorsCode)
+{
+    const ImportSpec vgg = ImportSpecFile::preset("vgg16");
+    ASSERT_EQ(vgg.blocks.size(), 13u);
+    EXPECT_EQ(vgg.blocks[1].steps.back().text, "features.4");  // conv1_2, ReLU, pool: then the mask
+    EXPECT_EQ(vgg.blocks[2].steps.front().text, "features.5");
+    EXPECT_EQ(vgg.blocks[12].steps.back().text, "features.30");
+    EXPECT_EQ(vgg.classifier.front().text, "avgpool");
+    const ImportSpec dense = ImportSpecFile::preset("densenet121");
+    ASSERT_EQ(dense.blocks.size(), 8u);
+    ASSERT_EQ(dense.blocks.back().steps.size(), 3u);
+    EXPECT_EQ(dense.blocks.back().steps[1].text, "features.norm5");
+    EXPECT_EQ(dense.blocks.back().steps[2].text, "@relu");
+    EXPECT_EQ(dense.classifier.front().text, "@adaptive_avg_pool");
 }

@@ -14,12 +14,15 @@ import torchvision
 def blocks_of(name):
     """The block decomposition of each architecture, written independently of the C++ presets."""
     if name == "vgg16":
+        # The authors' vgg16.py masks a stage's last conv after its max pool.
         convs = [0, 2, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28]
+        pools = {4, 9, 16, 23, 30}
         blocks, start = [], 0
         for c in convs:
-            blocks.append([f"features.{i}" for i in range(start, c + 2)])
-            start = c + 2
-        return blocks, ["features.30", "avgpool", "@flatten", "classifier"]
+            end = c + 3 if c + 2 in pools else c + 2
+            blocks.append([f"features.{i}" for i in range(start, end)])
+            start = end
+        return blocks, ["avgpool", "@flatten", "classifier"]
     if name == "resnet50":
         blocks = [["conv1", "bn1", "relu", "maxpool"]]
         for stage, n in enumerate([3, 4, 6, 3], start=1):
@@ -31,7 +34,9 @@ def blocks_of(name):
             blocks.append([f"features.denseblock{d}"])
             if d < 4:
                 blocks.append([f"features.transition{d}"])
-        return blocks, ["features.norm5", "@relu", "@adaptive_avg_pool", "@flatten", "classifier"]
+        # The authors' densenet121.py masks after norm5 and its ReLU.
+        blocks[-1] += ["features.norm5", "@relu"]
+        return blocks, ["@adaptive_avg_pool", "@flatten", "classifier"]
     raise ValueError(name)
 
 
