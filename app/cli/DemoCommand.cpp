@@ -19,6 +19,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -39,8 +40,9 @@ struct Options
     std::string out;
     std::string zoo;
     int epochs = 1;
-    int steps = LearnerOptions().steps;  // the engine's defaults (100 steps at α = 1)
+    int steps = LearnerOptions().steps;  // the engine's defaults: α = 1 to convergence, 3 initializations
     double alpha = LearnerOptions().alpha;
+    int initializations = LearnerOptions().initializations;
     int evalImages = 300;
     int composites = 20;
     std::string format = "png";
@@ -103,17 +105,19 @@ void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry
     request.zooDirectory = o.zoo;
     request.options.steps = o.steps;
     request.options.alpha = o.alpha;
-    request.options.initializations = 1;
+    request.options.initializations = o.initializations;
     request.lambdaGiven = false;  // the family's default λ
     request.evaluationImagesPerConcept = o.evalImages;
     ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
     const DisentangleResult result = DisentangleJob::run(
         request,
         [&bar, &entry](const DisentangleProgress& p) {
-            char status[96];
-            std::snprintf(status, sizeof status, "paths %s step %d/%d", entry.name.c_str(), p.learner.step,
-                          p.learner.steps);
-            bar.update(double(p.learner.step) / p.learner.steps, p.etaSeconds, status);
+            char status[128];
+            std::snprintf(status, sizeof status, "paths %s init %d/%d step %d/%d", entry.name.c_str(),
+                          p.initialization + 1, p.initializations, p.learner.step, p.learner.steps);
+            const double done = (double(p.initialization) + double(p.learner.step) / p.learner.steps) /
+                                double(std::max(1, p.initializations));
+            bar.update(done, p.etaSeconds, status);
         },
         &cancel);
     bar.finish();
@@ -141,8 +145,11 @@ void addDemoCommand(CLI::App& parent)
     demo->add_option("--epochs", options->epochs, "Epochs for a zoo model the demo has to train")
         ->check(CLI::Range(1, 100))
         ->capture_default_str();
-    demo->add_option("--steps", options->steps, "Path learning steps per concept")
+    demo->add_option("--steps", options->steps, "Most path learning steps per concept (convergence stops earlier)")
         ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    demo->add_option("--inits", options->initializations, "Initializations per concept")
+        ->check(CLI::Range(1, 50))
         ->capture_default_str();
     demo->add_option("--alpha", options->alpha, "Step size α of the path update")
         ->check(CLI::Range(0.001, 100.0))

@@ -31,6 +31,11 @@ struct DisentangleOptions
     std::string preset = "paper";
     std::string shard;
     CLI::Option* lambda = nullptr;  // given or not: the family's default λ otherwise
+    // Given or not: the official preset's defaults (LearnerOptions::officialDefaults) otherwise.
+    CLI::Option* alpha = nullptr;
+    CLI::Option* steps = nullptr;
+    CLI::Option* epochs = nullptr;
+    CLI::Option* window = nullptr;
 };
 
 void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
@@ -40,24 +45,38 @@ void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
     command.add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
-    command.add_option("--alpha", learner.alpha, "Step size α of the normalized update")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    o.alpha = command.add_option("--alpha", learner.alpha, "Step size α of the normalized update (official: 0.1)")
+                  ->check(CLI::PositiveNumber)
+                  ->capture_default_str();
     o.lambda = command
                    .add_option("--lambda", learner.lambda,
                                "Sparsity weight λ (paper) or β (official); default: the model family's")
                    ->check(CLI::NonNegativeNumber);
     command.add_flag("--scale-free", learner.scaleFreeDistance,
                      "Divide each block's distance by the norm of its original output");
-    command.add_option("--steps", learner.steps, "Steps per concept")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    o.steps = command.add_option("--steps", learner.steps, "Maximum steps per concept (convergence stops earlier)")
+                  ->check(CLI::PositiveNumber)
+                  ->capture_default_str();
+    o.epochs = command
+                   .add_option("--epochs", learner.epochs,
+                               "Epochs over each concept's training images instead of convergence (official: 21)")
+                   ->check(CLI::NonNegativeNumber)
+                   ->capture_default_str();
     command.add_option("--batch", learner.batchSize, "Images per concept per step")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    o.window = command
+                   .add_option("--converge-window", learner.convergenceWindow,
+                               "Check convergence every this many steps (0: run the whole budget)")
+                   ->check(CLI::NonNegativeNumber)
+                   ->capture_default_str();
     command
-        .add_option("--early-stop", learner.earlyStopWindow,
-                    "Stop a concept when its binary path is unchanged for this many steps (0: off)")
+        .add_option("--converge-tolerance", learner.convergenceTolerance,
+                    "Converged when at most this share of units changed over a window")
+        ->check(CLI::Range(0.0, 0.999))
+        ->capture_default_str();
+    command.add_option("--min-steps", learner.minSteps, "Steps before convergence is checked")
+        ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     command.add_option("--inits", learner.initializations, "Initializations per concept")->capture_default_str();
     command.add_option("--seed", learner.seed, "Seed")->capture_default_str();
@@ -100,6 +119,16 @@ DisentangleRequest requestOf(const DisentangleOptions& o)
     DisentangleRequest request = o.request;
     request.shard = o.shard.empty() ? ShardSpec{} : ShardSpec::parse(o.shard);
     request.options.preset = LearnerOptions::presetFromName(o.preset);
+    if (request.options.preset == LearnerPreset::Official) {
+        // The authors' setting unless the user says otherwise: lr 0.1 for 21 epochs.
+        const LearnerOptions official = LearnerOptions::officialDefaults();
+        if (!o.alpha->count())
+            request.options.alpha = official.alpha;
+        if (!o.epochs->count() && !o.steps->count())
+            request.options.epochs = official.epochs;
+        if (!o.window->count())
+            request.options.convergenceWindow = official.convergenceWindow;
+    }
     request.lambdaGiven = o.lambda->count() > 0;
     request.concepts.clear();
     if (o.concepts != "all") {

@@ -15,37 +15,78 @@ std::string fixed(double value, int digits = 3)
     return text;
 }
 
+// Per concept: precision, specificity and AUROC beside the original network's, usage, stability.
+void printConcepts(std::ostream& out, const RunSummary& s)
+{
+    TextTable table({"concept", "precision", "original", "specificity", "original", "AUROC", "original", "usage",
+                     "stability", "flag"});
+    double precision = 0, original = 0, specificity = 0, originalSpecificity = 0, auroc = 0, originalAuroc = 0;
+    const double n = double(s.concepts.size());
+    for (std::size_t c = 0; c < s.concepts.size(); ++c) {
+        const auto& e = s.concepts[c];
+        table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
+                      fixed(e.originalSpecificity), fixed(e.pathAuroc), fixed(e.originalAuroc), fixed(e.usage),
+                      s.hasStability() ? fixed(s.stability[c]) : "–", e.degenerate ? "DEGENERATE" : ""});
+        precision += e.pathPrecision / n;
+        original += e.originalPrecision / n;
+        specificity += e.pathSpecificity / n;
+        originalSpecificity += e.originalSpecificity / n;
+        auroc += e.pathAuroc / n;
+        originalAuroc += e.originalAuroc / n;
+    }
+    table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity),
+                  fixed(auroc), fixed(originalAuroc), "", "", ""});
+    table.print(out);
+    out << "(usage: mean over blocks of the share of units the path keeps, as Fig. 4)\n";
+}
+
+// The knockout test: each concept's own units off, against as many random units per block.
+void printKnockout(std::ostream& out, const RunSummary& s)
+{
+    if (s.knockout.empty())
+        return;
+    out << "\nKnockout test (first initialization): top-1 accuracy drop with the concept's own units off "
+           "(on in its path, off in most others'), vs as many random units per block (10 draws, mean ± std):\n";
+    TextTable table({"concept", "units", "drop on c", "on others", "random on c", "random on others"});
+    for (std::size_t c = 0; c < s.knockout.size() && c < s.classNames.size(); ++c) {
+        const auto& k = s.knockout[c];
+        table.addRow({s.classNames[c], std::to_string(k.units), fixed(k.ownDrop), fixed(k.othersDrop),
+                      fixed(k.randomOwnDrop) + " ± " + fixed(k.randomOwnDropStd),
+                      fixed(k.randomOthersDrop) + " ± " + fixed(k.randomOthersDropStd)});
+    }
+    table.print(out);
+}
+
+void printBlocks(std::ostream& out, const RunSummary& s)
+{
+    out << "\nUnit usage per block:";
+    for (double u : s.usagePerBlock)
+        out << ' ' << fixed(u, 2);
+    if (!s.sharingPerBlock.empty()) {
+        out << "\nUnits per block used by every / some / one concept:";
+        for (const auto& b : s.sharingPerBlock)
+            out << ' ' << fixed(b.all, 0) << '/' << fixed(b.some, 0) << '/' << fixed(b.one, 0);
+    }
+}
+
 }  // namespace
 
 void RunReport::print(std::ostream& out, const RunSummary& s)
 {
     out << "Run " << s.runId << " (" << s.modelName << ", " << s.initializations << " initialization(s)), "
         << "held-out images:\n";
-    TextTable table({"concept", "precision", "original", "specificity", "original", "usage", "stability", "flag"});
-    double precision = 0, original = 0, specificity = 0, originalSpecificity = 0;
-    for (std::size_t c = 0; c < s.concepts.size(); ++c) {
-        const auto& e = s.concepts[c];
-        table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
-                      fixed(e.originalSpecificity), fixed(e.usage), fixed(s.stability[c]),
-                      e.degenerate ? "DEGENERATE" : ""});
-        precision += e.pathPrecision / double(s.concepts.size());
-        original += e.originalPrecision / double(s.concepts.size());
-        specificity += e.pathSpecificity / double(s.concepts.size());
-        originalSpecificity += e.originalSpecificity / double(s.concepts.size());
-    }
-    table.addRow(
-        {"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity), "", "", ""});
-    table.print(out);
-    out << "\nUnit usage per block:";
-    for (double u : s.usagePerBlock)
-        out << ' ' << fixed(u, 2);
+    printConcepts(out, s);
+    printKnockout(out, s);
+    printBlocks(out, s);
     out << "\nInterpretability I (Eq. 12): " << fixed(s.interpretabilityMean, 5);
-    if (s.initializations > 1)
-        out << " ± " << fixed(s.interpretabilityStd, 5);
+    out << " ± " << (s.hasStability() ? fixed(s.interpretabilityStd, 5) : "–");
+    out << "\nVar(M) over concept pairs: " << fixed(s.similarityVariance, 5);
     out << "\nClustering vs hierarchy (adjusted Rand index): " << fixed(s.adjustedRandIndex) << "\nDendrogram order:";
     for (auto leaf : s.leafOrder)
         out << ' ' << s.classNames[leaf];
     out << '\n';
+    for (const auto& warning : s.warnings())
+        out << "WARNING: " << warning << '\n';
 }
 
 }  // namespace nad::cli

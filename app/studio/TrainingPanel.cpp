@@ -82,7 +82,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     form->addRow(m_lambdaLabel, lambdaRow);
     m_steps = spinBox(1, 100000, defaults.steps, settings);
     m_steps->setObjectName(QStringLiteral("stepsSpin"));
-    form->addRow(tr("S&teps:"), m_steps);
+    m_steps->setToolTip(tr("The most steps a concept takes; it stops earlier once its binary path has converged"));
+    form->addRow(tr("Max s&teps:"), m_steps);
+    m_epochs = spinBox(0, 10000, defaults.epochs, settings);
+    m_epochs->setObjectName(QStringLiteral("epochsSpin"));
+    m_epochs->setSpecialValueText(tr("until converged"));
+    m_epochs->setToolTip(tr("Epochs over each concept's training images (the authors' code runs 21), or until "
+                            "the binary path has converged"));
+    form->addRow(tr("&Epochs:"), m_epochs);
     m_batch = spinBox(1, 1024, defaults.batchSize, settings);
     m_batch->setObjectName(QStringLiteral("batchSpin"));
     form->addRow(tr("&Batch per concept:"), m_batch);
@@ -151,6 +158,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     });
     connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         updatePresetLabels();
+        applyPresetBudget();
         applyFamilyDefault();
     });
     connect(lambdaDefault, &QPushButton::clicked, this, &TrainingPanel::applyFamilyDefault);
@@ -199,6 +207,9 @@ DisentangleRequest TrainingPanel::request() const
     request.options.lambda = m_lambda->value();
     request.lambdaGiven = true;
     request.options.steps = m_steps->value();
+    request.options.epochs = m_epochs->value();
+    if (request.options.epochs > 0)
+        request.options.convergenceWindow = 0;  // an epoch budget runs to its end, as the authors'
     request.options.batchSize = m_batch->value();
     request.options.seed = std::uint64_t(m_seed->value());
     request.options.initializations = m_initializations->value();
@@ -217,6 +228,7 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
     m_alpha->setValue(request.options.alpha);
     m_lambda->setValue(request.options.lambda);  // after the model and preset, which set the default
     m_steps->setValue(request.options.steps);
+    m_epochs->setValue(request.options.epochs);
     m_batch->setValue(request.options.batchSize);
     m_seed->setValue(int(request.options.seed));
     m_initializations->setValue(request.options.initializations);
@@ -228,6 +240,16 @@ void TrainingPanel::applyFamilyDefault()
 {
     const auto preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
     m_lambda->setValue(LearnerOptions::defaultLambda(m_model->currentData().toString().toStdString(), preset));
+}
+
+// The preset's own step size and budget: α = 1 to convergence (paper), lr 0.1 for 21 epochs
+// (the authors' code).
+void TrainingPanel::applyPresetBudget()
+{
+    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    const LearnerOptions defaults = paper ? LearnerOptions() : LearnerOptions::officialDefaults();
+    m_alpha->setValue(defaults.alpha);
+    m_epochs->setValue(defaults.epochs);
 }
 
 void TrainingPanel::updatePresetLabels()
@@ -251,10 +273,11 @@ void TrainingPanel::setRunning(bool running)
     m_running = running;
     m_cancel->setEnabled(running);
     m_resume->setEnabled(!running && m_resume->isVisible());
-    for (QWidget* w : {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
-                       static_cast<QWidget*>(m_lambda), static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_batch),
-                       static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
-                       static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
+          static_cast<QWidget*>(m_lambda), static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_epochs),
+          static_cast<QWidget*>(m_batch), static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
+          static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages)})
         w->setEnabled(!running);
     updateStartEnabled();
 }

@@ -73,6 +73,7 @@ Q_SIGNALS:
 private:
     void applyFamilyDefault();
     void updatePresetLabels();
+    void applyPresetBudget();
     void redrawCurves();
     void updateStartEnabled();
 
@@ -82,6 +83,7 @@ private:
     QLabel* m_lambdaLabel = nullptr;
     QDoubleSpinBox* m_lambda = nullptr;
     QSpinBox* m_steps = nullptr;
+    QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;
     QSpinBox* m_imagesPerConcept = nullptr;
     QSpinBox* m_seed = nullptr;

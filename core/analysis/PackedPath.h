@@ -17,6 +17,10 @@ public:
     std::size_t blockCount() const { return m_channels.size(); }
     std::size_t channels(std::size_t block) const { return m_channels[block]; }
     std::size_t activeChannels(std::size_t block) const;
+    bool isActive(std::size_t block, std::size_t channel) const
+    {
+        return (m_words[m_offsets[block] + channel / 64] >> (channel % 64)) & 1u;
+    }
 
     // Eq. 10 for one block: |a ∧ b| / |a ∨ b|, with J(∅, ∅) = 1 (two empty blocks agree).
     static double jaccard(const PackedPath& a, const PackedPath& b, std::size_t block);

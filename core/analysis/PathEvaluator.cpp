@@ -1,23 +1,36 @@
 #include "analysis/PathEvaluator.h"
 
 #include "Errors.h"
+#include "analysis/Auroc.h"
 #include "nn/ImageBatch.h"
+
+#include <algorithm>
 
 namespace nad {
 namespace {
 
-// Top-1 predictions of the network on every image of `set`, with optional masks.
-torch::Tensor predictions(BlockNetwork& network, const ImageSet& set, const Normalization& normalization,
-                          const BlockMasks& masks, int batchSize)
+// The network's logits on every image of `set` (CPU), with optional masks.
+torch::Tensor logitsOn(BlockNetwork& network, const ImageSet& set, const Normalization& normalization,
+                       const BlockMasks& masks, int batchSize)
 {
     std::vector<torch::Tensor> parts;
     for (std::size_t first = 0; first < set.count(); first += std::size_t(batchSize)) {
         const std::size_t count = std::min(std::size_t(batchSize), set.count() - first);
         parts.push_back(network.forward(ImageBatch::range(set, first, count, normalization, network.device()), masks)
-                            .logits.argmax(1)
-                            .cpu());
+                            .logits.to(torch::kCPU, torch::kFloat));
     }
     return torch::cat(parts);
+}
+
+// One-vs-rest AUROC of logit column `c`: concept c's images against all the others.
+double aurocOf(const torch::Tensor& logits, const std::vector<std::int64_t>& labels, std::int64_t c)
+{
+    const torch::Tensor column = logits.select(1, c).contiguous();
+    const std::vector<float> scores(column.data_ptr<float>(), column.data_ptr<float>() + column.numel());
+    std::vector<bool> positive;
+    for (std::int64_t label : labels)
+        positive.push_back(label == c);
+    return auroc(scores, positive);
 }
 
 }  // namespace
@@ -45,7 +58,11 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
         throw InvalidArgument("no held-out images to evaluate paths on");
     torch::NoGradGuard noGrad;
     const torch::Tensor labels = torch::tensor(heldOut.labels, torch::kInt64);
-    const torch::Tensor original = predictions(network, heldOut, normalization, {}, batchSize);
+    const torch::Tensor originalLogits = logitsOn(network, heldOut, normalization, {}, batchSize);
+    const torch::Tensor original = originalLogits.argmax(1);
+    bool bothKinds = false;  // AUROC needs images of c and of another class
+    for (std::int64_t label : heldOut.labels)
+        bothKinds = bothKinds || label != heldOut.labels.front();
 
     auto rates = [&labels](const torch::Tensor& predicted, std::int64_t c) {
         const torch::Tensor isC = labels == c;
@@ -64,10 +81,16 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
         ConceptEvaluation e;
         e.classIndex = path.classIndex;
         std::tie(e.originalPrecision, e.originalSpecificity) = rates(original, path.classIndex);
-        const torch::Tensor masked =
-            predictions(network, heldOut, normalization, masksOf(path, network.device()), batchSize);
-        std::tie(e.pathPrecision, e.pathSpecificity) = rates(masked, path.classIndex);
-        e.usage = path.usage();
+        const torch::Tensor maskedLogits =
+            logitsOn(network, heldOut, normalization, masksOf(path, network.device()), batchSize);
+        std::tie(e.pathPrecision, e.pathSpecificity) = rates(maskedLogits.argmax(1), path.classIndex);
+        const bool hasC =
+            std::find(heldOut.labels.begin(), heldOut.labels.end(), path.classIndex) != heldOut.labels.end();
+        if (bothKinds && hasC) {
+            e.originalAuroc = aurocOf(originalLogits, heldOut.labels, path.classIndex);
+            e.pathAuroc = aurocOf(maskedLogits, heldOut.labels, path.classIndex);
+        }
+        e.usage = path.meanBlockUsage();
         e.degenerate = isDegenerate(e);
         results.push_back(e);
     }

@@ -16,7 +16,9 @@ struct ConceptEvaluation
     double pathPrecision = 0;        // the same with P^c applied at every block (the paper's a_c)
     double originalSpecificity = 0;  // share of other concepts' images the network does not call c
     double pathSpecificity = 0;      // the same under P^c
-    double usage = 0;                // share of all channels P^c keeps
+    double originalAuroc = 0;        // one-vs-rest AUROC of the unmasked logit z_c (c's images vs the rest)
+    double pathAuroc = 0;            // the same under P^c
+    double usage = 0;                // mean over blocks of the share of units P^c keeps (as Fig. 4)
     bool degenerate = false;         // see PathEvaluator::isDegenerate
 };
 

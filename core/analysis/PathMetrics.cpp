@@ -1,6 +1,7 @@
 #include "analysis/PathMetrics.h"
 
 #include "Errors.h"
+#include "analysis/ConceptClustering.h"
 
 #include <algorithm>
 #include <exception>
@@ -8,6 +9,68 @@
 #include <thread>
 
 namespace nad {
+
+std::vector<double> PathMetrics::minimumUsagePerBlock(const std::vector<PackedPath>& paths)
+{
+    if (paths.empty())
+        return {};
+    std::vector<double> least(paths.front().blockCount(), 1.0);
+    for (const auto& path : paths)
+        for (std::size_t i = 0; i < least.size(); ++i)
+            least[i] = std::min(least[i], double(path.activeChannels(i)) / double(path.channels(i)));
+    return least;
+}
+
+std::vector<UnitSharing> PathMetrics::sharingPerBlock(const std::vector<PackedPath>& paths)
+{
+    if (paths.empty())
+        return {};
+    std::vector<UnitSharing> sharing(paths.front().blockCount());
+    for (std::size_t i = 0; i < sharing.size(); ++i) {
+        for (std::size_t u = 0; u < paths.front().channels(i); ++u) {
+            std::size_t users = 0;
+            for (const auto& path : paths)
+                users += path.isActive(i, u) ? 1 : 0;
+            if (users == paths.size())
+                sharing[i].all += 1;
+            else if (users > 1)
+                sharing[i].some += 1;
+            else if (users == 1)
+                sharing[i].one += 1;
+        }
+    }
+    return sharing;
+}
+
+double PathMetrics::similarityVariance(const std::vector<std::vector<double>>& similarity)
+{
+    std::vector<double> pairs;
+    for (std::size_t i = 0; i < similarity.size(); ++i)
+        for (std::size_t j = i + 1; j < similarity.size(); ++j)
+            pairs.push_back(similarity[i][j]);
+    if (pairs.empty())
+        return 0.0;
+    double mean = 0, variance = 0;
+    for (double m : pairs)
+        mean += m / double(pairs.size());
+    for (double m : pairs)
+        variance += (m - mean) * (m - mean) / double(pairs.size());
+    return variance;
+}
+
+bool PathMetrics::hasTiedMerges(const std::vector<std::vector<double>>& similarity)
+{
+    if (similarity.size() < 3)
+        return false;
+    std::vector<double> heights;
+    for (const auto& merge : ConceptClustering::averageLinkageOfSimilarity(similarity))
+        heights.push_back(merge.distance);
+    std::sort(heights.begin(), heights.end());
+    for (std::size_t k = 1; k < heights.size(); ++k)
+        if (heights[k] - heights[k - 1] <= 1e-12)
+            return true;
+    return false;
+}
 
 std::vector<std::vector<double>> PathMetrics::similarityMatrix(const std::vector<PackedPath>& paths)
 {

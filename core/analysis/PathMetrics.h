@@ -6,6 +6,15 @@
 
 namespace nad {
 
+// How a block's units are shared among concepts' paths: used by every path, by more than one
+// but not all, by exactly one.
+struct UnitSharing
+{
+    double all = 0;
+    double some = 0;
+    double one = 0;
+};
+
 // The paper's path metrics (Section 4 and 5), on binary paths. No LibTorch needed.
 class PathMetrics
 {
@@ -19,6 +28,16 @@ public:
 
     // Fig. 4: per block, the mean over concepts of |p_i^c|₁ / C_i.
     static std::vector<double> unitUsagePerBlock(const std::vector<PackedPath>& paths);
+
+    // Per block, the smallest share of units any one path keeps.
+    static std::vector<double> minimumUsagePerBlock(const std::vector<PackedPath>& paths);
+    // Per block, how many units every path, several paths or exactly one path uses.
+    static std::vector<UnitSharing> sharingPerBlock(const std::vector<PackedPath>& paths);
+    // Var(M): the population variance of M(c_i, c_j) over the pairs i < j (0 for fewer than 2).
+    static double similarityVariance(const std::vector<std::vector<double>>& similarity);
+    // Whether average linkage on 1 − M meets two equal distances when choosing a merge (within
+    // 1e-12), so the dendrogram's order among them is arbitrary.
+    static bool hasTiedMerges(const std::vector<std::vector<double>>& similarity);
 
     // Eq. 12: I = 2/(k²−k) Σ_{i<j} (a_i a_j M(c_i, c_j) − μ)², μ the mean of the k(k−1)/2
     // weighted terms a_i a_j M(c_i, c_j) (the reading that makes I their variance; the paper's

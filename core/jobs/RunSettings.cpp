@@ -16,7 +16,10 @@ std::string RunSettings::toJson(const DisentangleRequest& request, const std::ve
                         {"scale_free_distance", o.scaleFreeDistance},
                         {"batch_size", o.batchSize},
                         {"steps", o.steps},
-                        {"early_stop_window", o.earlyStopWindow},
+                        {"epochs", o.epochs},
+                        {"convergence_window", o.convergenceWindow},
+                        {"convergence_tolerance", o.convergenceTolerance},
+                        {"min_steps", o.minSteps},
                         {"initializations", o.initializations},
                         {"seed", o.seed},
                         {"images_per_concept", request.imagesPerConcept},
@@ -47,7 +50,14 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
         o.scaleFreeDistance = json.value("scale_free_distance", false);
         o.batchSize = JsonNumbers::int32(json.at("batch_size"), "batch_size");
         o.steps = JsonNumbers::int32(json.at("steps"), "steps");
-        o.earlyStopWindow = JsonNumbers::optionalInt32(json, "early_stop_window", 0, "early_stop_window");
+        // Runs written before convergence existed stored only "early_stop_window"; they no
+        // longer round-trip below, so the job says so instead of resuming them differently.
+        o.epochs = JsonNumbers::optionalInt32(json, "epochs", 0, "epochs");
+        o.convergenceWindow = JsonNumbers::optionalInt32(json, "convergence_window", 0, "convergence_window");
+        o.convergenceTolerance = json.contains("convergence_tolerance")
+                                     ? JsonNumbers::number(json.at("convergence_tolerance"), "convergence_tolerance")
+                                     : 0.0;
+        o.minSteps = JsonNumbers::optionalInt32(json, "min_steps", 0, "min_steps");
         o.initializations = JsonNumbers::int32(json.at("initializations"), "initializations");
         o.seed = JsonNumbers::unsignedInteger(json.at("seed"), "seed");
         request.imagesPerConcept = JsonNumbers::optionalInt32(json, "images_per_concept", 0, "images_per_concept");

@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nad {
@@ -16,18 +17,50 @@ void LearnerOptions::validate() const
         throw InvalidArgument("batch size must be at least 1, got " + std::to_string(batchSize));
     if (steps < 1)
         throw InvalidArgument("the step budget must be at least 1, got " + std::to_string(steps));
-    if (earlyStopWindow < 0)
-        throw InvalidArgument("the early-stop window must not be negative");
+    if (epochs < 0)
+        throw InvalidArgument("the number of epochs must not be negative, got " + std::to_string(epochs));
+    if (convergenceWindow < 0)
+        throw InvalidArgument("the convergence window must not be negative");
+    if (!(convergenceTolerance >= 0 && convergenceTolerance < 1))
+        throw InvalidArgument("the convergence tolerance must be in [0, 1), got " +
+                              std::to_string(convergenceTolerance));
+    if (minSteps < 0)
+        throw InvalidArgument("the minimum number of steps must not be negative");
     if (originalsCacheMiB < 0)
         throw InvalidArgument("the originals cache size must not be negative");
     if (initializations < 1)
         throw InvalidArgument("at least one initialization is needed, got " + std::to_string(initializations));
 }
 
+LearnerOptions LearnerOptions::officialDefaults()
+{
+    LearnerOptions o;
+    o.preset = LearnerPreset::Official;
+    o.alpha = 0.1;
+    o.epochs = 21;
+    o.convergenceWindow = 0;
+    return o;
+}
+
+int LearnerOptions::budgetFor(std::int64_t imageCount) const
+{
+    if (epochs <= 0)
+        return steps;
+    const std::int64_t batchesPerEpoch = (std::max<std::int64_t>(imageCount, 1) + batchSize - 1) / batchSize;
+    return int(std::min<std::int64_t>(std::int64_t(epochs) * batchesPerEpoch, 1'000'000'000));
+}
+
 double LearnerOptions::defaultLambda(const std::string& family, LearnerPreset preset)
 {
-    if (preset == LearnerPreset::Official)
-        return 0.05;  // far below the authors' ImageNet β (4.5 for VGG), which collapses small paths
+    if (preset == LearnerPreset::Official) {
+        if (family == "vgg")
+            return 4.5;
+        if (family == "resnet" || family == "densenet")
+            return 0.02;
+        if (family == "darts")
+            return 0.45;
+        return 0.05;
+    }
     if (family == "vgg")
         return 0.02;
     if (family == "resnet")

@@ -7,34 +7,51 @@ namespace nad {
 
 // Which loss Algorithm 1 minimises.
 //  Paper (default): L = mean_b Σ_{i=0..n} ||o_i − m_i||₂ + λ Σ_{i<n} ||σ(s_i)||₁  (Eq. 4, 6, 7).
-//  Official: the authors' public code — [CE(m_n, y) + Σ_i MSE(m_i, o_i)] over the samples the
-//  frozen network classifies correctly, divided by the number of masks, plus
-//  β · mean_i mean(σ(s_i)²).
+//  Official: the authors' public code (findpath.py): [CE(m_n, y) over every sample of the batch +
+//  Σ_i MSE(m_i, o_i) over the samples the frozen network classifies correctly], divided by the
+//  number of masks, plus β · mean_i mean(σ(s_i)²); a batch with no correct sample is skipped
+//  (no update), and the budget is a number of epochs over the concept's training images.
 enum class LearnerPreset { Paper, Official };
 
 struct LearnerOptions
 {
     LearnerPreset preset = LearnerPreset::Paper;
-    // Step size of the normalized update (Eq. 8) and the step budget. Each step moves a block's
-    // mask logits by exactly α (L2), so the travel α × steps decides where the binary path lands:
-    // on the four zoo models α = 1 for 100 steps gives the paths of α = 0.1 for 1,000 steps
-    // (README, "Defaults per family") in a tenth of the time. The paper used α = 0.1 on VGG16.
+    // Step size of the normalized update (Eq. 8). Each step moves a block's mask logits by
+    // exactly α (L2). The paper's preset takes α = 1 and runs to convergence; the authors' code
+    // takes lr = 0.1 for 21 epochs (officialDefaults).
     double alpha = 1.0;
     double lambda = 0.05;            // λ (paper) or β (official)
     bool scaleFreeDistance = false;  // paper preset only: each block's distance / ||o_i||
     int batchSize = 16;              // images per concept per step
-    int steps = 100;                 // step budget per concept
-    int earlyStopWindow = 0;         // stop when the binary path is unchanged for this many steps (0: off)
-    int initializations = 1;         // independent runs per concept, seeds seed, seed+1, ...
+    // The budget. With `epochs` > 0 each concept takes epochs × ⌈N_c / batch⌉ steps (N_c its
+    // training images), as the authors' code does; otherwise it runs until its binary path has
+    // converged (below), at most `steps` steps.
+    int steps = 400;
+    int epochs = 0;
+    // Convergence: every `convergenceWindow` steps, after at least `minSteps`, a concept stops
+    // when its binary path differs from the one a window earlier in at most
+    // `convergenceTolerance` of its units (0.001: one unit in a thousand). Window 0: off.
+    int convergenceWindow = 10;
+    double convergenceTolerance = 0.001;
+    int minSteps = 50;
+    int initializations = 3;  // independent runs per concept, seeds seed, seed+1, ...
     // Memory for the frozen network's outputs on the concepts' images, computed once instead of
     // once per step (a step then costs a masked forward and its backward only). 0 disables.
     std::int64_t originalsCacheMiB = 2048;
     std::uint64_t seed = 1;
 
+    // The authors' setting for the official preset: lr 0.1, 21 epochs, no convergence stop.
+    static LearnerOptions officialDefaults();
+    // The steps concept c takes with `imageCount` training images: the epoch budget, or the
+    // maximum `steps` (convergence may stop it earlier).
+    int budgetFor(std::int64_t imageCount) const;
+
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;
-    // λ (β) each built-in family uses when the user gives none: the sparsest setting whose paths
-    // stayed faithful and specific in `nad sweep` on the zoo model (README, "Defaults").
+    // λ (β) each built-in family uses when the user gives none. Paper preset: the sparsest
+    // setting whose paths stayed faithful and specific in `nad sweep` on the zoo model (README,
+    // "Defaults"). Official preset: the authors' ImageNet β per family (findpath.py's table:
+    // VGG 4.5, ResNet 0.02, DenseNet 0.02, DARTS 0.45; 0.05, their default, for any other).
     static double defaultLambda(const std::string& family, LearnerPreset preset);
     static std::string presetName(LearnerPreset preset);
     static LearnerPreset presetFromName(const std::string& name);

@@ -72,6 +72,14 @@ double LearnedPath::usage() const
     return all ? double(on) / double(all) : 0.0;
 }
 
+double LearnedPath::meanBlockUsage() const
+{
+    double sum = 0;
+    for (const auto& block : binary)
+        sum += block.empty() ? 0.0 : double(std::accumulate(block.begin(), block.end(), 0)) / double(block.size());
+    return binary.empty() ? 0.0 : sum / double(binary.size());
+}
+
 PathLearner::PathLearner(BlockNetwork& network, LearnerOptions options) : m_network(network), m_options(options)
 {
     m_options.validate();
@@ -120,6 +128,7 @@ torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, co
         torch::zeros({concepts}, options).index_add(0, owner, torch::ones_like(owner, options));
     torch::Tensor distancePerConcept;
     torch::Tensor sparsityPerConcept = torch::zeros({concepts}, options);
+    torch::Tensor takesPart = torch::ones({concepts}, options);  // 0: the official preset skips it
 
     if (m_options.preset == LearnerPreset::Paper) {
         // Eq. 4: per sample, Σ over blocks and the logits of the L2 norm (not squared).
@@ -138,18 +147,26 @@ torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, co
         for (const auto& s : maskLogits)
             sparsityPerConcept = sparsityPerConcept + torch::sigmoid(s).sum(1);
     } else {
-        // The authors' code: only samples the frozen network gets right take part.
+        // The authors' findpath.py: cross-entropy on every sample of the batch, the MSE of each
+        // mask's output only on the samples the frozen network classifies correctly, both divided
+        // by the number of masks. A concept whose batch has no correct sample is skipped (its
+        // term is zeroed, so its gradient is zero and Eq. 8 leaves its masks where they are).
         const torch::Tensor correct = (original.logits.argmax(1) == labels).to(options.dtype());
-        torch::Tensor perSample = torch::nn::functional::cross_entropy(
+        const torch::Tensor crossEntropy = torch::nn::functional::cross_entropy(
             masked.logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
+        torch::Tensor squaredError = torch::zeros({images.size(0)}, options);
         for (std::size_t i = 0; i < masks.size(); ++i)
-            perSample = perSample + (masked.blockOutputs[i] - original.blockOutputs[i]).pow(2).flatten(1).mean(1);
+            squaredError = squaredError + (masked.blockOutputs[i] - original.blockOutputs[i]).pow(2).flatten(1).mean(1);
         const torch::Tensor correctCounts = torch::zeros({concepts}, options).index_add(0, owner, correct);
-        distancePerConcept = torch::zeros({concepts}, options).index_add(0, owner, perSample * correct) /
-                             correctCounts.clamp_min(1) / double(masks.size());
+        const torch::Tensor ceMean =
+            torch::zeros({concepts}, options).index_add(0, owner, crossEntropy) / counts.clamp_min(1);
+        const torch::Tensor mseMean =
+            torch::zeros({concepts}, options).index_add(0, owner, squaredError * correct) / correctCounts.clamp_min(1);
+        distancePerConcept = (ceMean + mseMean) / double(masks.size());
         for (const auto& s : maskLogits)
             sparsityPerConcept = sparsityPerConcept + torch::sigmoid(s).pow(2).mean(1);
         sparsityPerConcept = sparsityPerConcept / double(maskLogits.size());
+        takesPart = (correctCounts > 0).to(options.dtype());
     }
     auto toVector = [](const torch::Tensor& t) {
         const torch::Tensor cpu = t.detach().to(torch::kCPU, torch::kDouble).contiguous();
@@ -159,7 +176,7 @@ torch::Tensor PathLearner::loss(const std::vector<torch::Tensor>& maskLogits, co
         *distance = toVector(distancePerConcept);
     if (sparsity)
         *sparsity = toVector(sparsityPerConcept);
-    return (distancePerConcept + m_options.lambda * sparsityPerConcept).sum();
+    return ((distancePerConcept + m_options.lambda * sparsityPerConcept) * takesPart).sum();
 }
 
 std::int64_t PathLearner::originalBytesPerImage(const torch::Tensor& sampleImage)
@@ -278,34 +295,64 @@ StepBatch nextBatch(const std::vector<ConceptImages>& concepts, std::vector<Imag
     return batch;
 }
 
-// Per concept: steps taken, and the early stop (the binary path unchanged for `window` steps).
+// Per concept: steps taken, its budget, and the convergence rule (LearnerOptions): every
+// `window` steps from `minSteps` on, the binary path is compared with the one a window earlier.
 class ConvergenceTracker
 {
 public:
-    ConvergenceTracker(std::size_t concepts, int firstStep, int window)
-        : m_active(concepts, true), m_steps(concepts, firstStep), m_unchanged(concepts, 0), m_previous(concepts),
-          m_window(window)
-    {}
+    ConvergenceTracker(int firstStep, std::vector<int> budgets, const LearnerOptions& options)
+        : m_active(budgets.size(), true), m_steps(budgets.size(), firstStep), m_budgets(std::move(budgets)),
+          m_snapshot(m_budgets.size()), m_window(options.convergenceWindow), m_tolerance(options.convergenceTolerance),
+          m_minSteps(options.minSteps)
+    {
+        for (std::size_t c = 0; c < m_budgets.size(); ++c)
+            m_active[c] = firstStep < m_budgets[c];
+    }
     const std::vector<bool>& active() const { return m_active; }
     int steps(std::size_t concept) const { return m_steps[concept]; }
+    // A resumed pass: the path it resumes from is the snapshot when it was taken on a check step
+    // (checkpoints every multiple of the window), so the run continues exactly as uninterrupted.
+    void resumeFrom(std::size_t concept, std::vector<std::vector<std::uint8_t>> binary)
+    {
+        if (m_window > 0 && m_steps[concept] > 0 && m_steps[concept] % m_window == 0)
+            m_snapshot[concept] = std::move(binary);
+    }
     // Records concept `concept`'s binary path after a step it took part in.
     void record(std::size_t concept, std::vector<std::vector<std::uint8_t>> binary)
     {
         if (!m_active[concept])
             return;
-        ++m_steps[concept];
-        m_unchanged[concept] = binary == m_previous[concept] ? m_unchanged[concept] + 1 : 0;
-        m_previous[concept] = std::move(binary);
-        if (m_window > 0 && m_unchanged[concept] >= m_window)
+        const int step = ++m_steps[concept];
+        if (m_window > 0 && step % m_window == 0) {
+            // A run resumed between two checks has no snapshot yet and checks one window later.
+            if (!m_snapshot[concept].empty() && step >= m_minSteps &&
+                changedShare(binary, m_snapshot[concept]) <= m_tolerance)
+                m_active[concept] = false;
+            m_snapshot[concept] = std::move(binary);
+        }
+        if (step >= m_budgets[concept])
             m_active[concept] = false;
     }
 
 private:
+    static double changedShare(const std::vector<std::vector<std::uint8_t>>& a,
+                               const std::vector<std::vector<std::uint8_t>>& b)
+    {
+        double changed = 0, all = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            for (std::size_t t = 0; t < a[i].size(); ++t)
+                changed += a[i][t] != b[i][t] ? 1 : 0;
+            all += double(a[i].size());
+        }
+        return all > 0 ? changed / all : 0.0;
+    }
     std::vector<bool> m_active;
     std::vector<int> m_steps;
-    std::vector<int> m_unchanged;
-    std::vector<std::vector<std::vector<std::uint8_t>>> m_previous;
+    std::vector<int> m_budgets;
+    std::vector<std::vector<std::vector<std::uint8_t>>> m_snapshot;
     int m_window;
+    double m_tolerance;
+    int m_minSteps;
 };
 
 double shareOn(const std::vector<std::vector<std::uint8_t>>& binary)
@@ -355,12 +402,20 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     std::vector<ImageCycle> cycles;
     for (const auto& c : concepts)
         cycles.emplace_back(c.images.size(0), derivedSeed(m_options.seed, c.classIndex, initialization, 2));
-    const int firstStep = resume ? std::clamp(resume->step, 0, m_options.steps) : 0;
+    std::vector<int> budgets;
+    for (const auto& c : concepts)
+        budgets.push_back(m_options.budgetFor(c.images.size(0)));
+    const int lastStep = *std::max_element(budgets.begin(), budgets.end());
+    const int firstStep = resume ? std::clamp(resume->step, 0, lastStep) : 0;
     for (int skipped = 0; skipped < firstStep; ++skipped) {
         for (auto& cycle : cycles)
             cycle.next(m_options.batchSize);
     }
-    ConvergenceTracker convergence(k, firstStep, m_options.earlyStopWindow);
+    ConvergenceTracker convergence(firstStep, budgets, m_options);
+    if (resume) {
+        for (std::size_t c = 0; c < k; ++c)
+            convergence.resumeFrom(c, binarize(resume->logits[c]));
+    }
 
     auto currentPaths = [&]() {
         std::vector<LearnedPath> paths;
@@ -377,7 +432,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         return paths;
     };
 
-    for (int step = firstStep; step < m_options.steps; ++step) {
+    for (int step = firstStep; step < lastStep; ++step) {
         if (cancel && cancel->load())
             break;
         const StepBatch batch = nextBatch(concepts, cycles, convergence.active(), cached, m_options.batchSize, device);
@@ -390,7 +445,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         normalizedStep(maskLogits, m_options.alpha, convergence.active());
 
         report.step = step + 1;
-        report.steps = m_options.steps;
+        report.steps = lastStep;
         for (std::size_t c = 0; c < k; ++c) {
             std::vector<torch::Tensor> row;
             for (const auto& s : maskLogits)
@@ -402,7 +457,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         }
         if (progress)
             progress(report);
-        if (checkpoint && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < m_options.steps)
+        if (checkpoint && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < lastStep)
             checkpoint(currentPaths());
     }
     return currentPaths();

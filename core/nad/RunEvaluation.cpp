@@ -43,6 +43,7 @@ void addInitialization(Evaluation& e, int init, const std::vector<LearnedPath>& 
         e.metrics.push_back({"path_precision", evaluations[c].pathPrecision, cls, init});
         e.metrics.push_back({"path_specificity", evaluations[c].pathSpecificity, cls, init});
         e.metrics.push_back({"usage", evaluations[c].usage, cls, init});
+        e.metrics.push_back({"path_auroc", evaluations[c].pathAuroc, cls, init});
     }
     const auto similarity = PathMetrics::similarityMatrix(packed);
     if (packed.size() >= 2) {
@@ -53,8 +54,20 @@ void addInitialization(Evaluation& e, int init, const std::vector<LearnedPath>& 
     const auto usage = PathMetrics::unitUsagePerBlock(e.packedByInit.back());
     if (e.summary.usagePerBlock.empty())
         e.summary.usagePerBlock.assign(usage.size(), 0.0);
-    for (std::size_t b = 0; b < usage.size(); ++b)
-        e.summary.usagePerBlock[b] += usage[b] / double(initializations);
+    const auto least = PathMetrics::minimumUsagePerBlock(e.packedByInit.back());
+    const auto sharing = PathMetrics::sharingPerBlock(e.packedByInit.back());
+    if (e.summary.minUsagePerBlock.empty()) {
+        e.summary.minUsagePerBlock.assign(usage.size(), 0.0);
+        e.summary.sharingPerBlock.assign(usage.size(), UnitSharing{});
+    }
+    const double share = 1.0 / double(initializations);
+    for (std::size_t b = 0; b < usage.size(); ++b) {
+        e.summary.usagePerBlock[b] += usage[b] * share;
+        e.summary.minUsagePerBlock[b] += least[b] * share;
+        e.summary.sharingPerBlock[b].all += sharing[b].all * share;
+        e.summary.sharingPerBlock[b].some += sharing[b].some * share;
+        e.summary.sharingPerBlock[b].one += sharing[b].one * share;
+    }
 }
 
 // Each concept's metrics averaged over initializations, with its degenerate flag.
@@ -66,7 +79,9 @@ void averageConcepts(Evaluation& e, const std::vector<std::string>& classNames)
             mean.pathPrecision += evaluations[k].pathPrecision;
             mean.pathSpecificity += evaluations[k].pathSpecificity;
             mean.usage += evaluations[k].usage;
+            mean.pathAuroc += evaluations[k].pathAuroc;
         }
+        mean.pathAuroc /= double(evaluations.size());
         mean.pathPrecision /= double(evaluations.size());
         mean.pathSpecificity /= double(evaluations.size());
         mean.usage /= double(evaluations.size());
@@ -80,12 +95,17 @@ void averageConcepts(Evaluation& e, const std::vector<std::string>& classNames)
         e.metrics.push_back({"original_specificity", mean.originalSpecificity, cls, -1});
         e.metrics.push_back({"usage", mean.usage, cls, -1});
         e.metrics.push_back({"degenerate", mean.degenerate ? 1.0 : 0.0, cls, -1});
+        e.metrics.push_back({"path_auroc", mean.pathAuroc, cls, -1});
+        e.metrics.push_back({"original_auroc", mean.originalAuroc, cls, -1});
     }
 }
 
-// Mean pairwise similarity of each concept's paths over initializations.
+// Mean pairwise similarity of each concept's paths over initializations (not stored with one:
+// a single path agrees with itself, which measures nothing).
 void addStability(Evaluation& e)
 {
+    if (e.packedByInit.size() < 2)
+        return;
     for (std::size_t c = 0; c < e.summary.concepts.size(); ++c) {
         std::vector<PackedPath> ofConcept;
         for (const auto& packed : e.packedByInit)
@@ -110,7 +130,53 @@ void addInterpretability(Evaluation& e)
     e.summary.interpretabilityMean = mean;
     e.summary.interpretabilityStd = std::sqrt(variance);
     e.metrics.push_back({"interpretability", mean});
-    e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
+    if (values.size() >= 2)
+        e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
+}
+
+// The knockout test on the first initialization's paths, on at most `kKnockoutImagesPerClass`
+// held-out images per class (it costs 1 + draws forward passes per concept).
+constexpr std::size_t kKnockoutImagesPerClass = 100;
+constexpr int kKnockoutDraws = 10;
+
+void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSet& test, const Normalization& normalization,
+                 const std::vector<LearnedPath>& firstInitialization)
+{
+    if (firstInitialization.size() < 2)
+        return;
+    std::vector<std::size_t> chosen;
+    for (std::int64_t c = 0; c < std::int64_t(test.countsPerClass().size()); ++c) {
+        const auto indices = test.indicesOfClass(c);
+        chosen.insert(chosen.end(), indices.begin(),
+                      indices.begin() + std::ptrdiff_t(std::min(indices.size(), kKnockoutImagesPerClass)));
+    }
+    e.summary.knockout =
+        KnockoutTest::run(network, test.subset(chosen), normalization, firstInitialization, kKnockoutDraws);
+    for (const auto& k : e.summary.knockout) {
+        const int cls = int(k.classIndex);
+        e.metrics.push_back({"knockout_units", double(k.units), cls, -1});
+        e.metrics.push_back({"knockout_own_drop", k.ownDrop, cls, -1});
+        e.metrics.push_back({"knockout_others_drop", k.othersDrop, cls, -1});
+        e.metrics.push_back({"knockout_random_own_drop", k.randomOwnDrop, cls, -1});
+        e.metrics.push_back({"knockout_random_own_drop_std", k.randomOwnDropStd, cls, -1});
+        e.metrics.push_back({"knockout_random_others_drop", k.randomOthersDrop, cls, -1});
+        e.metrics.push_back({"knockout_random_others_drop_std", k.randomOthersDropStd, cls, -1});
+    }
+}
+
+// Per block: mean and least usage, units used by every / some / one concept; and Var(M).
+void addBlockMetrics(Evaluation& e)
+{
+    const RunSummary& s = e.summary;
+    for (std::size_t b = 0; b < s.usagePerBlock.size(); ++b) {
+        e.metrics.push_back({"unit_usage", s.usagePerBlock[b], -1, -1, int(b)});
+        e.metrics.push_back({"unit_usage_min", s.minUsagePerBlock[b], -1, -1, int(b)});
+        e.metrics.push_back({"units_all", s.sharingPerBlock[b].all, -1, -1, int(b)});
+        e.metrics.push_back({"units_some", s.sharingPerBlock[b].some, -1, -1, int(b)});
+        e.metrics.push_back({"units_one", s.sharingPerBlock[b].one, -1, -1, int(b)});
+    }
+    e.summary.similarityVariance = PathMetrics::similarityVariance(s.similarity);
+    e.metrics.push_back({"similarity_variance", e.summary.similarityVariance});
 }
 
 // Fig. 7: the dendrogram order and, with a hierarchy, the adjusted Rand index of the cut into as
@@ -135,7 +201,64 @@ void clusterAgainstHierarchy(Evaluation& e, const ConceptHierarchy& hierarchy)
     e.metrics.push_back({"adjusted_rand_index", summary.adjustedRandIndex});
 }
 
+// A stored per-concept metric into its field.
+void readConceptMetric(ConceptEvaluation& e, const MetricRecord& m)
+{
+    static const std::map<std::string, double ConceptEvaluation::*> fields = {
+        {"path_precision", &ConceptEvaluation::pathPrecision},
+        {"path_specificity", &ConceptEvaluation::pathSpecificity},
+        {"original_precision", &ConceptEvaluation::originalPrecision},
+        {"original_specificity", &ConceptEvaluation::originalSpecificity},
+        {"path_auroc", &ConceptEvaluation::pathAuroc},
+        {"original_auroc", &ConceptEvaluation::originalAuroc},
+        {"usage", &ConceptEvaluation::usage}};
+    if (m.name == "degenerate")
+        e.degenerate = m.value != 0;
+    else if (auto it = fields.find(m.name); it != fields.end())
+        e.*(it->second) = m.value;
+}
+
+void readKnockout(KnockoutResult& k, const MetricRecord& m)
+{
+    static const std::map<std::string, double KnockoutResult::*> fields = {
+        {"knockout_own_drop", &KnockoutResult::ownDrop},
+        {"knockout_others_drop", &KnockoutResult::othersDrop},
+        {"knockout_random_own_drop", &KnockoutResult::randomOwnDrop},
+        {"knockout_random_own_drop_std", &KnockoutResult::randomOwnDropStd},
+        {"knockout_random_others_drop", &KnockoutResult::randomOthersDrop},
+        {"knockout_random_others_drop_std", &KnockoutResult::randomOthersDropStd}};
+    k.classIndex = m.classIndex;
+    if (m.name == "knockout_units")
+        k.units = int(m.value);
+    else if (auto it = fields.find(m.name); it != fields.end())
+        k.*(it->second) = m.value;
+}
+
 }  // namespace
+
+std::vector<std::string> RunSummary::warnings() const
+{
+    std::vector<std::string> found;
+    std::string whole;
+    std::size_t wholeBlocks = 0;
+    for (std::size_t b = 0; b < minUsagePerBlock.size(); ++b) {
+        if (minUsagePerBlock[b] >= 0.99) {
+            whole += (whole.empty() ? "" : ", ") + std::to_string(b + 1);
+            ++wholeBlocks;
+        }
+    }
+    if (wholeBlocks > 0)
+        found.push_back("in block(s) " + whole + " every path keeps at least 99 % of the units: there the path is " +
+                        "the original network");
+    if (!minUsagePerBlock.empty() && 2 * wholeBlocks > minUsagePerBlock.size())
+        found.push_back("in most blocks the paths are the whole network: precision, M, I and the clustering mostly "
+                        "measure the original network (try a larger λ)");
+    if (PathMetrics::hasTiedMerges(similarity))
+        found.push_back("tied distances between concepts: the dendrogram's order among them is arbitrary");
+    if (initializations < 2)
+        found.push_back("one initialization: stability and the spread of I are not measured (use --inits 3)");
+    return found;
+}
 
 RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
                                    BlockNetwork* loaded, std::size_t heldOutPerClass)
@@ -161,9 +284,10 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     averageConcepts(e, nlohmann::json::parse(context.model.record.classNames).get<std::vector<std::string>>());
     addStability(e);
     e.metrics.push_back({"held_out_images", double(test.count())});
-    for (std::size_t b = 0; b < e.summary.usagePerBlock.size(); ++b)
-        e.metrics.push_back({"unit_usage", e.summary.usagePerBlock[b], -1, -1, int(b)});
+    addBlockMetrics(e);
     addInterpretability(e);
+    if (!byInit.empty())
+        addKnockout(e, *network, test, context.model.normalization, byInit.begin()->second);
     if (e.summary.concepts.size() >= 2)
         clusterAgainstHierarchy(e, project.hierarchy(context.run.datasetId));
     if (!project.isReadOnly())
@@ -194,38 +318,33 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
     summary.modelName = model->name;
     std::map<int, ConceptEvaluation> concepts;
     std::map<int, double> stability;
-    std::map<int, double> usagePerBlock;
+    std::map<int, KnockoutResult> knockout;
+    std::map<int, std::map<std::string, double>> perBlock;
     std::set<int> initializations;
     for (const auto& m : metrics) {
         if (m.initialization >= 0) {
             initializations.insert(m.initialization);
             continue;
         }
-        if (m.block >= 0 && m.name == "unit_usage") {
-            usagePerBlock[m.block] = m.value;
+        if (m.block >= 0) {
+            perBlock[m.block][m.name] = m.value;
+        } else if (m.classIndex >= 0 && m.name.rfind("knockout_", 0) == 0) {
+            readKnockout(knockout[m.classIndex], m);
         } else if (m.classIndex >= 0) {
             ConceptEvaluation& e = concepts[m.classIndex];
             e.classIndex = m.classIndex;
-            if (m.name == "path_precision")
-                e.pathPrecision = m.value;
-            else if (m.name == "path_specificity")
-                e.pathSpecificity = m.value;
-            else if (m.name == "original_precision")
-                e.originalPrecision = m.value;
-            else if (m.name == "original_specificity")
-                e.originalSpecificity = m.value;
-            else if (m.name == "usage")
-                e.usage = m.value;
-            else if (m.name == "degenerate")
-                e.degenerate = m.value != 0;
-            else if (m.name == "stability")
+            if (m.name == "stability")
                 stability[m.classIndex] = m.value;
+            else
+                readConceptMetric(e, m);
         } else if (m.name == "interpretability") {
             summary.interpretabilityMean = m.value;
         } else if (m.name == "interpretability_std") {
             summary.interpretabilityStd = m.value;
         } else if (m.name == "adjusted_rand_index") {
             summary.adjustedRandIndex = m.value;
+        } else if (m.name == "similarity_variance") {
+            summary.similarityVariance = m.value;
         }
     }
     summary.initializations = int(initializations.size());
@@ -233,9 +352,17 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
         summary.concepts.push_back(e);
         summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)] : std::to_string(cls));
         summary.stability.push_back(stability.count(cls) ? stability.at(cls) : 1.0);
+        if (knockout.count(cls))
+            summary.knockout.push_back(knockout.at(cls));
     }
-    for (const auto& [block, value] : usagePerBlock)
-        summary.usagePerBlock.push_back(value);
+    if (summary.knockout.size() != summary.concepts.size())
+        summary.knockout.clear();  // evaluated before the knockout test existed
+    for (const auto& [block, values] : perBlock) {
+        auto value = [&values](const char* name) { return values.count(name) ? values.at(name) : 0.0; };
+        summary.usagePerBlock.push_back(value("unit_usage"));
+        summary.minUsagePerBlock.push_back(value("unit_usage_min"));
+        summary.sharingPerBlock.push_back({value("units_all"), value("units_some"), value("units_one")});
+    }
 
     // M and the dendrogram come from the stored paths: cheap, and exact.
     std::map<int, std::vector<PackedPath>> byInit;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analysis/KnockoutTest.h"
 #include "analysis/PathEvaluator.h"
+#include "analysis/PathMetrics.h"
 #include "nn/BlockNetwork.h"
 
 #include <string>
@@ -18,13 +20,22 @@ struct RunSummary
     std::vector<std::string> classNames;          // of the evaluated concepts, in order
     std::vector<ConceptEvaluation> concepts;      // averaged over initializations
     std::vector<double> usagePerBlock;            // Fig. 4, averaged over initializations
+    std::vector<double> minUsagePerBlock;         // per block, the least any concept's path keeps (mean over inits)
+    std::vector<UnitSharing> sharingPerBlock;     // units used by every / some / one concept (mean over inits)
     std::vector<std::vector<double>> similarity;  // M, averaged over initializations
+    double similarityVariance = 0;                // Var(M) over concept pairs: accuracy-free beside I
     double interpretabilityMean = 0;              // Eq. 12 per initialization, mean and std
     double interpretabilityStd = 0;
-    std::vector<double> stability;       // per concept (1 with one initialization)
-    double adjustedRandIndex = 0;        // clustering vs the hierarchy (0 without one)
-    std::vector<std::size_t> leafOrder;  // dendrogram order of `classNames`
+    std::vector<double> stability;         // per concept; meaningful with 2 or more initializations only
+    std::vector<KnockoutResult> knockout;  // per concept (first initialization), empty when not run
+    double adjustedRandIndex = 0;          // clustering vs the hierarchy (0 without one)
+    std::vector<std::size_t> leafOrder;    // dendrogram order of `classNames`
     int initializations = 0;
+
+    // What a reader must know before trusting the numbers: blocks where every path keeps ≥ 99 %
+    // of the units (the path there is the original network), most blocks so, dendrogram ties.
+    std::vector<std::string> warnings() const;
+    bool hasStability() const { return initializations >= 2; }
 };
 
 // Evaluates a run's final paths on the data set's held-out split and stores the metrics in the

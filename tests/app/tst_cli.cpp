@@ -219,12 +219,17 @@ private Q_SLOTS:
                                    QStringLiteral("--model"),     QStringLiteral("vgg-w4-s1"),
                                    QStringLiteral("--concepts"),  QStringLiteral("Trouser,Bag"),
                                    QStringLiteral("--steps"),     QStringLiteral("40"),
+                                   QStringLiteral("--inits"),     QStringLiteral("1"),
                                    QStringLiteral("--zoo"),       zoo};
         const Result learned = runNad(learn);
         QCOMPARE(learned.exitCode, 0);
         QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
         QVERIFY(learned.out.contains(QRegularExpression(QStringLiteral("Trouser\\s+\\d\\.\\d{3}"))));
         QVERIFY(learned.out.contains(QStringLiteral("Interpretability I")));
+        // One initialization measures no stability: shown as "–" and said, never as 1.000 ± 0.
+        QVERIFY(learned.out.contains(QRegularExpression(QStringLiteral("Bag(\\s+\\S+){7}\\s+–"))));
+        QVERIFY(learned.out.contains(QStringLiteral("WARNING: one initialization")));
+        QVERIFY(learned.out.contains(QStringLiteral("Knockout test (first initialization)")));
 
         const Result unknown =
             runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),

@@ -415,6 +415,8 @@ private:
                 QStringLiteral("Trouser,Bag,Coat,Sandal"),
                 QStringLiteral("--steps"),
                 QStringLiteral("200"),
+                QStringLiteral("--inits"),
+                QStringLiteral("1"),
                 QStringLiteral("--checkpoint-every"),
                 QStringLiteral("10"),
                 QStringLiteral("--concepts-per-pass"),

@@ -96,10 +96,48 @@ TEST(PathLearner, OfficialLossMatchesHandComputation)
     EXPECT_NEAR(distance[0], expectedDistance, 1e-5);
     EXPECT_NEAR(sparsity[0], 0.328125, 1e-6);
     EXPECT_NEAR(total.item<double>(), expectedDistance + 0.1 * 0.328125, 1e-5);
-    // A sample the frozen network gets wrong (label 1) contributes no distance term.
-    learner.loss(toyMasks(), toyImage(), torch::tensor({0}, torch::kInt64), torch::tensor({1}, torch::kInt64),
-                 &distance);
-    EXPECT_EQ(distance[0], 0.0);
+    // The authors apply the cross-entropy to every sample and the MSE only to the correct ones:
+    // a batch of the image twice, labelled 0 (correct) and 1 (wrong).
+    const torch::Tensor twice = torch::cat({toyImage(), toyImage()});
+    const torch::Tensor mixed = learner.loss(toyMasks(), twice, torch::tensor({0, 0}, torch::kInt64),
+                                             torch::tensor({0, 1}, torch::kInt64), &distance);
+    const double meanCrossEntropy = (std::log1p(std::exp(-4.5)) + std::log1p(std::exp(4.5))) / 2.0;
+    EXPECT_NEAR(distance[0], (meanCrossEntropy + 1.625 + 22.5625) / 2.0, 1e-5);
+    EXPECT_NEAR(mixed.item<double>(), distance[0] + 0.1 * 0.328125, 1e-5);
+}
+
+// findpath.py skips a batch with no correctly classified sample: no loss, no update.
+TEST(PathLearner, OfficialPresetSkipsABatchWithNoCorrectSample)
+{
+    ToyNetwork network;
+    PathLearner learner(network, options(LearnerPreset::Official, 0.1));
+    std::vector<double> distance;
+    auto masks = toyMasks();
+    const torch::Tensor before0 = masks[0].detach().clone();
+    const torch::Tensor total = learner.loss(masks, toyImage(), torch::tensor({0}, torch::kInt64),
+                                             torch::tensor({1}, torch::kInt64), &distance);
+    EXPECT_NEAR(distance[0], std::log1p(std::exp(4.5)) / 2.0, 1e-5);  // reported: the CE alone
+    EXPECT_EQ(total.item<double>(), 0.0);
+    total.backward();
+    PathLearner::normalizedStep(masks, 0.1, {true});
+    EXPECT_TRUE(torch::equal(masks[0].detach(), before0));
+}
+
+// The authors' setting: lr 0.1, 21 epochs over the concept's images, β per family.
+TEST(PathLearner, OfficialDefaultsAreTheAuthors)
+{
+    const LearnerOptions o = LearnerOptions::officialDefaults();
+    EXPECT_EQ(o.preset, LearnerPreset::Official);
+    EXPECT_EQ(o.alpha, 0.1);
+    EXPECT_EQ(o.epochs, 21);
+    EXPECT_EQ(o.convergenceWindow, 0);
+    EXPECT_EQ(o.budgetFor(100), 21 * 7);  // ⌈100 / 16⌉ batches per epoch
+    EXPECT_EQ(o.budgetFor(96), 21 * 6);
+    EXPECT_EQ(LearnerOptions().budgetFor(96), LearnerOptions().steps);  // no epochs: the maximum
+    EXPECT_EQ(LearnerOptions::defaultLambda("vgg", LearnerPreset::Official), 4.5);
+    EXPECT_EQ(LearnerOptions::defaultLambda("resnet", LearnerPreset::Official), 0.02);
+    EXPECT_EQ(LearnerOptions::defaultLambda("densenet", LearnerPreset::Official), 0.02);
+    EXPECT_EQ(LearnerOptions::defaultLambda("darts", LearnerPreset::Official), 0.45);
 }
 
 TEST(PathLearner, NormalizedStepMovesEachBlockByAlpha)
@@ -155,7 +193,7 @@ TEST(PathLearner, BatchedConceptsEqualOneByOne)
     EXPECT_TRUE(torch::equal(learner.initialLogits(2, 1)[3], learner.initialLogits(2, 1)[3]));
 }
 
-TEST(PathLearner, CancelStopsWithinOneStepAndEarlyStopEndsConvergedPaths)
+TEST(PathLearner, CancelStopsWithinOneStepAndConvergenceEndsSettledPaths)
 {
     auto network = smallVgg();
     std::vector<ConceptImages> concepts{{0, torch::randn({8, 1, 28, 28})}};
@@ -176,13 +214,24 @@ TEST(PathLearner, CancelStopsWithinOneStepAndEarlyStopEndsConvergedPaths)
     EXPECT_EQ(seen, 2);
     EXPECT_EQ(cancelled[0].steps, 2);
 
-    // A huge λ switches every unit off within a few steps; the path then stops changing.
+    // A huge λ switches every unit off within a few steps; the path then stops changing and the
+    // convergence rule ends it at the first check after the minimum.
     o.lambda = 1000;
     o.alpha = 2.0;
-    o.earlyStopWindow = 3;
+    o.convergenceWindow = 3;
+    o.convergenceTolerance = 0;
+    o.minSteps = 0;
     const auto early = PathLearner(*network, o).learn(concepts, 0);
     EXPECT_LT(early[0].steps, 50);
+    EXPECT_EQ(early[0].steps % 3, 0);
     EXPECT_EQ(early[0].usage(), 0.0);
+    o.minSteps = 30;  // ... but never before the minimum
+    const auto atLeast = PathLearner(*network, o).learn(concepts, 0);
+    EXPECT_EQ(atLeast[0].steps, 30);
+    o.convergenceWindow = 0;  // off: the whole budget
+    EXPECT_EQ(PathLearner(*network, o).learn(concepts, 0)[0].steps, 50);
+    o.epochs = 3;  // 3 epochs of 8 images in batches of 4
+    EXPECT_EQ(PathLearner(*network, o).learn(concepts, 0)[0].steps, 6);
 }
 
 TEST(PathLearner, RejectsBadOptions)
@@ -195,6 +244,12 @@ TEST(PathLearner, RejectsBadOptions)
     EXPECT_THROW(o.validate(), InvalidArgument);
     o = {};
     o.batchSize = 0;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+    o = {};
+    o.convergenceTolerance = 1.0;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+    o = {};
+    o.epochs = -1;
     EXPECT_THROW(o.validate(), InvalidArgument);
     EXPECT_THROW(LearnerOptions::presetFromName("magic"), InvalidArgument);
 }

@@ -17,7 +17,10 @@ DisentangleRequest nonDefaultRequest()
     r.options.scaleFreeDistance = true;
     r.options.batchSize = 12;
     r.options.steps = 77;
-    r.options.earlyStopWindow = 9;
+    r.options.convergenceWindow = 9;
+    r.options.convergenceTolerance = 0.002;
+    r.options.minSteps = 30;
+    r.options.epochs = 4;
     r.options.initializations = 3;
     r.options.seed = 42;
     r.imagesPerConcept = 64;
@@ -38,7 +41,10 @@ TEST(RunSettings, StoredSettingsGiveBackTheRequestThatWroteThem)
     EXPECT_TRUE(read.options.scaleFreeDistance);
     EXPECT_EQ(read.options.batchSize, 12);
     EXPECT_EQ(read.options.steps, 77);
-    EXPECT_EQ(read.options.earlyStopWindow, 9);
+    EXPECT_EQ(read.options.convergenceWindow, 9);
+    EXPECT_EQ(read.options.convergenceTolerance, 0.002);
+    EXPECT_EQ(read.options.minSteps, 30);
+    EXPECT_EQ(read.options.epochs, 4);
     EXPECT_EQ(read.options.initializations, 3);
     EXPECT_EQ(read.options.seed, 42u);
     EXPECT_EQ(read.imagesPerConcept, 64);

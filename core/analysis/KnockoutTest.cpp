@@ -1,0 +1,160 @@
+#include "analysis/KnockoutTest.h"
+
+#include "Errors.h"
+#include "nn/ImageBatch.h"
+
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace nad {
+namespace {
+
+// Mean and population standard deviation.
+std::pair<double, double> meanAndStd(const std::vector<double>& values)
+{
+    if (values.empty())
+        return {0.0, 0.0};
+    const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    double variance = 0;
+    for (double v : values)
+        variance += (v - mean) * (v - mean) / double(values.size());
+    return {mean, std::sqrt(variance)};
+}
+
+// Drop on concept `c` and mean drop on the other evaluated concepts.
+std::pair<double, double> drops(const std::vector<double>& original, const std::vector<double>& knocked,
+                                const std::vector<std::int64_t>& concepts, std::int64_t c)
+{
+    double others = 0;
+    for (std::int64_t k : concepts)
+        if (k != c)
+            others += original[std::size_t(k)] - knocked[std::size_t(k)];
+    const double otherCount = double(concepts.size()) - 1;
+    return {original[std::size_t(c)] - knocked[std::size_t(c)], otherCount > 0 ? others / otherCount : 0.0};
+}
+
+}  // namespace
+
+std::vector<std::vector<std::uint8_t>> KnockoutTest::ownUnits(const std::vector<LearnedPath>& paths,
+                                                              std::size_t concept)
+{
+    const auto& mine = paths.at(concept).binary;
+    const double others = double(paths.size()) - 1;
+    std::vector<std::vector<std::uint8_t>> own;
+    for (std::size_t b = 0; b < mine.size(); ++b) {
+        std::vector<std::uint8_t> block(mine[b].size(), 0);
+        for (std::size_t u = 0; u < block.size(); ++u) {
+            if (!mine[b][u])
+                continue;
+            double using_ = 0;
+            for (std::size_t k = 0; k < paths.size(); ++k)
+                if (k != concept)
+                    using_ += paths[k].binary[b][u];
+            block[u] = using_ < others / 2.0 ? 1 : 0;  // most of the others leave it off
+        }
+        own.push_back(std::move(block));
+    }
+    return own;
+}
+
+std::vector<std::vector<std::uint8_t>>
+KnockoutTest::randomUnitsLike(const std::vector<std::vector<std::uint8_t>>& units, std::uint64_t seed)
+{
+    std::mt19937_64 random(seed);
+    std::vector<std::vector<std::uint8_t>> drawn;
+    for (const auto& block : units) {
+        const auto count = std::size_t(std::accumulate(block.begin(), block.end(), 0));
+        std::vector<std::size_t> order(block.size());
+        std::iota(order.begin(), order.end(), 0);
+        // Partial Fisher–Yates of our own: std::shuffle's sequence differs between libraries.
+        for (std::size_t i = 0; i < count; ++i)
+            std::swap(order[i], order[i + std::size_t(random() % (order.size() - i))]);
+        std::vector<std::uint8_t> chosen(block.size(), 0);
+        for (std::size_t i = 0; i < count; ++i)
+            chosen[order[i]] = 1;
+        drawn.push_back(std::move(chosen));
+    }
+    return drawn;
+}
+
+std::vector<double> KnockoutTest::accuracyPerClass(BlockNetwork& network, const ImageSet& images,
+                                                   const Normalization& normalization,
+                                                   const std::vector<std::vector<std::uint8_t>>& off, int batchSize)
+{
+    torch::NoGradGuard noGrad;
+    BlockMasks masks;
+    for (const auto& block : off) {
+        std::vector<float> keep(block.size());
+        for (std::size_t u = 0; u < block.size(); ++u)
+            keep[u] = block[u] ? 0.0f : 1.0f;
+        masks.push_back(torch::tensor(keep).to(network.device()));
+    }
+    std::int64_t classes = 0;
+    for (std::int64_t label : images.labels)
+        classes = std::max(classes, label + 1);
+    std::vector<double> hits(std::size_t(classes), 0.0), counts(std::size_t(classes), 0.0);
+    for (std::size_t first = 0; first < images.count(); first += std::size_t(batchSize)) {
+        const std::size_t count = std::min(std::size_t(batchSize), images.count() - first);
+        const torch::Tensor predicted =
+            network.forward(ImageBatch::range(images, first, count, normalization, network.device()), masks)
+                .logits.argmax(1)
+                .cpu();
+        const auto* p = predicted.data_ptr<std::int64_t>();
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto label = std::size_t(images.labels[first + k]);
+            counts[label] += 1;
+            hits[label] += p[k] == std::int64_t(label) ? 1 : 0;
+        }
+    }
+    for (std::size_t c = 0; c < hits.size(); ++c)
+        hits[c] = counts[c] > 0 ? hits[c] / counts[c] : 0.0;
+    return hits;
+}
+
+std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const ImageSet& images,
+                                              const Normalization& normalization, const std::vector<LearnedPath>& paths,
+                                              int draws, std::uint64_t seed)
+{
+    if (paths.size() < 2)
+        throw InvalidArgument("the knockout test needs at least two concepts' paths");
+    if (draws < 1)
+        throw InvalidArgument("the knockout control needs at least one random draw");
+    std::vector<std::int64_t> concepts;
+    for (const auto& p : paths)
+        concepts.push_back(p.classIndex);
+    const std::vector<double> original = accuracyPerClass(network, images, normalization, {});
+    for (std::int64_t c : concepts)
+        if (std::size_t(c) >= original.size())
+            throw InvalidArgument("the knockout images have no image of class " + std::to_string(c));
+
+    std::vector<KnockoutResult> results;
+    for (std::size_t c = 0; c < paths.size(); ++c) {
+        KnockoutResult r;
+        r.classIndex = paths[c].classIndex;
+        const auto own = ownUnits(paths, c);
+        for (const auto& block : own)
+            r.unitsPerBlock.push_back(std::accumulate(block.begin(), block.end(), 0));
+        r.units = std::accumulate(r.unitsPerBlock.begin(), r.unitsPerBlock.end(), 0);
+        if (r.units == 0) {  // nothing of its own to switch off: every drop is 0
+            results.push_back(std::move(r));
+            continue;
+        }
+        std::tie(r.ownDrop, r.othersDrop) =
+            drops(original, accuracyPerClass(network, images, normalization, own), concepts, r.classIndex);
+        std::vector<double> randomOwn, randomOthers;
+        for (int d = 0; d < draws; ++d) {
+            const auto control = randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d);
+            const auto [onC, onOthers] =
+                drops(original, accuracyPerClass(network, images, normalization, control), concepts, r.classIndex);
+            randomOwn.push_back(onC);
+            randomOthers.push_back(onOthers);
+        }
+        std::tie(r.randomOwnDrop, r.randomOwnDropStd) = meanAndStd(randomOwn);
+        std::tie(r.randomOthersDrop, r.randomOthersDropStd) = meanAndStd(randomOthers);
+        results.push_back(std::move(r));
+    }
+    return results;
+}
+
+}  // namespace nad

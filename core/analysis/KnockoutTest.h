@@ -1,0 +1,47 @@
+#pragma once
+
+#include "data/ImageSet.h"
+#include "data/Normalization.h"
+#include "nad/PathLearner.h"
+
+#include <vector>
+
+namespace nad {
+
+// A causal test of a concept's path (issue 14): switch off, in every block, the concept's own
+// units — those on in P^c that most other concepts' paths leave off — and measure the top-1
+// accuracy on c and on the other concepts. A real path loses c and keeps the others; the
+// control switches off as many randomly chosen units per block, `draws` times.
+struct KnockoutResult
+{
+    std::int64_t classIndex = 0;
+    std::vector<int> unitsPerBlock;  // own units switched off, per block
+    int units = 0;
+    double ownDrop = 0;        // accuracy on c: original − with its own units off
+    double othersDrop = 0;     // the same, mean over the other concepts
+    double randomOwnDrop = 0;  // the control: mean and std over the draws
+    double randomOwnDropStd = 0;
+    double randomOthersDrop = 0;
+    double randomOthersDropStd = 0;
+};
+
+class KnockoutTest
+{
+public:
+    // Concept `concept`'s own units: on in its path and on in fewer than half of the others'.
+    static std::vector<std::vector<std::uint8_t>> ownUnits(const std::vector<LearnedPath>& paths, std::size_t concept);
+    // The same number of units per block as `units`, drawn uniformly without replacement.
+    static std::vector<std::vector<std::uint8_t>> randomUnitsLike(const std::vector<std::vector<std::uint8_t>>& units,
+                                                                  std::uint64_t seed);
+    // Per-class top-1 accuracy on `images` with `off` units switched off (empty: none).
+    static std::vector<double> accuracyPerClass(BlockNetwork& network, const ImageSet& images,
+                                                const Normalization& normalization,
+                                                const std::vector<std::vector<std::uint8_t>>& off, int batchSize = 500);
+
+    // One result per path (the concepts being `paths`, one initialization); `seed` fixes the draws.
+    static std::vector<KnockoutResult> run(BlockNetwork& network, const ImageSet& images,
+                                           const Normalization& normalization, const std::vector<LearnedPath>& paths,
+                                           int draws = 10, std::uint64_t seed = 1);
+};
+
+}  // namespace nad

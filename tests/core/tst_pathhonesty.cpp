@@ -1,0 +1,115 @@
+// The metrics that tell a real path from the whole network or a detector (issue 14): AUROC,
+// the knockout test against random units, Var(M), unit sharing per block, tie detection.
+#include "Errors.h"
+#include "ToyNetwork.h"
+#include "analysis/Auroc.h"
+#include "analysis/KnockoutTest.h"
+#include "analysis/PathMetrics.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <numeric>
+#include <set>
+
+using namespace nad;
+
+TEST(Auroc, CountsPairsWithTiesAsOneHalf)
+{
+    // Positives 0.9, 0.5; negatives 0.5, 0.1: pairs (0.9>0.5) (0.9>0.1) (0.5=0.5 → ½) (0.5>0.1) = 3.5 / 4.
+    EXPECT_DOUBLE_EQ(auroc({0.9f, 0.5f, 0.5f, 0.1f}, {true, true, false, false}), 0.875);
+    EXPECT_DOUBLE_EQ(auroc({1, 2, 3, 4}, {false, false, true, true}), 1.0);
+    EXPECT_DOUBLE_EQ(auroc({1, 2, 3, 4}, {true, true, false, false}), 0.0);
+    EXPECT_DOUBLE_EQ(auroc({7, 7, 7, 7, 7}, {true, false, false, true, false}), 0.5);  // a constant score: chance
+    EXPECT_THROW(auroc({1, 2}, {true, true}), InvalidArgument);
+    EXPECT_THROW(auroc({1, 2}, {true}), InvalidArgument);
+}
+
+TEST(PathMetrics, SharingVarianceAndTies)
+{
+    // Three paths over one block of 4 units: unit 0 used by all, 1 by two, 2 by one, 3 by none.
+    const std::vector<PackedPath> paths = {PackedPath({{1, 1, 1, 0}}), PackedPath({{1, 1, 0, 0}}),
+                                           PackedPath({{1, 0, 0, 0}})};
+    const auto sharing = PathMetrics::sharingPerBlock(paths);
+    ASSERT_EQ(sharing.size(), 1u);
+    EXPECT_EQ(sharing[0].all, 1);
+    EXPECT_EQ(sharing[0].some, 1);
+    EXPECT_EQ(sharing[0].one, 1);
+    EXPECT_DOUBLE_EQ(PathMetrics::minimumUsagePerBlock(paths)[0], 0.25);
+    // M pairs: J(a,b) = 2/3, J(a,c) = 1/3, J(b,c) = 1/2; their variance by hand.
+    const auto m = PathMetrics::similarityMatrix(paths);
+    const double mean = (2.0 / 3 + 1.0 / 3 + 0.5) / 3;
+    const double variance =
+        ((2.0 / 3 - mean) * (2.0 / 3 - mean) + (1.0 / 3 - mean) * (1.0 / 3 - mean) + (0.5 - mean) * (0.5 - mean)) / 3;
+    EXPECT_NEAR(PathMetrics::similarityVariance(m), variance, 1e-12);
+    EXPECT_FALSE(PathMetrics::hasTiedMerges(m));
+    // Every path the whole network: M = 1 everywhere, every merge at distance 0.
+    const std::vector<PackedPath> whole(4, PackedPath({{1, 1, 1, 1}}));
+    EXPECT_TRUE(PathMetrics::hasTiedMerges(PathMetrics::similarityMatrix(whole)));
+    EXPECT_NEAR(PathMetrics::similarityVariance(PathMetrics::similarityMatrix(whole)), 0.0, 1e-15);
+}
+
+namespace {
+
+LearnedPath pathOf(std::int64_t cls, std::vector<std::vector<std::uint8_t>> binary)
+{
+    LearnedPath p;
+    p.classIndex = cls;
+    p.binary = std::move(binary);
+    return p;
+}
+
+// Two 1×1 images per class on the toy network (logits [h0 + h1, −(h0 + h1)]): pixels p become
+// p − 127.5. Class 0: (10.5, −2.5), sum 8 → class 0; class 1: (3.5, −10.5), sum −7 → class 1.
+ImageSet toyImages()
+{
+    ImageSet set;
+    set.channels = 2;
+    set.height = set.width = 1;
+    set.pixels = {138, 125, 138, 125, 131, 117, 131, 117};
+    set.labels = {0, 0, 1, 1};
+    return set;
+}
+
+}  // namespace
+
+TEST(KnockoutTest, OwnUnitsAreThoseMostOthersLeaveOff)
+{
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 1, 0}}), pathOf(1, {{0, 1, 1}}), pathOf(2, {{0, 1, 0}})};
+    EXPECT_EQ(KnockoutTest::ownUnits(paths, 0), (std::vector<std::vector<std::uint8_t>>{{1, 0, 0}}));
+    EXPECT_EQ(KnockoutTest::ownUnits(paths, 1), (std::vector<std::vector<std::uint8_t>>{{0, 0, 1}}));
+    EXPECT_EQ(KnockoutTest::ownUnits(paths, 2), (std::vector<std::vector<std::uint8_t>>{{0, 0, 0}}));
+    // The control keeps the count per block and varies with the seed.
+    const std::vector<std::vector<std::uint8_t>> units = {{1, 1, 0, 0, 0, 0, 0, 0}, {1}};
+    std::set<std::vector<std::uint8_t>> seen;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const auto drawn = KnockoutTest::randomUnitsLike(units, seed);
+        EXPECT_EQ(std::accumulate(drawn[0].begin(), drawn[0].end(), 0), 2);
+        EXPECT_EQ(drawn[1], std::vector<std::uint8_t>{1});
+        seen.insert(drawn[0]);
+    }
+    EXPECT_GT(seen.size(), 5u);
+}
+
+TEST(KnockoutTest, OwnUnitsOffLoseTheConceptAndKeepTheOthers)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    // Concept 0 keeps channel 0, concept 1 channel 1; both keep the sum.
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 0}, {1}}), pathOf(1, {{0, 1}, {1}})};
+    const auto accuracy = KnockoutTest::accuracyPerClass(network, toyImages(), normalization, {});
+    EXPECT_EQ(accuracy, (std::vector<double>{1.0, 1.0}));
+    const auto results = KnockoutTest::run(network, toyImages(), normalization, paths, 12, 3);
+    ASSERT_EQ(results.size(), 2u);
+    for (const auto& r : results) {
+        EXPECT_EQ(r.units, 1) << r.classIndex;
+        EXPECT_EQ(r.unitsPerBlock, (std::vector<int>{1, 0}));
+        EXPECT_DOUBLE_EQ(r.ownDrop, 1.0);     // channel c off: the sum changes sign
+        EXPECT_DOUBLE_EQ(r.othersDrop, 0.0);  // the other class never needed it
+        // One random unit of two in block 0: each draw loses exactly one of the two classes.
+        EXPECT_NEAR(r.randomOwnDrop + r.randomOthersDrop, 1.0, 1e-12);
+        EXPECT_NEAR(r.randomOwnDropStd, std::sqrt(r.randomOwnDrop * (1 - r.randomOwnDrop)), 1e-12);
+    }
+    EXPECT_THROW(KnockoutTest::run(network, toyImages(), normalization, {paths[0]}), InvalidArgument);
+}
