@@ -141,11 +141,16 @@ void bench(const Options& o)
     // 2. Time to paths for all 10 concepts (1 initialization, default budget).
     LearnerOptions defaults;
     const auto t = Clock::now();
-    PathLearner(*network, defaults)
-        .learn(std::vector<ConceptImages>(concepts.begin(), concepts.begin() + std::min(10, o.concepts)), 0);
+    const auto learned =
+        PathLearner(*network, defaults)
+            .learn(std::vector<ConceptImages>(concepts.begin(), concepts.begin() + std::min(10, o.concepts)), 0);
     const double allConcepts = seconds(t);
-    std::printf("\nPaths for %d concepts (1 init, %d steps, batch %d): %.1f s (target <= 30 s)\n",
-                std::min(10, o.concepts), defaults.steps, defaults.batchSize, allConcepts);
+    int longest = 0;
+    for (const auto& path : learned)
+        longest = std::max(longest, path.steps);
+    std::printf("\nPaths for %d concepts (1 init, to convergence: %d steps for the slowest, batch %d): %.1f s "
+                "(target <= 30 s)\n",
+                std::min(10, o.concepts), longest, defaults.batchSize, allConcepts);
 
     // 3. Similarity + clustering for 1000 synthetic concepts with ResNet50's block widths.
     std::vector<std::int64_t> widths = {64};

@@ -69,6 +69,7 @@ int main(int argc, char** argv)
         const auto images = randomConcepts(concepts, 4 * batch, device);
         LearnerOptions options;
         options.steps = steps;
+        options.convergenceWindow = 0;  // exactly `steps` steps on both devices
         options.batchSize = batch;
         options.lambda = LearnerOptions::defaultLambda(family, LearnerPreset::Paper);
         PathLearner learner(*net, options);

@@ -336,7 +336,10 @@ int runStudioChild()
     if (job[0] == QLatin1String("start")) {
         window.trainingPanel()->selectModel(QStringLiteral("vgg-w4-s1"));
         window.conceptPanel()->setChecked(kStudioConcepts);
-        if (!setSpin("stepsSpin", 400) || !setSpin("imagesPerConceptSpin", 64) || !window.startTraining())
+        // 100 epochs of 64 images in batches of 16: exactly 400 steps (no convergence stop), one
+        // initialization, so the kill lands mid-run as it always has.
+        if (!setSpin("stepsSpin", 400) || !setSpin("imagesPerConceptSpin", 64) || !setSpin("epochsSpin", 100) ||
+            !setSpin("initializationsSpin", 1) || !window.startTraining())
             return 4;
     } else if (!window.resumeTraining()) {
         return 5;
@@ -417,6 +420,8 @@ private:
                 QStringLiteral("200"),
                 QStringLiteral("--inits"),
                 QStringLiteral("1"),
+                QStringLiteral("--converge-window"),  // the whole 200 steps: 19 checkpoints per pass
+                QStringLiteral("0"),
                 QStringLiteral("--checkpoint-every"),
                 QStringLiteral("10"),
                 QStringLiteral("--concepts-per-pass"),

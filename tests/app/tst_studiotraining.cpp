@@ -103,6 +103,7 @@ class TestStudioTraining : public QObject
         setSpin(*window.trainingPanel(), "stepsSpin", steps);
         setSpin(*window.trainingPanel(), "imagesPerConceptSpin", 64);
         setSpin(*window.trainingPanel(), "evaluationImagesSpin", 30);
+        setSpin(*window.trainingPanel(), "initializationsSpin", 1);
     }
 
 private Q_SLOTS:
