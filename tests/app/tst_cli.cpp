@@ -542,7 +542,10 @@ private Q_SLOTS:
                     QStringLiteral("5"), QStringLiteral("--batch"), QStringLiteral("4"), QStringLiteral("--zoo"),
                     dir.filePath(QStringLiteral("zoo"))});
         QVERIFY2(learned.exitCode == 0, qPrintable(learned.err));
-        QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 2 path(s)")));
+        // The default: 3 initializations of each concept, so stability is measured.
+        QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 6 path(s)")));
+        QVERIFY(learned.out.contains(QStringLiteral("Run 1 (tiny3, 3 initialization(s))")));
+        QVERIFY(!learned.out.contains(QStringLiteral("WARNING: one initialization")));
         const Result evaluated =
             runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
         QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));

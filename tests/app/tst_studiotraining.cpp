@@ -224,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(window.startTraining());
         QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 60000);
         QCOMPARE(results.count(), 1);
-        QCOMPARE(results.at(0).at(0).value<TrainingOutcome>().pathsLearned, 2);
+        QCOMPARE(results.at(0).at(0).value<TrainingOutcome>().pathsLearned, 6);  // 2 concepts × 3 initializations
         QCOMPARE(window.views()->runSelector()->count(), 1);
     }
 

@@ -130,6 +130,7 @@ protected:
         d.concepts = {"ankle", "coat"};
         d.options.steps = 5;
         d.options.batchSize = 4;
+        d.options.initializations = 1;
         d.checkpointEvery = 2;
         d.lambdaGiven = false;
         return d;

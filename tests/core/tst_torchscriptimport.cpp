@@ -157,7 +157,8 @@ TEST(ImportSpecFile, JsonRoundTripAndErrors)
     ASSERT_EQ(again.blocks.size(), 8u);
     EXPECT_EQ(again.preset, "densenet121");  // the family survives being stored in a project
     EXPECT_EQ(again.blocks[2].name, "transition1");
-    EXPECT_EQ(again.classifier[1].text, "@relu");
+    EXPECT_EQ(again.blocks.back().steps.back().text, "@relu");  // the last mask after norm5 + ReLU
+    EXPECT_EQ(again.classifier[0].text, "@adaptive_avg_pool");
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": []}", "x"), DataError);
     EXPECT_THROW(ImportSpecFile::fromJsonText("{\"blocks\": [{\"name\": \"a\", \"steps\": [\"@gelu\"]}], "
                                               "\"classifier\": [\"fc\"]}",
