@@ -133,13 +133,13 @@ std::vector<std::size_t> ConceptClustering::leafOrder(const std::vector<Merge>& 
     return order;
 }
 
-std::vector<int> ConceptClustering::cut(const std::vector<Merge>& merges, std::size_t clusters)
+namespace {
+
+// Labels 0.. in order of first appearance when every merge at height ≤ `threshold` is applied
+// (heights never decrease along average linkage's merges).
+std::vector<int> clustersAtHeight(const std::vector<Merge>& merges, double threshold)
 {
     const std::size_t n = merges.size() + 1;
-    if (clusters < 1 || clusters > n)
-        throw InvalidArgument("cannot cut " + std::to_string(n) + " items into " + std::to_string(clusters) +
-                              " clusters");
-    // Apply the first n - clusters merges; what is joined then forms one cluster.
     std::vector<std::size_t> parent(2 * n - 1);
     std::iota(parent.begin(), parent.end(), 0);
     auto find = [&parent](std::size_t x) {
@@ -147,7 +147,7 @@ std::vector<int> ConceptClustering::cut(const std::vector<Merge>& merges, std::s
             x = parent[x] = parent[parent[x]];
         return x;
     };
-    for (std::size_t r = 0; r + clusters < n; ++r)
+    for (std::size_t r = 0; r < merges.size() && merges[r].distance <= threshold; ++r)
         parent[merges[r].first] = parent[merges[r].second] = n + r;
     std::map<std::size_t, int> label;
     std::vector<int> labels(n);
@@ -159,6 +159,37 @@ std::vector<int> ConceptClustering::cut(const std::vector<Merge>& merges, std::s
         labels[i] = it->second;
     }
     return labels;
+}
+
+std::size_t clusterCount(const std::vector<int>& labels)
+{
+    return labels.empty() ? 0 : std::size_t(*std::max_element(labels.begin(), labels.end()) + 1);
+}
+
+}  // namespace
+
+std::vector<int> ConceptClustering::cut(const std::vector<Merge>& merges, std::size_t clusters)
+{
+    const std::size_t n = merges.size() + 1;
+    if (clusters < 1 || clusters > n)
+        throw InvalidArgument("cannot cut " + std::to_string(n) + " items into " + std::to_string(clusters) +
+                              " clusters");
+    if (merges.empty())
+        return {0};
+    // SciPy's fcluster(criterion="maxclust"): a binary search over the merge heights for the
+    // lowest one that leaves at most `clusters` clusters, then every merge at or below it. So
+    // tied heights merge together (fewer clusters than asked can come back), and, as SciPy's
+    // search never tries the lowest height, asking for n or n − 1 clusters of n items gives
+    // what the second-lowest height leaves.
+    std::size_t lower = 0, upper = n - 1;
+    while (upper - lower > 1) {
+        const std::size_t middle = (lower + upper) / 2;
+        if (clusterCount(clustersAtHeight(merges, merges[middle].distance)) > clusters)
+            lower = middle;
+        else
+            upper = middle;
+    }
+    return clustersAtHeight(merges, merges[std::min(upper, n - 2)].distance);
 }
 
 double ConceptClustering::adjustedRandIndex(const std::vector<int>& a, const std::vector<int>& b)

@@ -28,8 +28,9 @@ public:
     // The leaves left to right as scipy's dendrogram() draws them (first child, then second).
     static std::vector<std::size_t> leafOrder(const std::vector<Merge>& merges);
 
-    // Cluster label per leaf when the tree is cut into `clusters` groups (scipy's fcluster with
-    // criterion "maxclust"): labels 0..clusters-1 in order of first appearance.
+    // Cluster label per leaf when the tree is cut into at most `clusters` groups exactly as
+    // SciPy's fcluster(criterion="maxclust") cuts it (ties merge together, so fewer groups can
+    // come back; see the .cpp): labels 0.. in order of first appearance.
     static std::vector<int> cut(const std::vector<Merge>& merges, std::size_t clusters);
 
     // Adjusted Rand index of two labellings of the same items (1 = identical partitions,

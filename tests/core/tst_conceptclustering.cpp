@@ -28,7 +28,9 @@ TEST(ConceptClustering, KnownDendrogram)
     EXPECT_EQ(merges[2].size, 4u);
     EXPECT_EQ(ConceptClustering::leafOrder(merges), (std::vector<std::size_t>{0, 1, 2, 3}));
     EXPECT_EQ(ConceptClustering::cut(merges, 2), (std::vector<int>{0, 0, 1, 1}));
-    EXPECT_EQ(ConceptClustering::cut(merges, 4), (std::vector<int>{0, 1, 2, 3}));
+    // As SciPy's fcluster(maxclust): its search never tries the lowest height, so 4 (or 3)
+    // clusters of 4 items come back as the two pairs.
+    EXPECT_EQ(ConceptClustering::cut(merges, 4), (std::vector<int>{0, 0, 1, 1}));
 }
 
 TEST(ConceptClustering, AverageLinkageAveragesMemberDistances)
@@ -59,12 +61,16 @@ TEST(ConceptClustering, MatchesScipyOnRandomMatrices)
     nadtest::TemporaryDirectory dir;
     std::mt19937_64 random(42);
     std::uniform_real_distribution<double> uniform(0.05, 1.0);
-    for (int trial = 0; trial < 5; ++trial) {
-        const std::size_t n = 6 + std::size_t(trial) * 3;
+    std::uniform_int_distribution<int> coarse(1, 3);
+    for (int trial = 0; trial < 8; ++trial) {
+        // Trials 5–7 take distances from {1, 2, 3}: many ties, as paths that are the whole
+        // network give (M = 1 for every pair).
+        const bool ties = trial >= 5;
+        const std::size_t n = ties ? 5 + std::size_t(trial) : 6 + std::size_t(trial) * 3;
         std::vector<std::vector<double>> d(n, std::vector<double>(n, 0.0));
         for (std::size_t i = 0; i < n; ++i)
             for (std::size_t j = i + 1; j < n; ++j)
-                d[i][j] = d[j][i] = uniform(random);
+                d[i][j] = d[j][i] = ties ? double(coarse(random)) : uniform(random);
         const std::string file = dir.file("d" + std::to_string(trial) + ".txt");
         {
             std::ofstream out(file);
@@ -96,6 +102,19 @@ TEST(ConceptClustering, MatchesScipyOnRandomMatrices)
         std::vector<std::size_t> leaves(n);
         for (auto& leaf : leaves)
             lines >> leaf;
-        EXPECT_EQ(ConceptClustering::leafOrder(merges), leaves) << "trial " << trial;
+        if (!ties) {  // among tied merges SciPy's order is its own; the cut below does not depend on it
+            EXPECT_EQ(ConceptClustering::leafOrder(merges), leaves) << "trial " << trial;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            std::vector<int> scipy(n);
+            for (auto& label : scipy)
+                lines >> label;
+            const auto ours = ConceptClustering::cut(merges, k);
+            // The same partition (SciPy numbers its clusters differently).
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = i + 1; j < n; ++j)
+                    EXPECT_EQ(ours[i] == ours[j], scipy[i] == scipy[j])
+                        << "trial " << trial << ", " << k << " clusters, items " << i << " and " << j;
+        }
     }
 }
