@@ -1,26 +1,14 @@
 #include "analysis/KnockoutTest.h"
 
 #include "Errors.h"
+#include "analysis/PathMetrics.h"
 #include "nn/ImageBatch.h"
 
-#include <cmath>
 #include <numeric>
 #include <random>
 
 namespace nad {
 namespace {
-
-// Mean and population standard deviation.
-std::pair<double, double> meanAndStd(const std::vector<double>& values)
-{
-    if (values.empty())
-        return {0.0, 0.0};
-    const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
-    double variance = 0;
-    for (double v : values)
-        variance += (v - mean) * (v - mean) / double(values.size());
-    return {mean, std::sqrt(variance)};
-}
 
 // Drop on concept `c` and mean drop on the other evaluated concepts.
 std::pair<double, double> drops(const std::vector<double>& original, const std::vector<double>& knocked,
@@ -150,8 +138,8 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             randomOwn.push_back(onC);
             randomOthers.push_back(onOthers);
         }
-        std::tie(r.randomOwnDrop, r.randomOwnDropStd) = meanAndStd(randomOwn);
-        std::tie(r.randomOthersDrop, r.randomOthersDropStd) = meanAndStd(randomOthers);
+        std::tie(r.randomOwnDrop, r.randomOwnDropStd) = PathMetrics::meanAndStd(randomOwn);
+        std::tie(r.randomOthersDrop, r.randomOthersDropStd) = PathMetrics::meanAndStd(randomOthers);
         results.push_back(std::move(r));
     }
     return results;

@@ -4,6 +4,7 @@
 #include "analysis/ConceptClustering.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -42,20 +43,26 @@ std::vector<UnitSharing> PathMetrics::sharingPerBlock(const std::vector<PackedPa
     return sharing;
 }
 
+std::pair<double, double> PathMetrics::meanAndStd(const std::vector<double>& values)
+{
+    if (values.empty())
+        return {0.0, 0.0};
+    double mean = 0, variance = 0;
+    for (double v : values)
+        mean += v / double(values.size());
+    for (double v : values)
+        variance += (v - mean) * (v - mean) / double(values.size());
+    return {mean, std::sqrt(variance)};
+}
+
 double PathMetrics::similarityVariance(const std::vector<std::vector<double>>& similarity)
 {
     std::vector<double> pairs;
     for (std::size_t i = 0; i < similarity.size(); ++i)
         for (std::size_t j = i + 1; j < similarity.size(); ++j)
             pairs.push_back(similarity[i][j]);
-    if (pairs.empty())
-        return 0.0;
-    double mean = 0, variance = 0;
-    for (double m : pairs)
-        mean += m / double(pairs.size());
-    for (double m : pairs)
-        variance += (m - mean) * (m - mean) / double(pairs.size());
-    return variance;
+    const double spread = meanAndStd(pairs).second;
+    return spread * spread;
 }
 
 bool PathMetrics::hasTiedMerges(const std::vector<std::vector<double>>& similarity)

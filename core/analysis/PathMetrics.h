@@ -2,6 +2,7 @@
 
 #include "analysis/PackedPath.h"
 
+#include <utility>
 #include <vector>
 
 namespace nad {
@@ -33,6 +34,8 @@ public:
     static std::vector<double> minimumUsagePerBlock(const std::vector<PackedPath>& paths);
     // Per block, how many units every path, several paths or exactly one path uses.
     static std::vector<UnitSharing> sharingPerBlock(const std::vector<PackedPath>& paths);
+    // Mean and population standard deviation of `values` (0, 0 when empty).
+    static std::pair<double, double> meanAndStd(const std::vector<double>& values);
     // Var(M): the population variance of M(c_i, c_j) over the pairs i < j (0 for fewer than 2).
     static double similarityVariance(const std::vector<std::vector<double>>& similarity);
     // Whether average linkage on 1 − M meets two equal distances when choosing a merge (within

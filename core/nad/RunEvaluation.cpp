@@ -122,14 +122,8 @@ void addInterpretability(Evaluation& e)
     const auto& values = e.interpretabilities;
     if (values.empty())
         return;
-    double mean = 0, variance = 0;
-    for (double v : values)
-        mean += v / double(values.size());
-    for (double v : values)
-        variance += (v - mean) * (v - mean) / double(values.size());
-    e.summary.interpretabilityMean = mean;
-    e.summary.interpretabilityStd = std::sqrt(variance);
-    e.metrics.push_back({"interpretability", mean});
+    std::tie(e.summary.interpretabilityMean, e.summary.interpretabilityStd) = PathMetrics::meanAndStd(values);
+    e.metrics.push_back({"interpretability", e.summary.interpretabilityMean});
     if (values.size() >= 2)
         e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
 }
