@@ -2,6 +2,7 @@
 
 #include "ActivationComparisonStrip.h"
 
+#include <QAbstractButton>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -106,9 +107,14 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     m_topMode->setChecked(true);
     m_heatMode = new QRadioButton(tr("Heat map"), this);
     m_heatMode->setObjectName(QStringLiteral("heatMapMode"));
+    m_differenceMode = new QRadioButton(tr("Difference to original"), this);
+    m_differenceMode->setObjectName(QStringLiteral("differenceMode"));
+    m_differenceMode->setToolTip(tr("Each path's channel sum minus the original network's, in the original's range: "
+                                    "white where the path changes nothing"));
     auto* modes = new QButtonGroup(this);
     modes->addButton(m_topMode);
     modes->addButton(m_heatMode);
+    modes->addButton(m_differenceMode);
 
     auto* viewRow = new QHBoxLayout;
     viewRow->addWidget(new QLabel(tr("Block:"), this));
@@ -120,6 +126,7 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     viewRow->addWidget(m_topSpin);
     viewRow->addSpacing(8);
     viewRow->addWidget(m_heatMode);
+    viewRow->addWidget(m_differenceMode);
 
     // The selected block large on top, every block below.
     m_strip = new ActivationComparisonStrip(this);
@@ -167,8 +174,12 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
             refreshStrip();
         }
     });
-    connect(m_topMode, &QRadioButton::toggled, this, [this](bool topPercent) {
-        setMode(topPercent ? ActivationGridView::Mode::TopPercent : ActivationGridView::Mode::HeatMap);
+    connect(modes, &QButtonGroup::buttonToggled, this, [this](QAbstractButton* button, bool checked) {
+        if (!checked)
+            return;
+        setMode(button == m_topMode    ? ActivationGridView::Mode::TopPercent
+                : button == m_heatMode ? ActivationGridView::Mode::HeatMap
+                                       : ActivationGridView::Mode::Difference);
     });
     m_grid->setTopPercent(5);
     updateBlockControls();
@@ -346,9 +357,10 @@ void ActivationBrowser::setMode(ActivationGridView::Mode mode)
 {
     const bool top = mode == ActivationGridView::Mode::TopPercent;
     {
-        const QSignalBlocker blocker(m_topMode);
+        const QSignalBlocker blockTop(m_topMode), blockHeat(m_heatMode), blockDifference(m_differenceMode);
         m_topMode->setChecked(top);
-        m_heatMode->setChecked(!top);
+        m_heatMode->setChecked(mode == ActivationGridView::Mode::HeatMap);
+        m_differenceMode->setChecked(mode == ActivationGridView::Mode::Difference);
     }
     m_topSlider->setEnabled(top);
     m_topSpin->setEnabled(top);
@@ -381,8 +393,9 @@ void ActivationBrowser::refreshStrip()
     panels.push_back({tr("input"), ActivationGridView::toImage(m_grid->composite().image), QColor(60, 60, 60), -1});
     for (int r = 0; r < rows.size(); ++r)
         panels.push_back({rows[r].label, m_grid->cellImage(r, block), ActivationGridView::rowColour(r), rows[r].tile});
-    const QString shows =
-        mode() == ActivationGridView::Mode::TopPercent ? tr("top %1 % pixels").arg(topPercent()) : tr("heat map");
+    const QString shows = mode() == ActivationGridView::Mode::TopPercent ? tr("top %1 % pixels").arg(topPercent())
+                          : mode() == ActivationGridView::Mode::HeatMap  ? tr("heat map")
+                                                                         : tr("difference to original");
     m_strip->setPanels(tr("Block %1 of %2: %3 (%4)")
                            .arg(block + 1)
                            .arg(m_grid->blockNames().size())
@@ -427,6 +440,20 @@ QString ActivationBrowser::pixelToolTip(int row, int block, int x, int y) const
             lines << tr("Channel sum: %1 (normalized %2)")
                          .arg(locale.toString(low + normalized * (high - low), 'g', 4),
                               locale.toString(normalized, 'f', 3));
+            const auto& original = rows[0].maps;
+            if (mode() == ActivationGridView::Mode::Difference && row > 0 && std::size_t(block) < original.size() &&
+                original[std::size_t(block)].width == map.width && original[std::size_t(block)].height == map.height)
+                lines << tr("Difference to original: %1 of its range")
+                             .arg(locale.toString(
+                                 ActivationGridView::relativeDifference(map, original[std::size_t(block)], my, mx), 'f',
+                                 3));
+            const auto& kept = rows[row].keptShare;
+            if (std::size_t(block) < kept.size())
+                lines << (m_grid->isWholeNetwork(row, block)
+                              ? tr("The path keeps %1 % of this block's units: the original network here")
+                                    .arg(locale.toString(100.0 * kept[std::size_t(block)], 'f', 1))
+                              : tr("The path keeps %1 % of this block's units")
+                                    .arg(locale.toString(100.0 * kept[std::size_t(block)], 'f', 1)));
             if (mode() == ActivationGridView::Mode::TopPercent) {
                 const auto mask = map.topPercentMask(topPercent());
                 const bool kept = mask[std::size_t(my) * std::size_t(map.width) + std::size_t(mx)] != 0;

@@ -25,7 +25,7 @@ class ActivationComparisonStrip;
 
 // Explore activation maps of composite images (paper Fig. 1 and 5): choose the composite (a
 // layout and one concept per tile, random concepts, or image files dropped on the browser),
-// the block and the top-k % or heat-map view. On top, the selected block's maps of the
+// the block and the top-k %, heat-map or difference-to-original view. On top, the selected block's maps of the
 // original network and of each concept's path side by side and large; below, the full grid
 // (every block) in a scroll area. Hovering a map tells the block, the value at that pixel and
 // the tile it lies in.
@@ -106,6 +106,7 @@ private:
     QSpinBox* m_topSpin = nullptr;
     QRadioButton* m_topMode = nullptr;
     QRadioButton* m_heatMode = nullptr;
+    QRadioButton* m_differenceMode = nullptr;
     ActivationComparisonStrip* m_strip = nullptr;
     QScrollArea* m_scroll = nullptr;
     QSplitter* m_splitter = nullptr;

@@ -32,17 +32,25 @@ ConceptPanel::ConceptPanel(QWidget* parent) : QWidget(parent)
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("conceptTree"));
-    m_tree->setColumnCount(4);
-    m_tree->setHeaderLabels({tr("Concept"), tr("Status"), tr("Precision"), tr("Usage")});
+    m_tree->setColumnCount(6);
+    m_tree->setHeaderLabels(
+        {tr("Concept"), tr("Status"), tr("Precision"), tr("Usage/block"), tr("AUROC"), tr("Knockout")});
     m_tree->headerItem()->setToolTip(PrecisionColumn, tr("Path precision: accuracy on held-out images of the "
                                                          "concept with its path applied"));
-    m_tree->headerItem()->setToolTip(UsageColumn, tr("Unit usage: share of all units the path keeps"));
+    m_tree->headerItem()->setToolTip(UsageColumn, tr("Unit usage: mean over blocks of the share of each block's "
+                                                     "units the path keeps (as the paper's Fig. 4)"));
+    m_tree->headerItem()->setToolTip(AurocColumn, tr("One-vs-rest AUROC of the concept's logit under its path "
+                                                     "(its held-out images against all others)"));
+    m_tree->headerItem()->setToolTip(KnockoutColumn,
+                                     tr("Accuracy on the concept lost when its own units are switched off (points), "
+                                        "and with as many random units off"));
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int column : {StatusColumn, PrecisionColumn, UsageColumn})
+    for (int column : {StatusColumn, PrecisionColumn, UsageColumn, AurocColumn, KnockoutColumn}) {
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        if (column != StatusColumn)
+            m_tree->headerItem()->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+    }
     m_tree->header()->setStretchLastSection(false);
-    m_tree->headerItem()->setTextAlignment(PrecisionColumn, Qt::AlignRight | Qt::AlignVCenter);
-    m_tree->headerItem()->setTextAlignment(UsageColumn, Qt::AlignRight | Qt::AlignVCenter);
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
 
@@ -111,8 +119,8 @@ void ConceptPanel::setConcepts(const QVector<ConceptEntry>& concepts)
         item->setToolTip(NameColumn, tr("%1: %n training image(s)", nullptr, concept.trainImages).arg(concept.name));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(NameColumn, Qt::Unchecked);
-        item->setTextAlignment(PrecisionColumn, Qt::AlignRight | Qt::AlignVCenter);
-        item->setTextAlignment(UsageColumn, Qt::AlignRight | Qt::AlignVCenter);
+        for (int column : {PrecisionColumn, UsageColumn, AurocColumn, KnockoutColumn})
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
         m_items.insert(concept.id, item);
     }
     for (QTreeWidgetItem* group : groups)
@@ -194,6 +202,8 @@ void ConceptPanel::setStatus(qint64 id, Status status, double precision, double 
     item->setForeground(StatusColumn, brush);
     item->setText(PrecisionColumn, percent(precision));
     item->setText(UsageColumn, percent(usage));
+    if (status != Status::Learned)
+        showDetails(item, PathDetails{});
     if (item->parent())
         updateGroupSummary(item->parent());
     m_updating = wasUpdating;
@@ -204,6 +214,48 @@ void ConceptPanel::setStatus(const QString& name, Status status, double precisio
     for (const ConceptEntry& concept : m_concepts)
         if (concept.name == name)
             setStatus(concept.id, status, precision, usage);
+}
+
+void ConceptPanel::setDetails(const QString& name, const PathDetails& details)
+{
+    for (const ConceptEntry& concept : m_concepts)
+        if (concept.name == name)
+            if (QTreeWidgetItem* item = m_items.value(concept.id, nullptr))
+                showDetails(item, details);
+}
+
+void ConceptPanel::showDetails(QTreeWidgetItem* item, const PathDetails& details)
+{
+    const bool wasUpdating = m_updating;
+    m_updating = true;
+    const QLocale locale;
+    const auto number = [&locale](double v, int digits) {
+        return std::isnan(v) ? QString() : locale.toString(v, 'f', digits);
+    };
+    item->setText(AurocColumn, number(details.auroc, 3));
+    item->setText(
+        KnockoutColumn,
+        std::isnan(details.knockoutDrop)
+            ? QString()
+            : tr("%1 (rnd %2)").arg(number(100.0 * details.knockoutDrop, 1), number(100.0 * details.randomDrop, 1)));
+    QStringList lines;
+    if (!std::isnan(details.auroc))
+        lines << tr("AUROC %1 (original network %2)").arg(number(details.auroc, 3), number(details.originalAuroc, 3));
+    if (!std::isnan(details.knockoutDrop))
+        lines << tr("Own units off: %1 points lost on the concept; %2 ± %3 with as many random units off")
+                     .arg(number(100.0 * details.knockoutDrop, 1), number(100.0 * details.randomDrop, 1),
+                          number(100.0 * details.randomDropStd, 1));
+    if (!std::isnan(details.steps))
+        lines << tr("Learned in %1 steps (mean over initializations)").arg(number(details.steps, 0));
+    if (details.degenerate)
+        lines << tr("Degenerate: the path answers its concept for (almost) everything, or keeps almost nothing");
+    for (int column : {PrecisionColumn, UsageColumn, AurocColumn, KnockoutColumn})
+        item->setToolTip(column, lines.join(QLatin1Char('\n')));
+    item->setForeground(NameColumn, details.degenerate ? QBrush(QColor(190, 60, 0)) : m_tree->palette().text());
+    item->setText(StatusColumn, details.degenerate
+                                    ? tr("degenerate")
+                                    : statusText(m_status.value(item->data(NameColumn, IdRole).toLongLong())));
+    m_updating = wasUpdating;
 }
 
 void ConceptPanel::clearStatuses()

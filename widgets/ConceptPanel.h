@@ -15,12 +15,11 @@ class QTreeWidgetItem;
 namespace nad {
 
 // The concepts to learn paths for: a search field, then a tree of primary concepts (hierarchy
-// order) with their concepts, each with a check box, its learning status, path precision and
-// unit usage. Checking a primary concept checks all of its concepts; a primary with some of
-// them checked shows a partial check. Concepts with no primary concept sit at the top level,
-// after the groups (a synthetic "Other" group could clash with a real primary of that name,
-// e.g. Fashion-MNIST's "others").
-// Fed with plain values; knows nothing about the project file or the engine.
+// order) with their concepts, each with a check box, its learning status, path precision, unit
+// usage (mean per block, as Fig. 4), AUROC and the knockout drop. Checking a primary concept checks all of its
+// concepts; a primary with some of them checked shows a partial check. Concepts with no primary concept sit at the top
+// level, after the groups (a synthetic "Other" group could clash with a real primary of that name, e.g. Fashion-MNIST's
+// "others"). Fed with plain values; knows nothing about the project file or the engine.
 class ConceptPanel : public QWidget
 {
     Q_OBJECT
@@ -34,7 +33,18 @@ public:
         int trainImages = 0;
     };
     enum class Status { NotLearned, Learning, Learned };
-    enum Column { NameColumn, StatusColumn, PrecisionColumn, UsageColumn };
+    enum Column { NameColumn, StatusColumn, PrecisionColumn, UsageColumn, AurocColumn, KnockoutColumn };
+    // What the evaluation says of a learned path beyond precision and usage (NaN: not known).
+    struct PathDetails
+    {
+        double auroc = std::numeric_limits<double>::quiet_NaN();          // one-vs-rest, under the path
+        double originalAuroc = std::numeric_limits<double>::quiet_NaN();  // the same, unmasked
+        double knockoutDrop = std::numeric_limits<double>::quiet_NaN();   // accuracy lost, own units off
+        double randomDrop = std::numeric_limits<double>::quiet_NaN();     // the control: as many random units
+        double randomDropStd = std::numeric_limits<double>::quiet_NaN();
+        double steps = std::numeric_limits<double>::quiet_NaN();  // steps learning took (mean over inits)
+        bool degenerate = false;                                  // PathEvaluator::isDegenerate
+    };
     enum ItemKind { GroupItem = 1001, ConceptItem };
     static constexpr int IdRole = Qt::UserRole + 1;
 
@@ -56,6 +66,9 @@ public:
                    double usage = std::numeric_limits<double>::quiet_NaN());
     void setStatus(const QString& name, Status status, double precision = std::numeric_limits<double>::quiet_NaN(),
                    double usage = std::numeric_limits<double>::quiet_NaN());
+    // AUROC and the knockout drop in their columns, the rest in the row's tooltip; a degenerate
+    // path's name is flagged. Cleared by setStatus to anything but Learned.
+    void setDetails(const QString& name, const PathDetails& details);
     void clearStatuses();
     Status status(qint64 id) const;
 
@@ -87,6 +100,7 @@ private:
     void updateGroupSummary(QTreeWidgetItem* group);
     void emitIfSelectionChanged();
     QString statusText(Status status) const;
+    void showDetails(QTreeWidgetItem* item, const PathDetails& details);
 
     QLineEdit* m_search = nullptr;
     QTreeWidget* m_tree = nullptr;

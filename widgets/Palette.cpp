@@ -36,9 +36,11 @@ QVector<QPair<double, QColor>> Palette::sequentialStops()
     return stops;
 }
 
-QColor Palette::sequential(double t)
+namespace {
+
+// The colour at t in [0, 1] along `stops`, linear in between.
+QColor interpolate(const QVector<QPair<double, QColor>>& stops, double t)
 {
-    const auto& stops = sequentialStops();
     t = std::clamp(t, 0.0, 1.0);
     for (int i = 1; i < stops.size(); ++i) {
         if (t <= stops[i].first) {
@@ -51,6 +53,24 @@ QColor Palette::sequential(double t)
         }
     }
     return stops.back().second;
+}
+
+}  // namespace
+
+QColor Palette::sequential(double t)
+{
+    return interpolate(sequentialStops(), t);
+}
+
+QColor Palette::diverging(double t)
+{
+    // ColorBrewer's RdBu (7 classes, colour-blind safe), blue for negative, white at 0.
+    static const QVector<QPair<double, QColor>> stops = {
+        {0.000, QColor(33, 102, 172)},  {0.167, QColor(103, 169, 207)}, {0.333, QColor(209, 229, 240)},
+        {0.500, QColor(247, 247, 247)}, {0.667, QColor(253, 219, 199)}, {0.833, QColor(239, 138, 98)},
+        {1.000, QColor(178, 24, 43)},
+    };
+    return interpolate(stops, (t + 1.0) / 2.0);
 }
 
 }  // namespace nad

@@ -17,7 +17,10 @@ public:
     // Viridis (perceptually uniform, colour-blind safe, readable in grayscale) at t in [0, 1],
     // for heat maps and activation overlays.
     static QColor sequential(double t);
-    // The same scale as colour stops (position, colour) for gradients.
+    // A signed value t in [−1, 1]: blue below 0, white at 0, red above (ColorBrewer RdBu), for
+    // differences such as a path's activation against the original network's.
+    static QColor diverging(double t);
+    // The sequential scale as colour stops (position, colour) for gradients.
     static QVector<QPair<double, QColor>> sequentialStops();
 };
 

@@ -155,6 +155,19 @@ void showProgress(ProgressBar& bar, const DisentangleProgress& p)
     bar.update(done / total, p.etaSeconds, status);
 }
 
+// An imported model has no λ of its own: say so, and how to choose one without touching the
+// held-out images the report above is computed on.
+std::string lambdaAdvice(const DisentangleRequest& request, double lambda)
+{
+    std::ostringstream text;
+    text << "NOTE: lambda " << lambda << " is a general fallback: no lambda has been chosen for model '"
+         << request.modelName << "'. Choose one on a validation split of the training images with\n"
+         << "  nad sweep --project " << request.projectPath << " --model " << request.modelName << " --concepts A,B,C"
+         << (request.options.preset == LearnerPreset::Official ? " --preset official" : "")
+         << "\nthen run again with --lambda.\n";
+    return text.str();
+}
+
 void printResult(const DisentangleRequest& request, const DisentangleResult& result)
 {
     if (!result.evaluated) {
@@ -170,6 +183,8 @@ void printResult(const DisentangleRequest& request, const DisentangleResult& res
     std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
               << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
     RunReport::print(std::cout, result.summary);
+    if (result.lambdaIsFallback)
+        std::cout << lambdaAdvice(request, result.lambda);
 }
 
 void addDisentangleCommand(CLI::App& parent)

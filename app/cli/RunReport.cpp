@@ -15,18 +15,19 @@ std::string fixed(double value, int digits = 3)
     return text;
 }
 
-// Per concept: precision, specificity and AUROC beside the original network's, usage, stability.
+// Per concept: precision, specificity and AUROC beside the original network's, usage, stability, steps.
 void printConcepts(std::ostream& out, const RunSummary& s)
 {
     TextTable table({"concept", "precision", "original", "specificity", "original", "AUROC", "original", "usage",
-                     "stability", "flag"});
+                     "stability", "steps", "flag"});
     double precision = 0, original = 0, specificity = 0, originalSpecificity = 0, auroc = 0, originalAuroc = 0;
     const double n = double(s.concepts.size());
     for (std::size_t c = 0; c < s.concepts.size(); ++c) {
         const auto& e = s.concepts[c];
         table.addRow({s.classNames[c], fixed(e.pathPrecision), fixed(e.originalPrecision), fixed(e.pathSpecificity),
                       fixed(e.originalSpecificity), fixed(e.pathAuroc), fixed(e.originalAuroc), fixed(e.usage),
-                      s.hasStability() ? fixed(s.stability[c]) : "–", e.degenerate ? "DEGENERATE" : ""});
+                      s.hasStability() ? fixed(s.stability[c]) : "–", c < s.steps.size() ? fixed(s.steps[c], 0) : "–",
+                      e.degenerate ? "DEGENERATE" : ""});
         precision += e.pathPrecision / n;
         original += e.originalPrecision / n;
         specificity += e.pathSpecificity / n;
@@ -35,9 +36,10 @@ void printConcepts(std::ostream& out, const RunSummary& s)
         originalAuroc += e.originalAuroc / n;
     }
     table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity),
-                  fixed(auroc), fixed(originalAuroc), "", "", ""});
+                  fixed(auroc), fixed(originalAuroc), "", "", "", ""});
     table.print(out);
-    out << "(usage: mean over blocks of the share of units the path keeps, as Fig. 4)\n";
+    out << "(usage: mean over blocks of the share of units the path keeps, as Fig. 4; steps: taken until "
+           "converged or the budget ran out, mean over initializations)\n";
 }
 
 // The knockout test: each concept's own units off, against as many random units per block.

@@ -7,6 +7,7 @@
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
+#include "figures/KnockoutView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
 #include "figures/TrainingCurvesView.h"
@@ -39,6 +40,28 @@ std::vector<RunSummary> ProjectFigures::summaries(const ProjectStore& project)
     return out;
 }
 
+QString ProjectFigures::warningNote(const RunSummary& summary)
+{
+    QStringList lines;
+    for (const auto& warning : summary.warnings())
+        lines << tr("Warning: %1").arg(qs(warning));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ProjectFigures::wholeNetworkNote(const std::vector<RunSummary>& summaries)
+{
+    QStringList lines;
+    for (const auto& s : summaries) {
+        const auto whole = s.wholeNetworkBlocks();
+        if (!whole.empty())
+            lines << tr("Warning: %1: in %2 of %3 blocks every path keeps ≥ 99 % of the units (the original network)")
+                         .arg(qs(s.modelName))
+                         .arg(whole.size())
+                         .arg(s.minUsagePerBlock.size());
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void ProjectFigures::fillPrecision(PrecisionHistogramView& view, const RunSummary& summary)
 {
     QVector<double> original, disentangled;
@@ -48,6 +71,22 @@ void ProjectFigures::fillPrecision(PrecisionHistogramView& view, const RunSummar
     }
     view.setTitle(qs(summary.modelName));
     view.setPrecisions(original, disentangled);
+    view.setNote(warningNote(summary));
+}
+
+void ProjectFigures::fillKnockout(KnockoutView& view, const RunSummary& summary)
+{
+    QVector<KnockoutView::Concept> concepts;
+    for (std::size_t c = 0; c < summary.knockout.size() && c < summary.concepts.size(); ++c) {
+        const KnockoutResult& k = summary.knockout[c];
+        concepts.push_back({qs(summary.classNames[c]), k.units, k.ownDrop, k.othersDrop, k.randomOwnDrop,
+                            k.randomOwnDropStd, k.randomOthersDrop, k.randomOthersDropStd,
+                            summary.concepts[c].pathAuroc, summary.concepts[c].originalAuroc});
+    }
+    view.setTitle(concepts.isEmpty() ? tr("%1: no knockout test (evaluate the run again)").arg(qs(summary.modelName))
+                                     : tr("%1: knockout of each concept's own units").arg(qs(summary.modelName)));
+    view.setConcepts(concepts);
+    view.setNote(warningNote(summary));
 }
 
 void ProjectFigures::fillUsage(BlockSeriesView& view, const std::vector<RunSummary>& summaries)
@@ -56,6 +95,7 @@ void ProjectFigures::fillUsage(BlockSeriesView& view, const std::vector<RunSumma
     for (const auto& s : summaries)
         series.push_back({qs(s.modelName), QVector<double>(s.usagePerBlock.begin(), s.usagePerBlock.end()), {}});
     view.setSeries(series, tr("unit usage"), 0.0, 1.0);
+    view.setNote(wholeNetworkNote(summaries));
 }
 
 void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
@@ -69,6 +109,7 @@ void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, con
             {qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd, model ? model->testAccuracy : 0.0});
     }
     view.setPoints(points);
+    view.setNote(wholeNetworkNote(summaries));
 }
 
 void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary)
@@ -94,6 +135,7 @@ void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectSt
         data.merges = ConceptClustering::averageLinkageOfSimilarity(summary.similarity);
     view.setTitle(qs(summary.modelName));
     view.setData(data);
+    view.setNote(warningNote(summary));
 }
 
 std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,
@@ -143,7 +185,7 @@ ActivationGridData ProjectFigures::activationGrid(const RunContext& context, Blo
     ActivationGridData data;
     data.composite = composite;
     data.rows.push_back(
-        {tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.model.normalization)});
+        {tr("original"), -1, ActivationMaps::compute(network, composite.image, 0, context.model.normalization), {}});
     for (int tile = 0; tile < composite.tileCount(); ++tile) {
         const std::int64_t concept = composite.tileConcepts[std::size_t(tile)];
         const QString name = qs(context.classNames.at(std::size_t(concept)));
@@ -157,7 +199,8 @@ ActivationGridData ProjectFigures::activationGrid(const RunContext& context, Blo
                                   context.classNames.at(std::size_t(concept)) + "'");
         data.rows.push_back({name, tile,
                              ActivationMaps::compute(network, composite.image, 0, context.model.normalization,
-                                                     PathEvaluator::masksOf(*path, network.device()))});
+                                                     PathEvaluator::masksOf(*path, network.device())),
+                             path->usagePerBlock()});
     }
     for (const auto& block : network.blocks())
         data.blockNames << qs(block.name);
@@ -268,6 +311,11 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
         PrecisionHistogramView precision;
         fillPrecision(precision, summary);
         save(precision, model + QStringLiteral("-precision-histogram"));
+        if (!summary.knockout.empty()) {
+            KnockoutView knockout;
+            fillKnockout(knockout, summary);
+            save(knockout, model + QStringLiteral("-knockout"));
+        }
         if (summary.concepts.size() >= 2) {
             SimilarityHeatmapView heatmap;
             fillSimilarity(heatmap, project, summary);

@@ -19,6 +19,7 @@ namespace nad {
 class ActivationGridView;
 class BlockSeriesView;
 class InterpretabilityScatterView;
+class KnockoutView;
 class PrecisionHistogramView;
 class ProjectStore;
 class SimilarityHeatmapView;
@@ -60,6 +61,12 @@ public:
     static std::vector<RunSummary> summaries(const ProjectStore& project);
 
     static void fillPrecision(PrecisionHistogramView& view, const RunSummary& summary);
+    // The knockout test per concept (empty for a run evaluated before it existed).
+    static void fillKnockout(KnockoutView& view, const RunSummary& summary);
+    // A figure's caption note: the run's warnings (RunSummary::warnings), one per line.
+    static QString warningNote(const RunSummary& summary);
+    // For figures of several runs: per model, how many blocks are the original network.
+    static QString wholeNetworkNote(const std::vector<RunSummary>& summaries);
     static void fillUsage(BlockSeriesView& view, const std::vector<RunSummary>& summaries);
     static void fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
                                      const std::vector<RunSummary>& summaries);

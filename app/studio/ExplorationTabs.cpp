@@ -8,6 +8,7 @@
 #include "analysis/PathMetrics.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
+#include "figures/KnockoutView.h"
 #include "figures/PathComparisonView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
@@ -32,6 +33,10 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
     addTab(m_trainingCurves, tr("Training"));
     m_precision = new PrecisionHistogramView(this);
     addTab(m_precision, tr("Precision"));
+    m_knockout = new KnockoutView(this);
+    m_knockout->setToolTip(tr("Accuracy lost when each concept's own units are switched off, against as many "
+                              "random units (the control)"));
+    addTab(m_knockout, tr("Knockout"));
     m_usage = new BlockSeriesView(QStringLiteral("unit-usage"), this);
     addTab(m_usage, tr("Unit usage"));
     m_similarity = new SimilarityHeatmapView(this);
@@ -100,6 +105,9 @@ void ExplorationTabs::clearViews()
     const QString hint = tr("No evaluated run yet: learn paths in the training panel");
     m_precision->setPrecisions({}, {});
     m_precision->setTitle(hint);
+    m_knockout->setConcepts({});
+    m_knockout->setTitle(hint);
+    m_knockout->setNote(QString());
     m_usage->setSeries({}, tr("unit usage"));
     m_usage->setTitle(hint);
     m_similarity->setData({});
@@ -173,6 +181,7 @@ void ExplorationTabs::showSelectedRun()
     Q_EMIT selectedRunChanged(summary.runId, qs(summary.modelName));
     try {
         ProjectFigures::fillPrecision(*m_precision, summary);
+        ProjectFigures::fillKnockout(*m_knockout, summary);
         ProjectFigures::fillSimilarity(*m_similarity, *m_project, summary);
         if (!m_live && !ProjectFigures::fillTrainingCurves(*m_trainingCurves, *m_project, summary.runId))
             m_trainingCurves->setTitle(

@@ -21,6 +21,7 @@ class BlockSeriesView;
 class ClassBalanceChart;
 class FigureView;
 class InterpretabilityScatterView;
+class KnockoutView;
 class PathComparisonView;
 class PrecisionHistogramView;
 class ProjectStore;
@@ -58,6 +59,7 @@ public:
     SimilarityHeatmapView* similarity() const { return m_similarity; }
     PathComparisonView* comparison() const { return m_comparison; }
     InterpretabilityScatterView* interpretability() const { return m_interpretability; }
+    KnockoutView* knockout() const { return m_knockout; }
     ActivationBrowser* activations() const { return m_activations; }
     ActivationController* activationJob() const { return m_activationJob; }
     QComboBox* runSelector() const { return m_runSelector; }
@@ -95,6 +97,7 @@ private:
     SimilarityHeatmapView* m_similarity = nullptr;
     PathComparisonView* m_comparison = nullptr;
     InterpretabilityScatterView* m_interpretability = nullptr;
+    KnockoutView* m_knockout = nullptr;
     ActivationBrowser* m_activations = nullptr;
     ActivationController* m_activationJob = nullptr;
 };

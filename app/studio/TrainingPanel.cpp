@@ -80,6 +80,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     lambdaRow->addWidget(lambdaDefault);
     m_lambdaLabel = new QLabel(settings);
     form->addRow(m_lambdaLabel, lambdaRow);
+    // Shown for a model with no λ of its own (an imported spec): the default is only a fallback.
+    m_lambdaHint = new QLabel(settings);
+    m_lambdaHint->setObjectName(QStringLiteral("lambdaHint"));
+    m_lambdaHint->setWordWrap(true);
+    m_lambdaHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lambdaHint->setStyleSheet(QStringLiteral("color: #a04000;"));
+    m_lambdaHint->hide();
+    form->addRow(QString(), m_lambdaHint);
     m_steps = spinBox(1, 100000, defaults.steps, settings);
     m_steps->setObjectName(QStringLiteral("stepsSpin"));
     m_steps->setToolTip(tr("The most steps a concept takes; it stops earlier once its binary path has converged"));
@@ -193,6 +201,11 @@ void TrainingPanel::selectModel(const QString& name)
         m_model->setCurrentIndex(index);
 }
 
+QString TrainingPanel::lambdaHint() const
+{
+    return m_lambdaHint->isHidden() ? QString() : m_lambdaHint->text();
+}
+
 QString TrainingPanel::modelName() const
 {
     return m_model->currentText();
@@ -239,7 +252,16 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
 void TrainingPanel::applyFamilyDefault()
 {
     const auto preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
-    m_lambda->setValue(LearnerOptions::defaultLambda(m_model->currentData().toString().toStdString(), preset));
+    const std::string family = m_model->currentData().toString().toStdString();
+    m_lambda->setValue(LearnerOptions::defaultLambda(family, preset));
+    const bool fallback = m_model->count() > 0 && !LearnerOptions::hasTunedLambda(family);
+    m_lambdaHint->setText(
+        fallback ? tr("No λ has been chosen for %1: %2 is a general fallback. Choose one on a validation split of "
+                      "the training images: nad sweep --project FILE --model %1 --concepts A,B,C")
+                       .arg(modelName())
+                       .arg(m_lambda->value())
+                 : QString());
+    m_lambdaHint->setVisible(fallback);
 }
 
 // The preset's own step size and budget: α = 1 to convergence (paper), lr 0.1 for 21 epochs

@@ -33,6 +33,8 @@ class TrainingPanel : public QWidget
     Q_OBJECT
 public:
     explicit TrainingPanel(QWidget* parent = nullptr);
+    // The note under λ when the model has no λ of its own (empty otherwise).
+    QString lambdaHint() const;
 
     void setModels(const QVector<ModelChoice>& models);
     // Where the live curves are drawn (owned by the caller).
@@ -82,6 +84,7 @@ private:
     QDoubleSpinBox* m_alpha = nullptr;
     QLabel* m_lambdaLabel = nullptr;
     QDoubleSpinBox* m_lambda = nullptr;
+    QLabel* m_lambdaHint = nullptr;
     QSpinBox* m_steps = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_batch = nullptr;

@@ -128,6 +128,8 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
     RunStore runs(project);
     DisentangleResult result;
     result.concepts = prepared.plan.conceptNames;
+    result.lambda = prepared.options.lambda;
+    result.lambdaIsFallback = !request.lambdaGiven && !LearnerOptions::hasTunedLambda(prepared.model.lambdaFamily());
     std::tie(result.runId, result.resumed) = openRun(runs, prepared);
     runs.setStatus(result.runId, RunStatus::Running);
     try {

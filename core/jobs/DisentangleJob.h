@@ -22,6 +22,10 @@ struct DisentangleResult
     RunSummary summary;                 // the run's metrics once finished (not for a shard)
     bool evaluated = false;             // false for a shard: ShardMerge evaluates
     std::vector<std::string> concepts;  // the concepts this call's run covers, in learning order
+    double lambda = 0;                  // the λ (β) the run learned with
+    // λ was not given and the model has no tuned default (an imported spec): `lambda` is a
+    // general fallback, and `nad sweep` should choose one on a validation split.
+    bool lambdaIsFallback = false;
 };
 
 // `nad disentangle` and the studio's training panel: learns the paths of a run into the

@@ -8,22 +8,54 @@
 #include <chrono>
 
 namespace nad {
+namespace {
 
-std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& train, const ImageSet& test,
+// Means over the concepts' evaluations at one λ.
+SweepPoint pointOf(double lambda, const std::vector<ConceptEvaluation>& evaluations,
+                   const std::vector<LearnedPath>& paths)
+{
+    SweepPoint point;
+    point.lambda = lambda;
+    const double n = double(evaluations.size());
+    for (const auto& e : evaluations) {
+        point.usage += e.usage / n;
+        point.pathPrecision += e.pathPrecision / n;
+        point.originalPrecision += e.originalPrecision / n;
+        point.pathSpecificity += e.pathSpecificity / n;
+        point.originalSpecificity += e.originalSpecificity / n;
+        point.pathAuroc += e.pathAuroc / n;
+        point.originalAuroc += e.originalAuroc / n;
+        point.degenerate += e.degenerate ? 1 : 0;
+    }
+    for (const auto& path : paths)
+        point.steps += double(path.steps) / double(paths.size());
+    point.faithful = point.pathPrecision >= point.originalPrecision - 0.02;
+    point.specific = point.pathSpecificity >= point.originalSpecificity - 0.05;
+    return point;
+}
+
+}  // namespace
+
+std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& train,
                                          const Normalization& normalization, const std::vector<int>& classes,
                                          const std::vector<double>& lambdas, const LearnerOptions& options,
-                                         int imagesPerConcept, const ProgressCallback& progress,
+                                         const SweepImages& images, const ProgressCallback& progress,
                                          const std::atomic<bool>* cancel)
 {
     if (classes.empty() || lambdas.empty())
         throw InvalidArgument("a sweep needs at least one concept and one lambda");
+    const ValidationSplit split = ValidationSplit::make(train, images.validationPerClass, images.splitSeed);
+    if (split.validation.empty())
+        throw InvalidArgument("the training images leave no validation images to choose lambda on");
     std::vector<ConceptImages> concepts;
     for (int cls : classes) {
-        auto indices = train.indicesOfClass(cls);
-        if (imagesPerConcept > 0 && indices.size() > std::size_t(imagesPerConcept))
-            indices.resize(std::size_t(imagesPerConcept));  // the first N of the class: the same for every λ
+        // The same learning images for every λ, none of them a validation image.
+        const auto indices = split.learningOfClass(train, cls, images.perConcept);
+        if (indices.empty())
+            throw InvalidArgument("concept " + std::to_string(cls) + " has no training images left to learn from");
         concepts.push_back({cls, ImageBatch::images(train, indices, normalization, network.device())});
     }
+    const ImageSet validation = train.subset(split.validation);
     std::vector<SweepPoint> points;
     for (std::size_t p = 0; p < lambdas.size(); ++p) {
         if (cancel && cancel->load())
@@ -42,20 +74,8 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
             cancel);
         if (cancel && cancel->load())
             break;
-        const auto evaluations = PathEvaluator::evaluate(network, test, normalization, paths);
-        SweepPoint point;
-        point.lambda = lambdas[p];
-        for (const auto& e : evaluations) {
-            const double n = double(evaluations.size());
-            point.usage += e.usage / n;
-            point.pathPrecision += e.pathPrecision / n;
-            point.originalPrecision += e.originalPrecision / n;
-            point.pathSpecificity += e.pathSpecificity / n;
-            point.originalSpecificity += e.originalSpecificity / n;
-            point.degenerate += e.degenerate ? 1 : 0;
-        }
-        point.faithful = point.pathPrecision >= point.originalPrecision - 0.02;
-        point.specific = point.pathSpecificity >= point.originalSpecificity - 0.05;
+        SweepPoint point =
+            pointOf(lambdas[p], PathEvaluator::evaluate(network, validation, normalization, paths), paths);
         point.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         points.push_back(point);
     }

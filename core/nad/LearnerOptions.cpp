@@ -72,6 +72,11 @@ double LearnerOptions::defaultLambda(const std::string& family, LearnerPreset pr
     return 0.02;
 }
 
+bool LearnerOptions::hasTunedLambda(const std::string& family)
+{
+    return family == "vgg" || family == "resnet" || family == "densenet" || family == "darts";
+}
+
 std::string LearnerOptions::presetName(LearnerPreset preset)
 {
     return preset == LearnerPreset::Paper ? "paper" : "official";

@@ -49,10 +49,15 @@ struct LearnerOptions
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;
     // λ (β) each built-in family uses when the user gives none. Paper preset: the sparsest
-    // setting whose paths stayed faithful and specific in `nad sweep` on the zoo model (README,
-    // "Defaults"). Official preset: the authors' ImageNet β per family (findpath.py's table:
-    // VGG 4.5, ResNet 0.02, DenseNet 0.02, DARTS 0.45; 0.05, their default, for any other).
+    // setting whose paths stayed faithful and specific in `nad sweep` on the zoo model, measured
+    // on a validation split of the training images (README, "Defaults per family"). Official preset: the authors'
+    // ImageNet β per family (findpath.py's table: VGG 4.5, ResNet 0.02, DenseNet 0.02, DARTS 0.45; 0.05, their default,
+    // for any other).
     static double defaultLambda(const std::string& family, LearnerPreset preset);
+    // Whether `family` is one of the built-in families with a λ of its own. Any other model
+    // (an imported spec) gets a general fallback, to be replaced by one `nad sweep` chooses on
+    // a validation split.
+    static bool hasTunedLambda(const std::string& family);
     static std::string presetName(LearnerPreset preset);
     static LearnerPreset presetFromName(const std::string& name);
 };

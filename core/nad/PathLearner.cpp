@@ -72,12 +72,19 @@ double LearnedPath::usage() const
     return all ? double(on) / double(all) : 0.0;
 }
 
+std::vector<double> LearnedPath::usagePerBlock() const
+{
+    std::vector<double> shares;
+    for (const auto& block : binary)
+        shares.push_back(block.empty() ? 0.0
+                                       : double(std::accumulate(block.begin(), block.end(), 0)) / double(block.size()));
+    return shares;
+}
+
 double LearnedPath::meanBlockUsage() const
 {
-    double sum = 0;
-    for (const auto& block : binary)
-        sum += block.empty() ? 0.0 : double(std::accumulate(block.begin(), block.end(), 0)) / double(block.size());
-    return binary.empty() ? 0.0 : sum / double(binary.size());
+    const auto shares = usagePerBlock();
+    return shares.empty() ? 0.0 : std::accumulate(shares.begin(), shares.end(), 0.0) / double(shares.size());
 }
 
 PathLearner::PathLearner(BlockNetwork& network, LearnerOptions options) : m_network(network), m_options(options)

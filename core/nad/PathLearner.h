@@ -27,8 +27,9 @@ struct LearnedPath
     std::vector<torch::Tensor> logits;              // s_i, CPU float [C_i]
     std::vector<std::vector<std::uint8_t>> binary;  // p_i, one 0/1 per channel
 
-    double usage() const;           // share of all channels that are on
-    double meanBlockUsage() const;  // mean over blocks of each block's share on (the paper's Fig. 4)
+    double usage() const;                       // share of all channels that are on
+    double meanBlockUsage() const;              // mean over blocks of each block's share on (the paper's Fig. 4)
+    std::vector<double> usagePerBlock() const;  // each block's share of channels on
 };
 
 struct LearnerProgress

@@ -26,6 +26,7 @@ struct Evaluation
     std::vector<MetricRecord> metrics;
     std::vector<double> interpretabilities;                    // Eq. 12, per initialization
     std::map<int, std::vector<ConceptEvaluation>> perConcept;  // by class, one per initialization
+    std::map<int, std::vector<double>> stepsPerConcept;        // by class, one per initialization
     std::vector<std::vector<PackedPath>> packedByInit;
 };
 
@@ -40,6 +41,7 @@ void addInitialization(Evaluation& e, int init, const std::vector<LearnedPath>& 
         accuracies.push_back(evaluations[c].pathPrecision);
         const int cls = int(paths[c].classIndex);
         e.perConcept[cls].push_back(evaluations[c]);
+        e.stepsPerConcept[cls].push_back(double(paths[c].steps));
         e.metrics.push_back({"path_precision", evaluations[c].pathPrecision, cls, init});
         e.metrics.push_back({"path_specificity", evaluations[c].pathSpecificity, cls, init});
         e.metrics.push_back({"usage", evaluations[c].usage, cls, init});
@@ -87,6 +89,7 @@ void averageConcepts(Evaluation& e, const std::vector<std::string>& classNames)
         mean.usage /= double(evaluations.size());
         mean.degenerate = PathEvaluator::isDegenerate(mean);
         e.summary.concepts.push_back(mean);
+        e.summary.steps.push_back(PathMetrics::meanAndStd(e.stepsPerConcept[cls]).first);
         e.summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)]
                                                                     : std::to_string(cls));
         e.metrics.push_back({"path_precision", mean.pathPrecision, cls, -1});
@@ -230,17 +233,22 @@ void readKnockout(KnockoutResult& k, const MetricRecord& m)
 
 }  // namespace
 
+std::vector<std::size_t> RunSummary::wholeNetworkBlocks() const
+{
+    std::vector<std::size_t> blocks;
+    for (std::size_t b = 0; b < minUsagePerBlock.size(); ++b)
+        if (minUsagePerBlock[b] >= 0.99)
+            blocks.push_back(b);
+    return blocks;
+}
+
 std::vector<std::string> RunSummary::warnings() const
 {
     std::vector<std::string> found;
     std::string whole;
-    std::size_t wholeBlocks = 0;
-    for (std::size_t b = 0; b < minUsagePerBlock.size(); ++b) {
-        if (minUsagePerBlock[b] >= 0.99) {
-            whole += (whole.empty() ? "" : ", ") + std::to_string(b + 1);
-            ++wholeBlocks;
-        }
-    }
+    const std::size_t wholeBlocks = wholeNetworkBlocks().size();
+    for (std::size_t b : wholeNetworkBlocks())
+        whole += (whole.empty() ? "" : ", ") + std::to_string(b + 1);
     if (wholeBlocks > 0)
         found.push_back("in block(s) " + whole + " every path keeps at least 99 % of the units: there the path is " +
                         "the original network");
@@ -358,11 +366,16 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
         summary.sharingPerBlock.push_back({value("units_all"), value("units_some"), value("units_one")});
     }
 
-    // M and the dendrogram come from the stored paths: cheap, and exact.
+    // M, the dendrogram and the steps each path took come from the stored paths: cheap, and exact.
     std::map<int, std::vector<PackedPath>> byInit;
+    std::map<int, std::vector<double>> steps;
     for (const auto& p : runs.paths(runId, run->datasetId, true))
-        if (concepts.count(p.classIndex))
+        if (concepts.count(p.classIndex)) {
             byInit[p.initialization].emplace_back(p.binary);
+            steps[int(p.classIndex)].push_back(double(p.step));
+        }
+    for (const auto& [cls, e] : concepts)
+        summary.steps.push_back(steps.count(cls) ? PathMetrics::meanAndStd(steps.at(cls)).first : 0.0);
     std::vector<std::vector<PackedPath>> pathsPerInit;
     for (auto& [init, packed] : byInit)
         pathsPerInit.push_back(std::move(packed));

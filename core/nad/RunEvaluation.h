@@ -27,6 +27,7 @@ struct RunSummary
     double interpretabilityMean = 0;              // Eq. 12 per initialization, mean and std
     double interpretabilityStd = 0;
     std::vector<double> stability;         // per concept; meaningful with 2 or more initializations only
+    std::vector<double> steps;             // per concept: steps its paths took, mean over initializations
     std::vector<KnockoutResult> knockout;  // per concept (first initialization), empty when not run
     double adjustedRandIndex = 0;          // clustering vs the hierarchy (0 without one)
     std::vector<std::size_t> leafOrder;    // dendrogram order of `classNames`
@@ -35,6 +36,8 @@ struct RunSummary
     // What a reader must know before trusting the numbers: blocks where every path keeps ≥ 99 %
     // of the units (the path there is the original network), most blocks so, dendrogram ties.
     std::vector<std::string> warnings() const;
+    // Blocks (0-based) where every concept's path keeps ≥ 99 % of the units.
+    std::vector<std::size_t> wholeNetworkBlocks() const;
     bool hasStability() const { return initializations >= 2; }
 };
 

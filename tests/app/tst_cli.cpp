@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -240,6 +243,42 @@ private Q_SLOTS:
         const Result evaluated = runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), zoo});
         QCOMPARE(evaluated.exitCode, 0);
         QVERIFY(evaluated.out.contains(QStringLiteral("Run 1 (vgg-w4-s1")));
+        // The steps each path took (40: the budget, before convergence could be checked).
+        QVERIFY2(evaluated.out.contains(QRegularExpression(QStringLiteral("Trouser(\\s+\\S+){8}\\s+40\\b"))),
+                 qPrintable(evaluated.out));
+        // A zoo family has its own λ: no fallback note.
+        QVERIFY(!learned.out.contains(QStringLiteral("general fallback")));
+
+        // λ is chosen on a validation split of the training images, never on the held-out split.
+        const QStringList sweep = {QStringLiteral("sweep"),
+                                   QStringLiteral("--model"),
+                                   QStringLiteral("vgg-w4-s1"),
+                                   QStringLiteral("--concepts"),
+                                   QStringLiteral("Trouser,Bag"),
+                                   QStringLiteral("--lambdas"),
+                                   QStringLiteral("0.001,1000"),
+                                   QStringLiteral("--steps"),
+                                   QStringLiteral("10"),
+                                   QStringLiteral("--images-per-concept"),
+                                   QStringLiteral("32"),
+                                   QStringLiteral("--validation-per-class"),
+                                   QStringLiteral("20"),
+                                   QStringLiteral("--zoo"),
+                                   zoo};
+        const Result swept = runNad(sweep);
+        QVERIFY2(swept.exitCode == 0, qPrintable(swept.err));
+        QVERIFY2(swept.out.contains(QStringLiteral("Measured on 200 validation images (a seeded split of the 60000 "
+                                                   "training images")),
+                 qPrintable(swept.out));
+        const Result sweptJson = runNad(sweep + QStringList{QStringLiteral("--json")});
+        QCOMPARE(sweptJson.exitCode, 0);
+        const QJsonArray points = QJsonDocument::fromJson(sweptJson.out.toUtf8()).array();
+        QCOMPARE(points.size(), 2);
+        QVERIFY(points.at(0).toObject().value(QStringLiteral("usage")).toDouble() >
+                points.at(1).toObject().value(QStringLiteral("usage")).toDouble());
+        QCOMPARE(points.at(0).toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
+        const double auroc = points.at(0).toObject().value(QStringLiteral("original_auroc")).toDouble();
+        QVERIFY2(auroc > 0.5 && auroc <= 1.0, qPrintable(QString::number(auroc)));
 
         // Paths: one row per concept, block and channel (VGG w4 has 4·(2+2·2+3·4+3·8+3·8) = 264 channels).
         const Result paths =
@@ -266,10 +305,10 @@ private Q_SLOTS:
                     QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
                     QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
         QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
-        QVERIFY2(drawn.out.contains(QStringLiteral("7 figures")), qPrintable(drawn.out + drawn.err));
-        for (const char* name :
-             {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram", "vgg-w4-s1-training-curves",
-              "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
+        QVERIFY2(drawn.out.contains(QStringLiteral("8 figures")), qPrintable(drawn.out + drawn.err));
+        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram",
+                                 "vgg-w4-s1-knockout", "vgg-w4-s1-training-curves", "vgg-w4-s1-similarity-heatmap",
+                                 "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000,
                      name);
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10,
@@ -277,7 +316,19 @@ private Q_SLOTS:
         }
         const Result info =
             runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 7);
+        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 8);
+        // The knockout figure's data: both concepts, with the ranking test (AUROC) beside the causal one.
+        QFile knockoutCsv(figures + QStringLiteral("/vgg-w4-s1-knockout.csv"));
+        QVERIFY(knockoutCsv.open(QIODevice::ReadOnly));
+        const QString knockoutRows = QString::fromUtf8(knockoutCsv.readAll());
+        QVERIFY2(knockoutRows.startsWith(QStringLiteral("concept,own_units,own_drop")), qPrintable(knockoutRows));
+        QVERIFY2(knockoutRows.contains(QStringLiteral("path_auroc,original_auroc\n\"Trouser\",")),
+                 qPrintable(knockoutRows));
+        // The activation grid's CSV says, per path and block, the share of units kept and whether
+        // the path is the whole network there.
+        QFile gridCsv(figures + QStringLiteral("/vgg-w4-s1-activation-grid.csv"));
+        QVERIFY(gridCsv.open(QIODevice::ReadOnly));
+        QVERIFY(gridCsv.readLine().trimmed().endsWith("hit_rate,kept_share,whole_network"));
 
         const Result grid =
             runNad({QStringLiteral("activations"), project, QStringLiteral("--concepts"), QStringLiteral("Bag,Trouser"),
@@ -546,6 +597,21 @@ private Q_SLOTS:
         QVERIFY(learned.out.contains(QStringLiteral("Finished run 1: 6 path(s)")));
         QVERIFY(learned.out.contains(QStringLiteral("Run 1 (tiny3, 3 initialization(s))")));
         QVERIFY(!learned.out.contains(QStringLiteral("WARNING: one initialization")));
+        // A block spec has no λ of its own: the run says so and how to choose one.
+        QVERIFY2(learned.out.contains(QStringLiteral("is a general fallback")), qPrintable(learned.out));
+        QVERIFY(
+            learned.out.contains(QStringLiteral("nad sweep --project ") + project + QStringLiteral(" --model tiny3")));
+        // ... and the sweep runs on the project's own training images (4 per class: 2 to validate on).
+        const Result swept = runNad(
+            {QStringLiteral("sweep"), QStringLiteral("--project"), project, QStringLiteral("--model"),
+             QStringLiteral("tiny3"), QStringLiteral("--concepts"), QStringLiteral("ankle,coat"),
+             QStringLiteral("--lambdas"), QStringLiteral("0.01,100"), QStringLiteral("--steps"), QStringLiteral("5"),
+             QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--images-per-concept"),
+             QStringLiteral("2"), QStringLiteral("--validation-per-class"), QStringLiteral("2"),
+             QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
+        QVERIFY2(swept.exitCode == 0, qPrintable(swept.err));
+        QVERIFY2(swept.out.contains(QStringLiteral("Measured on 6 validation images (a seeded split of the 12")),
+                 qPrintable(swept.out));
         const Result evaluated =
             runNad({QStringLiteral("evaluate"), project, QStringLiteral("--zoo"), dir.filePath(QStringLiteral("zoo"))});
         QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));

@@ -99,6 +99,7 @@ class TestStudioTraining : public QObject
         QVERIFY(window.openProject(m_project));
         window.trainingPanel()->selectModel(QStringLiteral("vgg-w4-s1"));
         QCOMPARE(window.trainingPanel()->modelName(), QStringLiteral("vgg-w4-s1"));
+        QVERIFY(window.trainingPanel()->lambdaHint().isEmpty());  // a zoo family has its own λ
         window.conceptPanel()->setChecked({QStringLiteral("Trouser"), QStringLiteral("Bag")});
         setSpin(*window.trainingPanel(), "stepsSpin", steps);
         setSpin(*window.trainingPanel(), "imagesPerConceptSpin", 64);
@@ -217,6 +218,9 @@ private Q_SLOTS:
         QVERIFY(window.openProject(project));
         window.trainingPanel()->selectModel(QStringLiteral("tiny3"));
         QCOMPARE(window.trainingPanel()->modelName(), QStringLiteral("tiny3"));
+        // A block spec has no λ of its own: the panel says the default is a fallback and how to sweep.
+        QVERIFY2(window.trainingPanel()->lambdaHint().contains(QStringLiteral("nad sweep --project")),
+                 qPrintable(window.trainingPanel()->lambdaHint()));
         window.conceptPanel()->setChecked({QStringLiteral("ankle"), QStringLiteral("coat")});
         setSpin(*window.trainingPanel(), "stepsSpin", 5);
         setSpin(*window.trainingPanel(), "batchSpin", 4);

@@ -49,8 +49,9 @@ ActivationMap mapPeakingIn(int hot, int salt)
 QVector<ActivationGridView::Row> rows()
 {
     QVector<ActivationGridView::Row> out;
-    out.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0, 0), mapPeakingIn(1, 1), mapPeakingIn(2, 2)}});
-    out.push_back({QStringLiteral("Coat"), 3, {mapPeakingIn(3, 0), mapPeakingIn(0, 1), mapPeakingIn(3, 2)}});
+    out.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0, 0), mapPeakingIn(1, 1), mapPeakingIn(2, 2)}, {}});
+    out.push_back(
+        {QStringLiteral("Coat"), 3, {mapPeakingIn(3, 0), mapPeakingIn(0, 1), mapPeakingIn(3, 2)}, {0.5, 1.0, 0.5}});
     return out;
 }
 
@@ -222,6 +223,28 @@ private Q_SLOTS:
         QHelpEvent help(QEvent::ToolTip, at, strip->mapToGlobal(at));
         QApplication::sendEvent(strip, &help);
         QTRY_COMPARE(QToolTip::text(), text);
+        // Coat's path keeps every unit of block 2: the tooltip says it is the original network there.
+        QVERIFY2(text.contains(QStringLiteral("keeps %1 % of this block's units: the original network here")
+                                   .arg(QLocale().toString(100.0, 'f', 1))),
+                 qPrintable(text));
+        QVERIFY(browser.gridView()->isWholeNetwork(1, 1));
+        QVERIFY(!browser.gridView()->isWholeNetwork(1, 0));
+
+        // "Difference to original": the path's map minus the original's, in the original's range.
+        auto* difference = browser.findChild<QRadioButton*>(QStringLiteral("differenceMode"));
+        QVERIFY(difference);
+        difference->click();
+        QCOMPARE(browser.mode(), ActivationGridView::Mode::Difference);
+        QVERIFY(!browser.findChild<QSpinBox*>(QStringLiteral("topPercentSpin"))->isEnabled());
+        QVERIFY(strip->caption().contains(QStringLiteral("difference to original")));
+        const double relative = ActivationGridView::relativeDifference(data[1].maps[1], data[0].maps[1], 12, 15);
+        QVERIFY2(
+            browser.stripToolTip(at).contains(
+                QStringLiteral("Difference to original: %1 of its range").arg(QLocale().toString(relative, 'f', 3))),
+            qPrintable(browser.stripToolTip(at)));
+        browser.findChild<QRadioButton*>(QStringLiteral("topPercentMode"))->click();
+        QCOMPARE(browser.mode(), ActivationGridView::Mode::TopPercent);
+        QVERIFY(!difference->isChecked());
 
         // The grid: the original network at block 1, pixel (2, 3) in tile 1.
         ActivationGridView* grid = browser.gridView();
@@ -289,9 +312,9 @@ private Q_SLOTS:
         };
         QStringList blocks;
         QVector<ActivationGridView::Row> rows;
-        rows.push_back({QStringLiteral("original"), -1, {}});
+        rows.push_back({QStringLiteral("original"), -1, {}, {}});
         for (int t = 0; t < 2; ++t)
-            rows.push_back({tileNames[t], t, {}});
+            rows.push_back({tileNames[t], t, {}, {}});
         for (int b = 0; b < 8; ++b) {
             blocks << QStringLiteral("features.%1").arg(b * 3);
             const double spread = 4 + b * 2.5, noise = 0.6 - b * 0.07;

@@ -179,6 +179,36 @@ private Q_SLOTS:
                  QStringLiteral("0/5 learned"));
     }
 
+    void detailsShowAurocKnockoutAndDegeneratePaths()
+    {
+        ConceptPanel panel;
+        panel.setConcepts(fashionConcepts());
+        panel.setStatus(qint64(104), ConceptPanel::Status::Learned, 0.934, 0.2712);
+        ConceptPanel::PathDetails details;
+        details.auroc = 0.9123;
+        details.originalAuroc = 0.99;
+        details.knockoutDrop = 0.45;
+        details.randomDrop = 0.02;
+        details.randomDropStd = 0.01;
+        details.steps = 129;
+        panel.setDetails(QStringLiteral("Coat"), details);
+        QTreeWidgetItem* coat = panel.itemOf(104);
+        QCOMPARE(coat->text(ConceptPanel::AurocColumn), QStringLiteral("0.912"));
+        QCOMPARE(coat->text(ConceptPanel::KnockoutColumn), QStringLiteral("45.0 (rnd 2.0)"));
+        QVERIFY2(coat->toolTip(ConceptPanel::AurocColumn).contains(QStringLiteral("129 steps")),
+                 qPrintable(coat->toolTip(ConceptPanel::AurocColumn)));
+        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("learned"));
+        details.degenerate = true;
+        panel.setDetails(QStringLiteral("Coat"), details);
+        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("degenerate"));
+        QVERIFY(coat->toolTip(ConceptPanel::PrecisionColumn).contains(QStringLiteral("Degenerate")));
+        // Learning again clears what the last evaluation said.
+        panel.setStatus(qint64(104), ConceptPanel::Status::Learning);
+        QVERIFY(coat->text(ConceptPanel::AurocColumn).isEmpty());
+        QVERIFY(coat->text(ConceptPanel::KnockoutColumn).isEmpty());
+        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("learning"));
+    }
+
     void activatingAConceptNamesIt()
     {
         ConceptPanel panel;

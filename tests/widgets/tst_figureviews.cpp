@@ -6,6 +6,7 @@
 #include "figures/BlockSeriesView.h"
 #include "figures/FigureExporter.h"
 #include "figures/InterpretabilityScatterView.h"
+#include "figures/KnockoutView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
 #include "figures/TrainingCurvesView.h"
@@ -164,8 +165,8 @@ private Q_SLOTS:
         ActivationGridView view;
         view.resize(900, 300);
         QVector<ActivationGridView::Row> rows;
-        rows.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0), mapPeakingIn(1), mapPeakingIn(2)}});
-        rows.push_back({QStringLiteral("c"), 3, {mapPeakingIn(3), mapPeakingIn(3), mapPeakingIn(0)}});
+        rows.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0), mapPeakingIn(1), mapPeakingIn(2)}, {}});
+        rows.push_back({QStringLiteral("c"), 3, {mapPeakingIn(3), mapPeakingIn(3), mapPeakingIn(0)}, {}});
         view.setData(image, {QStringLiteral("tiles")},
                      {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}, rows);
         QCOMPARE(view.rowCount(), 2);
@@ -186,10 +187,91 @@ private Q_SLOTS:
         }
         // The CSV reports the hit rate on the row's tile: 1 where the map peaks there, 0 elsewhere.
         const QString csv = view.csv();
-        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,1,\"b1\",10,1\n")), qPrintable(csv));
-        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,3,\"b3\",10,0\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,1,\"b1\",10,1,,\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,3,\"b3\",10,0,,\n")), qPrintable(csv));
         view.setMode(ActivationGridView::Mode::HeatMap);
         QVERIFY(view.cellImage(1, 0).pixel(19, 19) != view.cellImage(1, 0).pixel(0, 0));
+    }
+
+    void activationGridMarksWholeNetworkBlocksAndShowsTheDifference()
+    {
+        // Original: a ramp over x with channel sums in [0, 10]. Path row "c": the same map in
+        // block 1 (it keeps every unit there), twice as strong in block 2, half in block 3.
+        ActivationMap ramp;
+        ramp.height = ramp.width = 20;
+        for (int y = 0; y < 20; ++y)
+            for (int x = 0; x < 20; ++x)
+                ramp.values.push_back(float(x) / 19.0f);
+        ramp.rawMin = 0;
+        ramp.rawMax = 10;
+        ActivationMap stronger = ramp, weaker = ramp;
+        stronger.rawMax = 20;
+        weaker.rawMax = 5;
+        QVector<ActivationGridView::Row> rows;
+        rows.push_back({QStringLiteral("original"), -1, {ramp, ramp, ramp}, {}});
+        rows.push_back({QStringLiteral("c"), 3, {ramp, stronger, weaker}, {1.0, 0.5, 0.995}});
+        ActivationGridView view;
+        view.setData(composite(), {QStringLiteral("tiles")},
+                     {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}, rows);
+        QVERIFY(view.isWholeNetwork(1, 0));
+        QVERIFY(!view.isWholeNetwork(1, 1));
+        QVERIFY(view.isWholeNetwork(1, 2));
+        QVERIFY(!view.isWholeNetwork(0, 0));  // the original row is no path
+        const QString csv = view.csv();
+        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,1,\"b1\",5,0.5,1,1\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("\"c\",3,2,\"b2\",5,0.5,0.5,0\n")), qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("\"original\",-1,1,\"b1\",5,,,\n")), qPrintable(csv));
+
+        // (path − original) over the original's range: 0 for the same map, + for stronger, − for weaker.
+        QCOMPARE(ActivationGridView::relativeDifference(ramp, ramp, 3, 19), 0.0);
+        QCOMPARE(ActivationGridView::relativeDifference(stronger, ramp, 3, 19), 1.0);
+        QCOMPARE(ActivationGridView::relativeDifference(weaker, ramp, 3, 19), -0.5);
+        QCOMPARE(ActivationGridView::relativeDifference(stronger, ramp, 3, 0), 0.0);  // both 0 at x = 0
+        view.setMode(ActivationGridView::Mode::Difference);
+        const QColor same = view.cellImage(1, 0).pixelColor(19, 3);
+        const QColor more = view.cellImage(1, 1).pixelColor(19, 3);
+        const QColor less = view.cellImage(1, 2).pixelColor(19, 3);
+        QVERIFY2(more.red() > more.blue() + 60, qPrintable(more.name()));
+        QVERIFY2(less.blue() > less.red() + 30, qPrintable(less.name()));
+        QVERIFY2(std::abs(same.red() - same.blue()) < 10, qPrintable(same.name()));  // neutral: no difference
+        // The original's own row stays its heat map (something to compare with), not blank.
+        QVERIFY(view.cellImage(0, 0).pixel(19, 3) != view.cellImage(0, 0).pixel(0, 3));
+    }
+
+    void knockoutFigureShowsOwnOthersAndTheControl()
+    {
+        KnockoutView view;
+        view.setConcepts({{QStringLiteral("Coat"), 12, 0.45, 0.05, 0.02, 0.01, 0.015, 0.005, 0.93, 0.99},
+                          {QStringLiteral("Bag"), 7, 0.10, 0.08, 0.09, 0.03, 0.07, 0.02, 0.97, 0.99}});
+        QCOMPARE(view.bars().size(), 3);
+        QCOMPARE(view.bars()[0]->data()->at(0)->value, 45.0);  // own units off, on the concept (points)
+        QCOMPARE(view.bars()[1]->data()->at(1)->value, 8.0);   // on the others
+        QCOMPARE(view.bars()[2]->data()->at(0)->value, 2.0);   // the random control
+        const QString csv = view.csv();
+        QVERIFY2(csv.startsWith(QStringLiteral("concept,own_units,own_drop,others_drop,random_own_drop")),
+                 qPrintable(csv));
+        QVERIFY2(csv.contains(QStringLiteral("\"Coat\",12,0.45,0.05,0.02,0.01,0.015,0.005,0.93,0.99\n")),
+                 qPrintable(csv));
+        QCOMPARE(view.defaultSizeMm().width(), 85.0);
+    }
+
+    void figureNotesWrapAndGoAway()
+    {
+        PrecisionHistogramView view;
+        const QString warning = QStringLiteral(
+            "Warning: in block(s) 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 every path keeps at least 99 % of the units: there "
+            "the path is the original network");
+        view.setNote(warning + QStringLiteral("\nWarning: tied distances"));
+        const QStringList lines = view.note().split(QLatin1Char('\n'));
+        QVERIFY(lines.size() >= 3);
+        for (const QString& line : lines)
+            QVERIFY2(line.size() <= 80, qPrintable(line));
+        QCOMPARE(QString(view.note()).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                 warning + QStringLiteral(" Warning: tied distances"));
+        const int rowsWithNote = view.plot()->plotLayout()->rowCount();
+        view.setNote(QString());
+        QVERIFY(view.note().isEmpty());
+        QCOMPARE(view.plot()->plotLayout()->rowCount(), rowsWithNote - 1);
     }
 
     void trainingCurvesShowEveryLossTermAndTheUsageBand()

@@ -72,37 +72,82 @@ QImage ActivationGridView::cellImage(int row, int block) const
     return m_cells.value(row).value(block);
 }
 
+bool ActivationGridView::isWholeNetwork(int row, int block) const
+{
+    if (row < 0 || row >= m_rows.size() || block < 0)
+        return false;
+    const auto& kept = m_rows[row].keptShare;
+    return std::size_t(block) < kept.size() && kept[std::size_t(block)] >= kWholeNetworkShare;
+}
+
+double ActivationGridView::relativeDifference(const ActivationMap& path, const ActivationMap& original, int y, int x)
+{
+    // Both maps back in raw channel sums (ActivationMap: raw = rawMin + v · (rawMax − rawMin)),
+    // compared in the original's range, so a path that barely changes the block stays white.
+    const double range = double(original.rawMax) - double(original.rawMin);
+    if (!(range > 0))
+        return 0.0;
+    const double pathRaw = path.rawMin + double(path.at(y, x)) * (double(path.rawMax) - double(path.rawMin));
+    const double originalRaw = original.rawMin + double(original.at(y, x)) * range;
+    return std::clamp((pathRaw - originalRaw) / range, -1.0, 1.0);
+}
+
+namespace {
+
+QColor blend(const QColor& colour, int gray, int colourTenths)
+{
+    return QColor((colour.red() * colourTenths + gray * (10 - colourTenths)) / 10,
+                  (colour.green() * colourTenths + gray * (10 - colourTenths)) / 10,
+                  (colour.blue() * colourTenths + gray * (10 - colourTenths)) / 10);
+}
+
+// The paper's view: the kept pixels bright over a dark copy of the image.
+QColor topPercentColour(bool kept, int gray)
+{
+    const QColor highlight(255, 200, 40);
+    return kept ? QColor(std::min(255, highlight.red() * 3 / 5 + gray * 2 / 5),
+                         std::min(255, highlight.green() * 3 / 5 + gray * 2 / 5),
+                         std::min(255, highlight.blue() * 3 / 5 + gray * 2 / 5))
+                : QColor(gray / 5, gray / 5, gray / 5);
+}
+
+}  // namespace
+
+QImage ActivationGridView::renderCell(int row, int block) const
+{
+    const ActivationMap& map = m_rows[row].maps[std::size_t(block)];
+    QImage cell(map.width, map.height, QImage::Format_RGB32);
+    const bool sameSize = map.width == m_input.width() && map.height == m_input.height();
+    const auto mask = m_mode == Mode::TopPercent ? map.topPercentMask(m_topPercent) : std::vector<std::uint8_t>();
+    // Difference mode compares with the original's map (row 0) of the same size.
+    const ActivationMap* original = nullptr;
+    if (m_mode == Mode::Difference && row > 0 && std::size_t(block) < m_rows[0].maps.size()) {
+        const ActivationMap& candidate = m_rows[0].maps[std::size_t(block)];
+        if (candidate.width == map.width && candidate.height == map.height)
+            original = &candidate;
+    }
+    for (int y = 0; y < map.height; ++y)
+        for (int x = 0; x < map.width; ++x) {
+            const int gray = sameSize ? qGray(m_input.pixel(x, y)) : 0;
+            QColor colour;
+            if (m_mode == Mode::TopPercent)
+                colour = topPercentColour(mask[std::size_t(y) * std::size_t(map.width) + std::size_t(x)] != 0, gray);
+            else if (original)
+                colour = blend(Palette::diverging(relativeDifference(map, *original, y, x)), gray, 8);
+            else
+                colour = blend(Palette::sequential(map.at(y, x)), gray, 7);
+            cell.setPixel(x, y, colour.rgb());
+        }
+    return cell;
+}
+
 void ActivationGridView::rebuildCells()
 {
     m_cells.clear();
-    const QColor highlight(255, 200, 40);
-    for (const Row& row : m_rows) {
+    for (int r = 0; r < m_rows.size(); ++r) {
         QVector<QImage> cells;
-        for (const ActivationMap& map : row.maps) {
-            QImage cell(map.width, map.height, QImage::Format_RGB32);
-            const bool sameSize = map.width == m_input.width() && map.height == m_input.height();
-            const auto mask =
-                m_mode == Mode::TopPercent ? map.topPercentMask(m_topPercent) : std::vector<std::uint8_t>();
-            for (int y = 0; y < map.height; ++y)
-                for (int x = 0; x < map.width; ++x) {
-                    const int gray = sameSize ? qGray(m_input.pixel(x, y)) : 0;
-                    QColor colour;
-                    if (m_mode == Mode::TopPercent) {
-                        // The paper's view: the kept pixels bright over a dark copy of the image.
-                        const bool kept = mask[std::size_t(y) * std::size_t(map.width) + std::size_t(x)];
-                        colour = kept ? QColor(std::min(255, highlight.red() * 3 / 5 + gray * 2 / 5),
-                                               std::min(255, highlight.green() * 3 / 5 + gray * 2 / 5),
-                                               std::min(255, highlight.blue() * 3 / 5 + gray * 2 / 5))
-                                      : QColor(gray / 5, gray / 5, gray / 5);
-                    } else {
-                        const QColor heat = Palette::sequential(map.at(y, x));
-                        colour = QColor((heat.red() * 7 + gray * 3) / 10, (heat.green() * 7 + gray * 3) / 10,
-                                        (heat.blue() * 7 + gray * 3) / 10);
-                    }
-                    cell.setPixel(x, y, colour.rgb());
-                }
-            cells << cell;
-        }
+        for (std::size_t b = 0; b < m_rows[r].maps.size(); ++b)
+            cells << renderCell(r, int(b));
         m_cells << cells;
     }
     update();
@@ -248,6 +293,8 @@ void ActivationGridView::paint(QPainter& painter, int width, int height) const
             // Nearest-neighbour scaling keeps the pixels of a 28-pixel input honest.
             painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
             painter.drawImage(cell, image);
+            if (c > 0 && isWholeNetwork(r, c - 1))
+                drawWholeNetworkMark(painter, cell, small);
             if (row.tile >= 0 && row.tile < m_composite.tileCount()) {
                 const int tileRow = row.tile / m_composite.cols;
                 const int tileCol = row.tile % m_composite.cols;
@@ -264,17 +311,45 @@ void ActivationGridView::paint(QPainter& painter, int width, int height) const
     painter.setFont(small);
     painter.setPen(QColor(60, 60, 60));
     const double bottom = header + 2 + m_rows.size() * (cellHeight + gap);
-    const QString shows = m_mode == Mode::TopPercent
-                              ? tr("top %1 % activated pixels per block").arg(m_topPercent, 0, 'g', 3)
-                              : tr("activation (channel sum, min-max normalized) per block");
     painter.drawText(QRectF(labelWidth, bottom, width - labelWidth, footer), Qt::AlignLeft | Qt::AlignTop,
-                     shows + QStringLiteral("; ") + m_tileLabels.join(QStringLiteral(", ")));
+                     captionText());
+}
+
+QString ActivationGridView::captionText() const
+{
+    QString shows = m_mode == Mode::TopPercent ? tr("top %1 % activated pixels per block").arg(m_topPercent, 0, 'g', 3)
+                    : m_mode == Mode::HeatMap
+                        ? tr("activation (channel sum, min-max normalized) per block")
+                        : tr("path − original channel sum over the original's range (blue less, red more)");
+    bool anyWhole = false;
+    for (int r = 1; r < m_rows.size() && !anyWhole; ++r)
+        for (int b = 0; b < m_blockNames.size() && !anyWhole; ++b)
+            anyWhole = isWholeNetwork(r, b);
+    if (anyWhole)
+        shows += tr("; = path keeps ≥ 99 % of the block's units (the original network)");
+    return shows + QStringLiteral("; ") + m_tileLabels.join(QStringLiteral(", "));
+}
+
+void ActivationGridView::drawWholeNetworkMark(QPainter& painter, const QRectF& cell, const QFont& font) const
+{
+    // A small white badge with "=" in the cell's top-right corner, readable over any map.
+    const QFontMetricsF metrics(font, painter.device());
+    const double side = std::min(cell.width() / 3.0, metrics.height() * 1.1);
+    const QRectF badge(cell.right() - side, cell.top(), side, side);
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawRect(badge);
+    painter.setPen(QColor(40, 40, 40));
+    painter.setFont(font);
+    painter.drawText(badge, Qt::AlignCenter, QStringLiteral("="));
+    painter.restore();
 }
 
 QString ActivationGridView::csv() const
 {
     // Per row and block: the hit rate of the top-k % pixels on the row's tile.
-    QString out = QStringLiteral("row,tile,block,block_name,top_percent,hit_rate\n");
+    QString out = QStringLiteral("row,tile,block,block_name,top_percent,hit_rate,kept_share,whole_network\n");
     for (const Row& row : m_rows) {
         for (std::size_t b = 0; b < row.maps.size(); ++b) {
             const ActivationMap& map = row.maps[b];
@@ -283,13 +358,17 @@ QString ActivationGridView::csv() const
                 row.tile >= 0 && sized
                     ? QString::number(map.hitRate(map.topPercentMask(m_topPercent), m_composite, row.tile), 'g', 6)
                     : QString();
-            out += QStringLiteral("\"%1\",%2,%3,\"%4\",%5,%6\n")
+            const QString kept = b < row.keptShare.size() ? QString::number(row.keptShare[b], 'g', 6) : QString();
+            out += QStringLiteral("\"%1\",%2,%3,\"%4\",%5,%6,%7,%8\n")
                        .arg(row.label)
                        .arg(row.tile)
                        .arg(b + 1)
                        .arg(m_blockNames.value(int(b)))
                        .arg(m_topPercent)
-                       .arg(rate);
+                       .arg(rate, kept)
+                       .arg(kept.isEmpty()
+                                ? QString()
+                                : QString::number(b < row.keptShare.size() && row.keptShare[b] >= kWholeNetworkShare));
         }
     }
     return out;

@@ -14,19 +14,29 @@ namespace nad {
 
 // Paper Fig. 1 and 5: one composite image, its activation map at every block (columns) for the
 // original network and under each chosen concept's path (rows). Shown as the top k % pixels
-// over the darkened image (the paper's view), or as a heat map over it. The concept's tile is
-// outlined in its row, so where the path looks can be judged at a glance.
+// over the darkened image (the paper's view), as a heat map over it, or as each path's
+// difference to the original network's map. The concept's tile is outlined in its row, so where
+// the path looks can be judged at a glance. A cell where the path keeps ≥ 99 % of the block's
+// units is marked "=": there the row shows the original network, not a concept path.
 class ActivationGridView : public FigureView
 {
     Q_OBJECT
 public:
-    enum class Mode { TopPercent, HeatMap };
+    enum class Mode { TopPercent, HeatMap, Difference };
     struct Row
     {
         QString label;                    // "original" or the concept's name
         int tile = -1;                    // the concept's tile in the composite, -1 none
         std::vector<ActivationMap> maps;  // one per block
+        std::vector<double> keptShare;    // per block, share of units the row's path keeps (empty: original)
     };
+    // A path that keeps this share of a block's units is the original network there.
+    static constexpr double kWholeNetworkShare = 0.99;
+    // Whether row `row` is the original network at `block` (its path keeps ≥ kWholeNetworkShare).
+    bool isWholeNetwork(int row, int block) const;
+    // Difference mode's value at a pixel: (path − original channel sum) over the original's
+    // range at that block, clamped to [−1, 1]; 0 for the original's own row.
+    static double relativeDifference(const ActivationMap& path, const ActivationMap& original, int y, int x);
     explicit ActivationGridView(QWidget* parent = nullptr);
 
     void setData(const CompositeImage& composite, const QStringList& tileLabels, const QStringList& blockNames,
@@ -74,6 +84,9 @@ private:
     double screenLabelWidth() const;
     void paint(QPainter& painter, int width, int height) const;
     void rebuildCells();
+    QImage renderCell(int row, int block) const;
+    QString captionText() const;
+    void drawWholeNetworkMark(QPainter& painter, const QRectF& cell, const QFont& font) const;
 
     CompositeImage m_composite;
     QImage m_input;

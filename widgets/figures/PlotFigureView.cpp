@@ -5,6 +5,28 @@
 #include <QVBoxLayout>
 
 namespace nad {
+namespace {
+
+// Lines broken between words at `columns` characters: a text element does not wrap by itself,
+// and a single-column figure holds about 80 characters of the note's font.
+QString wrapped(const QString& text, int columns)
+{
+    QStringList out;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        QString current;
+        for (const QString& word : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!current.isEmpty() && current.size() + 1 + word.size() > columns) {
+                out << current;
+                current.clear();
+            }
+            current += (current.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        out << current;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+}  // namespace
 
 PlotFigureView::PlotFigureView(QWidget* parent) : FigureView(parent), m_plot(new QCustomPlot(this))
 {
@@ -36,6 +58,30 @@ QString PlotFigureView::title() const
     return m_title ? m_title->text() : QString();
 }
 
+void PlotFigureView::setNote(const QString& note)
+{
+    if (note.isEmpty() && m_note) {
+        m_plot->plotLayout()->remove(m_note);
+        m_plot->plotLayout()->simplify();
+        m_note = nullptr;
+    } else if (!note.isEmpty() && !m_note) {
+        const int row = m_plot->plotLayout()->rowCount();
+        m_plot->plotLayout()->insertRow(row);
+        m_note = new QCPTextElement(m_plot, wrapped(note, 80), m_style.font(-1.5));
+        m_note->setTextColor(QColor(150, 60, 0));
+        m_note->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+        m_plot->plotLayout()->addElement(row, 0, m_note);
+    } else if (m_note) {
+        m_note->setText(wrapped(note, 80));
+    }
+    m_plot->replot();
+}
+
+QString PlotFigureView::note() const
+{
+    return m_note ? m_note->text() : QString();  // as wrapped for the figure
+}
+
 void PlotFigureView::setFigureStyle(const FigureStyle& style)
 {
     m_style = style;
@@ -48,6 +94,8 @@ void PlotFigureView::applyStyle()
     const QFont font = m_style.font();
     if (m_title)
         m_title->setFont(m_style.font(1, true));
+    if (m_note)
+        m_note->setFont(m_style.font(-1.5));
     for (QCPAxisRect* rect : m_plot->axisRects()) {
         for (QCPAxis* axis : rect->axes()) {
             axis->setTickLabelFont(font);

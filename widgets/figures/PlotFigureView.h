@@ -7,7 +7,7 @@ class QCPTextElement;
 
 namespace nad {
 
-// A FigureView drawn by one QCustomPlot: a title row, then the subclass's axis rects.
+// A FigureView drawn by one QCustomPlot: a title row, the subclass's axis rects, a note row.
 class PlotFigureView : public FigureView
 {
     Q_OBJECT
@@ -17,6 +17,10 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     void setTitle(const QString& title);
     QString title() const;
+    // A caption row under the plot for what a reader must know before trusting it (the
+    // evaluation's warnings); empty removes it.
+    void setNote(const QString& note);
+    QString note() const;
     void setFigureStyle(const FigureStyle& style) override;
     void renderFigure(QCPPainter* painter, int width, int height) override;
 
@@ -26,6 +30,7 @@ protected:
     virtual void applyStyle();
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_note = nullptr;
 };
 
 }  // namespace nad
