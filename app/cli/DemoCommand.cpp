@@ -43,6 +43,9 @@ struct Options
     int steps = LearnerOptions().steps;  // the engine's defaults: α = 1 to convergence, 3 initializations
     double alpha = LearnerOptions().alpha;
     int initializations = LearnerOptions().initializations;
+    // A seeded sample per concept: the frozen network's outputs on 10 × 1,000 images fit the
+    // learner's cache, so a step costs one masked forward and backward, not also an unmasked one.
+    int imagesPerConcept = 1000;
     int evalImages = 300;
     int composites = 20;
     std::string format = "png";
@@ -107,6 +110,7 @@ void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry
     request.options.alpha = o.alpha;
     request.options.initializations = o.initializations;
     request.lambdaGiven = false;  // the family's default λ
+    request.imagesPerConcept = o.imagesPerConcept;
     request.evaluationImagesPerConcept = o.evalImages;
     ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
     const DisentangleResult result = DisentangleJob::run(
@@ -153,6 +157,10 @@ void addDemoCommand(CLI::App& parent)
         ->capture_default_str();
     demo->add_option("--alpha", options->alpha, "Step size α of the path update")
         ->check(CLI::Range(0.001, 100.0))
+        ->capture_default_str();
+    demo->add_option("--images-per-concept", options->imagesPerConcept,
+                     "Training images per concept, a seeded sample (0: all 6,000)")
+        ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     demo->add_option("--eval-images-per-concept", options->evalImages,
                      "Held-out images per concept for evaluation (0: all)")

@@ -182,8 +182,10 @@ void addActivationsCommand(CLI::App& parent)
     command->add_option("--top", o->top, "Top k % of pixels kept")
         ->check(CLI::Range(0.01, 100.0))
         ->capture_default_str();
-    command->add_option("--mode", o->mode, "top (top k % over the darkened image) or heat (heat map)")
-        ->check(CLI::IsMember({"top", "heat"}))
+    command
+        ->add_option("--mode", o->mode,
+                     "top (top k % over the darkened image), heat (heat map) or diff (each path minus the original)")
+        ->check(CLI::IsMember({"top", "heat", "diff"}))
         ->capture_default_str();
     addZooOption(*command, o->zoo);
     addExportOptions(command, o->settings);
@@ -209,7 +211,9 @@ void addActivationsCommand(CLI::App& parent)
                            : CompositeBuilder::fromFiles(images, concepts, rows, cols, int(context.model.inputChannels),
                                                          int(context.model.inputSize), int(context.model.inputSize));
         ActivationGridView grid;
-        grid.setMode(o->mode == "heat" ? ActivationGridView::Mode::HeatMap : ActivationGridView::Mode::TopPercent);
+        grid.setMode(o->mode == "heat"   ? ActivationGridView::Mode::HeatMap
+                     : o->mode == "diff" ? ActivationGridView::Mode::Difference
+                                         : ActivationGridView::Mode::TopPercent);
         const auto byInit = context.finalPaths(project);
         ProjectFigures::fillActivations(grid, context, *network, byInit.begin()->second, composite, o->top);
         if (!QDir().mkpath(QString::fromStdString(o->out)))

@@ -6,6 +6,7 @@
 #include "nn/ImageBatch.h"
 
 #include <chrono>
+#include <cmath>
 
 namespace nad {
 namespace {
@@ -86,7 +87,18 @@ int LambdaSweep::recommended(const std::vector<SweepPoint>& points)
 {
     int best = -1;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (points[i].faithful && points[i].specific && (best < 0 || points[i].usage < points[std::size_t(best)].usage))
+        if (!points[i].faithful || !points[i].specific)
+            continue;
+        if (best < 0) {
+            best = int(i);
+            continue;
+        }
+        const SweepPoint& b = points[std::size_t(best)];
+        // Equal usage (paths that keep every unit at several λ): the larger λ, the one nearer
+        // the frontier where paths start to thin out.
+        const bool sparser = points[i].usage < b.usage - 1e-12;
+        const bool asSparse = std::abs(points[i].usage - b.usage) <= 1e-12;
+        if (sparser || (asSparse && points[i].lambda > b.lambda))
             best = int(i);
     }
     return best;

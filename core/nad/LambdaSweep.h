@@ -42,7 +42,8 @@ struct SweepImages
 // precision, specificity and AUROC, so a user can pick λ the way the paper did by hand and see
 // where paths degenerate. Everything is measured on a validation split carved (seeded) from the
 // training images — the sweep is never given the held-out split the run's evaluation reports.
-// The recommended λ is the sparsest (lowest usage) faithful and specific one.
+// The recommended λ is the sparsest (lowest usage) faithful and specific one; among equally
+// sparse ones, the largest.
 class LambdaSweep
 {
 public:

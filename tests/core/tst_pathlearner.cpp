@@ -395,6 +395,14 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
     handMade[1].usage = 0.6, handMade[1].faithful = handMade[1].specific = true;
     handMade[2].usage = 0.1, handMade[2].faithful = true;  // sparser but not specific
     EXPECT_EQ(LambdaSweep::recommended(handMade), 1);
+    // Equally sparse (both keep every unit): the larger λ.
+    std::vector<SweepPoint> flat(3);
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        flat[i].lambda = 0.1 * double(i + 1);
+        flat[i].usage = 1.0;
+        flat[i].faithful = flat[i].specific = i < 2;
+    }
+    EXPECT_EQ(LambdaSweep::recommended(flat), 1);
     handMade[1].specific = false;
     handMade[0].faithful = false;
     EXPECT_EQ(LambdaSweep::recommended(handMade), -1);

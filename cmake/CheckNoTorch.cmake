@@ -1,0 +1,17 @@
+# Fails when any of FILES (a ;-list of executables) loads LibTorch: widgets/ draws plain records
+# and must build and link with nadbase and nadformats alone, never the engine.
+string(REPLACE "\"" "" FILES "${FILES}")
+list(LENGTH FILES n)
+if(n EQUAL 0)
+    message(FATAL_ERROR "no files given")
+endif()
+foreach(file IN LISTS FILES)
+    execute_process(COMMAND ldd ${file} OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "ldd failed on ${file}")
+    endif()
+    if(deps MATCHES "(libtorch[0-9A-Za-z_]*|libc10[0-9A-Za-z_]*)")
+        message(FATAL_ERROR "${file} loads ${CMAKE_MATCH_1}; widgets/ must stay LibTorch-free")
+    endif()
+    message(STATUS "${file}: no LibTorch")
+endforeach()
