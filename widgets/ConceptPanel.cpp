@@ -233,11 +233,13 @@ void ConceptPanel::showDetails(QTreeWidgetItem* item, const PathDetails& details
         return std::isnan(v) ? QString() : locale.toString(v, 'f', digits);
     };
     item->setText(AurocColumn, number(details.auroc, 3));
-    item->setText(
-        KnockoutColumn,
-        std::isnan(details.knockoutDrop)
-            ? QString()
-            : tr("%1 (rnd %2)").arg(number(100.0 * details.knockoutDrop, 1), number(100.0 * details.randomDrop, 1)));
+    QString knockout;
+    if (details.noOwnUnits)
+        knockout = tr("no own units");
+    else if (!std::isnan(details.knockoutDrop))
+        knockout =
+            tr("%1 (rnd %2)").arg(number(100.0 * details.knockoutDrop, 1), number(100.0 * details.randomDrop, 1));
+    item->setText(KnockoutColumn, knockout);
     QStringList lines;
     if (!std::isnan(details.auroc))
         lines << tr("AUROC %1 (original network %2)").arg(number(details.auroc, 3), number(details.originalAuroc, 3));
@@ -245,6 +247,8 @@ void ConceptPanel::showDetails(QTreeWidgetItem* item, const PathDetails& details
         lines << tr("Own units off: %1 points lost on the concept; %2 ± %3 with as many random units off")
                      .arg(number(100.0 * details.knockoutDrop, 1), number(100.0 * details.randomDrop, 1),
                           number(100.0 * details.randomDropStd, 1));
+    if (details.noOwnUnits)
+        lines << tr("No units of its own: every unit its path keeps, most other concepts' paths keep too");
     if (!std::isnan(details.steps))
         lines << tr("Learned in %1 steps (mean over initializations)").arg(number(details.steps, 0));
     if (details.degenerate)

@@ -43,6 +43,7 @@ public:
         double randomDrop = std::numeric_limits<double>::quiet_NaN();     // the control: as many random units
         double randomDropStd = std::numeric_limits<double>::quiet_NaN();
         double steps = std::numeric_limits<double>::quiet_NaN();  // steps learning took (mean over inits)
+        bool noOwnUnits = false;                                  // the knockout found no unit of its own to switch off
         bool degenerate = false;                                  // PathEvaluator::isDegenerate
     };
     enum ItemKind { GroupItem = 1001, ConceptItem };

@@ -5,6 +5,7 @@
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
 #include "data/FashionMnist.h"
+#include "nad/EngineTiming.h"
 #include "nad/PathLearner.h"
 #include "nn/ComputeDevice.h"
 #include "nn/ImageBatch.h"
@@ -31,13 +32,6 @@ double seconds(Clock::time_point since)
     return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
 struct Options
 {
     std::string model = "vgg-w16-s1";
@@ -49,7 +43,7 @@ struct Options
 
 void bench(const Options& o)
 {
-    ComputeDevice::configureThreads();
+    ComputeDevice::configureProcess();
     const torch::Device device = ComputeDevice::choose();
     std::printf("nad bench — %s, LibTorch %s\n", ComputeDevice::describe(device).c_str(),
                 ComputeDevice::libtorchVersion().c_str());
@@ -72,8 +66,8 @@ void bench(const Options& o)
     const ImageSet train = FashionMnist::load(FashionMnist::kDefaultDirectory, Split::Train);
     const Normalization normalization = Normalization::fashionMnist();
 
-    // 1. A learning step on `concepts` x `batch` images against 3 no-grad forwards of the same
-    //    batch (the step's floor without cached originals), interleaved, medians.
+    // 1. A learning step on `concepts` x `batch` images, with and without the originals cached,
+    //    against 3 no-grad forwards of the same batch (the step's floor without a cache).
     std::vector<ConceptImages> concepts;
     for (int c = 0; c < o.concepts; ++c) {
         auto indices = train.indicesOfClass(c % 10);
@@ -82,61 +76,20 @@ void bench(const Options& o)
     }
     LearnerOptions options;
     options.batchSize = o.batch;
-    options.steps = 1;
-    PathLearner learner(*network, options);
-    std::vector<torch::Tensor> masks;
-    for (const auto& b : network->blocks())
-        masks.push_back(
-            torch::randn({o.concepts, b.channels}, torch::TensorOptions().device(device)).set_requires_grad(true));
-    std::vector<std::int64_t> owner, labels;
-    std::vector<torch::Tensor> parts;
-    for (int c = 0; c < o.concepts; ++c) {
-        parts.push_back(concepts[std::size_t(c)].images.slice(0, 0, o.batch));
-        owner.insert(owner.end(), std::size_t(o.batch), c);
-        labels.insert(labels.end(), std::size_t(o.batch), concepts[std::size_t(c)].classIndex);
-    }
-    const torch::Tensor images = torch::cat(parts);
-    const torch::Tensor ownerTensor = torch::tensor(owner, torch::kInt64).to(device);
-    const torch::Tensor labelTensor = torch::tensor(labels, torch::kInt64).to(device);
-    std::vector<bool> active(std::size_t(o.concepts), true);
-    BlockForward originals;
-    {
-        torch::NoGradGuard noGrad;
-        originals = network->forward(images, {}, true);
-    }
-    std::vector<double> stepTimes, cachedStepTimes, forwardTimes;
-    for (int r = 0; r < o.repeats + 2; ++r) {
-        auto t = Clock::now();
-        learner.loss(masks, images, ownerTensor, labelTensor).backward();
-        PathLearner::normalizedStep(masks, 0.1, active);
-        const double step = seconds(t);
-        t = Clock::now();
-        learner.loss(masks, images, ownerTensor, labelTensor, nullptr, nullptr, &originals).backward();
-        PathLearner::normalizedStep(masks, 0.1, active);
-        const double cachedStep = seconds(t);
-        t = Clock::now();
-        {
-            torch::NoGradGuard noGrad;
-            for (int k = 0; k < 3; ++k)
-                network->forward(images);
-        }
-        const double forwards = seconds(t);
-        if (r >= 2) {  // the first two warm up allocators and caches
-            stepTimes.push_back(step);
-            cachedStepTimes.push_back(cachedStep);
-            forwardTimes.push_back(forwards);
-        }
-    }
-    const double stepTime = median(stepTimes), forwardTime = median(forwardTimes);
-    const double cachedStepTime = median(cachedStepTimes);
-    const double imagesPerStep = double(o.concepts * o.batch);
+    options.alpha = 0.1;
+    const StepTiming timing = EngineTiming::measure(*network, concepts, options, o.repeats, 3);
+    const double imagesPerStep = timing.imagesPerStep;
     std::printf("\nLearning step (%s, %d concepts x %d images):\n", label.c_str(), o.concepts, o.batch);
-    std::printf("  step            %8.1f ms   %7.0f img/s\n", 1000 * stepTime, imagesPerStep / stepTime);
-    std::printf("  3 forwards      %8.1f ms   %7.0f img/s (equivalent)\n", 1000 * forwardTime,
-                imagesPerStep / forwardTime);
-    std::printf("  ratio           %8.2f       (3-forward time / step time; target >= 0.85)\n", forwardTime / stepTime);
-    std::printf("  cached step     %8.1f ms   %7.0f img/s, ratio %.2f (originals computed once; target > 1.0)\n",
-                1000 * cachedStepTime, imagesPerStep / cachedStepTime, forwardTime / cachedStepTime);
+    std::printf("  step            %8.1f ms   %7.0f img/s\n", 1000 * timing.stepSeconds,
+                imagesPerStep / timing.stepSeconds);
+    std::printf("  3 forwards      %8.1f ms   %7.0f img/s (equivalent)\n", 1000 * timing.forwardsSeconds,
+                imagesPerStep / timing.forwardsSeconds);
+    std::printf("  ratio           %8.2f       (3-forward time / step time; target >= 0.85)\n",
+                timing.forwardsSeconds / timing.stepSeconds);
+    std::printf("  cached step     %8.1f ms   %7.0f img/s, ratio %.2f (originals computed once; target > 1.0)%s\n",
+                1000 * timing.cachedStepSeconds, imagesPerStep / timing.cachedStepSeconds,
+                timing.forwardsSeconds / timing.cachedStepSeconds,
+                timing.cacheFits ? "" : " — the outputs exceed the cache budget: not cached");
 
     // 2. Time to paths for all 10 concepts (1 initialization, default budget).
     LearnerOptions defaults;
@@ -189,7 +142,7 @@ void addBenchCommand(CLI::App& parent)
     auto* command =
         parent.add_subcommand("bench", "Measure the engine on this machine (learning step, paths, similarity)");
     command->add_option("--model", options->model, "Zoo model to time")->capture_default_str();
-    command->add_option("--repeats", options->repeats, "Timed repetitions (medians are reported)")
+    command->add_option("--repeats", options->repeats, "Steps per timing (3 timings, medians reported)")
         ->capture_default_str();
     command->add_option("--concepts", options->concepts, "Concepts per learning step")->capture_default_str();
     command->add_option("--batch", options->batch, "Images per concept per step")->capture_default_str();

@@ -52,11 +52,16 @@ void printKnockout(std::ostream& out, const RunSummary& s)
     TextTable table({"concept", "units", "drop on c", "on others", "random on c", "random on others"});
     for (std::size_t c = 0; c < s.knockout.size() && c < s.classNames.size(); ++c) {
         const auto& k = s.knockout[c];
+        if (k.units == 0) {  // every unit its path keeps, most other paths keep too
+            table.addRow({s.classNames[c], "0", "–", "–", "–", "–"});
+            continue;
+        }
         table.addRow({s.classNames[c], std::to_string(k.units), fixed(k.ownDrop), fixed(k.othersDrop),
                       fixed(k.randomOwnDrop) + " ± " + fixed(k.randomOwnDropStd),
                       fixed(k.randomOthersDrop) + " ± " + fixed(k.randomOthersDropStd)});
     }
     table.print(out);
+    out << "(–: no units of its own; every unit its path keeps, most other concepts' paths keep too)\n";
 }
 
 void printBlocks(std::ostream& out, const RunSummary& s)

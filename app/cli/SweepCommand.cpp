@@ -212,7 +212,7 @@ void addSweepCommand(CLI::App& parent)
     addOptions(*sweep, *o);
     sweep->callback([o] {
         const LearnerOptions learner = learnerOf(*o);
-        ComputeDevice::configureThreads();
+        ComputeDevice::configureProcess();
         const SweepSubject subject = subjectOf(*o);
         const std::vector<int> classes = classesOf(*o, subject.model);
         auto network = ModelSource::load(subject.model);

@@ -78,7 +78,7 @@ void addZooCommand(CLI::App& parent)
                 return;
             }
         }
-        ComputeDevice::configureThreads();
+        ComputeDevice::configureProcess();
         std::cerr << "Training " << name << " on " << ComputeDevice::describe(ComputeDevice::choose())
                   << " (Ctrl-C cancels; nothing is written until training ends)\n";
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);

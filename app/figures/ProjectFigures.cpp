@@ -105,8 +105,8 @@ void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, con
     QVector<InterpretabilityScatterView::Point> points;
     for (const auto& s : summaries) {
         const auto model = runs.model(s.modelName);
-        points.push_back(
-            {qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd, model ? model->testAccuracy : 0.0});
+        points.push_back({qs(s.modelName), s.interpretabilityMean, s.interpretabilityStd,
+                          model ? model->testAccuracy : 0.0, s.similarityVariance});
     }
     view.setPoints(points);
     view.setNote(wholeNetworkNote(summaries));

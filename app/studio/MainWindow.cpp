@@ -61,7 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_jobProgress->hide();
     QString device;
     try {
-        ComputeDevice::configureThreads();
+        ComputeDevice::configureProcess();
         device = qs(ComputeDevice::describe(ComputeDevice::choose()));
     } catch (const std::exception&) {
         device = tr("CPU");
@@ -338,7 +338,9 @@ void MainWindow::refreshConceptStatuses()
             details.degenerate = e.degenerate;
             if (k < summary.steps.size())
                 details.steps = summary.steps[k];
-            if (k < summary.knockout.size()) {
+            if (k < summary.knockout.size() && summary.knockout[k].units == 0) {
+                details.noOwnUnits = true;
+            } else if (k < summary.knockout.size()) {
                 details.knockoutDrop = summary.knockout[k].ownDrop;
                 details.randomDrop = summary.knockout[k].randomOwnDrop;
                 details.randomDropStd = summary.knockout[k].randomOwnDropStd;

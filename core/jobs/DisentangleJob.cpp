@@ -121,7 +121,7 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
     request.validate();
     const auto start = Clock::now();
     ProjectStore project = ProjectStore::open(request.projectPath);
-    ComputeDevice::configureThreads();
+    ComputeDevice::configureProcess();
     PreparedRun prepared = prepare(project, request);
     prepared.network->to(prepared.device);
 

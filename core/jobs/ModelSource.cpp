@@ -93,7 +93,7 @@ DatasetRecord ModelSource::learningDataset(const std::optional<RunModel>& model)
 
 std::shared_ptr<BlockNetwork> ModelSource::load(const RunModel& model)
 {
-    ComputeDevice::configureThreads();
+    ComputeDevice::configureProcess();
     std::shared_ptr<BlockNetwork> network;
     if (model.imported())
         network = ImportedModel::load(model.record);

@@ -12,8 +12,9 @@ class ComputeDevice
 {
 public:
     static torch::Device choose();
-    // Sets LibTorch's intra-op threads to the core count (once per process).
-    static void configureThreads();
+    // Before engine work: LibTorch's intra-op threads to the core count (or NAD_THREADS when
+    // that is fewer), and glibc's allocator to keep activation-sized blocks for reuse.
+    static void configureProcess();
     // "CPU, 2 threads" or "CUDA (NVIDIA H100)".
     static std::string describe(const torch::Device& device);
     static std::string libtorchVersion();

@@ -1,15 +1,15 @@
 // nad-engine-check: the LibTorch-only engine on whatever device this LibTorch has, without
 // data sets, Qt or a project (a GPU server with just PyTorch's C++ distribution builds it with
 // NAD_ENGINE_ONLY=ON). Per family it measures the learning step's throughput on random-weight
-// networks and random images, and on CUDA checks that a few learning steps give the same masks
-// as on the CPU.
+// networks and random images (EngineTiming, the same measurement as `nad bench`), and on CUDA checks that a few
+// learning steps give the same masks as on the CPU.
+#include "nad/EngineTiming.h"
 #include "nad/PathLearner.h"
 #include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 
 #include <torch/torch.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -18,11 +18,6 @@
 using namespace nad;
 
 namespace {
-
-double seconds(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::shared_ptr<BlockNetwork> network(const std::string& family)
 {
@@ -43,12 +38,6 @@ std::vector<ConceptImages> randomConcepts(int concepts, int images, const torch:
     return out;
 }
 
-void synchronize(const torch::Device& device)
-{
-    if (device.is_cuda())
-        torch::cuda::synchronize();
-}
-
 }  // namespace
 
 int main(int argc, char** argv)
@@ -56,52 +45,31 @@ int main(int argc, char** argv)
     const int concepts = argc > 1 ? std::atoi(argv[1]) : 10;
     const int steps = argc > 2 ? std::atoi(argv[2]) : 50;
     const int batch = argc > 3 ? std::atoi(argv[3]) : 16;
-    ComputeDevice::configureThreads();
+    ComputeDevice::configureProcess();
     const torch::Device device = ComputeDevice::choose();
     std::printf("nad-engine-check: LibTorch %s on %s; %d concepts x %d images per step, %d steps\n",
                 ComputeDevice::libtorchVersion().c_str(), ComputeDevice::describe(device).c_str(), concepts, batch,
                 steps);
-    std::printf("%-9s %10s %12s %14s %10s %s\n", "family", "step ms", "img/s", "3 fwd ms", "ratio", "CPU agreement");
+    std::printf("%-9s %10s %12s %10s %14s %10s %s\n", "family", "step ms", "img/s", "cached ms", "3 fwd ms", "ratio",
+                "CPU agreement");
     int failures = 0;
     for (const std::string family : {"vgg", "resnet", "densenet", "darts"}) {
         auto net = network(family);
         net->to(device);
         const auto images = randomConcepts(concepts, 4 * batch, device);
         LearnerOptions options;
-        options.steps = steps;
-        options.convergenceWindow = 0;  // exactly `steps` steps on both devices
         options.batchSize = batch;
         options.lambda = LearnerOptions::defaultLambda(family, LearnerPreset::Paper);
-        PathLearner learner(*net, options);
-        learner.learn(images, 0);  // warm-up (allocator, kernels, cached originals)
-        synchronize(device);
-        const auto start = std::chrono::steady_clock::now();
-        learner.learn(images, 0);
-        synchronize(device);
-        const double stepMs = seconds(start) / steps * 1000.0;
-
-        // Three no-grad forwards of one step's batch: the cost a step cannot beat without a cache.
-        std::vector<torch::Tensor> parts;
-        for (const auto& c : images)
-            parts.push_back(c.images.slice(0, 0, batch));
-        const torch::Tensor batchImages = torch::cat(parts);
-        double forwardMs = 0;
-        {
-            torch::NoGradGuard noGrad;
-            net->forward(batchImages, {}, true);
-            synchronize(device);
-            const auto t = std::chrono::steady_clock::now();
-            for (int r = 0; r < 3 * 10; ++r)
-                net->forward(batchImages, {}, true);
-            synchronize(device);
-            forwardMs = seconds(t) / 10 * 1000.0;
-        }
+        const StepTiming timing = EngineTiming::measure(*net, images, options, steps, 3);
+        const double stepMs = timing.stepSeconds * 1000.0;
+        const double forwardMs = timing.forwardsSeconds * 1000.0;
 
         std::string agreement = "-";
         if (device.is_cuda()) {
             // The same few steps on the CPU: masks must agree up to float rounding.
             LearnerOptions few = options;
             few.steps = 5;
+            few.convergenceWindow = 0;
             auto gpuPaths = PathLearner(*net, few).learn(images, 0);
             auto cpuNet = network(family);
             std::vector<ConceptImages> cpuImages;
@@ -125,8 +93,9 @@ int main(int argc, char** argv)
             if (maxDiff > 1e-2 || double(same) / double(all) < 0.999)
                 ++failures;
         }
-        std::printf("%-9s %10.2f %12.0f %14.2f %10.2f %s\n", family.c_str(), stepMs,
-                    double(concepts * batch) / (stepMs / 1000.0), forwardMs, forwardMs / stepMs, agreement.c_str());
+        std::printf("%-9s %10.2f %12.0f %10.2f %14.2f %10.2f %s\n", family.c_str(), stepMs,
+                    double(concepts * batch) / (stepMs / 1000.0), timing.cachedStepSeconds * 1000.0, forwardMs,
+                    forwardMs / stepMs, agreement.c_str());
         std::fflush(stdout);
     }
     return failures == 0 ? 0 : 1;

@@ -215,7 +215,7 @@ std::optional<ZooEntry> ModelZoo::trainOn(const ZooTrainRequest& request, const 
     config.inputSize = trainSet.height;
     config.classes = std::int64_t(trainSet.classNames.size());
 
-    ComputeDevice::configureThreads();
+    ComputeDevice::configureProcess();
     torch::manual_seed(training.seed);
     auto network = NetworkFactory::create(request.family, config);
     network->to(ComputeDevice::choose());

@@ -3,6 +3,7 @@
 #include "analysis/PackedPath.h"
 #include "analysis/PathMetrics.h"
 #include "data/ValidationSplit.h"
+#include "nad/EngineTiming.h"
 #include "nad/LambdaSweep.h"
 #include "nad/PathLearner.h"
 #include "nn/NetworkFactory.h"
@@ -472,4 +473,22 @@ TEST(ValidationSplit, StratifiedDisjointSeededAndAtMostHalfOfAClass)
     EXPECT_TRUE(std::is_sorted(learning.begin(), learning.end()));
     EXPECT_EQ(split.learningOfClass(set, 1, 0).size(), 30u);
     EXPECT_EQ(split.learningOfClass(set, 3, 0).size(), 1u);
+}
+
+TEST(EngineTiming, TimesAStepThroughThePublicApiAndSaysWhetherTheCacheFits)
+{
+    auto network = smallVgg();
+    std::vector<ConceptImages> concepts;
+    for (int c = 0; c < 2; ++c)
+        concepts.push_back({c, torch::randn({8, 1, 28, 28})});
+    LearnerOptions o = options(LearnerPreset::Paper, 0.01);
+    o.batchSize = 4;
+    const StepTiming timing = EngineTiming::measure(*network, concepts, o, 2, 1);
+    EXPECT_EQ(timing.imagesPerStep, 8);
+    EXPECT_GT(timing.forwardsSeconds, 0.0);
+    EXPECT_GE(timing.stepSeconds, 0.0);
+    EXPECT_TRUE(std::isfinite(timing.cachedStepSeconds));
+    EXPECT_TRUE(timing.cacheFits);  // 16 small images
+    o.originalsCacheMiB = 0;        // "no budget" still times a cached step, with the default budget
+    EXPECT_TRUE(EngineTiming::measure(*network, concepts, o, 1, 1).cacheFits);
 }

@@ -202,6 +202,12 @@ private Q_SLOTS:
         panel.setDetails(QStringLiteral("Coat"), details);
         QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("degenerate"));
         QVERIFY(coat->toolTip(ConceptPanel::PrecisionColumn).contains(QStringLiteral("Degenerate")));
+        // A path without units of its own has no knockout drop to show, and says why.
+        ConceptPanel::PathDetails shared;
+        shared.noOwnUnits = true;
+        panel.setDetails(QStringLiteral("Coat"), shared);
+        QCOMPARE(coat->text(ConceptPanel::KnockoutColumn), QStringLiteral("no own units"));
+        QVERIFY(coat->toolTip(ConceptPanel::KnockoutColumn).contains(QStringLiteral("No units of its own")));
         // Learning again clears what the last evaluation said.
         panel.setStatus(qint64(104), ConceptPanel::Status::Learning);
         QVERIFY(coat->text(ConceptPanel::AurocColumn).isEmpty());

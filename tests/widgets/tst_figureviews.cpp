@@ -117,9 +117,11 @@ private Q_SLOTS:
     {
         InterpretabilityScatterView view;
         view.resize(500, 400);
-        view.setPoints({{QStringLiteral("vgg"), 0.0056, 0.0001, 0.926},
-                        {QStringLiteral("resnet"), 0.0030, 0.0002, 0.909},
-                        {QStringLiteral("darts"), 0.0031, 0.0, 0.9088}});
+        view.setPoints({{QStringLiteral("vgg"), 0.0056, 0.0001, 0.926, 0.0123},
+                        {QStringLiteral("resnet"), 0.0030, 0.0002, 0.909, 0.0},
+                        {QStringLiteral("darts"), 0.0031, 0.0, 0.9088, 0.0}});
+        // Var(M) beside I in the data: the accuracy-free spread of the similarities.
+        QVERIFY2(view.csv().contains(QStringLiteral("\"vgg\",0.0056,0.0001,0.926,0.0123\n")), qPrintable(view.csv()));
         QCOMPARE(view.pointCount(), 3);
         QCOMPARE(view.labels().size(), 3);
         QCOMPARE(view.labels()[1]->text(), QStringLiteral("resnet"));
@@ -253,6 +255,12 @@ private Q_SLOTS:
         QVERIFY2(csv.contains(QStringLiteral("\"Coat\",12,0.45,0.05,0.02,0.01,0.015,0.005,0.93,0.99\n")),
                  qPrintable(csv));
         QCOMPARE(view.defaultSizeMm().width(), 85.0);
+        auto* ticker = dynamic_cast<QCPAxisTickerText*>(view.plot()->xAxis->ticker().data());
+        QVERIFY(ticker);
+        QCOMPARE(ticker->ticks().value(0), QStringLiteral("Coat"));
+        view.setConcepts({{QStringLiteral("Shirt"), 0, 0, 0, 0, 0, 0, 0, 0.9, 0.9}});
+        ticker = dynamic_cast<QCPAxisTickerText*>(view.plot()->xAxis->ticker().data());
+        QCOMPARE(ticker->ticks().value(0), QStringLiteral("Shirt (no own units)"));
     }
 
     void figureNotesWrapAndGoAway()

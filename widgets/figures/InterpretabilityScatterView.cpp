@@ -78,13 +78,14 @@ void InterpretabilityScatterView::setPoints(const QVector<Point>& points)
 
 QString InterpretabilityScatterView::csv() const
 {
-    QString out = QStringLiteral("model,interpretability,interpretability_std,accuracy\n");
+    QString out = QStringLiteral("model,interpretability,interpretability_std,accuracy,similarity_variance\n");
     for (const auto& p : m_points)
-        out += QStringLiteral("\"%1\",%2,%3,%4\n")
+        out += QStringLiteral("\"%1\",%2,%3,%4,%5\n")
                    .arg(p.label)
                    .arg(p.interpretability, 0, 'g', 8)
                    .arg(p.interpretabilityStd, 0, 'g', 8)
-                   .arg(p.accuracy, 0, 'g', 8);
+                   .arg(p.accuracy, 0, 'g', 8)
+                   .arg(p.similarityVariance, 0, 'g', 8);
     return out;
 }
 

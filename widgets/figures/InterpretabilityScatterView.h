@@ -20,7 +20,8 @@ public:
         QString label;
         double interpretability = 0;
         double interpretabilityStd = 0;
-        double accuracy = 0;  // fraction
+        double accuracy = 0;            // fraction
+        double similarityVariance = 0;  // Var(M) over concept pairs: I without the accuracies (CSV only)
     };
     explicit InterpretabilityScatterView(QWidget* parent = nullptr);
 

@@ -26,7 +26,9 @@ void KnockoutView::setConcepts(const QVector<Concept>& concepts)
     QVector<double> keys;
     for (int c = 0; c < concepts.size(); ++c) {
         keys << c;
-        ticker->addTick(c, concepts[c].name);
+        // A concept without units of its own has nothing to switch off: say so rather than
+        // draw bars of 0 that read as "no effect".
+        ticker->addTick(c, concepts[c].units > 0 ? concepts[c].name : tr("%1 (no own units)").arg(concepts[c].name));
     }
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(-0.6, std::max(0, int(concepts.size()) - 1) + 0.6);
