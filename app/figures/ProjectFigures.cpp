@@ -43,7 +43,7 @@ std::vector<RunSummary> ProjectFigures::summaries(const ProjectStore& project)
 QString ProjectFigures::warningNote(const RunSummary& summary)
 {
     QStringList lines;
-    for (const auto& warning : summary.warnings())
+    for (const auto& warning : summary.warnings(true))
         lines << tr("Warning: %1").arg(qs(warning));
     return lines.join(QLatin1Char('\n'));
 }
@@ -54,7 +54,7 @@ QString ProjectFigures::wholeNetworkNote(const std::vector<RunSummary>& summarie
     for (const auto& s : summaries) {
         const auto whole = s.wholeNetworkBlocks();
         if (!whole.empty())
-            lines << tr("Warning: %1: in %2 of %3 blocks every path keeps ≥ 99 % of the units (the original network)")
+            lines << tr("Warning: %1: every path keeps ≥ 99 % of the units in %2 of %3 blocks")
                          .arg(qs(s.modelName))
                          .arg(whole.size())
                          .arg(s.minUsagePerBlock.size());

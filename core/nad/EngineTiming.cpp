@@ -32,8 +32,8 @@ double secondsToLearn(BlockNetwork& network, const std::vector<ConceptImages>& c
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-double secondsPerStep(BlockNetwork& network, const std::vector<ConceptImages>& concepts,
-                      const LearnerOptions& options, int steps, int repeats)
+double secondsPerStep(BlockNetwork& network, const std::vector<ConceptImages>& concepts, const LearnerOptions& options,
+                      int steps, int repeats)
 {
     secondsToLearn(network, concepts, options, 2);  // warm-up: allocator, kernels
     std::vector<double> perStep;

@@ -242,23 +242,46 @@ std::vector<std::size_t> RunSummary::wholeNetworkBlocks() const
     return blocks;
 }
 
-std::vector<std::string> RunSummary::warnings() const
+namespace {
+
+// "1–10, 12": 1-based block numbers, runs of consecutive blocks as ranges.
+std::string blockRanges(const std::vector<std::size_t>& blocks)
+{
+    std::string text;
+    for (std::size_t i = 0; i < blocks.size();) {
+        std::size_t j = i;
+        while (j + 1 < blocks.size() && blocks[j + 1] == blocks[j] + 1)
+            ++j;
+        text += (text.empty() ? "" : ", ") + std::to_string(blocks[i] + 1);
+        if (j > i)
+            text += (j == i + 1 ? ", " : "–") + std::to_string(blocks[j] + 1);
+        i = j + 1;
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<std::string> RunSummary::warnings(bool brief) const
 {
     std::vector<std::string> found;
-    std::string whole;
-    const std::size_t wholeBlocks = wholeNetworkBlocks().size();
-    for (std::size_t b : wholeNetworkBlocks())
-        whole += (whole.empty() ? "" : ", ") + std::to_string(b + 1);
-    if (wholeBlocks > 0)
-        found.push_back("in block(s) " + whole + " every path keeps at least 99 % of the units: there the path is " +
-                        "the original network");
-    if (!minUsagePerBlock.empty() && 2 * wholeBlocks > minUsagePerBlock.size())
+    const auto whole = wholeNetworkBlocks();
+    const bool most = !minUsagePerBlock.empty() && 2 * whole.size() > minUsagePerBlock.size();
+    if (!whole.empty())
+        found.push_back(brief ? "every path keeps ≥ 99 % of the units in block(s) " + blockRanges(whole) +
+                                    " (the original network there" + (most ? ", most of the network)" : ")")
+                              : "in block(s) " + blockRanges(whole) +
+                                    " every path keeps at least 99 % of the units: there the path is the original "
+                                    "network");
+    if (most && !brief)
         found.push_back("in most blocks the paths are the whole network: precision, M, I and the clustering mostly "
                         "measure the original network (try a larger λ)");
     if (PathMetrics::hasTiedMerges(similarity))
-        found.push_back("tied distances between concepts: the dendrogram's order among them is arbitrary");
+        found.push_back(brief ? "tied distances: the dendrogram's order among them is arbitrary"
+                              : "tied distances between concepts: the dendrogram's order among them is arbitrary");
     if (initializations < 2)
-        found.push_back("one initialization: stability and the spread of I are not measured (use --inits 3)");
+        found.push_back(brief ? "one initialization: stability and the spread of I not measured"
+                              : "one initialization: stability and the spread of I are not measured (use --inits 3)");
     return found;
 }
 

@@ -35,7 +35,9 @@ struct RunSummary
 
     // What a reader must know before trusting the numbers: blocks where every path keeps ≥ 99 %
     // of the units (the path there is the original network), most blocks so, dendrogram ties.
-    std::vector<std::string> warnings() const;
+    // `brief`: shorter wording (and the "most blocks" case folded into the first), for the
+    // notes under figures.
+    std::vector<std::string> warnings(bool brief = false) const;
     // Blocks (0-based) where every concept's path keeps ≥ 99 % of the units.
     std::vector<std::size_t> wholeNetworkBlocks() const;
     bool hasStability() const { return initializations >= 2; }

@@ -7,6 +7,7 @@
 #include "jobs/CheckpointWriter.h"
 #include "jobs/RunCheckpoints.h"
 #include "jobs/RunLoop.h"
+#include "nad/RunEvaluation.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -226,4 +227,39 @@ TEST(RunCheckpoints, ResumesOnlyWhenEveryConceptHasACheckpointOfTheSameStep)
     EXPECT_FALSE(checkpoints.resumePoint({1, 3}, 0));        // steps differ: start the pass over
     EXPECT_FALSE(checkpoints.resumePoint({1, 4}, 0));        // concept 4 has none
     EXPECT_FALSE(checkpoints.resumePoint({0, 1}, 1));        // concept 0 has none in init 1
+}
+
+TEST(RunSummaryWarnings, SayWhereThePathIsTheWholeNetworkTiesAndOneInitialization)
+{
+    RunSummary s;
+    s.initializations = 3;
+    s.minUsagePerBlock = {1.0, 0.995, 0.5, 1.0, 1.0, 0.2, 0.3, 0.3};
+    s.similarity = {{1.0, 0.8, 0.3}, {0.8, 1.0, 0.4}, {0.3, 0.4, 1.0}};
+    auto full = s.warnings();
+    ASSERT_EQ(full.size(), 1u);  // 4 of 8 blocks: not most
+    EXPECT_EQ(full[0], "in block(s) 1, 2, 4, 5 every path keeps at least 99 % of the units: there the path is the "
+                       "original network");
+    s.minUsagePerBlock.back() = 1.0;  // 5 of 8: most blocks
+    full = s.warnings();
+    ASSERT_EQ(full.size(), 2u);
+    EXPECT_NE(full[1].find("in most blocks the paths are the whole network"), std::string::npos);
+    auto brief = s.warnings(true);
+    ASSERT_EQ(brief.size(), 1u);
+    EXPECT_EQ(brief[0], "every path keeps ≥ 99 % of the units in block(s) 1, 2, 4, 5, 8 (the original network there, "
+                        "most of the network)");
+    // Consecutive blocks read as a range; ties and one initialization are said too.
+    s.minUsagePerBlock.assign(10, 1.0);
+    s.minUsagePerBlock.push_back(0.4);
+    s.similarity = {{1.0, 1.0, 1.0}, {1.0, 1.0, 1.0}, {1.0, 1.0, 1.0}};
+    s.initializations = 1;
+    brief = s.warnings(true);
+    ASSERT_EQ(brief.size(), 3u);
+    EXPECT_NE(brief[0].find("block(s) 1–10 "), std::string::npos);
+    EXPECT_EQ(brief[1], "tied distances: the dendrogram's order among them is arbitrary");
+    EXPECT_EQ(brief[2], "one initialization: stability and the spread of I not measured");
+    // Nothing to say about sparse, distinct paths from several initializations.
+    s.minUsagePerBlock.assign(11, 0.5);
+    s.similarity = {{1.0, 0.8, 0.3}, {0.8, 1.0, 0.4}, {0.3, 0.4, 1.0}};
+    s.initializations = 3;
+    EXPECT_TRUE(s.warnings().empty());
 }

@@ -266,6 +266,9 @@ private Q_SLOTS:
     void figureNotesWrapAndGoAway()
     {
         PrecisionHistogramView view;
+        view.resize(320, 300);  // about a single column on screen
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         const QString warning = QStringLiteral(
             "Warning: in block(s) 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 every path keeps at least 99 % of the units: there "
             "the path is the original network");
@@ -276,6 +279,9 @@ private Q_SLOTS:
             QVERIFY2(line.size() <= 80, qPrintable(line));
         QCOMPARE(QString(view.note()).replace(QLatin1Char('\n'), QLatin1Char(' ')),
                  warning + QStringLiteral(" Warning: tied distances"));
+        // Wider, fewer lines: the note follows the width it is drawn at.
+        view.resize(1200, 300);
+        QVERIFY(view.note().split(QLatin1Char('\n')).size() < lines.size());
         const int rowsWithNote = view.plot()->plotLayout()->rowCount();
         view.setNote(QString());
         QVERIFY(view.note().isEmpty());

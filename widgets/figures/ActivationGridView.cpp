@@ -161,7 +161,7 @@ QSizeF ActivationGridView::defaultSizeMm() const
     const double gap = 2.0 * 25.4 / 96.0;
     const double cell = (width - label) / std::max(1, columnCount()) - gap;
     const double aspect = m_input.isNull() ? 1.0 : double(m_input.height()) / m_input.width();
-    return {width, 4.5 + (cell * aspect + gap) * std::max(1, rowCount()) + 4.5};
+    return {width, 4.5 + (cell * aspect + gap) * std::max(1, rowCount()) + 8.0};
 }
 
 void ActivationGridView::paintEvent(QPaintEvent*)
@@ -202,7 +202,7 @@ ActivationGridView::Geometry ActivationGridView::geometry(double labelWidth, dou
     Geometry g;
     g.labelWidth = labelWidth + 8;
     g.header = smallLineHeight + 3;
-    g.footer = smallLineHeight + 2;
+    g.footer = 2 * smallLineHeight + 2;  // the caption: what the cells show, then the tiles
     const int columns = columnCount();
     const int rows = std::max(1, int(m_rows.size()));
     const double aspect = double(m_input.height()) / std::max(1, m_input.width());
@@ -327,14 +327,14 @@ QString ActivationGridView::captionText() const
             anyWhole = isWholeNetwork(r, b);
     if (anyWhole)
         shows += tr("; = path keeps ≥ 99 % of the block's units (the original network)");
-    return shows + QStringLiteral("; ") + m_tileLabels.join(QStringLiteral(", "));
+    return shows + QLatin1Char('\n') + m_tileLabels.join(QStringLiteral(", "));
 }
 
 void ActivationGridView::drawWholeNetworkMark(QPainter& painter, const QRectF& cell, const QFont& font) const
 {
     // A small white badge with "=" in the cell's top-right corner, readable over any map.
     const QFontMetricsF metrics(font, painter.device());
-    const double side = std::min(cell.width() / 3.0, metrics.height() * 1.1);
+    const double side = std::min(cell.width() / 5.0, metrics.height() * 0.9);
     const QRectF badge(cell.right() - side, cell.top(), side, side);
     painter.save();
     painter.setPen(Qt::NoPen);

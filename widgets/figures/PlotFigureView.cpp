@@ -2,13 +2,15 @@
 
 #include "QCustomPlotInclude.h"
 
+#include <QFontMetricsF>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace nad {
 namespace {
 
-// Lines broken between words at `columns` characters: a text element does not wrap by itself,
-// and a single-column figure holds about 80 characters of the note's font.
+// Lines broken between words at `columns` characters: a text element does not wrap by itself.
 QString wrapped(const QString& text, int columns)
 {
     QStringList out;
@@ -60,6 +62,7 @@ QString PlotFigureView::title() const
 
 void PlotFigureView::setNote(const QString& note)
 {
+    m_noteText = note;
     if (note.isEmpty() && m_note) {
         m_plot->plotLayout()->remove(m_note);
         m_plot->plotLayout()->simplify();
@@ -67,19 +70,33 @@ void PlotFigureView::setNote(const QString& note)
     } else if (!note.isEmpty() && !m_note) {
         const int row = m_plot->plotLayout()->rowCount();
         m_plot->plotLayout()->insertRow(row);
-        m_note = new QCPTextElement(m_plot, wrapped(note, 80), m_style.font(-1.5));
+        m_note = new QCPTextElement(m_plot, note, m_style.font(-1.5));
         m_note->setTextColor(QColor(150, 60, 0));
         m_note->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
         m_plot->plotLayout()->addElement(row, 0, m_note);
-    } else if (m_note) {
-        m_note->setText(wrapped(note, 80));
     }
+    wrapNote(m_plot->width());
     m_plot->replot();
 }
 
 QString PlotFigureView::note() const
 {
-    return m_note ? m_note->text() : QString();  // as wrapped for the figure
+    return m_note ? m_note->text() : QString();  // as wrapped for the figure's width
+}
+
+void PlotFigureView::wrapNote(int width)
+{
+    if (!m_note)
+        return;
+    const QFontMetricsF metrics(m_note->font());
+    const int columns = std::max(30, int(0.95 * width / std::max(1.0, metrics.averageCharWidth())));
+    m_note->setText(wrapped(m_noteText, columns));
+}
+
+void PlotFigureView::resizeEvent(QResizeEvent* event)
+{
+    FigureView::resizeEvent(event);
+    wrapNote(m_plot->width());
 }
 
 void PlotFigureView::setFigureStyle(const FigureStyle& style)
@@ -94,8 +111,10 @@ void PlotFigureView::applyStyle()
     const QFont font = m_style.font();
     if (m_title)
         m_title->setFont(m_style.font(1, true));
-    if (m_note)
+    if (m_note) {
         m_note->setFont(m_style.font(-1.5));
+        wrapNote(m_plot->width());
+    }
     for (QCPAxisRect* rect : m_plot->axisRects()) {
         for (QCPAxis* axis : rect->axes()) {
             axis->setTickLabelFont(font);
@@ -124,7 +143,9 @@ void PlotFigureView::applyStyle()
 
 void PlotFigureView::renderFigure(QCPPainter* painter, int width, int height)
 {
+    wrapNote(width);  // the note's lines fit the exported width, then the screen's again
     m_plot->toPainter(painter, width, height);
+    wrapNote(m_plot->width());
 }
 
 }  // namespace nad

@@ -25,12 +25,17 @@ public:
     void renderFigure(QCPPainter* painter, int width, int height) override;
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
     // Applies the style's fonts and pens to every axis, legend and text element of the plot;
     // subclasses extend it for their own items (call the base first).
     virtual void applyStyle();
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPTextElement* m_note = nullptr;
+    QString m_noteText;  // unwrapped; wrapNote breaks it for the width drawn at
+
+private:
+    void wrapNote(int width);
 };
 
 }  // namespace nad
