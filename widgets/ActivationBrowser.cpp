@@ -95,6 +95,7 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     m_topSlider->setObjectName(QStringLiteral("topPercentSlider"));
     m_topSlider->setRange(1, 50);
     m_topSlider->setValue(5);
+    m_topSlider->setMinimumWidth(70);
     m_topSlider->setMaximumWidth(120);
     m_topSpin = new QSpinBox(this);
     m_topSpin->setObjectName(QStringLiteral("topPercentSpin"));

@@ -161,7 +161,7 @@ QSizeF ActivationGridView::defaultSizeMm() const
     const double gap = 2.0 * 25.4 / 96.0;
     const double cell = (width - label) / std::max(1, columnCount()) - gap;
     const double aspect = m_input.isNull() ? 1.0 : double(m_input.height()) / m_input.width();
-    return {width, 4.5 + (cell * aspect + gap) * std::max(1, rowCount()) + 8.0};
+    return {width, 4.5 + (cell * aspect + gap) * std::max(1, rowCount()) + 11.0};
 }
 
 void ActivationGridView::paintEvent(QPaintEvent*)
@@ -202,7 +202,7 @@ ActivationGridView::Geometry ActivationGridView::geometry(double labelWidth, dou
     Geometry g;
     g.labelWidth = labelWidth + 8;
     g.header = smallLineHeight + 3;
-    g.footer = 2 * smallLineHeight + 2;  // the caption: what the cells show, then the tiles
+    g.footer = 3 * smallLineHeight + 2;  // the caption: what the cells show (wrapped), then the tiles
     const int columns = columnCount();
     const int rows = std::max(1, int(m_rows.size()));
     const double aspect = double(m_input.height()) / std::max(1, m_input.width());
@@ -311,8 +311,8 @@ void ActivationGridView::paint(QPainter& painter, int width, int height) const
     painter.setFont(small);
     painter.setPen(QColor(60, 60, 60));
     const double bottom = header + 2 + m_rows.size() * (cellHeight + gap);
-    painter.drawText(QRectF(labelWidth, bottom, width - labelWidth, footer), Qt::AlignLeft | Qt::AlignTop,
-                     captionText());
+    painter.drawText(QRectF(labelWidth, bottom, width - labelWidth, footer),
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, captionText());
 }
 
 QString ActivationGridView::captionText() const
@@ -320,13 +320,13 @@ QString ActivationGridView::captionText() const
     QString shows = m_mode == Mode::TopPercent ? tr("top %1 % activated pixels per block").arg(m_topPercent, 0, 'g', 3)
                     : m_mode == Mode::HeatMap
                         ? tr("activation (channel sum, min-max normalized) per block")
-                        : tr("path − original channel sum over the original's range (blue less, red more)");
+                        : tr("path − original channel sum, in the original's range (blue less, red more)");
     bool anyWhole = false;
     for (int r = 1; r < m_rows.size() && !anyWhole; ++r)
         for (int b = 0; b < m_blockNames.size() && !anyWhole; ++b)
             anyWhole = isWholeNetwork(r, b);
     if (anyWhole)
-        shows += tr("; = path keeps ≥ 99 % of the block's units (the original network)");
+        shows += tr("; = the path keeps ≥ 99 % of the units (the original network)");
     return shows + QLatin1Char('\n') + m_tileLabels.join(QStringLiteral(", "));
 }
 
