@@ -1,5 +1,6 @@
 #include "ProjectFigures.h"
 
+#include "ConceptPanel.h"
 #include "Errors.h"
 #include "QtText.h"
 #include "analysis/ConceptClustering.h"
@@ -72,6 +73,31 @@ void ProjectFigures::fillPrecision(PrecisionHistogramView& view, const RunSummar
     view.setTitle(qs(summary.modelName));
     view.setPrecisions(original, disentangled);
     view.setNote(warningNote(summary));
+}
+
+void ProjectFigures::fillConcepts(ConceptPanel& panel, const RunSummary& summary)
+{
+    for (std::size_t k = 0; k < summary.concepts.size() && k < summary.classNames.size(); ++k) {
+        const ConceptEvaluation& e = summary.concepts[k];
+        const QString name = qs(summary.classNames[k]);
+        panel.setStatus(name, ConceptPanel::Status::Learned, e.pathPrecision, e.usage);
+        ConceptPanel::PathDetails details;
+        details.auroc = e.pathAuroc;
+        details.originalAuroc = e.originalAuroc;
+        details.degenerate = e.degenerate;
+        if (k < summary.steps.size())
+            details.steps = summary.steps[k];
+        if (k < summary.knockout.size()) {
+            const KnockoutResult& knockout = summary.knockout[k];
+            details.noOwnUnits = knockout.units == 0;
+            if (!details.noOwnUnits) {
+                details.knockoutDrop = knockout.ownDrop;
+                details.randomDrop = knockout.randomOwnDrop;
+                details.randomDropStd = knockout.randomOwnDropStd;
+            }
+        }
+        panel.setDetails(name, details);
+    }
 }
 
 void ProjectFigures::fillKnockout(KnockoutView& view, const RunSummary& summary)

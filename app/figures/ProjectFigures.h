@@ -18,6 +18,7 @@ namespace nad {
 
 class ActivationGridView;
 class BlockSeriesView;
+class ConceptPanel;
 class InterpretabilityScatterView;
 class KnockoutView;
 class PrecisionHistogramView;
@@ -61,6 +62,8 @@ public:
     static std::vector<RunSummary> summaries(const ProjectStore& project);
 
     static void fillPrecision(PrecisionHistogramView& view, const RunSummary& summary);
+    // Each evaluated concept's status, precision, usage, AUROC, knockout and steps in the panel.
+    static void fillConcepts(ConceptPanel& panel, const RunSummary& summary);
     // The knockout test per concept (empty for a run evaluated before it existed).
     static void fillKnockout(KnockoutView& view, const RunSummary& summary);
     // A figure's caption note: the run's warnings (RunSummary::warnings), one per line.

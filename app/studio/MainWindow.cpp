@@ -7,6 +7,7 @@
 #include "NewProjectWizard.h"
 #include "PreferencesDialog.h"
 #include "ProjectExplorerWidget.h"
+#include "ProjectFigures.h"
 #include "QtText.h"
 #include "RecentProjects.h"
 #include "ResumableRun.h"
@@ -327,26 +328,7 @@ void MainWindow::refreshConceptStatuses()
         const auto it = evaluated.find(model->id);
         if (it == evaluated.end())
             return;
-        const RunSummary summary = RunEvaluation::load(*m_store, it->second);
-        for (std::size_t k = 0; k < summary.concepts.size() && k < summary.classNames.size(); ++k) {
-            const ConceptEvaluation& e = summary.concepts[k];
-            const QString name = qs(summary.classNames[k]);
-            m_concepts->setStatus(name, ConceptPanel::Status::Learned, e.pathPrecision, e.usage);
-            ConceptPanel::PathDetails details;
-            details.auroc = e.pathAuroc;
-            details.originalAuroc = e.originalAuroc;
-            details.degenerate = e.degenerate;
-            if (k < summary.steps.size())
-                details.steps = summary.steps[k];
-            if (k < summary.knockout.size() && summary.knockout[k].units == 0) {
-                details.noOwnUnits = true;
-            } else if (k < summary.knockout.size()) {
-                details.knockoutDrop = summary.knockout[k].ownDrop;
-                details.randomDrop = summary.knockout[k].randomOwnDrop;
-                details.randomDropStd = summary.knockout[k].randomOwnDropStd;
-            }
-            m_concepts->setDetails(name, details);
-        }
+        ProjectFigures::fillConcepts(*m_concepts, RunEvaluation::load(*m_store, it->second));
     } catch (const std::exception& e) {
         statusBar()->showMessage(tr("Cannot read the concepts' status: %1").arg(qs(e.what())), 10000);
     }
