@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHash>
+#include "ConceptTreeModel.h"
+
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
@@ -8,52 +9,33 @@
 #include <limits>
 
 class QLineEdit;
+class QModelIndex;
 class QPushButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace nad {
 
-// The concepts to learn paths for: a search field, then a tree of primary concepts (hierarchy
-// order) with their concepts, each with a check box, its learning status, path precision, unit
-// usage (mean per block, as Fig. 4), AUROC and the knockout drop. Checking a primary concept checks all of its
-// concepts; a primary with some of them checked shows a partial check. Concepts with no primary concept sit at the top
-// level, after the groups (a synthetic "Other" group could clash with a real primary of that name, e.g. Fashion-MNIST's
-// "others"). Fed with plain values; knows nothing about the project file or the engine.
+class ConceptFilterModel;
+
+// The concepts to learn paths for: a search field, then a tree view on a ConceptTreeModel
+// (primary concepts in hierarchy order with their concepts, check boxes, learning status,
+// precision, usage, AUROC, knockout; the model holds the checking rules and the texts) through
+// a ConceptFilterModel (the search). The panel adds what needs a screen: bold primaries, grey
+// statuses until learned, a degenerate path's name in colour, the buttons.
+// Fed with plain values; knows nothing about the project file or the engine.
 class ConceptPanel : public QWidget
 {
     Q_OBJECT
 public:
-    struct ConceptEntry
-    {
-        qint64 id = 0;
-        QString name;
-        QString primary;           // empty: no primary concept
-        int primaryPosition = -1;  // the primary's place in the hierarchy, -1: first seen order
-        int trainImages = 0;
-    };
-    enum class Status { NotLearned, Learning, Learned };
-    enum Column { NameColumn, StatusColumn, PrecisionColumn, UsageColumn, AurocColumn, KnockoutColumn };
-    // What the evaluation says of a learned path beyond precision and usage (NaN: not known).
-    struct PathDetails
-    {
-        double auroc = std::numeric_limits<double>::quiet_NaN();          // one-vs-rest, under the path
-        double originalAuroc = std::numeric_limits<double>::quiet_NaN();  // the same, unmasked
-        double knockoutDrop = std::numeric_limits<double>::quiet_NaN();   // accuracy lost, own units off
-        double randomDrop = std::numeric_limits<double>::quiet_NaN();     // the control: as many random units
-        double randomDropStd = std::numeric_limits<double>::quiet_NaN();
-        double steps = std::numeric_limits<double>::quiet_NaN();  // steps learning took (mean over inits)
-        bool noOwnUnits = false;                                  // the knockout found no unit of its own to switch off
-        bool degenerate = false;                                  // PathEvaluator::isDegenerate
-    };
-    enum ItemKind { GroupItem = 1001, ConceptItem };
-    static constexpr int IdRole = Qt::UserRole + 1;
+    using ConceptEntry = ConceptTreeModel::ConceptEntry;
+    using Status = ConceptTreeModel::Status;
+    using PathDetails = ConceptTreeModel::PathDetails;
 
     explicit ConceptPanel(QWidget* parent = nullptr);
 
     // Replaces the concepts; every concept starts unchecked and not learned.
     void setConcepts(const QVector<ConceptEntry>& concepts);
-    QVector<ConceptEntry> concepts() const { return m_concepts; }
+    QVector<ConceptEntry> concepts() const { return m_model->concepts(); }
     // Checked concepts in setConcepts() order.
     QVector<qint64> checkedConcepts() const;
     QStringList checkedNames() const;
@@ -79,10 +61,12 @@ public:
     // Concept names the filter currently shows, in tree order.
     QStringList visibleNames() const;
 
-    QTreeWidget* tree() const { return m_tree; }
+    QTreeView* tree() const { return m_tree; }
     QLineEdit* searchEdit() const { return m_search; }
-    // The tree item of a concept, for tests and the main window; nullptr if unknown.
-    QTreeWidgetItem* itemOf(qint64 id) const { return m_items.value(id, nullptr); }
+    ConceptTreeModel* model() const { return m_model; }
+    // The concept's row in the tree view's model (column `column`), for tests and the main
+    // window; invalid if unknown or hidden by the search.
+    QModelIndex itemOf(qint64 id, int column = ConceptTreeModel::NameColumn) const;
 
 public Q_SLOTS:
     // "Select all" checks the concepts the filter shows (all of them with no filter); "None"
@@ -95,23 +79,12 @@ Q_SIGNALS:
     void conceptActivated(qint64 id);
 
 private:
-    void onItemChanged(QTreeWidgetItem* item, int column);
-    void applyFilter();
-    void updateGroupState(QTreeWidgetItem* group);
-    void updateGroupSummary(QTreeWidgetItem* group);
-    void emitIfSelectionChanged();
-    QString statusText(Status status) const;
-    void showDetails(QTreeWidgetItem* item, const PathDetails& details);
-
     QLineEdit* m_search = nullptr;
-    QTreeWidget* m_tree = nullptr;
+    QTreeView* m_tree = nullptr;
     QPushButton* m_all = nullptr;
     QPushButton* m_none = nullptr;
-    QVector<ConceptEntry> m_concepts;
-    QHash<qint64, QTreeWidgetItem*> m_items;
-    QHash<qint64, Status> m_status;
-    QVector<qint64> m_lastChecked;
-    bool m_updating = false;  // while the panel changes check states itself
+    ConceptTreeModel* m_model = nullptr;
+    ConceptFilterModel* m_filter = nullptr;
 };
 
 }  // namespace nad

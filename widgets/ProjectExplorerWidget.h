@@ -1,35 +1,36 @@
 #pragma once
 
-#include "store/ProjectStore.h"
-#include "store/RunStore.h"
+#include "ProjectTreeModel.h"
 
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include <vector>
 
 namespace nad {
 
-// The project explorer: data sets with their concepts grouped by primary concept, models and
-// runs. Fed with plain records read from the project file; knows nothing about SQLite.
+// The project explorer: a tree view on a ProjectTreeModel (data sets with their concepts
+// grouped by primary concept, models and runs; the model holds every rule of what is listed and
+// how). The view adds what needs a screen: bold section headers, an imported model's details
+// in italics, a run's status in colour with an icon, and which rows start expanded.
 // Concept selection for learning lives in ConceptPanel; here concepts are only browsed.
-class ProjectExplorerWidget : public QTreeWidget
+class ProjectExplorerWidget : public QTreeView
 {
     Q_OBJECT
 public:
-    enum ItemKind {
-        DatasetItem = QTreeWidgetItem::UserType + 1,
-        GroupItem,
-        ConceptItem,
-        SectionItem,
-        ModelItem,
-        RunItem
-    };
-    // Item: the name. Summary: the one fact to scan for (train / test images, test accuracy,
-    // run status). Details: the rest, elided in a narrow dock and spelled out in the tooltip.
-    enum Column { ItemColumn = 0, SummaryColumn, DetailsColumn, ColumnCount };
-    static constexpr int IdRole = Qt::UserRole + 1;
-    // RunItem: the run's status as stored ("finished", "interrupted", "running", "pending").
-    static constexpr int StatusRole = Qt::UserRole + 2;
+    using ItemKind = ProjectTreeModel::ItemKind;
+    using Column = ProjectTreeModel::Column;
+    static constexpr ItemKind DatasetItem = ProjectTreeModel::DatasetItem;
+    static constexpr ItemKind GroupItem = ProjectTreeModel::GroupItem;
+    static constexpr ItemKind ConceptItem = ProjectTreeModel::ConceptItem;
+    static constexpr ItemKind SectionItem = ProjectTreeModel::SectionItem;
+    static constexpr ItemKind ModelItem = ProjectTreeModel::ModelItem;
+    static constexpr ItemKind RunItem = ProjectTreeModel::RunItem;
+    static constexpr Column ItemColumn = ProjectTreeModel::ItemColumn;
+    static constexpr Column SummaryColumn = ProjectTreeModel::SummaryColumn;
+    static constexpr Column DetailsColumn = ProjectTreeModel::DetailsColumn;
+    static constexpr int IdRole = ProjectTreeModel::IdRole;
+    static constexpr int StatusRole = ProjectTreeModel::StatusRole;
+    static constexpr int KindRole = ProjectTreeModel::KindRole;
 
     explicit ProjectExplorerWidget(QWidget* parent = nullptr);
 
@@ -40,6 +41,10 @@ public:
     void setProject(const ProjectInfo& info, const std::vector<ConceptRecord>& concepts);
     void clearProject();
 
+    // The rules and texts; model() is the view's own layer on top (fonts, colours, icons), with
+    // the same rows.
+    ProjectTreeModel* projectModel() const { return m_model; }
+
 Q_SIGNALS:
     void datasetSelected(qint64 datasetId);
     void conceptSelected(qint64 conceptId);
@@ -47,12 +52,10 @@ Q_SIGNALS:
     void runSelected(qint64 runId);
 
 private:
-    QTreeWidgetItem* addSection(const QString& text);
-    void addDataset(QTreeWidgetItem* section, const DatasetRecord& dataset, const std::vector<ConceptRecord>& concepts);
-    void addModel(QTreeWidgetItem* section, const ModelRecord& model);
-    void addRun(QTreeWidgetItem* section, const RunRecord& run, const std::vector<ConceptRecord>& concepts,
-                const std::vector<ModelRecord>& models);
-    void onCurrentItemChanged(QTreeWidgetItem* current);
+    void showNewProject();
+    void onCurrentChanged(const QModelIndex& current);
+
+    ProjectTreeModel* m_model = nullptr;
 };
 
 }  // namespace nad

@@ -34,14 +34,15 @@ private Q_SLOTS:
         QCOMPARE(window.projectPath(), path);
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.nad")));
         // Explorer: the data set with its three primary concepts holding all ten classes.
-        QTreeWidgetItem* dataset = window.explorer()->topLevelItem(0)->child(0);
-        QVERIFY(dataset);
-        QCOMPARE(dataset->childCount(), 3);
-        QVERIFY(dataset->child(0)->text(0).startsWith(QStringLiteral("tops")));
-        QVERIFY(dataset->child(1)->text(0).startsWith(QStringLiteral("footwear")));
+        const QAbstractItemModel* explorer = window.explorer()->model();
+        const QModelIndex dataset = explorer->index(0, 0, explorer->index(0, 0));
+        QVERIFY(dataset.isValid());
+        QCOMPARE(explorer->rowCount(dataset), 3);
+        QVERIFY(explorer->index(0, 0, dataset).data().toString().startsWith(QStringLiteral("tops")));
+        QVERIFY(explorer->index(1, 0, dataset).data().toString().startsWith(QStringLiteral("footwear")));
         int concepts = 0;
-        for (int g = 0; g < dataset->childCount(); ++g)
-            concepts += dataset->child(g)->childCount();
+        for (int g = 0; g < explorer->rowCount(dataset); ++g)
+            concepts += explorer->rowCount(explorer->index(g, 0, dataset));
         QCOMPARE(concepts, 10);
         // The class balance chart shows 6000 training images for every class.
         QCOMPARE(window.classBalanceChart()->bars().size(), 2);

@@ -4,7 +4,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTreeWidget>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace nad;
@@ -33,12 +35,37 @@ QVector<ConceptPanel::ConceptEntry> fashionConcepts()
     return concepts;
 }
 
-QTreeWidgetItem* topItem(const ConceptPanel& panel, const QString& text)
+// A top-level row the tree shows (the search may hide it: then invalid).
+QModelIndex topItem(const ConceptPanel& panel, const QString& text)
 {
-    for (int i = 0; i < panel.tree()->topLevelItemCount(); ++i)
-        if (panel.tree()->topLevelItem(i)->text(0) == text)
-            return panel.tree()->topLevelItem(i);
-    return nullptr;
+    const QAbstractItemModel* model = panel.tree()->model();
+    for (int i = 0; i < model->rowCount(); ++i)
+        if (model->index(i, 0).data().toString() == text)
+            return model->index(i, 0);
+    return {};
+}
+
+Qt::CheckState checkState(const QModelIndex& index)
+{
+    return Qt::CheckState(index.data(Qt::CheckStateRole).toInt());
+}
+
+// What a click on an item's box does: the view's delegate sets the next state on the model.
+void setCheckState(const ConceptPanel& panel, const QModelIndex& index, Qt::CheckState state)
+{
+    QVERIFY(index.isValid());
+    QVERIFY(panel.tree()->model()->flags(index) & Qt::ItemIsUserCheckable);
+    QVERIFY(panel.tree()->model()->setData(index, state, Qt::CheckStateRole));
+}
+
+QString text(const ConceptPanel& panel, qint64 id, int column)
+{
+    return panel.itemOf(id, column).data().toString();
+}
+
+QString toolTip(const ConceptPanel& panel, qint64 id, int column)
+{
+    return panel.itemOf(id, column).data(Qt::ToolTipRole).toString();
 }
 
 void saveScreenshot(QWidget& widget, const QString& name)
@@ -58,24 +85,27 @@ private Q_SLOTS:
     {
         ConceptPanel panel;
         panel.setConcepts(fashionConcepts());
-        QTreeWidget* tree = panel.tree();
-        QCOMPARE(tree->topLevelItemCount(), 4);
-        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("tops"));
-        QCOMPARE(tree->topLevelItem(1)->text(0), QStringLiteral("footwear"));
-        QCOMPARE(tree->topLevelItem(2)->text(0), QStringLiteral("others"));
+        const QAbstractItemModel* tree = panel.tree()->model();
+        QCOMPARE(tree->rowCount(), 4);
+        QCOMPARE(tree->index(0, 0).data().toString(), QStringLiteral("tops"));
+        QCOMPARE(tree->index(1, 0).data().toString(), QStringLiteral("footwear"));
+        QCOMPARE(tree->index(2, 0).data().toString(), QStringLiteral("others"));
         // The concept without a primary sits at the top level, after the groups.
-        QCOMPARE(tree->topLevelItem(3)->text(0), QStringLiteral("Mystery"));
-        QCOMPARE(tree->topLevelItem(3)->type(), int(ConceptPanel::ConceptItem));
-        QTreeWidgetItem* tops = tree->topLevelItem(0);
-        QCOMPARE(tops->childCount(), 5);
-        QCOMPARE(tops->child(0)->text(0), QStringLiteral("T-shirt/top"));
-        QCOMPARE(tops->child(4)->text(0), QStringLiteral("Shirt"));
-        QCOMPARE(tops->child(2)->data(0, ConceptPanel::IdRole).toLongLong(), qint64(103));  // Dress
+        QCOMPARE(tree->index(3, 0).data().toString(), QStringLiteral("Mystery"));
+        QCOMPARE(tree->index(3, 0).data(ConceptTreeModel::KindRole).toInt(), int(ConceptTreeModel::ConceptItem));
+        const QModelIndex tops = tree->index(0, 0);
+        QCOMPARE(tree->rowCount(tops), 5);
+        QCOMPARE(tree->index(0, 0, tops).data().toString(), QStringLiteral("T-shirt/top"));
+        QCOMPARE(tree->index(4, 0, tops).data().toString(), QStringLiteral("Shirt"));
+        QCOMPARE(tree->index(2, 0, tops).data(ConceptTreeModel::IdRole).toLongLong(), qint64(103));  // Dress
         QVERIFY(panel.findChild<QLineEdit*>(QStringLiteral("conceptSearch")));
         QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("selectAllConcepts")));
         QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("selectNoConcepts")));
         QVERIFY(panel.checkedConcepts().isEmpty());
-        QCOMPARE(panel.itemOf(104)->text(ConceptPanel::StatusColumn), QStringLiteral("not learned"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("not learned"));
+        // Primaries open and in bold.
+        QVERIFY(panel.tree()->isExpanded(tops));
+        QVERIFY(tops.data(Qt::FontRole).value<QFont>().bold());
     }
 
     void searchFiltersRows()
@@ -85,10 +115,11 @@ private Q_SLOTS:
         panel.show();
         // Typed into the search field, in any case.
         QTest::keyClicks(panel.searchEdit(), QStringLiteral("SHI"));
+        QCOMPARE(panel.filterText(), QStringLiteral("SHI"));
         QCOMPARE(panel.visibleNames(), (QStringList{QStringLiteral("T-shirt/top"), QStringLiteral("Shirt")}));
-        QVERIFY(topItem(panel, QStringLiteral("footwear"))->isHidden());
-        QVERIFY(!topItem(panel, QStringLiteral("tops"))->isHidden());
-        QVERIFY(panel.itemOf(102)->isHidden());  // Pullover
+        QVERIFY(!topItem(panel, QStringLiteral("footwear")).isValid());
+        QVERIFY(topItem(panel, QStringLiteral("tops")).isValid());
+        QVERIFY(!panel.itemOf(102).isValid());  // Pullover
         // A primary's name shows all of its concepts.
         panel.setFilterText(QStringLiteral("foot"));
         QCOMPARE(panel.visibleNames(),
@@ -99,6 +130,9 @@ private Q_SLOTS:
         QVERIFY(panel.visibleNames().isEmpty());
         panel.setFilterText(QString());
         QCOMPARE(panel.visibleNames().size(), 11);
+        // Primaries the search brought back are open again.
+        QVERIFY(panel.tree()->isExpanded(topItem(panel, QStringLiteral("footwear"))));
+        QVERIFY(panel.tree()->isExpanded(topItem(panel, QStringLiteral("others"))));
     }
 
     void checkingAPrimaryChecksItsConcepts()
@@ -106,28 +140,49 @@ private Q_SLOTS:
         ConceptPanel panel;
         panel.setConcepts(fashionConcepts());
         QSignalSpy changed(&panel, &ConceptPanel::checkedChanged);
-        QTreeWidgetItem* footwear = topItem(panel, QStringLiteral("footwear"));
-        footwear->setCheckState(0, Qt::Checked);  // what a click on its box does
+        const QModelIndex footwear = topItem(panel, QStringLiteral("footwear"));
+        setCheckState(panel, footwear, Qt::Checked);  // what a click on its box does
         QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{105, 107, 109}));
         QCOMPARE(panel.checkedNames(),
                  (QStringList{QStringLiteral("Sandal"), QStringLiteral("Sneaker"), QStringLiteral("Ankle boot")}));
         QCOMPARE(changed.count(), 1);  // once, not once per concept
         // One concept off: the primary is partly checked.
-        panel.itemOf(107)->setCheckState(0, Qt::Unchecked);
-        QCOMPARE(footwear->checkState(0), Qt::PartiallyChecked);
+        setCheckState(panel, panel.itemOf(107), Qt::Unchecked);
+        QCOMPARE(checkState(footwear), Qt::PartiallyChecked);
         QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{105, 109}));
         QCOMPARE(changed.count(), 2);
         // Clicking a partly checked primary checks all of it; again unchecks all.
-        footwear->setCheckState(0, Qt::Checked);
+        setCheckState(panel, footwear, Qt::Checked);
         QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{105, 107, 109}));
-        footwear->setCheckState(0, Qt::Unchecked);
+        setCheckState(panel, footwear, Qt::Unchecked);
         QVERIFY(panel.checkedConcepts().isEmpty());
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->checkState(0), Qt::Unchecked);
+        QCOMPARE(checkState(topItem(panel, QStringLiteral("tops"))), Qt::Unchecked);
         // All of a group checked one by one checks the group.
-        panel.itemOf(101)->setCheckState(0, Qt::Checked);
-        panel.itemOf(108)->setCheckState(0, Qt::Checked);
-        QCOMPARE(topItem(panel, QStringLiteral("others"))->checkState(0), Qt::Checked);
+        setCheckState(panel, panel.itemOf(101), Qt::Checked);
+        setCheckState(panel, panel.itemOf(108), Qt::Checked);
+        QCOMPARE(checkState(topItem(panel, QStringLiteral("others"))), Qt::Checked);
         QCOMPARE(panel.checkedNames(), (QStringList{QStringLiteral("Trouser"), QStringLiteral("Bag")}));
+    }
+
+    void clickingABoxChecksIt()
+    {
+        ConceptPanel panel;
+        panel.setConcepts(fashionConcepts());
+        panel.resize(420, 420);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy changed(&panel, &ConceptPanel::checkedChanged);
+        // A real click on the box of "footwear" (the view's delegate and the model's flags).
+        QTreeView* tree = panel.tree();
+        const QModelIndex footwear = topItem(panel, QStringLiteral("footwear"));
+        QStyleOptionViewItem option;
+        option.initFrom(tree);
+        option.rect = tree->visualRect(footwear);
+        option.features |= QStyleOptionViewItem::HasCheckIndicator;
+        const QRect box = tree->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, tree);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, box.center());
+        QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{105, 107, 109}));
+        QCOMPARE(changed.count(), 1);
     }
 
     void selectAllNoneAndByName()
@@ -137,7 +192,7 @@ private Q_SLOTS:
         QSignalSpy changed(&panel, &ConceptPanel::checkedChanged);
         panel.setChecked({QStringLiteral("Coat"), QStringLiteral("Bag"), QStringLiteral("no such concept")});
         QCOMPARE(panel.checkedConcepts(), (QVector<qint64>{104, 108}));
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->checkState(0), Qt::PartiallyChecked);
+        QCOMPARE(checkState(topItem(panel, QStringLiteral("tops"))), Qt::PartiallyChecked);
         QCOMPARE(changed.count(), 1);
         panel.setChecked({QStringLiteral("Bag"), QStringLiteral("Coat")});  // the same set: no signal
         QCOMPARE(changed.count(), 1);
@@ -149,10 +204,10 @@ private Q_SLOTS:
         panel.setFilterText(QString());
         panel.selectAllShown();
         QCOMPARE(panel.checkedConcepts().size(), 11);
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->checkState(0), Qt::Checked);
+        QCOMPARE(checkState(topItem(panel, QStringLiteral("tops"))), Qt::Checked);
         QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("selectNoConcepts")), Qt::LeftButton);
         QVERIFY(panel.checkedConcepts().isEmpty());
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->checkState(0), Qt::Unchecked);
+        QCOMPARE(checkState(topItem(panel, QStringLiteral("tops"))), Qt::Unchecked);
     }
 
     void statusShowsPrecisionAndUsage()
@@ -160,23 +215,28 @@ private Q_SLOTS:
         ConceptPanel panel;
         panel.setConcepts(fashionConcepts());
         panel.setStatus(qint64(104), ConceptPanel::Status::Learned, 0.934, 0.2712);
-        QTreeWidgetItem* coat = panel.itemOf(104);
-        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("learned"));
-        QCOMPARE(coat->text(ConceptPanel::PrecisionColumn), QStringLiteral("93.4 %"));
-        QCOMPARE(coat->text(ConceptPanel::UsageColumn), QStringLiteral("27.1 %"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("learned"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::PrecisionColumn), QStringLiteral("93.4 %"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::UsageColumn), QStringLiteral("27.1 %"));
         QCOMPARE(panel.status(104), ConceptPanel::Status::Learned);
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn),
-                 QStringLiteral("1/5 learned"));
+        const QModelIndex topsStatus =
+            topItem(panel, QStringLiteral("tops")).siblingAtColumn(ConceptTreeModel::StatusColumn);
+        QCOMPARE(topsStatus.data().toString(), QStringLiteral("1/5 learned"));
         panel.setStatus(QStringLiteral("Sneaker"), ConceptPanel::Status::Learning);
-        QCOMPARE(panel.itemOf(107)->text(ConceptPanel::StatusColumn), QStringLiteral("learning"));
-        QVERIFY(panel.itemOf(107)->text(ConceptPanel::PrecisionColumn).isEmpty());
+        QCOMPARE(text(panel, 107, ConceptTreeModel::StatusColumn), QStringLiteral("learning"));
+        QVERIFY(text(panel, 107, ConceptTreeModel::PrecisionColumn).isEmpty());
+        // Grey until learned.
+        const auto statusColour = [&](qint64 id) {
+            return panel.itemOf(id, ConceptTreeModel::StatusColumn).data(Qt::ForegroundRole).value<QBrush>().color();
+        };
+        QCOMPARE(statusColour(107), panel.tree()->palette().color(QPalette::Disabled, QPalette::Text));
+        QVERIFY(statusColour(104) != statusColour(107));
         // Statuses do not touch the selection.
         QVERIFY(panel.checkedConcepts().isEmpty());
         panel.clearStatuses();
-        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("not learned"));
-        QVERIFY(coat->text(ConceptPanel::PrecisionColumn).isEmpty());
-        QCOMPARE(topItem(panel, QStringLiteral("tops"))->text(ConceptPanel::StatusColumn),
-                 QStringLiteral("0/5 learned"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("not learned"));
+        QVERIFY(text(panel, 104, ConceptTreeModel::PrecisionColumn).isEmpty());
+        QCOMPARE(topsStatus.data().toString(), QStringLiteral("0/5 learned"));
     }
 
     void detailsShowAurocKnockoutAndDegeneratePaths()
@@ -192,27 +252,29 @@ private Q_SLOTS:
         details.randomDropStd = 0.01;
         details.steps = 129;
         panel.setDetails(QStringLiteral("Coat"), details);
-        QTreeWidgetItem* coat = panel.itemOf(104);
-        QCOMPARE(coat->text(ConceptPanel::AurocColumn), QStringLiteral("0.912"));
-        QCOMPARE(coat->text(ConceptPanel::KnockoutColumn), QStringLiteral("45.0 (rnd 2.0)"));
-        QVERIFY2(coat->toolTip(ConceptPanel::AurocColumn).contains(QStringLiteral("129 steps")),
-                 qPrintable(coat->toolTip(ConceptPanel::AurocColumn)));
-        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("learned"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::AurocColumn), QStringLiteral("0.912"));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::KnockoutColumn), QStringLiteral("45.0 (rnd 2.0)"));
+        QVERIFY2(toolTip(panel, 104, ConceptTreeModel::AurocColumn).contains(QStringLiteral("129 steps")),
+                 qPrintable(toolTip(panel, 104, ConceptTreeModel::AurocColumn)));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("learned"));
+        QVERIFY(!panel.itemOf(104).data(Qt::ForegroundRole).isValid());
         details.degenerate = true;
         panel.setDetails(QStringLiteral("Coat"), details);
-        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("degenerate"));
-        QVERIFY(coat->toolTip(ConceptPanel::PrecisionColumn).contains(QStringLiteral("Degenerate")));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("degenerate"));
+        QVERIFY(toolTip(panel, 104, ConceptTreeModel::PrecisionColumn).contains(QStringLiteral("Degenerate")));
+        // The name is flagged in colour.
+        QCOMPARE(panel.itemOf(104).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(190, 60, 0));
         // A path without units of its own has no knockout drop to show, and says why.
         ConceptPanel::PathDetails shared;
         shared.noOwnUnits = true;
         panel.setDetails(QStringLiteral("Coat"), shared);
-        QCOMPARE(coat->text(ConceptPanel::KnockoutColumn), QStringLiteral("no own units"));
-        QVERIFY(coat->toolTip(ConceptPanel::KnockoutColumn).contains(QStringLiteral("No units of its own")));
+        QCOMPARE(text(panel, 104, ConceptTreeModel::KnockoutColumn), QStringLiteral("no own units"));
+        QVERIFY(toolTip(panel, 104, ConceptTreeModel::KnockoutColumn).contains(QStringLiteral("No units of its own")));
         // Learning again clears what the last evaluation said.
         panel.setStatus(qint64(104), ConceptPanel::Status::Learning);
-        QVERIFY(coat->text(ConceptPanel::AurocColumn).isEmpty());
-        QVERIFY(coat->text(ConceptPanel::KnockoutColumn).isEmpty());
-        QCOMPARE(coat->text(ConceptPanel::StatusColumn), QStringLiteral("learning"));
+        QVERIFY(text(panel, 104, ConceptTreeModel::AurocColumn).isEmpty());
+        QVERIFY(text(panel, 104, ConceptTreeModel::KnockoutColumn).isEmpty());
+        QCOMPARE(text(panel, 104, ConceptTreeModel::StatusColumn), QStringLiteral("learning"));
     }
 
     void activatingAConceptNamesIt()
@@ -222,12 +284,12 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QSignalSpy activated(&panel, &ConceptPanel::conceptActivated);
-        panel.tree()->setCurrentItem(panel.itemOf(108));
+        panel.tree()->setCurrentIndex(panel.itemOf(108));
         QTest::keyClick(panel.tree(), Qt::Key_Return);
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toLongLong(), qint64(108));
         // A primary is not a concept.
-        panel.tree()->setCurrentItem(topItem(panel, QStringLiteral("tops")));
+        panel.tree()->setCurrentIndex(topItem(panel, QStringLiteral("tops")));
         QTest::keyClick(panel.tree(), Qt::Key_Return);
         QCOMPARE(activated.count(), 1);
     }

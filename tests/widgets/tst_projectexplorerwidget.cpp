@@ -3,6 +3,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <functional>
+
 using namespace nad;
 
 class TestProjectExplorerWidget : public QObject
@@ -70,29 +72,47 @@ private:
                 run(3, 8, "running", "2024-05-02T09:30:00Z", R"({"preset":"paper"})")};
     }
     static void fill(ProjectExplorerWidget& w) { w.setProject(info(), concepts(), models(), runs()); }
+    // The row at `rows` (top level first) of the view's model, in `column`.
+    static QModelIndex at(const ProjectExplorerWidget& w, std::initializer_list<int> rows,
+                          int column = ProjectExplorerWidget::ItemColumn)
+    {
+        QModelIndex index;
+        const int last = int(rows.size()) - 1;
+        int depth = 0;
+        for (int row : rows)
+            index = w.model()->index(row, depth++ == last ? column : 0, index);
+        return index;
+    }
+    static QString text(const ProjectExplorerWidget& w, std::initializer_list<int> rows,
+                        int column = ProjectExplorerWidget::ItemColumn)
+    {
+        return at(w, rows, column).data().toString();
+    }
+    static int kind(const QModelIndex& index) { return index.data(ProjectExplorerWidget::KindRole).toInt(); }
+    static int rows(const ProjectExplorerWidget& w, const QModelIndex& index) { return w.model()->rowCount(index); }
 
 private Q_SLOTS:
     void groupsConceptsUnderPrimaryConcepts()
     {
         ProjectExplorerWidget w;
         fill(w);
-        QCOMPARE(w.topLevelItemCount(), 3);  // data sets, models, runs
-        QTreeWidgetItem* dataset = w.topLevelItem(DataSets)->child(0);
-        QCOMPARE(dataset->type(), int(ProjectExplorerWidget::DatasetItem));
-        QCOMPARE(dataset->text(ProjectExplorerWidget::ItemColumn), QStringLiteral("toy"));
-        QCOMPARE(dataset->text(ProjectExplorerWidget::SummaryColumn),
+        QCOMPARE(w.model()->rowCount(), 3);  // data sets, models, runs
+        const QModelIndex dataset = at(w, {DataSets, 0});
+        QCOMPARE(kind(dataset), int(ProjectExplorerWidget::DatasetItem));
+        QCOMPARE(dataset.data().toString(), QStringLiteral("toy"));
+        QCOMPARE(text(w, {DataSets, 0}, ProjectExplorerWidget::SummaryColumn),
                  QStringLiteral("%1 / %2").arg(QLocale().toString(30), QLocale().toString(6)));
-        QCOMPARE(dataset->childCount(), 3);  // groups "vehicle" and "animal", the ungrouped "rock"
-        QCOMPARE(dataset->child(0)->text(0), QStringLiteral("vehicle"));
-        QTreeWidgetItem* animal = dataset->child(1);
-        QCOMPARE(animal->type(), int(ProjectExplorerWidget::GroupItem));
-        QCOMPARE(animal->text(0), QStringLiteral("animal"));
-        QCOMPARE(animal->text(ProjectExplorerWidget::SummaryColumn),
+        QCOMPARE(rows(w, dataset), 3);  // groups "vehicle" and "animal", the ungrouped "rock"
+        QCOMPARE(text(w, {DataSets, 0, 0}), QStringLiteral("vehicle"));
+        const QModelIndex animal = at(w, {DataSets, 0, 1});
+        QCOMPARE(kind(animal), int(ProjectExplorerWidget::GroupItem));
+        QCOMPARE(animal.data().toString(), QStringLiteral("animal"));
+        QCOMPARE(text(w, {DataSets, 0, 1}, ProjectExplorerWidget::SummaryColumn),
                  QStringLiteral("22 / 4"));  // summed
-        QCOMPARE(animal->childCount(), 2);
-        QCOMPARE(animal->child(1)->text(0), QStringLiteral("dog"));
-        QCOMPARE(animal->child(1)->text(ProjectExplorerWidget::SummaryColumn), QStringLiteral("12 / 2"));
-        QCOMPARE(dataset->child(2)->text(0), QStringLiteral("rock"));
+        QCOMPARE(rows(w, animal), 2);
+        QCOMPARE(text(w, {DataSets, 0, 1, 1}), QStringLiteral("dog"));
+        QCOMPARE(text(w, {DataSets, 0, 1, 1}, ProjectExplorerWidget::SummaryColumn), QStringLiteral("12 / 2"));
+        QCOMPARE(text(w, {DataSets, 0, 2}), QStringLiteral("rock"));
     }
 
     void conceptsAreNotCheckable()
@@ -100,13 +120,18 @@ private Q_SLOTS:
         ProjectExplorerWidget w;
         fill(w);
         int seen = 0;
-        for (QTreeWidgetItemIterator it(&w); *it; ++it) {
-            if ((*it)->type() != ProjectExplorerWidget::ConceptItem)
-                continue;
-            ++seen;
-            QVERIFY2(!((*it)->flags() & Qt::ItemIsUserCheckable), qPrintable((*it)->text(0)));
-            QVERIFY2(!(*it)->data(0, Qt::CheckStateRole).isValid(), qPrintable((*it)->text(0)));
-        }
+        std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& parent) {
+            for (int row = 0; row < w.model()->rowCount(parent); ++row) {
+                const QModelIndex index = w.model()->index(row, 0, parent);
+                visit(index);
+                if (kind(index) != ProjectExplorerWidget::ConceptItem)
+                    continue;
+                ++seen;
+                QVERIFY2(!(w.model()->flags(index) & Qt::ItemIsUserCheckable), qPrintable(index.data().toString()));
+                QVERIFY2(!index.data(Qt::CheckStateRole).isValid(), qPrintable(index.data().toString()));
+            }
+        };
+        visit({});
         QCOMPARE(seen, 4);
     }
 
@@ -114,89 +139,96 @@ private Q_SLOTS:
     {
         ProjectExplorerWidget w;
         fill(w);
-        QTreeWidgetItem* dataset = w.topLevelItem(DataSets)->child(0);
-        QVERIFY(w.topLevelItem(DataSets)->isExpanded());
-        QVERIFY(w.topLevelItem(Models)->isExpanded());
-        QVERIFY(w.topLevelItem(Runs)->isExpanded());
-        QVERIFY(dataset->isExpanded());
-        QVERIFY(!dataset->child(0)->isExpanded());
-        QVERIFY(!dataset->child(1)->isExpanded());
+        QVERIFY(w.isExpanded(at(w, {DataSets})));
+        QVERIFY(w.isExpanded(at(w, {Models})));
+        QVERIFY(w.isExpanded(at(w, {Runs})));
+        QVERIFY(w.isExpanded(at(w, {DataSets, 0})));
+        QVERIFY(!w.isExpanded(at(w, {DataSets, 0, 0})));
+        QVERIFY(!w.isExpanded(at(w, {DataSets, 0, 1})));
+        // Section headers span the row, in bold.
+        QVERIFY(w.isFirstColumnSpanned(DataSets, QModelIndex()));
+        QVERIFY(at(w, {Runs}).data(Qt::FontRole).value<QFont>().bold());
     }
 
     void listsModels()
     {
         ProjectExplorerWidget w;
         fill(w);
-        QTreeWidgetItem* section = w.topLevelItem(Models);
-        QCOMPARE(section->text(0), QStringLiteral("Models (2)"));
-        QCOMPARE(section->childCount(), 2);
-        QTreeWidgetItem* vgg = section->child(0);
-        QCOMPARE(vgg->type(), int(ProjectExplorerWidget::ModelItem));
-        QCOMPARE(vgg->text(ProjectExplorerWidget::ItemColumn), QStringLiteral("vgg-w16-s1"));
-        QCOMPARE(vgg->text(ProjectExplorerWidget::SummaryColumn),
+        const QModelIndex section = at(w, {Models});
+        QCOMPARE(section.data().toString(), QStringLiteral("Models (2)"));
+        QCOMPARE(rows(w, section), 2);
+        const QModelIndex vgg = at(w, {Models, 0});
+        QCOMPARE(kind(vgg), int(ProjectExplorerWidget::ModelItem));
+        QCOMPARE(vgg.data().toString(), QStringLiteral("vgg-w16-s1"));
+        QCOMPARE(text(w, {Models, 0}, ProjectExplorerWidget::SummaryColumn),
                  QStringLiteral("%1 %").arg(QLocale().toString(92.65, 'f', 2)));
-        QCOMPARE(vgg->text(ProjectExplorerWidget::DetailsColumn), QStringLiteral("vgg"));
-        QVERIFY(vgg->toolTip(0).contains(QStringLiteral("/zoo/vgg-w16-s1.json")));
-        QVERIFY(vgg->toolTip(0).contains(QStringLiteral("0123456789ab…")));
-        QVERIFY(!vgg->toolTip(0).contains(QStringLiteral("0123456789abc")));  // 12 hex digits, not more
+        QCOMPARE(text(w, {Models, 0}, ProjectExplorerWidget::DetailsColumn), QStringLiteral("vgg"));
+        QVERIFY(vgg.data(Qt::ToolTipRole).toString().contains(QStringLiteral("/zoo/vgg-w16-s1.json")));
+        QVERIFY(vgg.data(Qt::ToolTipRole).toString().contains(QStringLiteral("0123456789ab…")));
+        QVERIFY(!vgg.data(Qt::ToolTipRole).toString().contains(QStringLiteral("0123456789abc")));  // 12 hex digits
 
-        QTreeWidgetItem* mine = section->child(1);
-        QCOMPARE(mine->text(0), QStringLiteral("mine"));
-        QVERIFY(mine->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("imported")));
-        QVERIFY(!mine->text(ProjectExplorerWidget::SummaryColumn).contains(QLatin1Char('%')));  // accuracy unknown
-        QVERIFY(mine->toolTip(0).contains(QStringLiteral("fedcba987654…")));
+        const QModelIndex mine = at(w, {Models, 1});
+        QCOMPARE(mine.data().toString(), QStringLiteral("mine"));
+        QVERIFY(text(w, {Models, 1}, ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("imported")));
+        QVERIFY(!text(w, {Models, 1}, ProjectExplorerWidget::SummaryColumn).contains(QLatin1Char('%')));  // unknown
+        QVERIFY(mine.data(Qt::ToolTipRole).toString().contains(QStringLiteral("fedcba987654…")));
+        // An imported model's details in italics, a zoo model's not.
+        QVERIFY(at(w, {Models, 1}, ProjectExplorerWidget::DetailsColumn).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(!at(w, {Models, 0}, ProjectExplorerWidget::DetailsColumn).data(Qt::FontRole).value<QFont>().italic());
     }
 
     void listsRunsNewestFirst()
     {
         ProjectExplorerWidget w;
         fill(w);
-        QTreeWidgetItem* section = w.topLevelItem(Runs);
-        QCOMPARE(section->text(0), QStringLiteral("Runs (3)"));
-        QCOMPARE(section->childCount(), 3);
+        const QModelIndex section = at(w, {Runs});
+        QCOMPARE(section.data().toString(), QStringLiteral("Runs (3)"));
+        QCOMPARE(rows(w, section), 3);
         QStringList ids, statuses;
-        for (int i = 0; i < section->childCount(); ++i) {
-            QCOMPARE(section->child(i)->type(), int(ProjectExplorerWidget::RunItem));
-            ids << section->child(i)->data(0, ProjectExplorerWidget::IdRole).toString();
-            statuses << section->child(i)->text(ProjectExplorerWidget::SummaryColumn);
+        for (int i = 0; i < rows(w, section); ++i) {
+            QCOMPARE(kind(at(w, {Runs, i})), int(ProjectExplorerWidget::RunItem));
+            ids << at(w, {Runs, i}).data(ProjectExplorerWidget::IdRole).toString();
+            statuses << text(w, {Runs, i}, ProjectExplorerWidget::SummaryColumn);
         }
         QCOMPARE(ids, (QStringList{"3", "2", "1"}));
         QCOMPARE(statuses, (QStringList{"running", "interrupted", "finished"}));
 
-        QTreeWidgetItem* newest = section->child(0);
-        QCOMPARE(newest->text(0), QStringLiteral("run 3 · mine"));
-        QCOMPARE(newest->data(0, ProjectExplorerWidget::StatusRole).toString(), QStringLiteral("running"));
-        QVERIFY(!newest->icon(ProjectExplorerWidget::SummaryColumn).isNull());
+        const QModelIndex newest = at(w, {Runs, 0});
+        QCOMPARE(newest.data().toString(), QStringLiteral("run 3 · mine"));
+        QCOMPARE(newest.data(ProjectExplorerWidget::StatusRole).toString(), QStringLiteral("running"));
+        QVERIFY(
+            !at(w, {Runs, 0}, ProjectExplorerWidget::SummaryColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
         // No "concepts" key: every concept of the data set.
-        QVERIFY2(newest->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
-                 qPrintable(newest->text(ProjectExplorerWidget::DetailsColumn)));
+        QVERIFY2(text(w, {Runs, 0}, ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
+                 qPrintable(text(w, {Runs, 0}, ProjectExplorerWidget::DetailsColumn)));
 
-        QTreeWidgetItem* interrupted = section->child(1);
-        QCOMPARE(interrupted->text(0), QStringLiteral("run 2 · vgg-w16-s1"));
-        QVERIFY2(interrupted->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("2 concept")),
-                 qPrintable(interrupted->text(ProjectExplorerWidget::DetailsColumn)));
-        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn).contains(QStringLiteral("4 min 12 s")));
-        QVERIFY(interrupted->text(ProjectExplorerWidget::DetailsColumn).contains(QStringLiteral("3 init")));
-        QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("cancelled by the user")));
-        QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("official")));
-        QVERIFY(interrupted->toolTip(0).contains(QStringLiteral("cat, dog")));
+        const QModelIndex interrupted = at(w, {Runs, 1});
+        const QString details = text(w, {Runs, 1}, ProjectExplorerWidget::DetailsColumn);
+        QCOMPARE(interrupted.data().toString(), QStringLiteral("run 2 · vgg-w16-s1"));
+        QVERIFY2(details.startsWith(QStringLiteral("2 concept")), qPrintable(details));
+        QVERIFY(details.contains(QStringLiteral("4 min 12 s")));
+        QVERIFY(details.contains(QStringLiteral("3 init")));
+        QVERIFY(interrupted.data(Qt::ToolTipRole).toString().contains(QStringLiteral("cancelled by the user")));
+        QVERIFY(interrupted.data(Qt::ToolTipRole).toString().contains(QStringLiteral("official")));
+        QVERIFY(interrupted.data(Qt::ToolTipRole).toString().contains(QStringLiteral("cat, dog")));
         // Statuses are told apart by colour too.
-        QVERIFY(interrupted->foreground(ProjectExplorerWidget::SummaryColumn).color() !=
-                section->child(2)->foreground(ProjectExplorerWidget::SummaryColumn).color());
+        const auto foreground = [&](int row) {
+            return at(w, {Runs, row}, ProjectExplorerWidget::SummaryColumn).data(Qt::ForegroundRole).value<QBrush>();
+        };
+        QVERIFY(foreground(1).color() != foreground(2).color());
 
         // An empty list also means all concepts.
-        QVERIFY2(section->child(2)->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
-                 qPrintable(section->child(2)->text(ProjectExplorerWidget::DetailsColumn)));
+        QVERIFY2(text(w, {Runs, 2}, ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("4 concept")),
+                 qPrintable(text(w, {Runs, 2}, ProjectExplorerWidget::DetailsColumn)));
     }
 
     void unreadableHyperparametersDoNotCrash()
     {
         ProjectExplorerWidget w;
         w.setProject(info(), concepts(), models(), {run(9, 42, "pending", "", "not json")});
-        QTreeWidgetItem* item = w.topLevelItem(Runs)->child(0);
-        QCOMPARE(item->text(0), QStringLiteral("run 9 · model 42"));
-        QCOMPARE(item->text(ProjectExplorerWidget::SummaryColumn), QStringLiteral("pending"));
-        QVERIFY(item->text(ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("?")));
+        QCOMPARE(text(w, {Runs, 0}), QStringLiteral("run 9 · model 42"));
+        QCOMPARE(text(w, {Runs, 0}, ProjectExplorerWidget::SummaryColumn), QStringLiteral("pending"));
+        QVERIFY(text(w, {Runs, 0}, ProjectExplorerWidget::DetailsColumn).startsWith(QStringLiteral("?")));
     }
 
     void emitsSelectionWithRecordIds()
@@ -207,20 +239,20 @@ private Q_SLOTS:
         QSignalSpy dataset(&w, &ProjectExplorerWidget::datasetSelected);
         QSignalSpy model(&w, &ProjectExplorerWidget::modelSelected);
         QSignalSpy run(&w, &ProjectExplorerWidget::runSelected);
-        w.setCurrentItem(w.topLevelItem(DataSets)->child(0)->child(1)->child(1));
+        w.setCurrentIndex(at(w, {DataSets, 0, 1, 1}));
         QCOMPARE(concept.count(), 1);
         QCOMPARE(concept.at(0).at(0).toLongLong(), 12);
-        w.setCurrentItem(w.topLevelItem(DataSets)->child(0));
+        w.setCurrentIndex(at(w, {DataSets, 0}));
         QCOMPARE(dataset.count(), 1);
         QCOMPARE(dataset.at(0).at(0).toLongLong(), 5);
-        w.setCurrentItem(w.topLevelItem(Runs)->child(1));
+        w.setCurrentIndex(at(w, {Runs, 1}));
         QCOMPARE(run.count(), 1);
         QCOMPARE(run.at(0).at(0).toLongLong(), 2);
-        w.setCurrentItem(w.topLevelItem(Models)->child(1));
+        w.setCurrentIndex(at(w, {Models, 1}));
         QCOMPARE(model.count(), 1);
         QCOMPARE(model.at(0).at(0).toLongLong(), 8);
         // Section headers select nothing.
-        w.setCurrentItem(w.topLevelItem(Runs));
+        w.setCurrentIndex(at(w, {Runs}));
         QCOMPARE(run.count() + model.count() + dataset.count() + concept.count(), 4);
     }
 
@@ -228,9 +260,9 @@ private Q_SLOTS:
     {
         ProjectExplorerWidget w;
         w.setProject(info(), concepts());
-        QCOMPARE(w.topLevelItem(Models)->text(0), QStringLiteral("Models (2)"));
-        QCOMPARE(w.topLevelItem(Runs)->text(0), QStringLiteral("Runs (3)"));
-        QCOMPARE(w.topLevelItem(Runs)->childCount(), 0);
+        QCOMPARE(text(w, {Models}), QStringLiteral("Models (2)"));
+        QCOMPARE(text(w, {Runs}), QStringLiteral("Runs (3)"));
+        QCOMPARE(rows(w, at(w, {Runs})), 0);
     }
 
     void replacesPreviousProject()
@@ -239,12 +271,12 @@ private Q_SLOTS:
         fill(w);
         ProjectInfo empty;
         w.setProject(empty, {}, {}, {});
-        QCOMPARE(w.topLevelItemCount(), 3);
-        QCOMPARE(w.topLevelItem(DataSets)->childCount(), 0);
-        QCOMPARE(w.topLevelItem(Models)->childCount(), 0);
-        QCOMPARE(w.topLevelItem(Runs)->childCount(), 0);
+        QCOMPARE(w.model()->rowCount(), 3);
+        QCOMPARE(rows(w, at(w, {DataSets})), 0);
+        QCOMPARE(rows(w, at(w, {Models})), 0);
+        QCOMPARE(rows(w, at(w, {Runs})), 0);
         w.clearProject();
-        QCOMPARE(w.topLevelItemCount(), 0);
+        QCOMPARE(w.model()->rowCount(), 0);
     }
 };
 
