@@ -19,6 +19,24 @@ QString number(double value, int digits)
     return std::isnan(value) ? QString() : QLocale().toString(value, 'f', digits);
 }
 
+// Column titles and header tooltips, by Column (QT_TRANSLATE_NOOP: lupdate files them under the
+// model's context, tr() translates them when the header is drawn).
+const char* const kHeaders[ConceptTreeModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Concept"),   QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Status"),
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Precision"), QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Usage/block"),
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "AUROC"),     QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Knockout")};
+const char* const kHeaderTips[ConceptTreeModel::ColumnCount] = {
+    nullptr,
+    nullptr,
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel",
+                      "Path precision: accuracy on held-out images of the concept with its path applied"),
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Unit usage: mean over blocks of the share of each block's units the "
+                                               "path keeps (as the paper's Fig. 4)"),
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "One-vs-rest AUROC of the concept's logit under its path (its "
+                                               "held-out images against all others)"),
+    QT_TRANSLATE_NOOP("nad::ConceptTreeModel", "Accuracy on the concept lost when its own units are switched off "
+                                               "(points), and with as many random units off")};
+
 // Top-level rows carry internal id 0; a concept under group g carries g + 1, so parent() needs
 // no lookup.
 constexpr quintptr kTopLevel = 0;
@@ -103,7 +121,7 @@ void ConceptTreeModel::setCheckedIds(const QVector<qint64>& ids)
     for (int c = 0; c < m_entries.size(); ++c)
         m_state[c].checked = ids.contains(m_entries[c].id);
     if (checkedConcepts() != before)
-        checksChanged();
+        allRowsChanged(NameColumn, NameColumn, {Qt::CheckStateRole});
     emitIfSelectionChanged(before);
 }
 
@@ -145,13 +163,7 @@ void ConceptTreeModel::clearStatuses()
         m_state[c].precision = m_state[c].usage = std::numeric_limits<double>::quiet_NaN();
         m_state[c].details = PathDetails{};
     }
-    // Every row, every column: one signal per parent instead of one per concept.
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    for (int g = 0; g < m_groups.size(); ++g)
-        if (!m_groups[g].members.isEmpty())
-            Q_EMIT dataChanged(conceptIndex(m_groups[g].members.first(), 0),
-                               conceptIndex(m_groups[g].members.last(), ColumnCount - 1));
+    allRowsChanged(NameColumn, ColumnCount - 1, {});
 }
 
 ConceptTreeModel::Status ConceptTreeModel::status(qint64 id) const
@@ -371,43 +383,13 @@ QVariant ConceptTreeModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (section) {
-        case NameColumn:
-            return tr("Concept");
-        case StatusColumn:
-            return tr("Status");
-        case PrecisionColumn:
-            return tr("Precision");
-        case UsageColumn:
-            return tr("Usage/block");
-        case AurocColumn:
-            return tr("AUROC");
-        default:
-            return tr("Knockout");
-        }
-    case Qt::ToolTipRole:
-        switch (section) {
-        case PrecisionColumn:
-            return tr("Path precision: accuracy on held-out images of the concept with its path applied");
-        case UsageColumn:
-            return tr("Unit usage: mean over blocks of the share of each block's units the path keeps (as the "
-                      "paper's Fig. 4)");
-        case AurocColumn:
-            return tr("One-vs-rest AUROC of the concept's logit under its path (its held-out images against all "
-                      "others)");
-        case KnockoutColumn:
-            return tr("Accuracy on the concept lost when its own units are switched off (points), and with as many "
-                      "random units off");
-        default:
-            return {};
-        }
-    case Qt::TextAlignmentRole:
-        return section >= PrecisionColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
-    default:
-        return {};
-    }
+    if (role == Qt::DisplayRole)
+        return tr(kHeaders[section]);
+    if (role == Qt::ToolTipRole && kHeaderTips[section])
+        return tr(kHeaderTips[section]);
+    if (role == Qt::TextAlignmentRole && section >= PrecisionColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
 }
 
 Qt::ItemFlags ConceptTreeModel::flags(const QModelIndex& index) const
@@ -429,14 +411,15 @@ void ConceptTreeModel::conceptChanged(int concept)
     }
 }
 
-void ConceptTreeModel::checksChanged()
+void ConceptTreeModel::allRowsChanged(int firstColumn, int lastColumn, const QList<int>& roles)
 {
+    // One signal per parent (the top level, each group) instead of one per concept.
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn), {Qt::CheckStateRole});
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
     for (const Group& group : m_groups)
         if (!group.members.isEmpty())
-            Q_EMIT dataChanged(conceptIndex(group.members.first(), NameColumn),
-                               conceptIndex(group.members.last(), NameColumn), {Qt::CheckStateRole});
+            Q_EMIT dataChanged(conceptIndex(group.members.first(), firstColumn),
+                               conceptIndex(group.members.last(), lastColumn), roles);
 }
 
 void ConceptTreeModel::emitIfSelectionChanged(const QVector<qint64>& before)

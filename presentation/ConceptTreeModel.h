@@ -123,8 +123,8 @@ private:
     QModelIndex groupIndex(int group, int column) const;
     // Emits dataChanged for the concept's row and its group's row.
     void conceptChanged(int concept);
-    // Emits dataChanged for the name column everywhere (after check states changed).
-    void checksChanged();
+    // Emits dataChanged for these columns of every row.
+    void allRowsChanged(int firstColumn, int lastColumn, const QList<int>& roles);
     void emitIfSelectionChanged(const QVector<qint64>& before);
 
     QVector<ConceptEntry> m_entries;
