@@ -232,13 +232,6 @@
         <source>Uncheck every concept</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n training image(s)</source>
-        <translation>
-            <numerusform>%1: %n training image</numerusform>
-            <numerusform>%1: %n training images</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1/%2 learned</source>
         <translation type="unfinished"></translation>
@@ -253,6 +246,104 @@
     </message>
     <message>
         <source>not learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::ConceptTreeModel</name>
+    <message>
+        <source>Concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage/block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit usage: mean over blocks of the share of each block&apos;s units the path keeps (as the paper&apos;s Fig. 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-vs-rest AUROC of the concept&apos;s logit under its path (its held-out images against all others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the concept lost when its own units are switched off (points), and with as many random units off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n training image(s)</source>
+        <translation>
+            <numerusform>%1: %n training image</numerusform>
+            <numerusform>%1: %n training images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AUROC %1 (original network %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own units off: %1 points lost on the concept; %2 ± %3 with as many random units off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No units of its own: every unit its path keeps, most other concepts&apos; paths keep too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned in %1 steps (mean over initializations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degenerate: the path answers its concept for (almost) everything, or keeps almost nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no own units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (rnd %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1041,13 +1132,6 @@
         <source>%1: class %2, %3 training and %4 test images</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n concept(s)</source>
-        <translation>
-            <numerusform>%n concept</numerusform>
-            <numerusform>%n concepts</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
@@ -1083,13 +1167,6 @@ SHA-256: %9</source>
     <message>
         <source>? concepts</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n init(s)</source>
-        <translation>
-            <numerusform>%n init</numerusform>
-            <numerusform>%n inits</numerusform>
-        </translation>
     </message>
     <message>
         <source>run %1 · %2</source>
@@ -1227,6 +1304,185 @@ SHA-256: %9</source>
     </message>
 </context>
 <context>
+    <name>nad::ProjectTreeModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3
+%4 training and %5 test images, %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: class %2, %3 training and %4 test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n concept(s)</source>
+        <translation>
+            <numerusform>%n concept</numerusform>
+            <numerusform>%n concepts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2%3)
+Test accuracy: %4
+Input: %5×%6×%7
+File: %8
+SHA-256: %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, imported TorchScript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>? concepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n init(s)</source>
+        <translation>
+            <numerusform>%n init</numerusform>
+            <numerusform>%n inits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concepts: unreadable hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concepts: all %1 of the data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concepts (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initializations: %1, seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data sets (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training / test images, test accuracy or run status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image size, model family, or a run&apos;s concepts, initializations, elapsed time and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nad::ResumableRun</name>
     <message numerus="yes">
         <source>Continue run %1 (%2, %n concept(s))</source>
@@ -1234,6 +1490,21 @@ SHA-256: %9</source>
             <numerusform>Continue run %1 (%2, %n concept)</numerusform>
             <numerusform>Continue run %1 (%2, %n concepts)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>nad::RunListModel</name>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 (%3 preset), the model&apos;s latest evaluated run</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -193,30 +193,6 @@
         <translation>搜索概念…</translation>
     </message>
     <message>
-        <source>Concept</source>
-        <translation>概念</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>精度</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>使用率</translation>
-    </message>
-    <message>
-        <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
-        <translation>路径精度：应用该概念的路径后，在其留出图像上的准确率</translation>
-    </message>
-    <message>
-        <source>Unit usage: share of all units the path keeps</source>
-        <translation>单元使用率：路径保留的单元占全部单元的比例</translation>
-    </message>
-    <message>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
@@ -232,15 +208,48 @@
         <source>Uncheck every concept</source>
         <translation>取消勾选所有概念</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n training image(s)</source>
-        <translation>
-            <numerusform>%1：%n 张训练图像</numerusform>
-        </translation>
+</context>
+<context>
+    <name>nad::ConceptTreeModel</name>
+    <message>
+        <source>Concept</source>
+        <translation>概念</translation>
     </message>
     <message>
-        <source>%1/%2 learned</source>
-        <translation>已学习 %1/%2</translation>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Usage/block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
+        <translation>路径精度：应用该概念的路径后，在其留出图像上的准确率</translation>
+    </message>
+    <message>
+        <source>Unit usage: mean over blocks of the share of each block&apos;s units the path keeps (as the paper&apos;s Fig. 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-vs-rest AUROC of the concept&apos;s logit under its path (its held-out images against all others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the concept lost when its own units are switched off (points), and with as many random units off</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>learning</source>
@@ -253,6 +262,48 @@
     <message>
         <source>not learned</source>
         <translation>未学习</translation>
+    </message>
+    <message>
+        <source>%1/%2 learned</source>
+        <translation>已学习 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n training image(s)</source>
+        <translation>
+            <numerusform>%1：%n 张训练图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AUROC %1 (original network %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own units off: %1 points lost on the concept; %2 ± %3 with as many random units off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No units of its own: every unit its path keeps, most other concepts&apos; paths keep too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned in %1 steps (mean over initializations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degenerate: the path answers its concept for (almost) everything, or keeps almost nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no own units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (rnd %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -320,10 +371,6 @@
     <message>
         <source>Cannot read the project&apos;s runs</source>
         <translation>无法读取项目的运行</translation>
-    </message>
-    <message>
-        <source>%1 · run %2</source>
-        <translation>%1 · 运行 %2</translation>
     </message>
     <message>
         <source>Cannot show the project&apos;s metrics</source>
@@ -953,23 +1000,97 @@
     </message>
 </context>
 <context>
-    <name>nad::ProjectExplorerWidget</name>
+    <name>nad::ProjectFigures</name>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
+        <source>unit usage</source>
+        <translation>单元使用率</translation>
     </message>
     <message>
-        <source>Data sets (%1)</source>
-        <translation>数据集（%1）</translation>
+        <source>original</source>
+        <translation>原始</translation>
     </message>
     <message>
-        <source>Models (%1)</source>
-        <translation>模型（%1）</translation>
+        <source>tiles %1</source>
+        <translation>图块 %1</translation>
     </message>
     <message>
-        <source>Runs (%1)</source>
-        <translation>运行（%1）</translation>
+        <source>: learning, %1 concepts</source>
+        <translation>：学习过程，%1 个概念</translation>
     </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>λ·sparsity (λ %1)</source>
+        <translation>λ·稀疏项（λ %1）</translation>
+    </message>
+    <message>
+        <source>β·penalty (β %1)</source>
+        <translation>β·惩罚项（β %1）</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>%1: hit rate, %2 composites</source>
+        <translation>%1：命中率，%2 幅合成图像</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>随机水平</translation>
+    </message>
+    <message>
+        <source>concept&apos;s path (mean ± std)</source>
+        <translation>概念的路径（均值 ± 标准差）</translation>
+    </message>
+    <message>
+        <source>hit rate (top %1 % on own tile)</source>
+        <translation>命中率（在自身图块上的前 %1 %）</translation>
+    </message>
+</context>
+<context>
+    <name>nad::ProjectSetupJob</name>
+    <message>
+        <source>Checking the model and the data set…</source>
+        <translation>正在检查模型和数据集…</translation>
+    </message>
+    <message>
+        <source>Created %1 with model %2 (%3 blocks) and data set %4 (%5 classes).</source>
+        <translation>已创建 %1，模型 %2（%3 个模块），数据集 %4（%5 个类别）。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Created the demo project %1.</source>
+        <translation>已创建演示项目 %1。</translation>
+    </message>
+    <message>
+        <source>The demo project %1 exists; it is kept.</source>
+        <translation>演示项目 %1 已存在，予以保留。</translation>
+    </message>
+    <message>
+        <source>%1: reusing %2 from the zoo (%3 % test accuracy).</source>
+        <translation>%1：复用模型库中的 %2（测试准确率 %3 %）。</translation>
+    </message>
+    <message>
+        <source>Training %1: epoch %2/%3, loss %4, about %5 s left</source>
+        <translation>正在训练 %1：第 %2/%3 轮，损失 %4，约剩 %5 秒</translation>
+    </message>
+    <message>
+        <source>%1: training cancelled; nothing of it was kept.</source>
+        <translation>%1：训练已取消，未保留任何结果。</translation>
+    </message>
+    <message>
+        <source>%1: trained %2 in %3 s (%4 % test accuracy).</source>
+        <translation>%1：已在 %3 秒内训练 %2（测试准确率 %4 %）。</translation>
+    </message>
+</context>
+<context>
+    <name>nad::ProjectTreeModel</name>
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -1005,22 +1126,6 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Training / test images, test accuracy or run status</source>
-        <translation>训练/测试图像数、测试准确率或运行状态</translation>
-    </message>
-    <message>
-        <source>Image size, model family, or a run&apos;s concepts, initializations, elapsed time and start</source>
-        <translation>图像尺寸、模型族，或运行的概念、初始化次数、耗时和开始时间</translation>
     </message>
     <message>
         <source>%1 (%2)
@@ -1134,95 +1239,37 @@ SHA-256：%9</translation>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
     </message>
-</context>
-<context>
-    <name>nad::ProjectFigures</name>
     <message>
-        <source>unit usage</source>
-        <translation>单元使用率</translation>
+        <source>Data sets (%1)</source>
+        <translation>数据集（%1）</translation>
     </message>
     <message>
-        <source>original</source>
-        <translation>原始</translation>
+        <source>Models (%1)</source>
+        <translation>模型（%1）</translation>
     </message>
     <message>
-        <source>tiles %1</source>
-        <translation>图块 %1</translation>
+        <source>Runs (%1)</source>
+        <translation>运行（%1）</translation>
     </message>
     <message>
-        <source>: learning, %1 concepts</source>
-        <translation>：学习过程，%1 个概念</translation>
+        <source>Item</source>
+        <translation>项目</translation>
     </message>
     <message>
-        <source>distance</source>
-        <translation>距离</translation>
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
     <message>
-        <source>λ·sparsity (λ %1)</source>
-        <translation>λ·稀疏项（λ %1）</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <source>β·penalty (β %1)</source>
-        <translation>β·惩罚项（β %1）</translation>
+        <source>Training / test images, test accuracy or run status</source>
+        <translation>训练/测试图像数、测试准确率或运行状态</translation>
     </message>
     <message>
-        <source>total</source>
-        <translation>总计</translation>
-    </message>
-    <message>
-        <source>%1: hit rate, %2 composites</source>
-        <translation>%1：命中率，%2 幅合成图像</translation>
-    </message>
-    <message>
-        <source>chance</source>
-        <translation>随机水平</translation>
-    </message>
-    <message>
-        <source>concept&apos;s path (mean ± std)</source>
-        <translation>概念的路径（均值 ± 标准差）</translation>
-    </message>
-    <message>
-        <source>hit rate (top %1 % on own tile)</source>
-        <translation>命中率（在自身图块上的前 %1 %）</translation>
-    </message>
-</context>
-<context>
-    <name>nad::ProjectSetupJob</name>
-    <message>
-        <source>Checking the model and the data set…</source>
-        <translation>正在检查模型和数据集…</translation>
-    </message>
-    <message>
-        <source>Created %1 with model %2 (%3 blocks) and data set %4 (%5 classes).</source>
-        <translation>已创建 %1，模型 %2（%3 个模块），数据集 %4（%5 个类别）。</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Created the demo project %1.</source>
-        <translation>已创建演示项目 %1。</translation>
-    </message>
-    <message>
-        <source>The demo project %1 exists; it is kept.</source>
-        <translation>演示项目 %1 已存在，予以保留。</translation>
-    </message>
-    <message>
-        <source>%1: reusing %2 from the zoo (%3 % test accuracy).</source>
-        <translation>%1：复用模型库中的 %2（测试准确率 %3 %）。</translation>
-    </message>
-    <message>
-        <source>Training %1: epoch %2/%3, loss %4, about %5 s left</source>
-        <translation>正在训练 %1：第 %2/%3 轮，损失 %4，约剩 %5 秒</translation>
-    </message>
-    <message>
-        <source>%1: training cancelled; nothing of it was kept.</source>
-        <translation>%1：训练已取消，未保留任何结果。</translation>
-    </message>
-    <message>
-        <source>%1: trained %2 in %3 s (%4 % test accuracy).</source>
-        <translation>%1：已在 %3 秒内训练 %2（测试准确率 %4 %）。</translation>
+        <source>Image size, model family, or a run&apos;s concepts, initializations, elapsed time and start</source>
+        <translation>图像尺寸、模型族，或运行的概念、初始化次数、耗时和开始时间</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1279,21 @@ SHA-256：%9</translation>
         <translation>
             <numerusform>继续运行 %1（%2，%n 个概念）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>nad::RunListModel</name>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>%1 · run %2</source>
+        <translation>%1 · 运行 %2</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 (%3 preset), the model&apos;s latest evaluated run</source>
+        <translation>运行 %1（%2，预设 %3），该模型最新的已评估运行</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ClassBalanceChart.h"
 #include "ProjectFigures.h"
 #include "QtText.h"
+#include "RunListModel.h"
 #include "analysis/PathMetrics.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
@@ -20,6 +21,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+
+#include <set>
 
 namespace nad {
 
@@ -57,6 +60,8 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
     auto* runLabel = new QLabel(tr("Run:"), corner);
     m_runSelector = new QComboBox(corner);
     m_runSelector->setObjectName(QStringLiteral("runSelector"));
+    m_runs = new RunListModel(this);
+    m_runSelector->setModel(m_runs);
     m_runSelector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_runSelector->setToolTip(tr("The evaluated run the precision, similarity, comparison and activation views show"));
     runLabel->setBuddy(m_runSelector);
@@ -122,20 +127,9 @@ void ExplorationTabs::clearViews()
 void ExplorationTabs::refresh()
 {
     const qint64 keep = selectedRun();
-    m_summaries.clear();
-    if (m_project) {
-        try {
-            m_summaries = ProjectFigures::summaries(*m_project);
-        } catch (const std::exception& e) {
-            Q_EMIT errorOccurred(tr("Cannot read the project's runs"), qs(e.what()));
-        }
-    }
     {
         QSignalBlocker blocker(m_runSelector);
-        m_runSelector->clear();
-        for (const auto& summary : m_summaries)
-            m_runSelector->addItem(tr("%1 · run %2").arg(qs(summary.modelName)).arg(summary.runId),
-                                   qint64(summary.runId));
+        listRuns();
     }
     m_runSelector->setEnabled(!m_summaries.empty());
     if (m_summaries.empty()) {
@@ -148,21 +142,45 @@ void ExplorationTabs::refresh()
     } catch (const std::exception& e) {
         Q_EMIT errorOccurred(tr("Cannot show the project's metrics"), qs(e.what()));
     }
-    const int index = m_runSelector->findData(keep);
+    const int index = m_runs->rowOf(keep);
     m_runSelector->setCurrentIndex(index >= 0 ? index : 0);
     showSelectedRun();
 }
 
+void ExplorationTabs::listRuns()
+{
+    m_summaries.clear();
+    if (!m_project) {
+        m_runs->clear();
+        return;
+    }
+    try {
+        // The store knows which runs have metrics (its answer is already the latest per model);
+        // RunListModel decides what the selector lists, in which order and as what.
+        const RunStore store(*m_project);
+        std::set<std::int64_t> evaluated;
+        for (const auto& [model, run] : store.latestEvaluatedRuns())
+            evaluated.insert(run);
+        m_runs->setRuns(store.models(), store.runs(), evaluated);
+        for (int row = 0; row < m_runs->rowCount(); ++row)
+            m_summaries.push_back(RunEvaluation::load(*m_project, m_runs->runId(row)));
+    } catch (const std::exception& e) {
+        m_summaries.clear();
+        m_runs->clear();
+        Q_EMIT errorOccurred(tr("Cannot read the project's runs"), qs(e.what()));
+    }
+}
+
 void ExplorationTabs::selectRun(qint64 runId)
 {
-    const int index = m_runSelector->findData(runId);
+    const int index = m_runs->rowOf(runId);
     if (index >= 0)
         m_runSelector->setCurrentIndex(index);
 }
 
 qint64 ExplorationTabs::selectedRun() const
 {
-    return m_runSelector->currentData().toLongLong();
+    return m_runs->runId(m_runSelector->currentIndex());
 }
 
 void ExplorationTabs::setLiveTraining(bool live)

@@ -25,6 +25,7 @@ class KnockoutView;
 class PathComparisonView;
 class PrecisionHistogramView;
 class ProjectStore;
+class RunListModel;
 class SimilarityHeatmapView;
 class TrainingCurvesView;
 
@@ -81,8 +82,12 @@ private:
     void showActivations(const ActivationGridData& data);
     void clearViews();
 
+    // Which runs the selector offers, and as what; m_summaries holds them row by row.
+    void listRuns();
+
     const ProjectStore* m_project = nullptr;
     QString m_zooDirectory;
+    RunListModel* m_runs = nullptr;
     std::vector<RunSummary> m_summaries;
     bool m_live = false;
     QVector<QString> m_lastTiles;

@@ -31,6 +31,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTranslator>
+#include <QTreeView>
 #include <QtTest>
 
 #include <set>
@@ -376,7 +377,10 @@ private Q_SLOTS:
         QVERIFY(QCoreApplication::installTranslator(&translator));
         MainWindow window;
         const QString file = window.menuBar()->actions().at(0)->text();
+        // The models' texts (presentation/) are translated too.
+        const QString conceptHeader = window.conceptPanel()->tree()->model()->headerData(0, Qt::Horizontal).toString();
         QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(conceptHeader, QStringLiteral("概念"));
         QVERIFY2(file.contains(QStringLiteral("文件")), qPrintable(file));
         QVERIFY(!window.trainingPanel()->startButton()->text().contains(QStringLiteral("Start")));
     }
