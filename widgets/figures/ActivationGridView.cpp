@@ -356,7 +356,7 @@ QString ActivationGridView::csv() const
             const bool sized = map.height == m_composite.image.height && map.width == m_composite.image.width;
             const QString rate =
                 row.tile >= 0 && sized
-                    ? QString::number(map.hitRate(map.topPercentMask(m_topPercent), m_composite, row.tile), 'g', 6)
+                    ? QString::number(m_composite.hitRate(map.topPercentMask(m_topPercent), row.tile), 'g', 6)
                     : QString();
             const QString kept = b < row.keptShare.size() ? QString::number(row.keptShare[b], 'g', 6) : QString();
             out += QStringLiteral("\"%1\",%2,%3,\"%4\",%5,%6,%7,%8\n")

@@ -40,6 +40,22 @@ bool CompositeImage::insideTile(int tile, int y, int x) const
     return y >= top && y < bottom && x >= left && x < right;
 }
 
+double CompositeImage::hitRate(const std::vector<std::uint8_t>& mask, int tile) const
+{
+    if (mask.size() != std::size_t(image.height) * std::size_t(image.width))
+        throw InvalidArgument("the mask and the composite differ in size");
+    if (tile < 0 || tile >= tileCount())
+        throw InvalidArgument("tile " + std::to_string(tile) + " is not in the composite");
+    std::size_t kept = 0, inside = 0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x)
+            if (mask[std::size_t(y) * std::size_t(image.width) + std::size_t(x)]) {
+                ++kept;
+                inside += insideTile(tile, y, x) ? 1 : 0;
+            }
+    return kept ? double(inside) / double(kept) : 0.0;
+}
+
 CompositeImage CompositeImage::resizedTo(int height, int width) const
 {
     if (height == image.height && width == image.width)

@@ -27,6 +27,10 @@ struct CompositeImage
     int tileOf(std::int64_t concept) const;
     // Whether pixel (y, x) of the composite (or of a map of the same size) lies in `tile`.
     bool insideTile(int tile, int y, int x) const;
+    // Share of a pixel mask's set pixels that lie inside `tile` (the hit rate of Fig. 5's
+    // activation maps): `mask` is row-major at the composite's size, e.g. an activation map's
+    // ActivationMap::topPercentMask. 0 for an empty mask; throws for another size or tile.
+    double hitRate(const std::vector<std::uint8_t>& mask, int tile) const;
     // The composite scaled to height × width (bilinear); tiles scale with it.
     CompositeImage resizedTo(int height, int width) const;
 };

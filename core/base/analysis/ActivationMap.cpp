@@ -30,20 +30,4 @@ std::vector<std::uint8_t> ActivationMap::topPercentMask(double percent) const
     return mask;
 }
 
-double ActivationMap::hitRate(const std::vector<std::uint8_t>& mask, const CompositeImage& composite, int tile) const
-{
-    if (height != composite.image.height || width != composite.image.width)
-        throw InvalidArgument("the activation map and the composite differ in size");
-    if (tile < 0 || tile >= composite.tileCount())
-        throw InvalidArgument("tile " + std::to_string(tile) + " is not in the composite");
-    std::size_t kept = 0, inside = 0;
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            if (mask[std::size_t(y) * std::size_t(width) + std::size_t(x)]) {
-                ++kept;
-                inside += composite.insideTile(tile, y, x) ? 1 : 0;
-            }
-    return kept ? double(inside) / double(kept) : 0.0;
-}
-
 }  // namespace nad

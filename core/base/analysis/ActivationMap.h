@@ -1,7 +1,5 @@
 #pragma once
 
-#include "analysis/CompositeImage.h"
-
 #include <cstdint>
 #include <vector>
 
@@ -23,9 +21,8 @@ struct ActivationMap
     float at(int y, int x) const { return values[std::size_t(y) * std::size_t(width) + std::size_t(x)]; }
     // Exactly round(N · percent / 100) pixels (at least 1) set: the highest values, ties broken
     // by the lower pixel index, so a flat map still keeps k %. Throws for percent outside (0, 100].
+    // CompositeImage::hitRate says how much of such a mask lies on a concept's tile.
     std::vector<std::uint8_t> topPercentMask(double percent) const;
-    // Share of the mask's pixels inside `tile` of `composite` (the map has the composite's size).
-    double hitRate(const std::vector<std::uint8_t>& mask, const CompositeImage& composite, int tile) const;
 };
 
 }  // namespace nad

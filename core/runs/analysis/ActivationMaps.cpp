@@ -79,7 +79,7 @@ HitRateStudy ActivationMaps::hitRates(BlockNetwork& network, const ImageSet& hel
             const auto maps =
                 compute(network, composite.image, 0, normalization, PathEvaluator::masksOf(path, network.device()));
             for (std::size_t b = 0; b < blocks; ++b) {
-                pathRates[b].push_back(maps[b].hitRate(maps[b].topPercentMask(options.topPercent), composite, tile));
+                pathRates[b].push_back(composite.hitRate(maps[b].topPercentMask(options.topPercent), tile));
             }
         }
         if (progress)
