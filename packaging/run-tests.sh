@@ -3,8 +3,9 @@
 # test tier (ctest labels unit, e2e, reliability, packaging; see cmake/NadTestTiers.cmake). GUI
 # suites run on Qt's offscreen platform, so no display is needed. A suite that skips because a
 # dependency the deps script installs is missing fails here (NAD_TESTS_REQUIRE_DEPENDENCIES).
-# Then the reliability jobs: the core suites again under ASan+UBSan (build-asan/), and a
-# 60-second libFuzzer smoke per file reader (build-fuzz/). NAD_QUICK_TESTS=1 skips those two.
+# Then the reliability jobs: the LibTorch-free core suites again under ASan+UBSan (build-asan/;
+# `run-sanitized-tests.sh --all` for every one), and a 60-second libFuzzer smoke per file reader
+# (build-fuzz/). NAD_QUICK_TESTS=1 skips those two.
 # Everyday work: `ctest --test-dir build -L unit` (the unit tier only).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
