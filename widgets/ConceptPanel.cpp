@@ -65,10 +65,11 @@ ConceptPanel::ConceptPanel(QWidget* parent) : QWidget(parent)
     auto* look = new ConceptLook(m_tree);
     look->setSourceModel(m_filter);
     m_tree->setModel(look);
-    m_tree->header()->setSectionResizeMode(ConceptTreeModel::NameColumn, QHeaderView::Stretch);
-    for (int column = ConceptTreeModel::StatusColumn; column < ConceptTreeModel::ColumnCount; ++column)
+    // Every column as wide as its contents, so a name is never cut to "T-s…" in a narrow dock:
+    // the tree scrolls sideways to the later columns instead; the last one takes what is left.
+    for (int column = ConceptTreeModel::NameColumn; column < ConceptTreeModel::ColumnCount; ++column)
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setStretchLastSection(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
 
