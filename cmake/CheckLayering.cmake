@@ -1,27 +1,41 @@
-# The layering core ← widgets ← app, checked on built binaries: fails when any of FILES (a
+# The layering core ← presentation ← widgets ← app, checked on built binaries: fails when any of FILES (a
 # ;-list of executables) loads what its LAYER must not.
 #  LAYER=core: no Qt. No Qt library may be a direct dependency (ELF NEEDED entries), and no Qt 6
 #    library (the one NAD Studio's GUI uses) may be loaded at all. Debian's libtorch_cpu.so 1.13
 #    itself depends on libopencv_highgui, which loads Qt 5; that comes with the distribution's
 #    LibTorch, not from our code, and is reported, not failed.
+#  LAYER=presentation: Qt Core only (no Qt Gui, Widgets, OpenGL, PrintSupport, Svg) and no
+#    LibTorch; Qt Core must be loaded, or ldd said nothing useful and the check passes vacuously.
 #  LAYER=widgets: no LibTorch (widgets/ draws plain records: nadbase and nadformats only).
 string(REPLACE "\"" "" FILES "${FILES}")
 list(LENGTH FILES n)
 if(n EQUAL 0)
     message(FATAL_ERROR "no files given")
 endif()
-if(NOT LAYER MATCHES "^(core|widgets)$")
-    message(FATAL_ERROR "LAYER must be core or widgets, got '${LAYER}'")
+if(NOT LAYER MATCHES "^(core|presentation|widgets)$")
+    message(FATAL_ERROR "LAYER must be core, presentation or widgets, got '${LAYER}'")
 endif()
 foreach(file IN LISTS FILES)
     execute_process(COMMAND ldd ${file} OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "ldd failed on ${file}")
     endif()
-    if(LAYER STREQUAL "widgets")
+    if(LAYER STREQUAL "presentation" OR LAYER STREQUAL "widgets")
         if(deps MATCHES "(libtorch[0-9A-Za-z_]*|libc10[0-9A-Za-z_]*)")
-            message(FATAL_ERROR "${file} loads ${CMAKE_MATCH_1}; widgets/ must stay LibTorch-free")
+            message(FATAL_ERROR "${file} loads ${CMAKE_MATCH_1}; ${LAYER}/ must stay LibTorch-free")
         endif()
+    endif()
+    if(LAYER STREQUAL "presentation")
+        if(NOT deps MATCHES "libQt6Core")
+            message(FATAL_ERROR "${file} does not load Qt 6 Core: not the binary this check expects")
+        endif()
+        if(deps MATCHES "(libQt[0-9](Gui|Widgets|OpenGL|PrintSupport|Svg)[0-9A-Za-z_]*)")
+            message(FATAL_ERROR "${file} loads ${CMAKE_MATCH_1}; presentation/ must stay Qt Core only")
+        endif()
+        message(STATUS "${file}: Qt Core only, no LibTorch")
+        continue()
+    endif()
+    if(LAYER STREQUAL "widgets")
         message(STATUS "${file}: no LibTorch")
         continue()
     endif()
