@@ -2,9 +2,9 @@
 // a user meets it, and checks a clear message naming the file or field and the problem, the exit
 // code (1 runtime, 2 usage), and that nothing in the work folder changed: every input file keeps
 // its SHA-256 and no output (nor a temporary or journal) is left behind.
+#include "CliProcess.h"
 #include "store/SqliteDatabase.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -12,48 +12,18 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <sys/resource.h>
 #include <torch/script.h>
 #include <unistd.h>
 
-#include <csignal>
-
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = nadtest::CliResult;
+using nadtest::fileSha256;
 
-// fileSizeLimit > 0: the child runs under RLIMIT_FSIZE with SIGXFSZ ignored, so a write past the
-// limit fails with EFBIG as on a full disk (no root, no tmpfs mount needed).
+// A bad input must fail quickly: five minutes is already a hang.
 Result runNad(const QStringList& arguments, qint64 fileSizeLimit = 0)
 {
-    QProcess process;
-    if (fileSizeLimit > 0)
-        process.setChildProcessModifier([fileSizeLimit] {
-            ::signal(SIGXFSZ, SIG_IGN);
-            const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
-            ::setrlimit(RLIMIT_FSIZE, &limit);
-        });
-    process.start(QStringLiteral(NAD_CLI_PATH), arguments);
-    if (!process.waitForFinished(5 * 60 * 1000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-3, {}, QStringLiteral("timed out")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QByteArray sha256(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArrayLiteral("unreadable");
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+    return nadtest::runCli(arguments, fileSizeLimit, 5 * 60 * 1000);
 }
 
 // Every file and folder under ROOT with its hash: what a row must leave exactly as it was.
@@ -71,7 +41,7 @@ QMap<QString, QByteArray> snapshot(const QString& root)
             (path.endsWith(QLatin1String("-wal")) && QFileInfo(path).size() == 0))
             continue;
         const QFileInfo info(path);
-        result.insert(QDir(root).relativeFilePath(path), info.isDir() ? QByteArrayLiteral("dir") : sha256(path));
+        result.insert(QDir(root).relativeFilePath(path), info.isDir() ? QByteArrayLiteral("dir") : fileSha256(path));
     }
     return result;
 }
@@ -506,7 +476,7 @@ private Q_SLOTS:
         QMap<QString, QByteArray> inputHashes;
         for (const QString& input : inputs) {
             QVERIFY2(QFileInfo::exists(input), qPrintable(input));
-            inputHashes.insert(input, sha256(input));
+            inputHashes.insert(input, fileSha256(input));
         }
         const QMap<QString, QByteArray> before = snapshot(m_dir.path());
 
@@ -520,7 +490,7 @@ private Q_SLOTS:
             QVERIFY2(r.err.contains(fragment), qPrintable(QStringLiteral("missing '%1' in\n").arg(fragment) + context));
 
         for (auto it = inputHashes.cbegin(); it != inputHashes.cend(); ++it)
-            QVERIFY2(sha256(it.key()) == it.value(), qPrintable(it.key() + QStringLiteral(" changed\n") + context));
+            QVERIFY2(fileSha256(it.key()) == it.value(), qPrintable(it.key() + QStringLiteral(" changed\n") + context));
         const QMap<QString, QByteArray> after = snapshot(m_dir.path());
         for (auto it = after.cbegin(); it != after.cend(); ++it)
             QVERIFY2(before.value(it.key()) == it.value(),

@@ -3,6 +3,7 @@
 // between them), during the final evaluation — never lose or change a committed path, leave an
 // intact project file, and resuming until the run completes gives the run an uninterrupted one
 // gives, bit for bit.
+#include "CliProcess.h"
 #include "ConceptPanel.h"
 #include "MainWindow.h"
 #include "RunSnapshot.h"
@@ -26,10 +27,7 @@
 
 namespace {
 
-bool haveFashionMnist()
-{
-    return QFile::exists(QStringLiteral(NAD_FASHION_MNIST_DIR "/train-images-idx3-ubyte.gz"));
-}
+using nadtest::haveFashionMnist;
 
 int runNad(const QStringList& arguments, QString* output = nullptr)
 {
