@@ -48,8 +48,19 @@ std::pair<int, int> rowsCols(const QString& layout)
 ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
 {
     setAcceptDrops(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildCompositeRow());
+    layout->addLayout(buildViewRow());
+    layout->addWidget(buildMapArea(), 1);
+    rebuildTileCombos({});
+    connectControls();
+    m_grid->setTopPercent(5);
+    updateBlockControls();
+}
 
-    // Composite: layout, one concept per tile (arranged like the tiles), random.
+// Composite: layout, one concept per tile (arranged like the tiles), random.
+QHBoxLayout* ActivationBrowser::buildCompositeRow()
+{
     m_layout = new QComboBox(this);
     m_layout->setObjectName(QStringLiteral("layoutCombo"));
     for (const char* layout : {"1x2", "2x2", "1x4", "3x3"}) {
@@ -79,8 +90,12 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     compositeRow->addWidget(m_random, 0, Qt::AlignTop);
     compositeRow->addWidget(dropHint, 0, Qt::AlignTop);
     compositeRow->addStretch(1);
+    return compositeRow;
+}
 
-    // View: block, top-k %, mode.
+// View: block, top-k %, mode.
+QHBoxLayout* ActivationBrowser::buildViewRow()
+{
     m_blockSlider = new QSlider(Qt::Horizontal, this);
     m_blockSlider->setObjectName(QStringLiteral("blockSlider"));
     m_blockSlider->setEnabled(false);
@@ -128,8 +143,19 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     viewRow->addSpacing(8);
     viewRow->addWidget(m_heatMode);
     viewRow->addWidget(m_differenceMode);
+    connect(modes, &QButtonGroup::buttonToggled, this, [this](QAbstractButton* button, bool checked) {
+        if (!checked)
+            return;
+        setMode(button == m_topMode    ? ActivationGridView::Mode::TopPercent
+                : button == m_heatMode ? ActivationGridView::Mode::HeatMap
+                                       : ActivationGridView::Mode::Difference);
+    });
+    return viewRow;
+}
 
-    // The selected block large on top, every block below.
+// The selected block large on top, every block below.
+QSplitter* ActivationBrowser::buildMapArea()
+{
     m_strip = new ActivationComparisonStrip(this);
     m_strip->setObjectName(QStringLiteral("comparisonStrip"));
     m_grid = new ActivationGridView;
@@ -145,16 +171,13 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
     m_splitter->addWidget(m_scroll);
     m_splitter->setChildrenCollapsible(false);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSizedSplitter = true; });
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(compositeRow);
-    layout->addLayout(viewRow);
-    layout->addWidget(m_splitter, 1);
-
     m_grid->installEventFilter(this);
     m_strip->installEventFilter(this);
+    return m_splitter;
+}
 
-    rebuildTileCombos({});
+void ActivationBrowser::connectControls()
+{
     connect(m_layout, &QComboBox::currentIndexChanged, this, [this] {
         if (m_building)
             return;
@@ -175,15 +198,6 @@ ActivationBrowser::ActivationBrowser(QWidget* parent) : QWidget(parent)
             refreshStrip();
         }
     });
-    connect(modes, &QButtonGroup::buttonToggled, this, [this](QAbstractButton* button, bool checked) {
-        if (!checked)
-            return;
-        setMode(button == m_topMode    ? ActivationGridView::Mode::TopPercent
-                : button == m_heatMode ? ActivationGridView::Mode::HeatMap
-                                       : ActivationGridView::Mode::Difference);
-    });
-    m_grid->setTopPercent(5);
-    updateBlockControls();
 }
 
 void ActivationBrowser::setConceptNames(const QStringList& names)

@@ -10,6 +10,7 @@
 class QButtonGroup;
 class QComboBox;
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QMimeData;
 class QPushButton;
@@ -89,6 +90,12 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The constructor's parts: the composite controls, the view controls, the strip over the
+    // grid, then the signal connections between them.
+    QHBoxLayout* buildCompositeRow();
+    QHBoxLayout* buildViewRow();
+    QSplitter* buildMapArea();
+    void connectControls();
     void rebuildTileCombos(const QVector<QString>& keep);
     void updateBlockControls();
     void refreshStrip();

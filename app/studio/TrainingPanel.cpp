@@ -45,9 +45,43 @@ QSpinBox* spinBox(int minimum, int maximum, int value, QWidget* parent)
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
 {
-    const LearnerOptions defaults;
     auto* settings = new QGroupBox(tr("Settings"), this);
     auto* form = new QFormLayout(settings);
+    addMethodRows(form, settings);
+    addBudgetRows(form, settings);
+    m_conceptCount = new QLabel(settings);
+    auto* buttons = buildRunControls();
+    buildProgressTable();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(settings);
+    layout->addWidget(m_conceptCount);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
+
+    connect(m_model, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        applyFamilyDefault();
+        Q_EMIT modelChanged();
+    });
+    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        updatePresetLabels();
+        applyPresetBudget();
+        applyFamilyDefault();
+    });
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
+    connect(m_resume, &QPushButton::clicked, this, &TrainingPanel::resumeRequested);
+    updatePresetLabels();
+    setResumable(QString());
+    setRunning(false);
+}
+
+// What is learned and how: model, preset, step size α, sparsity λ (with its family default).
+void TrainingPanel::addMethodRows(QFormLayout* form, QWidget* settings)
+{
+    const LearnerOptions defaults;
     m_model = new QComboBox(settings);
     m_model->setObjectName(QStringLiteral("modelCombo"));
     form->addRow(tr("&Model:"), m_model);
@@ -88,6 +122,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_lambdaHint->setStyleSheet(QStringLiteral("color: #a04000;"));
     m_lambdaHint->hide();
     form->addRow(QString(), m_lambdaHint);
+    connect(lambdaDefault, &QPushButton::clicked, this, &TrainingPanel::applyFamilyDefault);
+}
+
+// How long and on what: steps, epochs, batch, images, seed, initializations, evaluation size.
+void TrainingPanel::addBudgetRows(QFormLayout* form, QWidget* settings)
+{
+    const LearnerOptions defaults;
     m_steps = spinBox(1, 100000, defaults.steps, settings);
     m_steps->setObjectName(QStringLiteral("stepsSpin"));
     m_steps->setToolTip(tr("The most steps a concept takes; it stops earlier once its binary path has converged"));
@@ -119,8 +160,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_evaluationImages->setSpecialValueText(tr("all"));
     m_evaluationImages->setToolTip(tr("Held-out images per class for the evaluation after learning"));
     form->addRow(tr("&Evaluation images per class:"), m_evaluationImages);
+}
 
-    m_conceptCount = new QLabel(settings);
+// Start, Cancel and Resume in a row, the progress bar and the status line.
+QHBoxLayout* TrainingPanel::buildRunControls()
+{
     m_start = new QPushButton(tr("&Start"), this);
     m_start->setObjectName(QStringLiteral("startButton"));
     m_start->setDefault(true);
@@ -141,7 +185,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_status = new QLabel(tr("Idle"), this);
     m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
+    return buttons;
+}
 
+// One row per concept of the running pass: its usage and distance term as learning goes.
+void TrainingPanel::buildProgressTable()
+{
     m_table = new QTableWidget(0, 3, this);
     m_table->setObjectName(QStringLiteral("conceptProgressTable"));
     m_table->setHorizontalHeaderLabels({tr("Concept"), tr("Usage"), tr("L_dif")});
@@ -151,31 +200,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(settings);
-    layout->addWidget(m_conceptCount);
-    layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_table, 1);
-
-    connect(m_model, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        applyFamilyDefault();
-        Q_EMIT modelChanged();
-    });
-    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        updatePresetLabels();
-        applyPresetBudget();
-        applyFamilyDefault();
-    });
-    connect(lambdaDefault, &QPushButton::clicked, this, &TrainingPanel::applyFamilyDefault);
-    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::startRequested);
-    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelRequested);
-    connect(m_resume, &QPushButton::clicked, this, &TrainingPanel::resumeRequested);
-    updatePresetLabels();
-    setResumable(QString());
-    setRunning(false);
 }
 
 void TrainingPanel::setModels(const QVector<ModelChoice>& models)

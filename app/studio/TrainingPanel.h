@@ -7,6 +7,8 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -73,6 +75,11 @@ Q_SIGNALS:
     void modelChanged();
 
 private:
+    // The constructor's parts.
+    void addMethodRows(QFormLayout* form, QWidget* settings);
+    void addBudgetRows(QFormLayout* form, QWidget* settings);
+    QHBoxLayout* buildRunControls();
+    void buildProgressTable();
     void applyFamilyDefault();
     void updatePresetLabels();
     void applyPresetBudget();

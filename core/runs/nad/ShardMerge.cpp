@@ -119,26 +119,11 @@ void requireSame(const Shard& first, const Shard& s)
     differ("the shard count", std::to_string(s.spec.count), std::to_string(first.spec.count));
 }
 
-}  // namespace
-
-ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
+// The shards by index: 1..N, each once, each concept in one shard only, each shard with every
+// final path of its concepts. Fills `owner` (concept -> its shard) and `paths` (per shard).
+std::map<int, const Shard*> checkCoverage(const std::vector<Shard>& shards, std::map<std::string, const Shard*>& owner,
+                                          std::map<const Shard*, std::vector<StoredPath>>& paths)
 {
-    const auto start = std::chrono::steady_clock::now();
-    if (request.inputs.empty())
-        throw InvalidArgument("nothing to merge: give the shard projects after OUT");
-    // Before reading any shard: a merge never overwrites a project (ProjectStore::createCopy
-    // would refuse too, but only after the checks).
-    std::error_code ec;
-    if (std::filesystem::exists(request.outPath, ec))
-        refuse("OUT '" + request.outPath + "' already exists; choose another name");
-
-    std::vector<Shard> shards;
-    for (const auto& input : request.inputs)
-        shards.push_back(load(input));
-    for (const auto& s : shards)
-        requireSame(shards.front(), s);
-
-    // Shards 1..N, each once, each concept in one shard only, each with its final paths.
     const int count = shards.front().spec.count;
     std::map<int, const Shard*> byIndex;
     for (const auto& s : shards) {
@@ -150,8 +135,6 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
         if (!byIndex.count(i))
             refuse("shard " + std::to_string(i) + "/" + std::to_string(count) + " is missing (give all " +
                    std::to_string(count) + " shard projects)");
-    std::map<std::string, const Shard*> owner;
-    std::map<const Shard*, std::vector<StoredPath>> paths;
     for (const auto& [index, s] : byIndex) {
         for (const auto& name : s->shard.at("concepts")) {
             auto [it, fresh] = owner.emplace(name.get<std::string>(), s);
@@ -170,60 +153,98 @@ ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
                     refuse(s->label() + " has no final path of concept '" + name.get<std::string>() +
                            "' (initialization " + std::to_string(init) + ")");
     }
+    return byIndex;
+}
 
-    int evaluationImages = request.evaluationImagesPerConcept;
-    if (evaluationImages < 0) {
-        const auto evaluationSize = [](const Shard& s) {
-            return JsonNumbers::optionalInt32(s.shard, "eval_images_per_concept", 0,
-                                              s.label() + ": eval_images_per_concept");
-        };
-        const auto& first = *byIndex.begin()->second;
-        evaluationImages = evaluationSize(first);
-        for (const auto& s : shards)
-            if (evaluationSize(s) != evaluationImages)
-                refuse(s.label() + " differs from " + first.label() +
-                       " in the evaluation size (eval_images_per_concept " + std::to_string(evaluationSize(s)) +
-                       " vs " + std::to_string(evaluationImages) + "); choose one with --eval-images-per-concept");
+// Held-out images per concept for the merged run's evaluation: the request's, or else the one
+// every shard was evaluated with (they must agree).
+int evaluationImagesOf(const ShardMergeRequest& request, const std::vector<Shard>& shards, const Shard& first)
+{
+    if (request.evaluationImagesPerConcept >= 0)
+        return request.evaluationImagesPerConcept;
+    const auto evaluationSize = [](const Shard& s) {
+        return JsonNumbers::optionalInt32(s.shard, "eval_images_per_concept", 0,
+                                          s.label() + ": eval_images_per_concept");
+    };
+    const int images = evaluationSize(first);
+    for (const auto& s : shards)
+        if (evaluationSize(s) != images)
+            refuse(s.label() + " differs from " + first.label() + " in the evaluation size (eval_images_per_concept " +
+                   std::to_string(evaluationSize(s)) + " vs " + std::to_string(images) +
+                   "); choose one with --eval-images-per-concept");
+    return images;
+}
+
+// The merged run in `out` (a copy of the first shard's project): the run record as the
+// unsharded run stores it, every shard's paths and history, then the evaluation.
+void writeMergedRun(ProjectStore& out, const Shard& first, const std::map<int, const Shard*>& byIndex,
+                    std::map<const Shard*, std::vector<StoredPath>>& paths, const ShardMergeRequest& request,
+                    int evaluationImages, ShardMergeResult& result)
+{
+    RunStore runs(out);
+    // The copy keeps the data set, concepts and models of the first shard; its runs (the
+    // shard's own and any older ones) are not part of the merged project.
+    for (const auto& r : runs.runs())
+        runs.removeRun(r.id);
+    const auto model = runs.model(first.model.name);
+    if (!model)
+        throw ProjectError("the copy of '" + first.path + "' lost model '" + first.model.name + "'");
+    std::int64_t datasetId = 0;
+    for (const auto& d : out.datasets())
+        if (d.name == first.dataset.name)
+            datasetId = d.id;
+    RunRecord record;
+    record.modelId = model->id;
+    record.datasetId = datasetId;
+    record.preset = first.run.preset;
+    record.hyperparameters = first.hyperparameters.dump();  // as the unsharded run stores them
+    record.seed = first.run.seed;
+    record.initializations = first.run.initializations;
+    result.runId = runs.createRun(record);
+    runs.setStatus(result.runId, RunStatus::Running);
+    for (const auto& [index, s] : byIndex) {
+        runs.savePaths(result.runId, datasetId, paths[s]);
+        runs.saveHistory(result.runId, datasetId, RunStore(*s->project).history(s->run.id, s->run.datasetId));
+        result.paths += int(paths[s].size());
     }
+    result.summary =
+        RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
+}
+
+}  // namespace
+
+ShardMergeResult ShardMerge::merge(const ShardMergeRequest& request)
+{
+    const auto start = std::chrono::steady_clock::now();
+    if (request.inputs.empty())
+        throw InvalidArgument("nothing to merge: give the shard projects after OUT");
+    // Before reading any shard: a merge never overwrites a project (ProjectStore::createCopy
+    // would refuse too, but only after the checks).
+    std::error_code ec;
+    if (std::filesystem::exists(request.outPath, ec))
+        refuse("OUT '" + request.outPath + "' already exists; choose another name");
+
+    std::vector<Shard> shards;
+    for (const auto& input : request.inputs)
+        shards.push_back(load(input));
+    for (const auto& s : shards)
+        requireSame(shards.front(), s);
+    std::map<std::string, const Shard*> owner;
+    std::map<const Shard*, std::vector<StoredPath>> paths;
+    const std::map<int, const Shard*> byIndex = checkCoverage(shards, owner, paths);
+    const int evaluationImages = evaluationImagesOf(request, shards, *byIndex.begin()->second);
 
     ShardMergeResult result;
-    result.shards = count;
+    result.shards = shards.front().spec.count;
     const Shard& first = shards.front();
     double shardSeconds = 0;
     for (const auto& s : shards)
         shardSeconds += s.run.elapsedSeconds;
     ProjectStore::createCopy(request.outPath, *first.project, [&](ProjectStore& out) {
-        RunStore runs(out);
-        // The copy keeps the data set, concepts and models of the first shard; its runs (the
-        // shard's own and any older ones) are not part of the merged project.
-        for (const auto& r : runs.runs())
-            runs.removeRun(r.id);
-        const auto model = runs.model(first.model.name);
-        if (!model)
-            throw ProjectError("the copy of '" + first.path + "' lost model '" + first.model.name + "'");
-        std::int64_t datasetId = 0;
-        for (const auto& d : out.datasets())
-            if (d.name == first.dataset.name)
-                datasetId = d.id;
-        RunRecord record;
-        record.modelId = model->id;
-        record.datasetId = datasetId;
-        record.preset = first.run.preset;
-        record.hyperparameters = first.hyperparameters.dump();  // as the unsharded run stores them
-        record.seed = first.run.seed;
-        record.initializations = first.run.initializations;
-        result.runId = runs.createRun(record);
-        runs.setStatus(result.runId, RunStatus::Running);
-        for (const auto& [index, s] : byIndex) {
-            runs.savePaths(result.runId, datasetId, paths[s]);
-            runs.saveHistory(result.runId, datasetId, RunStore(*s->project).history(s->run.id, s->run.datasetId));
-            result.paths += int(paths[s].size());
-        }
-        result.summary =
-            RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
+        writeMergedRun(out, first, byIndex, paths, request, evaluationImages, result);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         // The run's time is what learning and evaluating it took, on however many machines.
-        runs.setStatus(result.runId, RunStatus::Finished, {}, shardSeconds + result.seconds);
+        RunStore(out).setStatus(result.runId, RunStatus::Finished, {}, shardSeconds + result.seconds);
     });
     for (const auto& c : first.concepts)
         if (owner.count(c.name))
