@@ -2,11 +2,20 @@
 
 #include "TextTable.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <ostream>
+#include <string>
 
 namespace nad::cli {
 
 namespace {
+
+// The concepts in dendrogram order, wrapped to the terminal's usual width. A run of hundreds of
+// concepts (ImageNet) shows the first kDendrogramNames: a line of a thousand names reads as
+// nothing, and the similarity figure's CSV (`nad figures`) has every row in this order.
+constexpr std::size_t kDendrogramNames = 40;
+constexpr std::size_t kLineWidth = 100;
 
 std::string fixed(double value, int digits = 3)
 {
@@ -78,6 +87,30 @@ void printBlocks(std::ostream& out, const RunSummary& s)
 
 }  // namespace
 
+void RunReport::printDendrogramOrder(std::ostream& out, const std::vector<std::string>& names,
+                                     const std::vector<std::size_t>& order)
+{
+    const std::size_t shown = std::min(order.size(), kDendrogramNames);
+    std::string line = "Dendrogram order";
+    if (shown < order.size())
+        line += " (first " + std::to_string(shown) + " of " + std::to_string(order.size()) + ")";
+    line += ":";
+    bool lineHasNames = false;  // a continuation line starts with its indent only
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::string& name = names[order[i]];
+        if (lineHasNames && line.size() + 1 + name.size() > kLineWidth) {
+            out << line << '\n';
+            line = " ";
+        }
+        line += " " + name;
+        lineHasNames = true;
+    }
+    out << line << '\n';
+    if (shown < order.size())
+        out << "  … " << order.size() - shown
+            << " more; every concept in this order: the similarity figure's CSV (nad figures)\n";
+}
+
 void RunReport::print(std::ostream& out, const RunSummary& s)
 {
     out << "Run " << s.runId << " (" << s.modelName << ", " << s.initializations << " initialization(s)), "
@@ -88,10 +121,8 @@ void RunReport::print(std::ostream& out, const RunSummary& s)
     out << "\nInterpretability I (Eq. 12): " << fixed(s.interpretabilityMean, 5);
     out << " ± " << (s.hasStability() ? fixed(s.interpretabilityStd, 5) : "–");
     out << "\nVar(M) over concept pairs: " << fixed(s.similarityVariance, 5);
-    out << "\nClustering vs hierarchy (adjusted Rand index): " << fixed(s.adjustedRandIndex) << "\nDendrogram order:";
-    for (auto leaf : s.leafOrder)
-        out << ' ' << s.classNames[leaf];
-    out << '\n';
+    out << "\nClustering vs hierarchy (adjusted Rand index): " << fixed(s.adjustedRandIndex) << '\n';
+    printDendrogramOrder(out, s.classNames, s.leafOrder);
     for (const auto& warning : s.warnings())
         out << "WARNING: " << warning << '\n';
 }

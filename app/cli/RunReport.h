@@ -13,6 +13,10 @@ class RunReport
 {
 public:
     static void print(std::ostream& out, const RunSummary& summary);
+    // "Dendrogram order: …" wrapped to 100 columns; past 40 concepts only the first 40 and
+    // where to find the rest.
+    static void printDendrogramOrder(std::ostream& out, const std::vector<std::string>& names,
+                                     const std::vector<std::size_t>& order);
 };
 
 }  // namespace nad::cli
