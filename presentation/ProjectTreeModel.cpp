@@ -20,8 +20,8 @@ struct ProjectTreeModel::Node
     ItemKind kind = SectionItem;
     qint64 id = 0;
     std::array<QString, ColumnCount> text;
-    QString toolTip;  // the same in every column
-    QString status;   // RunItem
+    QString toolTip;                        // the same in every column
+    RunStatus status = RunStatus::Pending;  // RunItem
     bool imported = false;
     Node* parent = nullptr;
     int row = 0;
@@ -224,7 +224,7 @@ void addRun(Node* section, const RunRecord& run, const std::vector<ConceptRecord
     Node* node = section->add(ProjectTreeModel::RunItem, ProjectTreeModel::tr("run %1 · %2").arg(run.id).arg(modelName),
                               statusText(run.status), details.join(QStringLiteral(" · ")));
     node->id = run.id;
-    node->status = qs(runStatusName(run.status));
+    node->status = run.status;
 
     QString conceptLine;
     if (selection.count < 0)
@@ -350,7 +350,7 @@ QVariant ProjectTreeModel::data(const QModelIndex& index, int role) const
     case IdRole:
         return n->kind == SectionItem || n->kind == GroupItem ? QVariant() : QVariant(n->id);
     case StatusRole:
-        return n->kind == RunItem ? QVariant(n->status) : QVariant();
+        return n->kind == RunItem ? QVariant(int(n->status)) : QVariant();
     case KindRole:
         return int(n->kind);
     case ImportedRole:

@@ -25,7 +25,7 @@ public:
     enum Column { ItemColumn = 0, SummaryColumn, DetailsColumn, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1,  // the record's id (data set, concept, model, run)
-        StatusRole,                 // RunItem: the status as stored ("finished", "running", ...)
+        StatusRole,                 // RunItem: its RunStatus, as an int
         KindRole,                   // an ItemKind
         ImportedRole,               // ModelItem: an imported TorchScript model, not a zoo model
     };

@@ -3,34 +3,25 @@
 #include "QtText.h"
 
 #include <algorithm>
-#include <map>
 
 namespace nad {
 
 RunListModel::RunListModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void RunListModel::setRuns(const std::vector<ModelRecord>& models, const std::vector<RunRecord>& runs,
-                           const std::set<std::int64_t>& evaluatedRunIds)
+                           const std::map<std::int64_t, std::int64_t>& shown)
 {
-    // Per model the newest (highest id) finished run with metrics; the map keeps model-id order.
-    std::map<std::int64_t, const RunRecord*> latest;
-    for (const RunRecord& run : runs) {
-        if (run.status != RunStatus::Finished || evaluatedRunIds.count(run.id) == 0)
-            continue;
-        const RunRecord*& kept = latest[run.modelId];
-        if (!kept || run.id > kept->id)
-            kept = &run;
-    }
     beginResetModel();
     m_entries.clear();
-    for (const auto& [modelId, run] : latest) {
+    for (const auto& [modelId, runId] : shown) {  // the map keeps model-id order
         const auto model =
             std::find_if(models.begin(), models.end(), [&](const ModelRecord& m) { return m.id == modelId; });
+        const auto run = std::find_if(runs.begin(), runs.end(), [&](const RunRecord& r) { return r.id == runId; });
         Entry entry;
-        entry.runId = run->id;
+        entry.runId = runId;
         entry.modelId = modelId;
         entry.modelName = model != models.end() ? qs(model->name) : tr("model %1").arg(modelId);
-        entry.preset = qs(run->preset);
+        entry.preset = run != runs.end() ? qs(run->preset) : QString();
         m_entries.push_back(entry);
     }
     endResetModel();

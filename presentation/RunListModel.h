@@ -6,15 +6,15 @@
 #include <QString>
 
 #include <cstdint>
-#include <set>
+#include <map>
 #include <vector>
 
 namespace nad {
 
-// The evaluated runs the exploration views offer in their run selector. The figures are drawn
-// from a run's stored metrics, and each model shows its newest result: so one row per model,
-// its latest finished run that has metrics, in model-id order (the order the usage and
-// interpretability views list the models in), shown as "<model> · run <id>". Fed with plain
+// The evaluated runs the exploration views offer in their run selector: one row per model, in
+// model-id order (the order the usage and interpretability views list the models in), shown as
+// "<model> · run <id>". Which run a model shows (its latest finished run with metrics) is the
+// store's rule, RunStore::latestEvaluatedRuns; this model only presents it. Fed with plain
 // records; knows nothing about SQLite.
 class RunListModel : public QAbstractListModel
 {
@@ -38,11 +38,10 @@ public:
 
     explicit RunListModel(QObject* parent = nullptr);
 
-    // `evaluatedRunIds`: the runs that have stored metrics (the store answers that; a run
-    // without metrics has nothing to draw). Runs of a model missing from `models` are listed
-    // as "model <id>".
+    // `shown`: model id -> the run to list for it (RunStore::latestEvaluatedRuns). `models` and
+    // `runs` give the names and presets; a model missing from `models` is listed as "model <id>".
     void setRuns(const std::vector<ModelRecord>& models, const std::vector<RunRecord>& runs,
-                 const std::set<std::int64_t>& evaluatedRunIds);
+                 const std::map<std::int64_t, std::int64_t>& shown);
     void clear();
 
     const std::vector<Entry>& entries() const { return m_entries; }

@@ -73,10 +73,9 @@ public:
         }
         if ((role == Qt::ForegroundRole || role == Qt::DecorationRole) && kind == ProjectTreeModel::RunItem &&
             column == ProjectTreeModel::SummaryColumn) {
-            const auto status = runStatusFromName(index.data(ProjectTreeModel::StatusRole).toString().toStdString());
-            if (status)
-                return role == Qt::ForegroundRole ? QVariant(statusBrush(*status, m_view->palette()))
-                                                  : QVariant(statusIcon(*status, m_view->style()));
+            const auto status = RunStatus(index.data(ProjectTreeModel::StatusRole).toInt());
+            return role == Qt::ForegroundRole ? QVariant(statusBrush(status, m_view->palette()))
+                                              : QVariant(statusIcon(status, m_view->style()));
         }
         return QIdentityProxyModel::data(index, role);
     }

@@ -22,8 +22,6 @@
 #include <QLabel>
 #include <QScrollArea>
 
-#include <set>
-
 namespace nad {
 
 ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
@@ -155,13 +153,10 @@ void ExplorationTabs::listRuns()
         return;
     }
     try {
-        // The store knows which runs have metrics (its answer is already the latest per model);
-        // RunListModel decides what the selector lists, in which order and as what.
+        // The store picks each model's run (its latest finished run with metrics); RunListModel
+        // decides how the selector lists them.
         const RunStore store(*m_project);
-        std::set<std::int64_t> evaluated;
-        for (const auto& [model, run] : store.latestEvaluatedRuns())
-            evaluated.insert(run);
-        m_runs->setRuns(store.models(), store.runs(), evaluated);
+        m_runs->setRuns(store.models(), store.runs(), store.latestEvaluatedRuns());
         for (int row = 0; row < m_runs->rowCount(); ++row)
             m_summaries.push_back(RunEvaluation::load(*m_project, m_runs->runId(row)));
     } catch (const std::exception& e) {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 using namespace nad;
 
 namespace {
@@ -134,6 +136,42 @@ TEST(RunStore, LearningHistoryRoundTripsAndReplacesByStep)
     EXPECT_DOUBLE_EQ(history[2].usage, 0.65);
     EXPECT_THROW(runs.saveHistory(runId, datasetId, {{9, 0, 1, 1.0, 1.0, 1.0}}), ProjectError);
     EXPECT_EQ(runs.history(runId, datasetId).size(), 3u);  // rolled back
+}
+
+// The run each model shows in the studio's views and the demo reuses: its latest run that
+// finished and has metrics (a finished run not yet evaluated, or a running one that already
+// stored metrics, has no figures to show).
+TEST(RunStore, LatestEvaluatedRunPerModel)
+{
+    nadtest::TemporaryDirectory dir;
+    ProjectStore project = ProjectStore::create(dir.file("p.nad"));
+    const std::int64_t datasetId = addToyDataset(project);
+    RunStore runs(project);
+    ModelRecord other = toyModel("def");
+    other.name = "resnet-w4-s1";
+    const std::int64_t otherModel = runs.ensureModel(other);
+    auto addRun = [&](std::int64_t modelId, RunStatus status, bool metrics) {
+        RunRecord run;
+        run.modelId = modelId;
+        run.datasetId = datasetId;
+        const std::int64_t id = runs.createRun(run);
+        if (metrics)
+            runs.saveMetrics(id, datasetId, {{"path_precision", 0.9, 0, -1}});
+        runs.setStatus(id, status);
+        return id;
+    };
+    const std::int64_t toy = runs.ensureModel(toyModel("abc"));
+    EXPECT_TRUE(runs.latestEvaluatedRuns().empty());
+    const std::int64_t first = addRun(toy, RunStatus::Finished, true);
+    const std::int64_t second = addRun(toy, RunStatus::Finished, true);
+    addRun(toy, RunStatus::Finished, false);  // not evaluated
+    addRun(toy, RunStatus::Running, true);    // metrics, but not finished
+    addRun(otherModel, RunStatus::Interrupted, true);
+    EXPECT_LT(first, second);
+    EXPECT_EQ(runs.latestEvaluatedRuns(), (std::map<std::int64_t, std::int64_t>{{toy, second}}));
+    const std::int64_t otherRun = addRun(otherModel, RunStatus::Finished, true);
+    EXPECT_EQ(runs.latestEvaluatedRuns(),
+              (std::map<std::int64_t, std::int64_t>{{toy, second}, {otherModel, otherRun}}));
 }
 
 TEST(RunStore, UnknownConceptIsRefused)

@@ -195,16 +195,18 @@ private Q_SLOTS:
         const QModelIndex section = at(m, {Runs});
         QCOMPARE(m.rowCount(section), 4);
         QList<qint64> ids;
-        QStringList statuses, stored;
+        QStringList statuses;
+        QList<RunStatus> stored;
         for (int row = 0; row < 4; ++row) {
             QCOMPARE(ProjectTreeModel::kind(at(m, {Runs, row})), ProjectTreeModel::RunItem);
             ids << at(m, {Runs, row}).data(ProjectTreeModel::IdRole).toLongLong();
             statuses << text(m, {Runs, row}, ProjectTreeModel::SummaryColumn);
-            stored << at(m, {Runs, row}).data(ProjectTreeModel::StatusRole).toString();
+            stored << RunStatus(at(m, {Runs, row}).data(ProjectTreeModel::StatusRole).toInt());
         }
         QCOMPARE(ids, (QList<qint64>{3, 2, 4, 1}));
         QCOMPARE(statuses, (QStringList{"running", "interrupted", "pending", "finished"}));
-        QCOMPARE(stored, (QStringList{"running", "interrupted", "pending", "finished"}));
+        QCOMPARE(stored, (QList<RunStatus>{RunStatus::Running, RunStatus::Interrupted, RunStatus::Pending,
+                                           RunStatus::Finished}));
 
         QCOMPARE(text(m, {Runs, 0}), QStringLiteral("run 3 · mine"));
         // No "concepts" key: every concept of the data set (not the other data set's).

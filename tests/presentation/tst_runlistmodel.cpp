@@ -65,13 +65,12 @@ class TestRunListModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void listsTheLatestEvaluatedRunPerModelInModelOrder()
+    void listsTheStoresRunPerModelInModelOrder()
     {
         RunListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        // Run 5 is finished but has no metrics, run 6 has metrics but is still running (a
-        // resumed run), run 7 is interrupted: none of them has figures to show.
-        m.setRuns(models(), runs(), {1, 2, 3, 4, 6, 7});
+        // As RunStore::latestEvaluatedRuns answers: model id -> its latest evaluated run.
+        m.setRuns(models(), runs(), {{10, 3}, {8, 2}, {7, 4}});
         QCOMPARE(m.rowCount(), 3);
         QCOMPARE(texts(m), (QStringList{QStringLiteral("vgg-w16-s1 · run 4"), QStringLiteral("mine · run 2"),
                                         QStringLiteral("model 10 · run 3")}));
@@ -81,7 +80,7 @@ private Q_SLOTS:
         QVERIFY2(m.index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("official")),
                  qPrintable(m.index(1, 0).data(Qt::ToolTipRole).toString()));
         QCOMPARE(m.rowOf(2), 1);
-        QCOMPARE(m.rowOf(1), -1);  // superseded by run 4
+        QCOMPARE(m.rowOf(1), -1);  // not the store's choice for model 7
         QCOMPARE(m.rowOf(5), -1);
         QCOMPARE(m.runId(0), qint64(4));
         QCOMPARE(m.runId(3), qint64(0));
@@ -97,10 +96,10 @@ private Q_SLOTS:
         RunListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
-        m.setRuns(models(), runs(), {1, 2});
+        m.setRuns(models(), runs(), {{7, 1}, {8, 2}});
         QCOMPARE(ids(m, RunListModel::RunIdRole), (QList<qint64>{1, 2}));
         // Run 5 evaluated since: it replaces run 1 as model 7's row.
-        m.setRuns(models(), runs(), {1, 2, 5});
+        m.setRuns(models(), runs(), {{7, 5}, {8, 2}});
         QCOMPARE(ids(m, RunListModel::RunIdRole), (QList<qint64>{5, 2}));
         QCOMPARE(texts(m).first(), QStringLiteral("vgg-w16-s1 · run 5"));
         m.clear();
@@ -108,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(!m.index(0, 0).isValid());
         m.setRuns(models(), runs(), {});
         QCOMPARE(m.rowCount(), 0);
-        m.setRuns({}, {run(11, 3, RunStatus::Finished)}, {11});
+        m.setRuns({}, {run(11, 3, RunStatus::Finished)}, {{3, 11}});
         QCOMPARE(texts(m), QStringList{QStringLiteral("model 3 · run 11")});
         QCOMPARE(reset.count(), 5);
     }

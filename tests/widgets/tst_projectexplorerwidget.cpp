@@ -195,7 +195,7 @@ private Q_SLOTS:
 
         const QModelIndex newest = at(w, {Runs, 0});
         QCOMPARE(newest.data().toString(), QStringLiteral("run 3 · mine"));
-        QCOMPARE(newest.data(ProjectExplorerWidget::StatusRole).toString(), QStringLiteral("running"));
+        QCOMPARE(RunStatus(newest.data(ProjectExplorerWidget::StatusRole).toInt()), RunStatus::Running);
         QVERIFY(
             !at(w, {Runs, 0}, ProjectExplorerWidget::SummaryColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
         // No "concepts" key: every concept of the data set.
