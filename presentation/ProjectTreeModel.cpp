@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QStringList>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -88,8 +87,8 @@ QString statusText(RunStatus status)
     return {};
 }
 
-// The run's concepts from its hyperparameters ("concepts": names); an empty or missing list
-// means every concept of the data set. count is -1 when the JSON cannot be read.
+// The run's concepts (RunRecord::requestedConcepts): none listed means every concept of the
+// data set; count is -1 when the stored settings cannot be read.
 struct RunConcepts
 {
     int count = -1;
@@ -100,21 +99,18 @@ struct RunConcepts
 RunConcepts runConcepts(const RunRecord& run, const std::vector<ConceptRecord>& concepts)
 {
     RunConcepts result;
-    const nlohmann::json json = nlohmann::json::parse(run.hyperparameters, nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded() || !json.is_object())
+    const auto requested = run.requestedConcepts();
+    if (!requested)
         return result;
-    const auto it = json.find("concepts");
-    if (it != json.end() && !it->is_null() && !it->is_array())
-        return result;
-    if (it == json.end() || it->is_null() || it->empty()) {
+    if (requested->empty()) {
         result.all = true;
         result.count = int(std::count_if(concepts.begin(), concepts.end(),
                                          [&](const ConceptRecord& c) { return c.datasetId == run.datasetId; }));
         return result;
     }
-    result.count = int(it->size());
-    for (const auto& name : *it)
-        result.names << (name.is_string() ? qs(name.get<std::string>()) : qs(name.dump()));
+    result.count = int(requested->size());
+    for (const auto& name : *requested)
+        result.names << qs(name);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "Errors.h"
 #include "jobs/RunSettings.h"
+#include "store/RunStore.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -52,6 +53,10 @@ TEST(RunSettings, StoredSettingsGiveBackTheRequestThatWroteThem)
     EXPECT_TRUE(read.lambdaGiven);
     // What resuming compares: the read request writes the same JSON again.
     EXPECT_EQ(RunSettings::toJson(read), json);
+    // The explorer's LibTorch-free reading of the same record agrees.
+    RunRecord record;
+    record.hyperparameters = json;
+    EXPECT_EQ(record.requestedConcepts(), written.concepts);
 }
 
 TEST(RunSettings, ShardRecordNamesItsConceptsAndIsLeftOutOfTheSharedSettings)

@@ -174,6 +174,22 @@ TEST(RunStore, LatestEvaluatedRunPerModel)
               (std::map<std::int64_t, std::int64_t>{{toy, second}, {otherModel, otherRun}}));
 }
 
+// The explorer reads a run's concepts without LibTorch; RunSettings writes them under the same key.
+TEST(RunStore, RequestedConceptsFromTheStoredSettings)
+{
+    RunRecord run;
+    run.hyperparameters = R"({"lambda":0.01,"concepts":["Bag","Coat"]})";
+    EXPECT_EQ(run.requestedConcepts(), (std::vector<std::string>{"Bag", "Coat"}));
+    run.hyperparameters = R"({"lambda":0.01,"concepts":[]})";  // every concept
+    EXPECT_EQ(run.requestedConcepts(), std::vector<std::string>{});
+    run.hyperparameters = R"({"lambda":0.01})";
+    EXPECT_EQ(run.requestedConcepts(), std::vector<std::string>{});
+    run.hyperparameters = R"({"concepts":"Bag"})";
+    EXPECT_EQ(run.requestedConcepts(), std::nullopt);
+    run.hyperparameters = "not json";
+    EXPECT_EQ(run.requestedConcepts(), std::nullopt);
+}
+
 TEST(RunStore, UnknownConceptIsRefused)
 {
     nadtest::TemporaryDirectory dir;

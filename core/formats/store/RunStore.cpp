@@ -4,10 +4,28 @@
 #include "store/ProjectStore.h"
 #include "store/SqliteDatabase.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstring>
 #include <map>
 
 namespace nad {
+
+std::optional<std::vector<std::string>> RunRecord::requestedConcepts() const
+{
+    const nlohmann::json json = nlohmann::json::parse(hyperparameters, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object())
+        return std::nullopt;
+    const auto it = json.find(kConceptsKey);
+    if (it == json.end() || it->is_null())
+        return std::vector<std::string>{};
+    if (!it->is_array())
+        return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& name : *it)
+        names.push_back(name.is_string() ? name.get<std::string>() : name.dump());
+    return names;
+}
 
 RunStore::RunStore(const ProjectStore& project) : m_project(project) {}
 

@@ -44,6 +44,12 @@ struct RunRecord
     std::string message;
     std::string createdAt;
     double elapsedSeconds = 0;
+
+    // Where RunSettings stores the concept names a run was asked to learn.
+    static constexpr const char* kConceptsKey = "concepts";
+    // Those names, read from `hyperparameters` without LibTorch (for the explorer): empty for
+    // every concept of the data set, nullopt when the stored JSON cannot be read.
+    std::optional<std::vector<std::string>> requestedConcepts() const;
 };
 
 // One concept's path of one initialization as stored: soft mask logits as float32 and the

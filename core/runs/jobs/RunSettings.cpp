@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "JsonNumbers.h"
+#include "store/RunStore.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,7 @@ std::string RunSettings::toJson(const DisentangleRequest& request, const std::ve
                         {"initializations", o.initializations},
                         {"seed", o.seed},
                         {"images_per_concept", request.imagesPerConcept},
-                        {"concepts", request.concepts}};
+                        {RunRecord::kConceptsKey, request.concepts}};
     // Everything else stays exactly as an unsharded run stores it, so the merge can compare
     // shards and give the merged run the hyperparameters of the equivalent single run.
     if (request.shard.active())
@@ -61,7 +62,7 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
         o.initializations = JsonNumbers::int32(json.at("initializations"), "initializations");
         o.seed = JsonNumbers::unsignedInteger(json.at("seed"), "seed");
         request.imagesPerConcept = JsonNumbers::optionalInt32(json, "images_per_concept", 0, "images_per_concept");
-        request.concepts = json.value("concepts", std::vector<std::string>{});
+        request.concepts = json.value(RunRecord::kConceptsKey, std::vector<std::string>{});
     } catch (const nlohmann::json::exception& e) {
         throw InvalidArgument(std::string("the run's stored settings are incomplete: ") + e.what());
     }
