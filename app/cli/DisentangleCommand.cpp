@@ -1,6 +1,7 @@
 #include "DisentangleCommand.h"
 
 #include "CancelSignal.h"
+#include "ObjectiveOptions.h"
 #include "ProgressBar.h"
 #include "RunReport.h"
 #include "TextTable.h"
@@ -52,8 +53,7 @@ void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
                    .add_option("--lambda", learner.lambda,
                                "Sparsity weight λ (paper) or β (official); default: the model family's")
                    ->check(CLI::NonNegativeNumber);
-    command.add_flag("--scale-free", learner.scaleFreeDistance,
-                     "Divide each block's distance by the norm of its original output");
+    addObjectiveOptions(command, learner);
     o.steps = command.add_option("--steps", learner.steps, "Maximum steps per concept (convergence stops earlier)")
                   ->check(CLI::PositiveNumber)
                   ->capture_default_str();

@@ -1,6 +1,7 @@
 #include "SweepCommand.h"
 
 #include "CancelSignal.h"
+#include "ObjectiveOptions.h"
 #include "ProgressBar.h"
 #include "TextTable.h"
 #include "ZooOption.h"
@@ -122,6 +123,7 @@ void printJson(const std::vector<SweepPoint>& points)
     for (const auto& p : points)
         j.push_back({{"lambda", p.lambda},
                      {"usage", p.usage},
+                     {"usage_per_block", p.usagePerBlock},
                      {"path_precision", p.pathPrecision},
                      {"original_precision", p.originalPrecision},
                      {"path_specificity", p.pathSpecificity},
@@ -140,14 +142,14 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepSubj
                 const std::vector<SweepPoint>& points)
 {
     const ValidationSplit split = ValidationSplit::make(subject.train, o.images.validationPerClass, o.images.splitSeed);
-    std::cout << "Sweep on " << subject.model.name << " (" << o.preset
-              << (learner.scaleFreeDistance ? ", scale-free" : "") << "), concepts " << o.concepts << "\n"
+    std::cout << "Sweep on " << subject.model.name << " (" << learner.objectiveSummary() << "), concepts " << o.concepts
+              << "\n"
               << "Measured on " << split.validation.size() << " validation images (a seeded split of the "
               << subject.train.count() << " training images, seed " << o.images.splitSeed
               << "), never on the held-out split. Usage: mean per block (Fig. 4).\n";
     const int best = LambdaSweep::recommended(points);
-    TextTable table({"lambda", "usage", "precision", "original", "specificity", "original", "AUROC", "original",
-                     "steps", "degenerate", "verdict"});
+    TextTable table({"lambda", "usage", "blocks<0.9", "precision", "original", "specificity", "original", "AUROC",
+                     "original", "steps", "degenerate", "verdict"});
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
         std::string verdict = p.faithful && p.specific ? "faithful, specific"
@@ -155,11 +157,20 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepSubj
                                                        : "not faithful";
         if (int(i) == best)
             verdict += "  <- sparsest good";
-        table.addRow({fixed(p.lambda, 4), fixed(p.usage), fixed(p.pathPrecision), fixed(p.originalPrecision),
-                      fixed(p.pathSpecificity), fixed(p.originalSpecificity), fixed(p.pathAuroc),
-                      fixed(p.originalAuroc), fixed(p.steps, 0), std::to_string(p.degenerate), verdict});
+        table.addRow({fixed(p.lambda, 4), fixed(p.usage),
+                      std::to_string(p.blocksBelow(0.9)) + "/" + std::to_string(p.usagePerBlock.size()),
+                      fixed(p.pathPrecision), fixed(p.originalPrecision), fixed(p.pathSpecificity),
+                      fixed(p.originalSpecificity), fixed(p.pathAuroc), fixed(p.originalAuroc), fixed(p.steps, 0),
+                      std::to_string(p.degenerate), verdict});
     }
     table.print(std::cout);
+    std::cout << "Usage per block, first to last (mean over the concepts):\n";
+    for (const auto& p : points) {
+        std::cout << "  lambda " << fixed(p.lambda, 4) << ":";
+        for (double u : p.usagePerBlock)
+            std::cout << ' ' << fixed(u, 2);
+        std::cout << '\n';
+    }
     if (best < 0)
         std::cout << "No lambda kept the paths faithful and specific: try smaller values.\n";
     else
@@ -176,7 +187,7 @@ void addOptions(CLI::App& sweep, Options& o)
     sweep.add_option("--preset", o.preset, "paper or official")
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
-    sweep.add_flag("--scale-free", o.learner.scaleFreeDistance, "Scale-free distance (paper preset)");
+    addObjectiveOptions(sweep, o.learner);
     o.alpha = sweep.add_option("--alpha", o.learner.alpha, "Step size (official: 0.1)")->capture_default_str();
     o.steps = sweep.add_option("--steps", o.learner.steps, "Maximum steps per λ (convergence stops earlier)")
                   ->check(CLI::PositiveNumber)

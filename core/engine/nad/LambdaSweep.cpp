@@ -2,9 +2,11 @@
 
 #include "Errors.h"
 #include "analysis/PathEvaluator.h"
+#include "nad/NegativePool.h"
 #include "nad/PathLearner.h"
 #include "nn/ImageBatch.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -28,8 +30,13 @@ SweepPoint pointOf(double lambda, const std::vector<ConceptEvaluation>& evaluati
         point.originalAuroc += e.originalAuroc / n;
         point.degenerate += e.degenerate ? 1 : 0;
     }
-    for (const auto& path : paths)
+    for (const auto& path : paths) {
         point.steps += double(path.steps) / double(paths.size());
+        const auto shares = path.usagePerBlock();
+        point.usagePerBlock.resize(shares.size(), 0.0);
+        for (std::size_t i = 0; i < shares.size(); ++i)
+            point.usagePerBlock[i] += shares[i] / double(paths.size());
+    }
     point.faithful = point.pathPrecision >= point.originalPrecision - 0.02;
     point.specific = point.pathSpecificity >= point.originalSpecificity - 0.05;
     return point;
@@ -57,6 +64,11 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         concepts.push_back({cls, ImageBatch::images(train, indices, normalization, network.device())});
     }
     const ImageSet validation = train.subset(split.validation);
+    // Other classes' images for the negative-aware terms, from the learning part only.
+    const NegativeImages negatives = options.negatives.any()
+                                         ? NegativePool::draw(train, split.learning, options.negativePool, options.seed,
+                                                              normalization, network.device())
+                                         : NegativeImages{};
     std::vector<SweepPoint> points;
     for (std::size_t p = 0; p < lambdas.size(); ++p) {
         if (cancel && cancel->load())
@@ -66,6 +78,7 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         o.lambda = lambdas[p];
         o.initializations = 1;
         PathLearner learner(network, o);
+        learner.setNegatives(negatives);
         const auto paths = learner.learn(
             concepts, 0,
             [&](const LearnerProgress& lp) {
@@ -81,6 +94,11 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         points.push_back(point);
     }
     return points;
+}
+
+int SweepPoint::blocksBelow(double share) const
+{
+    return int(std::count_if(usagePerBlock.begin(), usagePerBlock.end(), [share](double u) { return u < share; }));
 }
 
 int LambdaSweep::recommended(const std::vector<SweepPoint>& points)

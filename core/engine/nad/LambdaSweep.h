@@ -16,7 +16,8 @@ namespace nad {
 struct SweepPoint
 {
     double lambda = 0;
-    double usage = 0;  // mean over concepts of the per-block mean usage (as Fig. 4)
+    double usage = 0;                   // mean over concepts of the per-block mean usage (as Fig. 4)
+    std::vector<double> usagePerBlock;  // per block, mean over concepts of the share of units kept
     double pathPrecision = 0;
     double originalPrecision = 0;
     double pathSpecificity = 0;
@@ -28,6 +29,8 @@ struct SweepPoint
     bool faithful = false;  // mean precision >= original - 2 points
     bool specific = false;  // mean specificity >= original - 5 points
     double seconds = 0;
+    // Blocks whose mean usage is below `share` (the "usage < 0.90 in half the blocks").
+    int blocksBelow(double share) const;
 };
 
 // Which training images a sweep learns from and which it validates on.

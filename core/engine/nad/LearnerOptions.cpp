@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
+#include <utility>
+#include <vector>
 
 namespace nad {
 
@@ -28,6 +31,16 @@ void LearnerOptions::validate() const
         throw InvalidArgument("the minimum number of steps must not be negative");
     if (originalsCacheMiB < 0)
         throw InvalidArgument("the originals cache size must not be negative");
+    for (const auto& [name, weight] : {std::pair<const char*, double>{"margin", negatives.margin},
+                                       {"hinge", negatives.hinge},
+                                       {"kl", negatives.kl},
+                                       {"one-vs-rest", negatives.oneVsRest}})
+        if (!(weight >= 0) || !std::isfinite(weight))
+            throw InvalidArgument(std::string("the ") + name + " weight must not be negative, got " +
+                                  std::to_string(weight));
+    if (negatives.any() && negativePool < 2)
+        throw InvalidArgument("the negative-aware terms need a pool of at least 2 images of other classes, got " +
+                              std::to_string(negativePool));
     if (initializations < 1)
         throw InvalidArgument("at least one initialization is needed, got " + std::to_string(initializations));
 }
@@ -91,6 +104,70 @@ LearnerPreset LearnerOptions::presetFromName(const std::string& name)
     if (name == "official")
         return LearnerPreset::Official;
     throw InvalidArgument("unknown preset '" + name + "' (choose paper or official)");
+}
+
+std::string LearnerOptions::distanceName(PathDistance distance)
+{
+    switch (distance) {
+    case PathDistance::Norm:
+        return "norm";
+    case PathDistance::ScaleFree:
+        return "scale-free";
+    case PathDistance::RelativeSquared:
+        return "relative-squared";
+    }
+    return "norm";
+}
+
+PathDistance LearnerOptions::distanceFromName(const std::string& name)
+{
+    for (auto d : {PathDistance::Norm, PathDistance::ScaleFree, PathDistance::RelativeSquared})
+        if (distanceName(d) == name)
+            return d;
+    throw InvalidArgument("unknown distance '" + name + "' (choose norm, scale-free or relative-squared)");
+}
+
+std::string LearnerOptions::sparsityName(PathSparsity sparsity)
+{
+    return sparsity == PathSparsity::Sum ? "sum" : "block-mean";
+}
+
+PathSparsity LearnerOptions::sparsityFromName(const std::string& name)
+{
+    if (name == "sum")
+        return PathSparsity::Sum;
+    if (name == "block-mean")
+        return PathSparsity::BlockMean;
+    throw InvalidArgument("unknown sparsity '" + name + "' (choose sum or block-mean)");
+}
+
+std::string LearnerOptions::objectiveSummary() const
+{
+    std::vector<std::string> parts;
+    if (preset == LearnerPreset::Paper) {
+        if (distance != PathDistance::Norm)
+            parts.push_back(distanceName(distance));
+        if (sparsity != PathSparsity::Sum)
+            parts.push_back(sparsityName(sparsity));
+    }
+    auto weight = [&](const char* name, double w) {
+        if (w > 0) {
+            std::ostringstream text;
+            text << name << ' ' << w;
+            parts.push_back(text.str());
+        }
+    };
+    weight("margin", negatives.margin);
+    weight("hinge", negatives.hinge);
+    weight("kl", negatives.kl);
+    weight("one-vs-rest", negatives.oneVsRest);
+    std::string summary = preset == LearnerPreset::Paper ? "paper" : "official";
+    if (parts.empty())
+        return summary + (preset == LearnerPreset::Paper ? " (Eq. 4-9)" : " (the authors' code)");
+    summary += ": ";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        summary += (i ? ", " : "") + parts[i];
+    return summary;
 }
 
 }  // namespace nad

@@ -13,6 +13,38 @@ namespace nad {
 //  (no update), and the budget is a number of epochs over the concept's training images.
 enum class LearnerPreset { Paper, Official };
 
+// How the paper preset measures the distance between the original and the masked outputs of a
+// block (and the logits), per sample, summed over blocks:
+//  Norm (Eq. 4): ||o_i − m_i||₂.  ScaleFree: ||o_i − m_i||₂ / ||o_i||₂.
+//  RelativeSquared: ||o_i − m_i||₂² / ||o_i||₂², the share of the block's energy the path removes
+//  (as the authors' MSE, but scale-free). The unsquared norm makes removing a share f of a
+//  block's energy cost √f — concave, so per block "keep all" or "drop all" is always cheapest
+//  per unit and paths jump from dense to dead as λ grows; the squared share costs f.
+enum class PathDistance { Norm, ScaleFree, RelativeSquared };
+
+// How the paper preset measures a path's size: Sum (Eq. 6): Σ_i Σ_t σ(s_i[t]), so a block's
+// price per unit is λ whatever its width; BlockMean: Σ_i mean_t σ(s_i[t]), so dropping a whole
+// block's units is worth λ in every block (per-block balance, as Fig. 4's per-block usage).
+enum class PathSparsity { Sum, BlockMean };
+
+// Terms on other concepts' images ("negatives"), each with its weight (0: off). Computed on the
+// path's logits z for negatives drawn from a pool of training images of other classes (z° the
+// frozen network's logits, c the path's concept):
+//  margin:    mean ReLU(z_c − max_{k≠c} z_k + 1)       — the path must not answer c;
+//  hinge:     mean ReLU(z_c − z°_c)                    — nor raise c's logit above the original's;
+//  kl:        mean KL(softmax z° ‖ softmax z)          — nor change what the network says there;
+//  oneVsRest: mean −log p_c on the concept's images + mean −log(1 − p_c) on negatives (p = softmax z).
+// The paper's objective looks only at the concept's own images, so nothing in it asks a path to
+// stay silent on other concepts: as λ grows, paths that answer c for everything score best.
+struct NegativeTerms
+{
+    double margin = 0;
+    double hinge = 0;
+    double kl = 0;
+    double oneVsRest = 0;
+    bool any() const { return margin > 0 || hinge > 0 || kl > 0 || oneVsRest > 0; }
+};
+
 struct LearnerOptions
 {
     LearnerPreset preset = LearnerPreset::Paper;
@@ -20,9 +52,14 @@ struct LearnerOptions
     // exactly α (L2). The paper's preset takes α = 1 and runs to convergence; the authors' code
     // takes lr = 0.1 for 21 epochs (officialDefaults).
     double alpha = 1.0;
-    double lambda = 0.05;            // λ (paper) or β (official)
-    bool scaleFreeDistance = false;  // paper preset only: each block's distance / ||o_i||
-    int batchSize = 16;              // images per concept per step
+    double lambda = 0.05;                        // λ (paper) or β (official)
+    PathDistance distance = PathDistance::Norm;  // paper preset only
+    PathSparsity sparsity = PathSparsity::Sum;   // paper preset only
+    NegativeTerms negatives;                     // either preset; all off by default (the paper's)
+    // Training images of other classes the negatives are drawn from, spread evenly over the
+    // classes (a run's job draws them; unused while every negative term is off).
+    int negativePool = 1000;
+    int batchSize = 16;  // images per concept per step
     // The budget. With `epochs` > 0 each concept takes epochs × ⌈N_c / batch⌉ steps (N_c its
     // training images), as the authors' code does; otherwise it runs until its binary path has
     // converged (below), at most `steps` steps.
@@ -60,6 +97,14 @@ struct LearnerOptions
     static bool hasTunedLambda(const std::string& family);
     static std::string presetName(LearnerPreset preset);
     static LearnerPreset presetFromName(const std::string& name);
+    static std::string distanceName(PathDistance distance);  // norm, scale-free, relative-squared
+    static PathDistance distanceFromName(const std::string& name);
+    static std::string sparsityName(PathSparsity sparsity);  // sum, block-mean
+    static PathSparsity sparsityFromName(const std::string& name);
+    // The paper preset's objective in a few words: "paper (Eq. 4-9)" when it is the paper's,
+    // else the distance, sparsity and negative terms that differ ("relative-squared, block-mean,
+    // margin 1").
+    std::string objectiveSummary() const;
 };
 
 }  // namespace nad

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "nad/LearnerOptions.h"
+#include "nad/PathObjective.h"
+#include "nad/StepBatches.h"
 #include "nn/BlockNetwork.h"
 
 #include <atomic>
@@ -8,14 +10,6 @@
 #include <vector>
 
 namespace nad {
-
-// The images one concept's path is learned on: normalized [N, C, H, W] on the network's
-// device, and the concept's class index (the label the official preset's cross-entropy uses).
-struct ConceptImages
-{
-    std::int64_t classIndex = 0;
-    torch::Tensor images;
-};
 
 // A learned concept feature path: the soft mask logits s_i per block and, from them, the
 // binary path p_i[t] = 1 iff σ(s_i[t]) > 0.5 (Eq. 9).
@@ -39,6 +33,7 @@ struct LearnerProgress
     std::vector<std::int64_t> classIndices;
     std::vector<double> distanceLoss;  // per concept: L_dif (paper) or the masked-vs-original term (official)
     std::vector<double> sparsityLoss;  // per concept: L_reg (paper) or the penalty (official), before λ/β
+    std::vector<double> negativeLoss;  // per concept: the weighted negative-aware terms (0 when off)
     std::vector<double> usage;         // per concept: share of channels with σ(s) > 0.5
 };
 
@@ -53,7 +48,8 @@ struct LearnerResume
 // Algorithm 1: learns one concept feature path per concept by gradient steps on the soft masks
 // of a frozen network. Several concepts are learned in one batched pass — each sample is
 // multiplied by its own concept's masks and every concept's loss depends only on its own
-// masks — which gives the same paths as learning them one by one.
+// masks — which gives the same paths as learning them one by one. The loss is PathObjective's,
+// the batches StepBatches', the stopping rule ConvergenceTracker's.
 class PathLearner
 {
 public:
@@ -75,13 +71,15 @@ public:
     // The initial soft mask logits s_i ~ N(0, 1) of one concept and initialization.
     std::vector<torch::Tensor> initialLogits(std::int64_t classIndex, int initialization) const;
 
-    // The loss of Eq. 7 (paper) or the official loss for one step, per concept, given the soft
-    // masks per block (rows = concepts) and the batch (rows = samples, `owner` = the concept
-    // row of each sample). Returns the total to differentiate and fills the per-concept terms.
-    // `originals` may hold the frozen network's outputs on `images` (computed when null).
-    torch::Tensor loss(const std::vector<torch::Tensor>& maskLogits, const torch::Tensor& images,
-                       const torch::Tensor& owner, const torch::Tensor& labels, std::vector<double>* distance = nullptr,
-                       std::vector<double>* sparsity = nullptr, const BlockForward* originals = nullptr);
+    // Other classes' training images for the negative-aware terms (LearnerOptions::negatives);
+    // learn() throws when a term is on and no pool was given.
+    void setNegatives(NegativeImages negatives) { m_negatives = std::move(negatives); }
+
+    // The loss of one step (PathObjective with this learner's options).
+    LossTerms loss(const std::vector<torch::Tensor>& maskLogits, const LossBatch& batch) const
+    {
+        return PathObjective(m_network, m_options).evaluate(maskLogits, batch);
+    }
 
     // Bytes of the frozen network's block outputs and logits for one image of `sampleShape`.
     std::int64_t originalBytesPerImage(const torch::Tensor& sampleImage);
@@ -94,6 +92,7 @@ public:
 private:
     BlockNetwork& m_network;
     LearnerOptions m_options;
+    NegativeImages m_negatives;
 };
 
 }  // namespace nad

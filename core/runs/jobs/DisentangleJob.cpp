@@ -5,6 +5,8 @@
 #include "jobs/ModelSource.h"
 #include "jobs/RunSettings.h"
 #include "nad/DatasetImages.h"
+#include "nad/ImageCycle.h"
+#include "nad/NegativePool.h"
 #include "nn/ComputeDevice.h"
 #include "nn/ImageBatch.h"
 #include "store/ProjectStore.h"
@@ -70,6 +72,24 @@ PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
     prepared.train = DatasetImages::training(prepared.dataset, prepared.model.imageTransform(), prepared.plan.classes,
                                              std::size_t(request.imagesPerConcept), request.options.seed);
     return prepared;
+}
+
+// Other classes' training images for the negative-aware terms: from the IDX training split as
+// loaded, or from an ImageFolder's training images of every class (the run loaded only its
+// concepts'), a seeded sample of ⌈pool / classes⌉ per class.
+NegativeImages negativePool(const PreparedRun& prepared)
+{
+    const LearnerOptions& o = prepared.options;
+    if (!o.negatives.any())
+        return {};
+    if (prepared.dataset.kind == "idx")
+        return NegativePool::draw(prepared.train, {}, o.negativePool, o.seed, prepared.model.normalization,
+                                  prepared.device);
+    const std::size_t classes = std::max<std::size_t>(prepared.model.classNames.size(), 1);
+    const std::size_t perClass = (std::size_t(o.negativePool) + classes - 1) / classes;
+    const ImageSet all =
+        DatasetImages::training(prepared.dataset, prepared.model.imageTransform(), {}, perClass, mixSeed(o.seed) ^ 3);
+    return NegativePool::draw(all, {}, o.negativePool, o.seed, prepared.model.normalization, prepared.device);
 }
 
 // The latest interrupted run of this model with the same settings is resumed; else a new run.
@@ -139,6 +159,7 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
         settings.start = start;
         RunLoop loop(*prepared.network, prepared.options, prepared.plan, runs, result.runId, prepared.dataset.id,
                      settings);
+        loop.setNegatives(negativePool(prepared));
         const RunLoopOutcome outcome = loop.run(
             [&](const std::vector<int>& classes) { return passImages(prepared, classes, request.imagesPerConcept); },
             progress, cancel);

@@ -16,6 +16,7 @@ RunLoopOutcome RunLoop::run(const PassImages& images, const ProgressCallback& pr
     // What is already stored: finished paths are skipped, checkpoints resumed.
     const RunCheckpoints stored(m_runs.paths(m_runId, m_datasetId, false));
     PathLearner learner(m_network, m_options);
+    learner.setNegatives(m_negatives);
     RunLoopOutcome outcome;
     for (int init = 0; init < m_plan.initializations; ++init) {
         for (int pass = 0; pass < m_plan.passes(); ++pass) {

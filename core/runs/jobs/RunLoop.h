@@ -51,6 +51,9 @@ public:
     RunLoop(BlockNetwork& network, const LearnerOptions& options, const RunPlan& plan, const RunStore& runs,
             std::int64_t runId, std::int64_t datasetId, RunLoopSettings settings = {});
 
+    // Other classes' training images for the negative-aware terms (LearnerOptions::negatives).
+    void setNegatives(NegativeImages negatives) { m_negatives = std::move(negatives); }
+
     // Returns after the last pass, or within one step of `cancel` becoming true (the pass's
     // paths are then stored as checkpoints and the outcome says cancelled).
     RunLoopOutcome run(const PassImages& images, const ProgressCallback& progress = {},
@@ -70,6 +73,7 @@ private:
     std::int64_t m_runId;
     std::int64_t m_datasetId;
     RunLoopSettings m_settings;
+    NegativeImages m_negatives;
 };
 
 }  // namespace nad

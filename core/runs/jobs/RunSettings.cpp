@@ -14,7 +14,14 @@ std::string RunSettings::toJson(const DisentangleRequest& request, const std::ve
     nlohmann::json json{{"preset", LearnerOptions::presetName(o.preset)},
                         {"alpha", o.alpha},
                         {"lambda", o.lambda},
-                        {"scale_free_distance", o.scaleFreeDistance},
+                        {"distance", LearnerOptions::distanceName(o.distance)},
+                        {"sparsity", LearnerOptions::sparsityName(o.sparsity)},
+                        {"negatives",
+                         {{"margin", o.negatives.margin},
+                          {"hinge", o.negatives.hinge},
+                          {"kl", o.negatives.kl},
+                          {"one_vs_rest", o.negatives.oneVsRest},
+                          {"pool", o.negativePool}}},
                         {"batch_size", o.batchSize},
                         {"steps", o.steps},
                         {"epochs", o.epochs},
@@ -48,7 +55,16 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
         // would be undefined behaviour rather than an error.
         o.alpha = JsonNumbers::number(json.at("alpha"), "alpha");
         o.lambda = JsonNumbers::number(json.at("lambda"), "lambda");
-        o.scaleFreeDistance = json.value("scale_free_distance", false);
+        o.distance = LearnerOptions::distanceFromName(json.value("distance", std::string("norm")));
+        o.sparsity = LearnerOptions::sparsityFromName(json.value("sparsity", std::string("sum")));
+        if (json.contains("negatives")) {
+            const auto& negatives = json.at("negatives");
+            o.negatives.margin = JsonNumbers::number(negatives.at("margin"), "margin");
+            o.negatives.hinge = JsonNumbers::number(negatives.at("hinge"), "hinge");
+            o.negatives.kl = JsonNumbers::number(negatives.at("kl"), "kl");
+            o.negatives.oneVsRest = JsonNumbers::number(negatives.at("one_vs_rest"), "one_vs_rest");
+            o.negativePool = JsonNumbers::int32(negatives.at("pool"), "pool");
+        }
         o.batchSize = JsonNumbers::int32(json.at("batch_size"), "batch_size");
         o.steps = JsonNumbers::int32(json.at("steps"), "steps");
         // Runs written before convergence existed stored only "early_stop_window"; they no

@@ -1,0 +1,19 @@
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace nad {
+struct LearnerOptions;
+}
+
+namespace nad::cli {
+
+// The path objective's options, declared the same way by `disentangle` and `sweep`:
+// --distance, --sparsity, the negative-aware weights --margin, --hinge, --kl, --one-vs-rest,
+// --negative-pool, and --scale-free (the older spelling of --distance scale-free). They write
+// straight into `options`, which must outlive the parse.
+void addObjectiveOptions(CLI::App& command, LearnerOptions& options);
+
+}  // namespace nad::cli
