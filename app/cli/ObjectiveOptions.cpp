@@ -6,15 +6,40 @@
 
 namespace nad::cli {
 
+namespace {
+
+std::string specificSummary()
+{
+    LearnerOptions specific;
+    specific.useSpecificObjective();
+    const std::string summary = specific.objectiveSummary();  // "paper: relative-squared, ..."
+    return summary.substr(summary.find(": ") + 2);
+}
+
+}  // namespace
+
 void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
 {
     LearnerOptions* o = &options;
+    // Declared first: CLI11 runs option callbacks in declaration order, so the options below
+    // override the named objective's values whatever their order on the command line.
+    command
+        .add_option_function<std::string>(
+            "--objective",
+            [o](const std::string& name) {
+                if (name == "specific")
+                    o->useSpecificObjective();
+            },
+            "paper (Eq. 4-9) or specific: " + specificSummary() +
+                " (sparse and specific paths, with its own default λ)")
+        ->check(CLI::IsMember({"paper", "specific"}))
+        ->default_str("paper");
     command
         .add_option_function<std::string>(
             "--distance", [o](const std::string& name) { o->distance = LearnerOptions::distanceFromName(name); },
-            "Paper preset's distance per block: norm (Eq. 4), scale-free (/ ||o_i||) or relative-squared "
-            "(share of the block's energy removed)")
-        ->check(CLI::IsMember({"norm", "scale-free", "relative-squared"}))
+            "Paper preset's distance per block: norm (Eq. 4), scale-free (/ ||o_i||), relative-squared "
+            "(share of the block's energy removed) or distillation (KL of the logits only, as CDRP)")
+        ->check(CLI::IsMember({"norm", "scale-free", "relative-squared", "distillation"}))
         ->default_str("norm");
     command.add_flag_callback(
         "--scale-free", [o] { o->distance = PathDistance::ScaleFree; }, "Same as --distance scale-free");
@@ -24,27 +49,22 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
             "Paper preset's path size: sum (Eq. 6, per unit) or block-mean (mean per block, summed over blocks)")
         ->check(CLI::IsMember({"sum", "block-mean"}))
         ->default_str("sum");
-    command
-        .add_option("--margin", options.negatives.margin,
-                    "Weight of the margin on other concepts' images: the path must not answer its concept")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    command
-        .add_option("--hinge", options.negatives.hinge,
-                    "Weight of the hinge keeping the concept's logit on other concepts' images at most the "
-                    "original's")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    command
-        .add_option("--kl", options.negatives.kl,
-                    "Weight of KL(original ‖ path) of the softmax on other concepts' images")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    command
-        .add_option("--one-vs-rest", options.negatives.oneVsRest,
-                    "Weight of the one-vs-rest log loss of the concept's probability (its images vs others')")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
+    const struct
+    {
+        const char* flag;
+        double* weight;
+        const char* help;
+    } terms[] = {
+        {"--margin", &options.negatives.margin,
+         "Weight of the margin on other concepts' images: the path must not answer its concept"},
+        {"--hinge", &options.negatives.hinge,
+         "Weight of the hinge keeping the concept's logit on other concepts' images at most the original's"},
+        {"--kl", &options.negatives.kl, "Weight of KL(original ‖ path) of the softmax on other concepts' images"},
+        {"--one-vs-rest", &options.negatives.oneVsRest,
+         "Weight of the one-vs-rest log loss of the concept's probability (its images vs others')"},
+    };
+    for (const auto& term : terms)
+        command.add_option(term.flag, *term.weight, term.help)->check(CLI::NonNegativeNumber)->capture_default_str();
     command
         .add_option("--negative-pool", options.negativePool,
                     "Training images of other classes the negative terms draw from, spread over the classes")

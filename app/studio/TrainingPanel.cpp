@@ -88,9 +88,13 @@ void TrainingPanel::addMethodRows(QFormLayout* form, QWidget* settings)
     m_preset = new QComboBox(settings);
     m_preset->setObjectName(QStringLiteral("presetCombo"));
     m_preset->addItem(tr("Paper (Eq. 4–9)"), QStringLiteral("paper"));
+    m_preset->addItem(tr("Sparse and specific"), QStringLiteral("specific"));
     m_preset->addItem(tr("Official code (v2)"), QStringLiteral("official"));
     m_preset->setToolTip(
         tr("Paper: L = L_dif + λ·L_reg, as in Algorithm 1.\n"
+           "Sparse and specific: the paper's algorithm with the share of each block's energy removed as the "
+           "distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts' "
+           "images so that paths stay specific as they thin out.\n"
            "Official: the authors' public code (cross-entropy and MSE on correctly classified images, β penalty)."));
     form->addRow(tr("&Preset:"), m_preset);
     m_alpha = new QDoubleSpinBox(settings);
@@ -239,7 +243,7 @@ DisentangleRequest TrainingPanel::request() const
 {
     DisentangleRequest request;
     request.modelName = modelName().toStdString();
-    request.options.preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
+    request.options = objectiveOptions();
     request.options.alpha = m_alpha->value();
     request.options.lambda = m_lambda->value();
     request.lambdaGiven = true;
@@ -261,7 +265,9 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
     if (model >= 0)
         m_model->setCurrentIndex(model);
     m_preset->setCurrentIndex(
-        m_preset->findData(QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
+        m_preset->findData(request.options.usesSpecificObjective()
+                               ? QStringLiteral("specific")
+                               : QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
     m_alpha->setValue(request.options.alpha);
     m_lambda->setValue(request.options.lambda);  // after the model and preset, which set the default
     m_steps->setValue(request.options.steps);
@@ -275,9 +281,8 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
 
 void TrainingPanel::applyFamilyDefault()
 {
-    const auto preset = LearnerOptions::presetFromName(m_preset->currentData().toString().toStdString());
     const std::string family = m_model->currentData().toString().toStdString();
-    m_lambda->setValue(LearnerOptions::defaultLambda(family, preset));
+    m_lambda->setValue(LearnerOptions::defaultLambda(family, objectiveOptions()));
     const bool fallback = m_model->count() > 0 && !LearnerOptions::hasTunedLambda(family);
     m_lambdaHint->setText(
         fallback ? tr("No λ has been chosen for %1: %2 is a general fallback. Choose one on a validation split of "
@@ -292,7 +297,7 @@ void TrainingPanel::applyFamilyDefault()
 // (the authors' code).
 void TrainingPanel::applyPresetBudget()
 {
-    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    const bool paper = objectiveOptions().preset == LearnerPreset::Paper;
     const LearnerOptions defaults = paper ? LearnerOptions() : LearnerOptions::officialDefaults();
     m_alpha->setValue(defaults.alpha);
     m_epochs->setValue(defaults.epochs);
@@ -300,11 +305,26 @@ void TrainingPanel::applyPresetBudget()
 
 void TrainingPanel::updatePresetLabels()
 {
-    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    const bool paper = objectiveOptions().preset == LearnerPreset::Paper;
     m_lambdaLabel->setText(paper ? tr("Sparsity &λ:") : tr("Penalty &β:"));
     m_lambdaLabel->setBuddy(m_lambda);
     m_lambda->setToolTip(paper ? tr("Weight of L_reg = Σ‖σ(s_i)‖₁ (Eq. 7): larger λ, sparser paths")
                                : tr("Weight of the mean squared mask penalty (the authors' code)"));
+}
+
+// The preset and objective the preset box names, everything else at its default.
+LearnerOptions TrainingPanel::objectiveOptions() const
+{
+    const QString name = m_preset->currentData().toString();
+    if (name == QLatin1String("specific")) {
+        LearnerOptions o;
+        o.useSpecificObjective();
+        return o;
+    }
+    LearnerOptions o;
+    if (name == QLatin1String("official"))
+        o.preset = LearnerPreset::Official;
+    return o;
 }
 
 void TrainingPanel::setResumable(const QString& description)
@@ -412,7 +432,7 @@ void TrainingPanel::redrawCurves()
 {
     if (!m_curves)
         return;
-    const bool paper = m_preset->currentData().toString() == QLatin1String("paper");
+    const bool paper = objectiveOptions().preset == LearnerPreset::Paper;
     m_curves->setCurves(m_curveSteps,
                         {{paper ? tr("L_dif") : tr("distance"), m_distance},
                          {paper ? tr("λ·L_reg") : tr("β·penalty"), m_sparsity},

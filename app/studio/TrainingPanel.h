@@ -75,6 +75,7 @@ Q_SIGNALS:
     void modelChanged();
 
 private:
+    LearnerOptions objectiveOptions() const;
     // The constructor's parts.
     void addMethodRows(QFormLayout* form, QWidget* settings);
     void addBudgetRows(QFormLayout* form, QWidget* settings);

@@ -14,6 +14,7 @@
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
 #include "figures/TrainingCurvesView.h"
+#include "jobs/RunSettings.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "store/SqliteDatabase.h"
@@ -278,6 +279,36 @@ private Q_SLOTS:
         QVERIFY(window.trainingPanel()->startButton()->isEnabled());
         // The event loop kept running: no handler blocked it for long.
         QVERIFY2(stall < 100, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(stall)));
+    }
+
+    // The preset box's "Sparse and specific" runs the negative-aware objective with its own λ
+    // (negatives drawn from the IDX training split) and the run records it.
+    void specificObjectiveRunsFromTheStudio()
+    {
+        MainWindow window;
+        window.show();
+        prepare(window, 12);
+        auto* preset = window.trainingPanel()->findChild<QComboBox*>(QStringLiteral("presetCombo"));
+        QVERIFY(preset);
+        preset->setCurrentIndex(preset->findData(QStringLiteral("specific")));
+        const DisentangleRequest request = window.trainingPanel()->request();
+        QVERIFY(request.options.usesSpecificObjective());
+        LearnerOptions specific;
+        specific.useSpecificObjective();
+        QCOMPARE(request.options.negatives.margin, specific.negatives.margin);
+        QCOMPARE(request.options.lambda, LearnerOptions::defaultLambda("vgg", specific));
+        QVERIFY(request.options.lambda != LearnerOptions::defaultLambda("vgg", LearnerPreset::Paper));
+        QSignalSpy results(window.trainingJob(), &TrainingController::resultAvailable);
+        QVERIFY(window.startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 120000);
+        QCOMPARE(results.count(), 1);
+        const auto outcome = results.at(0).at(0).value<TrainingOutcome>();
+        QCOMPARE(outcome.pathsLearned, 2);
+        const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+        const auto run = RunStore(store).run(outcome.runId);
+        QVERIFY(run);
+        QVERIFY(run->status == nad::RunStatus::Finished);
+        QVERIFY(RunSettings::fromJson(run->hyperparameters).options.usesSpecificObjective());
     }
 
     void eachViewTabRendersAndSavesItsFigure()

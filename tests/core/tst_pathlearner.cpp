@@ -18,28 +18,9 @@ using namespace nad;
 
 namespace {
 
+using nadtest::toyConceptBatch;
+using nadtest::toyMasks;
 using nadtest::ToyNetwork;
-
-// σ(s0) = [0.5, 0.75], σ(s1) = [0.5]; one concept row.
-std::vector<torch::Tensor> toyMasks()
-{
-    return {torch::tensor({{0.0f, std::log(3.0f)}}).set_requires_grad(true),
-            torch::tensor({{0.0f}}).set_requires_grad(true)};
-}
-
-torch::Tensor toyImage()
-{
-    return torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1});
-}
-
-LossBatch toyBatch()
-{
-    LossBatch batch;
-    batch.images = toyImage();
-    batch.owner = torch::tensor({0}, torch::kInt64);
-    batch.labels = torch::tensor({0}, torch::kInt64);
-    return batch;
-}
 
 LearnerOptions options(LearnerPreset preset, double lambda)
 {
@@ -89,7 +70,7 @@ TEST(PathLearner, NormalizedStepMovesEachBlockByAlpha)
     ToyNetwork network;
     PathLearner learner(network, options(LearnerPreset::Paper, 0.1));
     auto masks = toyMasks();
-    learner.loss(masks, toyBatch()).total.backward();
+    learner.loss(masks, toyConceptBatch()).total.backward();
     const torch::Tensor g0 = masks[0].grad().clone();
     const torch::Tensor before0 = masks[0].detach().clone();
     const torch::Tensor before1 = masks[1].detach().clone();
@@ -100,7 +81,7 @@ TEST(PathLearner, NormalizedStepMovesEachBlockByAlpha)
     EXPECT_TRUE(torch::allclose(masks[0].detach(), before0 - 0.3 * g0 / g0.norm(), 1e-6, 1e-6));
     // An inactive concept row stays where it is.
     auto frozen = toyMasks();
-    learner.loss(frozen, toyBatch()).total.backward();
+    learner.loss(frozen, toyConceptBatch()).total.backward();
     PathLearner::normalizedStep(frozen, 0.3, {false});
     EXPECT_TRUE(torch::equal(frozen[1].detach(), before1));
 }

@@ -16,31 +16,18 @@ using namespace nad;
 
 namespace {
 
+using nadtest::toyConceptBatch;
+using nadtest::toyMasks;
 using nadtest::ToyNetwork;
-
-std::vector<torch::Tensor> toyMasks()
-{
-    return {torch::tensor({{0.0f, std::log(3.0f)}}).set_requires_grad(true),
-            torch::tensor({{0.0f}}).set_requires_grad(true)};
-}
 
 torch::Tensor ids(std::vector<std::int64_t> values)
 {
     return torch::tensor(values, torch::kInt64);
 }
 
-LossBatch conceptBatch()
-{
-    LossBatch batch;
-    batch.images = torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1});
-    batch.owner = ids({0});
-    batch.labels = ids({0});
-    return batch;
-}
-
 LossBatch withNegatives()
 {
-    LossBatch batch = conceptBatch();
+    LossBatch batch = toyConceptBatch();
     batch.negativeImages = torch::tensor({1.0f, 2.0f, -1.0f, -2.0f}).view({2, 2, 1, 1});
     batch.negativeOwner = ids({0, 0});
     batch.negativeClasses = ids({0, 0});
@@ -77,7 +64,7 @@ double twoClassKl(double u, double v)
 
 TEST(PathObjective, PaperLossMatchesHandComputation)
 {
-    const LossTerms terms = evaluate(options(LearnerPreset::Paper, 0.1), conceptBatch());
+    const LossTerms terms = evaluate(options(LearnerPreset::Paper, 0.1), toyConceptBatch());
     const double expectedDistance = std::sqrt(1.5 * 1.5 + 1.0) + 4.75 + 4.75 * std::sqrt(2.0);
     EXPECT_NEAR(terms.distance[0], expectedDistance, 1e-5);
     EXPECT_NEAR(terms.sparsity[0], 0.5 + 0.75 + 0.5, 1e-6);
@@ -90,7 +77,7 @@ TEST(PathObjective, ScaleFreeDistanceDividesByTheOriginalNorm)
     LearnerOptions o = options(LearnerPreset::Paper, 0.0);
     o.distance = PathDistance::ScaleFree;
     const double expected = std::sqrt(3.25) / 5.0 + 4.75 / 7.0 + (4.75 * std::sqrt(2.0)) / (7.0 * std::sqrt(2.0));
-    EXPECT_NEAR(evaluate(o, conceptBatch()).distance[0], expected, 1e-5);
+    EXPECT_NEAR(evaluate(o, toyConceptBatch()).distance[0], expected, 1e-5);
 }
 
 // The share of each block's energy the path removes: Σ (o − m)² / Σ o².
@@ -99,14 +86,22 @@ TEST(PathObjective, RelativeSquaredDistanceIsTheShareOfEnergyRemoved)
     LearnerOptions o = options(LearnerPreset::Paper, 0.0);
     o.distance = PathDistance::RelativeSquared;
     const double expected = 3.25 / 25.0 + 22.5625 / 49.0 + (2 * 22.5625) / (2 * 49.0);
-    EXPECT_NEAR(evaluate(o, conceptBatch()).distance[0], expected, 1e-6);
+    EXPECT_NEAR(evaluate(o, toyConceptBatch()).distance[0], expected, 1e-6);
+}
+
+// CDRP-style: only the answer counts, KL(softmax [7, −7] ‖ softmax [2.25, −2.25]).
+TEST(PathObjective, DistillationDistanceIsTheKlOfTheLogitsOnly)
+{
+    LearnerOptions o = options(LearnerPreset::Paper, 0.0);
+    o.distance = PathDistance::Distillation;
+    EXPECT_NEAR(evaluate(o, toyConceptBatch()).distance[0], twoClassKl(7, 2.25), 1e-6);
 }
 
 TEST(PathObjective, BlockMeanSparsityAveragesWithinEachBlock)
 {
     LearnerOptions o = options(LearnerPreset::Paper, 0.2);
     o.sparsity = PathSparsity::BlockMean;
-    const LossTerms terms = evaluate(o, conceptBatch());
+    const LossTerms terms = evaluate(o, toyConceptBatch());
     EXPECT_NEAR(terms.sparsity[0], (0.5 + 0.75) / 2 + 0.5, 1e-6);
     EXPECT_NEAR(terms.total.item<double>(), terms.distance[0] + 0.2 * 1.125, 1e-5);
 }
@@ -114,7 +109,7 @@ TEST(PathObjective, BlockMeanSparsityAveragesWithinEachBlock)
 TEST(PathObjective, OfficialLossMatchesHandComputation)
 {
     const LearnerOptions o = options(LearnerPreset::Official, 0.1);
-    const LossTerms terms = evaluate(o, conceptBatch());
+    const LossTerms terms = evaluate(o, toyConceptBatch());
     // CE([2.25, −2.25], 0) = log(1 + e^−4.5); MSE of block 0 = (1.5² + 1²)/2, of block 1 = 4.75²;
     // divided by the 2 masks. Penalty: mean over blocks of mean σ² = (0.40625 + 0.25) / 2.
     const double expectedDistance = (std::log1p(std::exp(-4.5)) + 1.625 + 22.5625) / 2.0;
@@ -123,7 +118,7 @@ TEST(PathObjective, OfficialLossMatchesHandComputation)
     EXPECT_NEAR(terms.total.item<double>(), expectedDistance + 0.1 * 0.328125, 1e-5);
     // The authors apply the cross-entropy to every sample and the MSE only to the correct ones:
     // a batch of the image twice, labelled 0 (correct) and 1 (wrong).
-    LossBatch mixed = conceptBatch();
+    LossBatch mixed = toyConceptBatch();
     mixed.images = torch::cat({mixed.images, mixed.images});
     mixed.owner = ids({0, 0});
     mixed.labels = ids({0, 1});
@@ -136,7 +131,7 @@ TEST(PathObjective, OfficialLossMatchesHandComputation)
 // findpath.py skips a batch with no correctly classified sample: no loss, no gradient.
 TEST(PathObjective, OfficialPresetSkipsABatchWithNoCorrectSample)
 {
-    LossBatch wrong = conceptBatch();
+    LossBatch wrong = toyConceptBatch();
     wrong.labels = ids({1});
     ToyNetwork network;
     auto masks = toyMasks();
@@ -157,7 +152,7 @@ TEST(PathObjective, MarginAndHingeOnNegativesMatchHandComputation)
     const LossTerms withMargin = evaluate(margin, withNegatives());
     EXPECT_NEAR(withMargin.negative[0], 2.0 * 1.5, 1e-6);
     // The negatives change neither the distance nor the sparsity.
-    const LossTerms plain = evaluate(options(LearnerPreset::Paper, 0.1), conceptBatch());
+    const LossTerms plain = evaluate(options(LearnerPreset::Paper, 0.1), toyConceptBatch());
     EXPECT_NEAR(withMargin.distance[0], plain.distance[0], 1e-6);
     EXPECT_NEAR(withMargin.total.item<double>(), plain.total.item<double>() + 3.0, 1e-5);
 
@@ -190,7 +185,7 @@ TEST(PathObjective, NegativeTermsAreIgnoredWhenOffOrWithoutNegatives)
     EXPECT_EQ(evaluate(options(LearnerPreset::Paper, 0.1), withNegatives()).negative[0], 0.0);
     LearnerOptions margin = options(LearnerPreset::Paper, 0.1);
     margin.negatives.margin = 1.0;
-    EXPECT_EQ(evaluate(margin, conceptBatch()).negative[0], 0.0);
+    EXPECT_EQ(evaluate(margin, toyConceptBatch()).negative[0], 0.0);
 }
 
 // Concept rows stay independent: negatives owned by row 1 leave row 0's gradient as it was.

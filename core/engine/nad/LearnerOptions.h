@@ -20,7 +20,9 @@ enum class LearnerPreset { Paper, Official };
 //  (as the authors' MSE, but scale-free). The unsquared norm makes removing a share f of a
 //  block's energy cost √f — concave, so per block "keep all" or "drop all" is always cheapest
 //  per unit and paths jump from dense to dead as λ grows; the squared share costs f.
-enum class PathDistance { Norm, ScaleFree, RelativeSquared };
+//  Distillation: KL(softmax o_n ‖ softmax m_n) of the logits only, as CDRP's distillation loss
+//  (Wang et al., CVPR 2018): the path must answer as the network does, whatever its inner maps.
+enum class PathDistance { Norm, ScaleFree, RelativeSquared, Distillation };
 
 // How the paper preset measures a path's size: Sum (Eq. 6): Σ_i Σ_t σ(s_i[t]), so a block's
 // price per unit is λ whatever its width; BlockMean: Σ_i mean_t σ(s_i[t]), so dropping a whole
@@ -91,6 +93,17 @@ struct LearnerOptions
     // ImageNet β per family (findpath.py's table: VGG 4.5, ResNet 0.02, DenseNet 0.02, DARTS 0.45; 0.05, their default,
     // for any other).
     static double defaultLambda(const std::string& family, LearnerPreset preset);
+    // The same for the objective `options` describe: the official table, the specific
+    // objective's own λ per family (measured with `nad sweep`, README "Sparse and specific
+    // paths"), or the paper's.
+    static double defaultLambda(const std::string& family, const LearnerOptions& options);
+
+    // The "specific" objective (issue 15's sparse and specific paths): the paper preset with the
+    // relative-squared distance, block-mean sparsity, a margin and a one-vs-rest loss on other
+    // concepts' images (weights in LearnerOptions.cpp, from `nad sweep`). Sets only those fields.
+    void useSpecificObjective();
+    bool usesSpecificObjective() const;
+
     // Whether `family` is one of the built-in families with a λ of its own. Any other model
     // (an imported spec) gets a general fallback, to be replaced by one `nad sweep` chooses on
     // a validation split.

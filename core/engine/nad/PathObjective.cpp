@@ -111,10 +111,16 @@ torch::Tensor PathObjective::paperDistance(const BlockForward& original, const B
             perSample = perSample + difference.norm(2, 1) / o.flatten(1).norm(2, 1).clamp_min(1e-12);
             break;
         case PathDistance::RelativeSquared:
+        case PathDistance::Distillation:
             perSample = perSample + difference.pow(2).sum(1) / o.flatten(1).pow(2).sum(1).clamp_min(1e-24);
             break;
         }
     };
+    if (m_options.distance == PathDistance::Distillation) {
+        // CDRP-style: only what the network answers counts, KL(softmax o_n ‖ softmax m_n).
+        const torch::Tensor logOriginal = torch::log_softmax(original.logits, 1);
+        return (logOriginal.exp() * (logOriginal - torch::log_softmax(masked.logits, 1))).sum(1);
+    }
     for (std::size_t i = 0; i < masked.blockOutputs.size(); ++i)
         add(original.blockOutputs[i], masked.blockOutputs[i]);
     add(original.logits, masked.logits);

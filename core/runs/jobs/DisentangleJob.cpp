@@ -56,7 +56,7 @@ PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
         prepared.network = source.load(prepared.model);
     prepared.options = request.options;
     if (!request.lambdaGiven)
-        prepared.options.lambda = LearnerOptions::defaultLambda(prepared.model.lambdaFamily(), request.options.preset);
+        prepared.options.lambda = LearnerOptions::defaultLambda(prepared.model.lambdaFamily(), request.options);
     if (prepared.model.classNames.size() != concepts.size())
         throw InvalidArgument("model '" + request.modelName + "' has " +
                               std::to_string(prepared.model.classNames.size()) + " classes but the data set has " +
