@@ -5,12 +5,14 @@
 #include "data/ValidationSplit.h"
 #include "nad/EngineTiming.h"
 #include "nad/LambdaSweep.h"
+#include "nad/NegativePool.h"
 #include "nad/PathLearner.h"
 #include "nn/NetworkFactory.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -330,6 +332,36 @@ TEST(PathLearner, NegativeAwareLearningIsBatchInvariantAndResumable)
     own.labels = {0, 0};
     learner.setNegatives(own);
     EXPECT_THROW(learner.learn({concepts[0]}, 0), InvalidArgument);
+}
+
+// The pool is spread evenly over the classes, seeded, and drawn only from the candidates.
+TEST(NegativePool, BalancedSeededAndLimitedToTheCandidates)
+{
+    ImageSet set;
+    set.channels = 1;
+    set.height = set.width = 2;
+    for (int i = 0; i < 60; ++i) {
+        set.labels.push_back(i % 3);
+        for (int p = 0; p < 4; ++p)
+            set.pixels.push_back(std::uint8_t(i));
+    }
+    const auto pool = NegativePool::draw(set, {}, 12, 7, Normalization(), torch::kCPU);
+    ASSERT_EQ(pool.labels.size(), 12u);
+    EXPECT_EQ(std::count(pool.labels.begin(), pool.labels.end(), 0), 4);
+    EXPECT_EQ(std::count(pool.labels.begin(), pool.labels.end(), 2), 4);
+    EXPECT_TRUE(torch::equal(pool.images, NegativePool::draw(set, {}, 12, 7, Normalization(), torch::kCPU).images));
+    EXPECT_FALSE(torch::equal(pool.images, NegativePool::draw(set, {}, 12, 8, Normalization(), torch::kCPU).images));
+    // Each image's pixels are its index / 255: every drawn image is a candidate of its class.
+    const std::vector<std::size_t> candidates{0, 1, 2, 3, 4, 5};
+    const auto few = NegativePool::draw(set, candidates, 30, 7, Normalization(), torch::kCPU);
+    ASSERT_EQ(few.labels.size(), 6u);  // at most what the candidates hold
+    for (std::int64_t r = 0; r < 6; ++r) {
+        const int index = int(std::lround(few.images[r][0][0][0].item<double>() * 255.0));
+        EXPECT_LT(index, 6);
+        EXPECT_EQ(few.labels[std::size_t(r)], index % 3);
+    }
+    EXPECT_THROW(NegativePool::draw(set, {0, 3, 6}, 10, 7, Normalization(), torch::kCPU),
+                 InvalidArgument);  // one class
 }
 
 TEST(PathLearner, CachedOriginalsGiveTheSamePaths)
