@@ -11,7 +11,8 @@ struct LearnerOptions;
 namespace nad::cli {
 
 // The path objective's options, declared the same way by `disentangle` and `sweep`:
-// --objective (a named set of the others), --distance, --sparsity, the negative-aware weights --margin, --hinge, --kl, --one-vs-rest,
+// --objective (a named set of the others), --distance, --sparsity, the negative-aware weights --margin, --hinge, --kl,
+// --one-vs-rest,
 // --negative-pool, and --scale-free (the older spelling of --distance scale-free). They write
 // straight into `options`, which must outlive the parse.
 void addObjectiveOptions(CLI::App& command, LearnerOptions& options);
