@@ -138,6 +138,30 @@
         <source>Not among the top %1 %</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Difference to original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each path&apos;s channel sum minus the original network&apos;s, in the original&apos;s range: white where the path changes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference to original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference to original: %1 of its range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path keeps %1 % of this block&apos;s units: the original network here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path keeps %1 % of this block&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::ActivationComparisonStrip</name>
@@ -162,6 +186,14 @@
     </message>
     <message>
         <source>activation (channel sum, min-max normalized) per block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path − original channel sum, in the original&apos;s range (blue less, red more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; = the path keeps ≥ 99 % of the units (the original network)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -193,30 +225,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Concept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit usage: share of all units the path keeps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,22 +238,6 @@
     </message>
     <message>
         <source>Uncheck every concept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1/%2 learned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not learned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -414,10 +406,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot show the project&apos;s metrics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +436,14 @@
             <numerusform>Activation maps of %n blocks</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accuracy lost when each concept&apos;s own units are switched off, against as many random units (the control)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knockout</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::InterpretabilityScatterView</name>
@@ -457,6 +453,29 @@
     </message>
     <message>
         <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::KnockoutView</name>
+    <message>
+        <source>top-1 accuracy drop (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no own units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own units off: on the concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own units off: on the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many random units off: on the concept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1049,171 +1068,6 @@
     </message>
 </context>
 <context>
-    <name>nad::ProjectExplorerWidget</name>
-    <message>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data sets (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Models (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training / test images, test accuracy or run status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image size, model family, or a run&apos;s concepts, initializations, elapsed time and start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)
-%3
-%4 training and %5 test images, %6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>class %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: class %2, %3 training and %4 test images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>imported · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2%3)
-Test accuracy: %4
-Input: %5×%6×%7
-File: %8
-SHA-256: %9</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, imported TorchScript</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>model %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>? concepts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concepts: unreadable hyperparameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concepts: all %1 of the data set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concepts (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status: %1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Initializations: %1, seed %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elapsed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>nad::ProjectFigures</name>
     <message>
         <source>unit usage</source>
@@ -1261,6 +1115,22 @@ SHA-256: %9</source>
     </message>
     <message>
         <source>hit rate (top %1 % on own tile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1: every path keeps ≥ 99 % of the units in %2 of %3 blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no knockout test (evaluate the run again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: knockout of each concept&apos;s own units</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1552,11 +1422,6 @@ SHA-256: %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
-Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Preset:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,10 +1439,6 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     </message>
     <message>
         <source>The model family&apos;s default, found with a λ sweep on the zoo models</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;teps:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1689,6 +1550,44 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     </message>
     <message>
         <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparse and specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
+Sparse and specific: the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
+Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most steps a concept takes; it stops earlier once its binary path has converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max s&amp;teps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs over each concept&apos;s training images (the authors&apos; code runs 21), or until the binary path has converged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No λ has been chosen for %1: %2 is a general fallback. Choose one on a validation split of the training images: nad sweep --project FILE --model %1 --concepts A,B,C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -138,6 +138,30 @@
         <source>Not among the top %1 %</source>
         <translation>不在前 %1 % 之内</translation>
     </message>
+    <message>
+        <source>Difference to original</source>
+        <translation>与原网络之差</translation>
+    </message>
+    <message>
+        <source>Each path&apos;s channel sum minus the original network&apos;s, in the original&apos;s range: white where the path changes nothing</source>
+        <translation>每条路径的通道和减去原网络的通道和，按原网络的取值范围显示：白色表示路径未作改变</translation>
+    </message>
+    <message>
+        <source>difference to original</source>
+        <translation>与原网络之差</translation>
+    </message>
+    <message>
+        <source>Difference to original: %1 of its range</source>
+        <translation>与原网络之差：其取值范围的 %1</translation>
+    </message>
+    <message>
+        <source>The path keeps %1 % of this block&apos;s units: the original network here</source>
+        <translation>路径保留了该模块 %1 % 的单元：此处即原网络</translation>
+    </message>
+    <message>
+        <source>The path keeps %1 % of this block&apos;s units</source>
+        <translation>路径保留了该模块 %1 % 的单元</translation>
+    </message>
 </context>
 <context>
     <name>nad::ActivationComparisonStrip</name>
@@ -163,6 +187,14 @@
     <message>
         <source>activation (channel sum, min-max normalized) per block</source>
         <translation>各模块的激活（通道和，最小-最大归一化）</translation>
+    </message>
+    <message>
+        <source>path − original channel sum, in the original&apos;s range (blue less, red more)</source>
+        <translation>路径 − 原网络的通道和，按原网络的取值范围（蓝色更少，红色更多）</translation>
+    </message>
+    <message>
+        <source>; = the path keeps ≥ 99 % of the units (the original network)</source>
+        <translation>；= 路径保留 ≥ 99 % 的单元（即原网络）</translation>
     </message>
 </context>
 <context>
@@ -225,15 +257,15 @@
     </message>
     <message>
         <source>Usage/block</source>
-        <translation type="unfinished"></translation>
+        <translation>使用率/模块</translation>
     </message>
     <message>
         <source>AUROC</source>
-        <translation type="unfinished"></translation>
+        <translation>AUROC</translation>
     </message>
     <message>
         <source>Knockout</source>
-        <translation type="unfinished"></translation>
+        <translation>敲除</translation>
     </message>
     <message>
         <source>Path precision: accuracy on held-out images of the concept with its path applied</source>
@@ -241,15 +273,15 @@
     </message>
     <message>
         <source>Unit usage: mean over blocks of the share of each block&apos;s units the path keeps (as the paper&apos;s Fig. 4)</source>
-        <translation type="unfinished"></translation>
+        <translation>单元使用率：路径在各模块保留的单元比例的模块平均（同论文图 4）</translation>
     </message>
     <message>
         <source>One-vs-rest AUROC of the concept&apos;s logit under its path (its held-out images against all others)</source>
-        <translation type="unfinished"></translation>
+        <translation>在其路径下该概念 logit 的一对其余 AUROC（其留出图像对比其他所有图像）</translation>
     </message>
     <message>
         <source>Accuracy on the concept lost when its own units are switched off (points), and with as many random units off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭该概念自身单元时其准确率的下降（百分点），以及关闭同样数量随机单元时的下降</translation>
     </message>
     <message>
         <source>learning</source>
@@ -275,35 +307,35 @@
     </message>
     <message>
         <source>AUROC %1 (original network %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>AUROC %1（原网络 %2）</translation>
     </message>
     <message>
         <source>Own units off: %1 points lost on the concept; %2 ± %3 with as many random units off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭自身单元：该概念下降 %1 个百分点；关闭同样数量随机单元：%2 ± %3</translation>
     </message>
     <message>
         <source>No units of its own: every unit its path keeps, most other concepts&apos; paths keep too</source>
-        <translation type="unfinished"></translation>
+        <translation>没有自身单元：其路径保留的每个单元，大多数其他概念的路径也保留</translation>
     </message>
     <message>
         <source>Learned in %1 steps (mean over initializations)</source>
-        <translation type="unfinished"></translation>
+        <translation>学习用了 %1 步（各初始化的平均）</translation>
     </message>
     <message>
         <source>Degenerate: the path answers its concept for (almost) everything, or keeps almost nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>退化：路径对（几乎）所有输入都回答该概念，或几乎不保留任何单元</translation>
     </message>
     <message>
         <source>degenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>退化</translation>
     </message>
     <message>
         <source>no own units</source>
-        <translation type="unfinished"></translation>
+        <translation>无自身单元</translation>
     </message>
     <message>
         <source>%1 (rnd %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（随机 %2）</translation>
     </message>
 </context>
 <context>
@@ -402,6 +434,14 @@
             <numerusform>%n 个模块的激活图</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accuracy lost when each concept&apos;s own units are switched off, against as many random units (the control)</source>
+        <translation>关闭每个概念自身单元时的准确率下降，对比关闭同样数量随机单元（对照）</translation>
+    </message>
+    <message>
+        <source>Knockout</source>
+        <translation>敲除</translation>
+    </message>
 </context>
 <context>
     <name>nad::InterpretabilityScatterView</name>
@@ -412,6 +452,29 @@
     <message>
         <source>accuracy (%)</source>
         <translation>准确率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>nad::KnockoutView</name>
+    <message>
+        <source>top-1 accuracy drop (points)</source>
+        <translation>top-1 准确率下降（百分点）</translation>
+    </message>
+    <message>
+        <source>%1 (no own units)</source>
+        <translation>%1（无自身单元）</translation>
+    </message>
+    <message>
+        <source>own units off: on the concept</source>
+        <translation>关闭自身单元：在该概念上</translation>
+    </message>
+    <message>
+        <source>own units off: on the others</source>
+        <translation>关闭自身单元：在其他概念上</translation>
+    </message>
+    <message>
+        <source>as many random units off: on the concept</source>
+        <translation>关闭同样数量随机单元：在该概念上</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1112,22 @@
         <source>hit rate (top %1 % on own tile)</source>
         <translation>命中率（在自身图块上的前 %1 %）</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1: every path keeps ≥ 99 % of the units in %2 of %3 blocks</source>
+        <translation>警告：%1：在 %3 个模块中的 %2 个里，每条路径都保留 ≥ 99 % 的单元</translation>
+    </message>
+    <message>
+        <source>%1: no knockout test (evaluate the run again)</source>
+        <translation>%1：没有敲除测试（请重新评估该运行）</translation>
+    </message>
+    <message>
+        <source>%1: knockout of each concept&apos;s own units</source>
+        <translation>%1：敲除每个概念的自身单元</translation>
+    </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
@@ -1341,12 +1420,6 @@ SHA-256：%9</translation>
         <translation>官方代码（v2）</translation>
     </message>
     <message>
-        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
-Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
-        <translation>论文：L = L_dif + λ·L_reg，同算法 1。
-官方：作者公开的代码（在正确分类的图像上使用交叉熵和 MSE，β 惩罚项）。</translation>
-    </message>
-    <message>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
@@ -1365,10 +1438,6 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <message>
         <source>The model family&apos;s default, found with a λ sweep on the zoo models</source>
         <translation>该模型族的默认值，通过在模型库模型上扫描 λ 得到</translation>
-    </message>
-    <message>
-        <source>S&amp;teps:</source>
-        <translation>步数(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Batch per concept:</source>
@@ -1479,6 +1548,46 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <message>
         <source>L</source>
         <translation>L</translation>
+    </message>
+    <message>
+        <source>Sparse and specific</source>
+        <translation>稀疏且特异</translation>
+    </message>
+    <message>
+        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
+Sparse and specific: the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
+Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
+        <translation>论文：L = L_dif + λ·L_reg，同算法 1。
+稀疏且特异：论文的算法，以各模块被移除的能量比例作为距离、以各模块的平均使用率作为大小，并在其他概念的图像上加入间隔损失和一对其余损失，使路径在变稀疏时保持特异。
+官方：作者公开的代码（在正确分类的图像上使用交叉熵和 MSE，β 惩罚项）。</translation>
+    </message>
+    <message>
+        <source>The most steps a concept takes; it stops earlier once its binary path has converged</source>
+        <translation>每个概念的最大步数；其二值路径收敛后会提前停止</translation>
+    </message>
+    <message>
+        <source>Max s&amp;teps:</source>
+        <translation>最大步数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>until converged</source>
+        <translation>直到收敛</translation>
+    </message>
+    <message>
+        <source>Epochs over each concept&apos;s training images (the authors&apos; code runs 21), or until the binary path has converged</source>
+        <translation>在每个概念的训练图像上的轮数（作者的代码为 21 轮），或直到二值路径收敛</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>No λ has been chosen for %1: %2 is a general fallback. Choose one on a validation split of the training images: nad sweep --project FILE --model %1 --concepts A,B,C</source>
+        <translation>尚未为 %1 选定 λ：%2 只是通用的后备值。请在训练图像的验证划分上选择：nad sweep --project FILE --model %1 --concepts A,B,C</translation>
+    </message>
+    <message>
+        <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
+        <translation>各模块平均使用率（对模块求和）的权重：λ 越大，路径越稀疏</translation>
     </message>
 </context>
 </TS>

@@ -305,11 +305,14 @@ void TrainingPanel::applyPresetBudget()
 
 void TrainingPanel::updatePresetLabels()
 {
-    const bool paper = objectiveOptions().preset == LearnerPreset::Paper;
+    const LearnerOptions objective = objectiveOptions();
+    const bool paper = objective.preset == LearnerPreset::Paper;
     m_lambdaLabel->setText(paper ? tr("Sparsity &λ:") : tr("Penalty &β:"));
     m_lambdaLabel->setBuddy(m_lambda);
-    m_lambda->setToolTip(paper ? tr("Weight of L_reg = Σ‖σ(s_i)‖₁ (Eq. 7): larger λ, sparser paths")
-                               : tr("Weight of the mean squared mask penalty (the authors' code)"));
+    m_lambda->setToolTip(objective.usesSpecificObjective()
+                             ? tr("Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths")
+                         : paper ? tr("Weight of L_reg = Σ‖σ(s_i)‖₁ (Eq. 7): larger λ, sparser paths")
+                                 : tr("Weight of the mean squared mask penalty (the authors' code)"));
 }
 
 // The preset and objective the preset box names, everything else at its default.
