@@ -42,6 +42,7 @@ bool TrainingController::start(const DisentangleRequest& request)
             s.classIndices = QVector<qint64>(p.learner.classIndices.begin(), p.learner.classIndices.end());
             s.distanceLoss = QVector<double>(p.learner.distanceLoss.begin(), p.learner.distanceLoss.end());
             s.sparsityLoss = QVector<double>(p.learner.sparsityLoss.begin(), p.learner.sparsityLoss.end());
+            s.negativeLoss = QVector<double>(p.learner.negativeLoss.begin(), p.learner.negativeLoss.end());
             s.usage = QVector<double>(p.learner.usage.begin(), p.learner.usage.end());
             s.lambda = lambda;
             s.elapsedSeconds = p.elapsedSeconds;

@@ -24,6 +24,7 @@ struct TrainingSnapshot
     QVector<qint64> classIndices;  // the concepts of this pass, by class index
     QVector<double> distanceLoss;  // per concept, L_dif (paper) or the distance term (official)
     QVector<double> sparsityLoss;  // per concept, before λ (β)
+    QVector<double> negativeLoss;  // per concept, the weighted terms on other concepts' images (0 when off)
     QVector<double> usage;         // per concept, share of units on
     double lambda = 0;             // the weight of the sparsity term in this run
     double elapsedSeconds = 0;

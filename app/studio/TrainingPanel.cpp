@@ -381,10 +381,11 @@ void TrainingPanel::showSnapshot(const TrainingSnapshot& s)
     const double x = double((s.initialization * s.passes + s.pass) * s.steps + s.step);
     if (!m_curveSteps.isEmpty() && x <= m_curveSteps.last())
         return;  // a repeated report (resume starts at the checkpoint)
-    double distance = 0, sparsity = 0, usage = 0, low = 1, high = 0;
+    double distance = 0, sparsity = 0, negative = 0, usage = 0, low = 1, high = 0;
     for (int c = 0; c < n; ++c) {
         distance += s.distanceLoss.value(c);
         sparsity += s.sparsityLoss.value(c);
+        negative += s.negativeLoss.value(c);  // L includes the terms on other concepts' images
         usage += s.usage[c];
         low = std::min(low, s.usage[c]);
         high = std::max(high, s.usage[c]);
@@ -392,7 +393,7 @@ void TrainingPanel::showSnapshot(const TrainingSnapshot& s)
     m_curveSteps << x;
     m_distance << distance / n;
     m_sparsity << s.lambda * sparsity / n;
-    m_total << (distance + s.lambda * sparsity) / n;
+    m_total << (distance + s.lambda * sparsity + negative) / n;
     m_usageMean << usage / n;
     m_usageMin << low;
     m_usageMax << high;

@@ -299,11 +299,17 @@ private Q_SLOTS:
         QCOMPARE(request.options.lambda, LearnerOptions::defaultLambda("vgg", specific));
         QVERIFY(request.options.lambda != LearnerOptions::defaultLambda("vgg", LearnerPreset::Paper));
         QSignalSpy results(window.trainingJob(), &TrainingController::resultAvailable);
+        QSignalSpy snapshots(window.trainingJob(), &TrainingController::snapshot);
         QVERIFY(window.startTraining());
         QTRY_VERIFY_WITH_TIMEOUT(!window.trainingJob()->isRunning(), 120000);
         QCOMPARE(results.count(), 1);
         const auto outcome = results.at(0).at(0).value<TrainingOutcome>();
         QCOMPARE(outcome.pathsLearned, 2);
+        // The curves' L includes the terms on other concepts' images, reported per concept.
+        QVERIFY(!snapshots.isEmpty());
+        const auto last = snapshots.last().at(0).value<TrainingSnapshot>();
+        QCOMPARE(last.negativeLoss.size(), 2);
+        QVERIFY(last.negativeLoss.at(0) >= 0.0);
         const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
         const auto run = RunStore(store).run(outcome.runId);
         QVERIFY(run);
