@@ -28,6 +28,13 @@ torch::Tensor withoutClass(const torch::Tensor& logits, const torch::Tensor& cla
     return logits.masked_fill(isClass, -std::numeric_limits<double>::infinity());
 }
 
+// Per sample, KL(softmax `reference` ‖ softmax `logits`).
+torch::Tensor softmaxKl(const torch::Tensor& reference, const torch::Tensor& logits)
+{
+    const torch::Tensor logReference = torch::log_softmax(reference, 1);
+    return (logReference.exp() * (logReference - torch::log_softmax(logits, 1))).sum(1);
+}
+
 BlockForward rows(const BlockForward& all, std::int64_t first, std::int64_t end)
 {
     BlockForward part;
@@ -100,6 +107,8 @@ LossTerms PathObjective::evaluate(const std::vector<torch::Tensor>& maskLogits, 
 // Per sample, summed over the blocks and the logits (Eq. 4 with the chosen distance).
 torch::Tensor PathObjective::paperDistance(const BlockForward& original, const BlockForward& masked) const
 {
+    if (m_options.distance == PathDistance::Distillation)  // CDRP-style: only what the network answers counts
+        return softmaxKl(original.logits, masked.logits);
     torch::Tensor perSample = torch::zeros({original.logits.size(0)}, original.logits.options());
     auto add = [&](const torch::Tensor& o, const torch::Tensor& m) {
         const torch::Tensor difference = (o - m).flatten(1);
@@ -111,16 +120,12 @@ torch::Tensor PathObjective::paperDistance(const BlockForward& original, const B
             perSample = perSample + difference.norm(2, 1) / o.flatten(1).norm(2, 1).clamp_min(1e-12);
             break;
         case PathDistance::RelativeSquared:
-        case PathDistance::Distillation:
             perSample = perSample + difference.pow(2).sum(1) / o.flatten(1).pow(2).sum(1).clamp_min(1e-24);
             break;
+        case PathDistance::Distillation:
+            break;  // the logits only, below
         }
     };
-    if (m_options.distance == PathDistance::Distillation) {
-        // CDRP-style: only what the network answers counts, KL(softmax o_n ‖ softmax m_n).
-        const torch::Tensor logOriginal = torch::log_softmax(original.logits, 1);
-        return (logOriginal.exp() * (logOriginal - torch::log_softmax(masked.logits, 1))).sum(1);
-    }
     for (std::size_t i = 0; i < masked.blockOutputs.size(); ++i)
         add(original.blockOutputs[i], masked.blockOutputs[i]);
     add(original.logits, masked.logits);
@@ -156,11 +161,8 @@ torch::Tensor PathObjective::negativeTerms(const LossBatch& batch, const torch::
         perNegative = perNegative + w.margin * torch::relu(conceptLogit - std::get<0>(others.max(1)) + 1.0);
     if (w.hinge > 0)
         perNegative = perNegative + w.hinge * torch::relu(conceptLogit - originalLogits.gather(1, classes).squeeze(1));
-    if (w.kl > 0) {
-        const torch::Tensor logOriginal = torch::log_softmax(originalLogits, 1);
-        const torch::Tensor kl = (logOriginal.exp() * (logOriginal - torch::log_softmax(z, 1))).sum(1);
-        perNegative = perNegative + w.kl * kl;
-    }
+    if (w.kl > 0)
+        perNegative = perNegative + w.kl * softmaxKl(originalLogits, z);
     if (w.oneVsRest > 0)  // −log(1 − p_c) = logsumexp(z) − logsumexp_{k≠c}(z)
         perNegative = perNegative + w.oneVsRest * (torch::logsumexp(z, 1) - torch::logsumexp(others, 1));
     torch::Tensor terms = meanPerConcept(perNegative, batch.negativeOwner, concepts);
