@@ -140,6 +140,19 @@ const char* const kSchemaV3Additions = R"SQL(
 ALTER TABLE models ADD COLUMN import_spec TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 4: the unit explorer's cache. What the units of a block respond to over the held-out
+// split (UnitStatistics JSON) takes a pass of the network over every image, so it is kept per
+// run and block; the run fixes the model and the data set it is measured on.
+const char* const kSchemaV4Additions = R"SQL(
+CREATE TABLE unit_statistics(
+    run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    block_index INTEGER NOT NULL,
+    top_count   INTEGER NOT NULL,
+    data        TEXT NOT NULL,
+    PRIMARY KEY (run_id, block_index)
+);
+)SQL";
+
 const char* const kSchemaV0 = R"SQL(
 CREATE TABLE project_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE datasets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL);
@@ -154,6 +167,7 @@ void ProjectSchema::createCurrent(SqliteDatabase& db)
     db.exec(kSchemaV1);
     db.exec(kSchemaV2Additions);
     db.exec(kSchemaV3Additions);
+    db.exec(kSchemaV4Additions);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
@@ -177,6 +191,8 @@ void ProjectSchema::migrate(SqliteDatabase& db, int fromVersion)
         migrate1To2(db);
     if (fromVersion <= 2)
         migrate2To3(db);
+    if (fromVersion <= 3)
+        migrate3To4(db);
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
     if (db.queryInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
         throw ProjectError("project file '" + db.path() +
@@ -222,6 +238,12 @@ void ProjectSchema::migrate2To3(SqliteDatabase& db)
 {
     // A column with a default: every model recorded before v3 came from the zoo.
     db.exec(kSchemaV3Additions);
+}
+
+void ProjectSchema::migrate3To4(SqliteDatabase& db)
+{
+    // Only a cache table: it fills as the unit explorer measures blocks.
+    db.exec(kSchemaV4Additions);
 }
 
 }  // namespace nad
