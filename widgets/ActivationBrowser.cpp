@@ -510,6 +510,11 @@ bool ActivationBrowser::eventFilter(QObject* watched, QEvent* event)
             m_grid->cellAt(static_cast<QMouseEvent*>(event)->pos(), &row, &column, nullptr) && column > 0)
             setSelectedBlock(column - 1);
     }
+    if (event->type() == QEvent::MouseButtonDblClick && watched == m_grid) {
+        int row = -1, column = -1;
+        if (m_grid->cellAt(static_cast<QMouseEvent*>(event)->pos(), &row, &column, nullptr) && column > 0)
+            Q_EMIT blockDoubleClicked(column - 1);
+    }
     if (event->type() == QEvent::ToolTip && (watched == m_grid || watched == m_strip)) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = watched == m_grid ? gridToolTip(help->pos()) : stripToolTip(help->pos());

@@ -81,6 +81,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void compositeRequested(QVector<QString> conceptPerTile, QString layout);
     void filesDropped(QStringList files);
+    // A double click on a block's column: explore that block's units.
+    void blockDoubleClicked(int block);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

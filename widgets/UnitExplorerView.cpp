@@ -36,7 +36,10 @@ UnitExplorerView::UnitExplorerView(QWidget* parent) : QWidget(parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setToolTip(tr("The block's units, most shared by the concepts' paths first"));
+    m_table->setToolTip(tr("The block's units, most shared by the concepts' paths first; click a header to sort"));
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_status = new QLabel(controls);
     m_status->setObjectName(QStringLiteral("unitStatus"));
     m_status->setWordWrap(true);
@@ -54,7 +57,7 @@ UnitExplorerView::UnitExplorerView(QWidget* parent) : QWidget(parent)
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 800});
+    splitter->setSizes({320, 800});
     auto* explanation =
         new QLabel(tr("What a unit responds to: the held-out images that activate it most (its map over them, on one "
                       "scale), its mean response per concept, and which concepts' paths keep it."),
@@ -101,18 +104,25 @@ void UnitExplorerView::setUnits(int block, const QVector<UnitRow>& rows)
     if (block != currentBlock())
         return;
     m_filling = true;
+    m_table->setSortingEnabled(false);
     m_table->setRowCount(rows.size());
     for (int r = 0; r < rows.size(); ++r) {
-        auto* unit = new QTableWidgetItem(QString::number(rows[r].unit));
+        // Numbers as numbers, so a click on the header sorts them as such.
+        auto* unit = new QTableWidgetItem;
+        unit->setData(Qt::DisplayRole, rows[r].unit);
         unit->setData(Qt::UserRole, rows[r].unit);
         m_table->setItem(r, 0, unit);
-        m_table->setItem(r, 1, new QTableWidgetItem(QString::number(rows[r].conceptsKeeping)));
+        auto* keeping = new QTableWidgetItem;
+        keeping->setData(Qt::DisplayRole, rows[r].conceptsKeeping);
+        m_table->setItem(r, 1, keeping);
         auto* names = new QTableWidgetItem(rows[r].keptBy.join(QStringLiteral(", ")));
         names->setToolTip(names->text());
         m_table->setItem(r, 2, names);
     }
     m_table->resizeColumnToContents(0);
     m_table->resizeColumnToContents(1);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);  // the given order until a click
+    m_table->setSortingEnabled(true);
     m_filling = false;
 }
 
@@ -139,6 +149,13 @@ void UnitExplorerView::showUnit(int block, int unit)
     Q_EMIT profileRequested(block, unit, topCount());
 }
 
+void UnitExplorerView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (currentBlock() < 0 && m_blocks->count() > 0)
+        showUnit(m_blocks->count() - 1);
+}
+
 void UnitExplorerView::requestSelected()
 {
     const auto selected = m_table->selectionModel()->selectedRows();
@@ -157,6 +174,8 @@ void UnitExplorerView::setProfile(const UnitProfile& profile)
 
 void UnitExplorerView::setStatus(const QString& text)
 {
+    if (!m_profile->hasProfile() && !text.isEmpty())
+        m_profile->clear(text);
     m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
 }

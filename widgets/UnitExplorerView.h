@@ -55,6 +55,10 @@ Q_SIGNALS:
     void blockSelected(int block);
     void profileRequested(int block, int unit, int top);
 
+protected:
+    // Shown for the first time with a run: opens the last block (where paths differ most).
+    void showEvent(QShowEvent* event) override;
+
 private:
     void requestSelected();
 

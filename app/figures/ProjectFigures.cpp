@@ -3,6 +3,7 @@
 #include "ConceptPanel.h"
 #include "Errors.h"
 #include "QtText.h"
+#include "RunOverviewView.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PathEvaluator.h"
 #include "figures/ActivationGridView.h"
@@ -26,9 +27,9 @@
 namespace nad {
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("nad::ProjectFigures", text);
+    return QCoreApplication::translate("nad::ProjectFigures", text, disambiguation, n);
 }
 
 }  // namespace
@@ -162,6 +163,56 @@ void ProjectFigures::fillSimilarity(SimilarityHeatmapView& view, const ProjectSt
     view.setTitle(qs(summary.modelName));
     view.setData(data);
     view.setNote(warningNote(summary));
+}
+
+QString ProjectFigures::overviewHeadline(const RunSummary& summary)
+{
+    double precision = 0, originalPrecision = 0, specificity = 0, originalSpecificity = 0, auroc = 0, originalAuroc = 0;
+    int degenerate = 0;
+    for (const auto& c : summary.concepts) {
+        precision += c.pathPrecision;
+        originalPrecision += c.originalPrecision;
+        specificity += c.pathSpecificity;
+        originalSpecificity += c.originalSpecificity;
+        auroc += c.pathAuroc;
+        originalAuroc += c.originalAuroc;
+        degenerate += c.degenerate ? 1 : 0;
+    }
+    const double n = std::max<std::size_t>(1, summary.concepts.size());
+    double usage = 0;
+    for (double u : summary.usagePerBlock)
+        usage += u / double(std::max<std::size_t>(1, summary.usagePerBlock.size()));
+    QString text = tr("%1, run %2: %n concept(s)", nullptr, int(summary.concepts.size()))
+                       .arg(qs(summary.modelName))
+                       .arg(summary.runId);
+    text += tr(" × %n initialization(s).", nullptr, summary.initializations);
+    text += QLatin1Char(' ') + tr("Paths against the original network (mean over concepts): precision %1 (%2), "
+                                  "specificity %3 (%4), AUROC %5 (%6); unit usage %7 per block.")
+                                   .arg(precision / n, 0, 'f', 3)
+                                   .arg(originalPrecision / n, 0, 'f', 3)
+                                   .arg(specificity / n, 0, 'f', 3)
+                                   .arg(originalSpecificity / n, 0, 'f', 3)
+                                   .arg(auroc / n, 0, 'f', 3)
+                                   .arg(originalAuroc / n, 0, 'f', 3)
+                                   .arg(usage, 0, 'f', 2);
+    if (degenerate > 0)
+        text += QLatin1Char(' ') + tr("%n path(s) degenerate.", nullptr, degenerate);
+    return text;
+}
+
+void ProjectFigures::fillOverview(RunOverviewView& view, const ProjectStore& project, const RunSummary& summary)
+{
+    view.setHeadline(overviewHeadline(summary));
+    QStringList warnings;
+    for (const auto& warning : summary.warnings())
+        warnings << tr("Warning: %1").arg(qs(warning));
+    view.setWarnings(warnings);
+    fillSimilarity(*view.similarity(), project, summary);
+    view.similarity()->setNote(QString());  // the warnings stand above both figures
+    view.usage()->setSeries(
+        {{qs(summary.modelName), QVector<double>(summary.usagePerBlock.begin(), summary.usagePerBlock.end()), {}}},
+        tr("unit usage"), 0.0, 1.0);
+    view.usage()->setTitle(tr("Unit usage per block (Fig. 4)"));
 }
 
 std::vector<std::int64_t> ProjectFigures::defaultCompositeConcepts(const ProjectStore& project,

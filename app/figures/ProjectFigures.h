@@ -23,6 +23,7 @@ class InterpretabilityScatterView;
 class KnockoutView;
 class PrecisionHistogramView;
 class ProjectStore;
+class RunOverviewView;
 class SimilarityHeatmapView;
 class TrainingCurvesView;
 struct RunContext;
@@ -74,6 +75,10 @@ public:
     static void fillInterpretability(InterpretabilityScatterView& view, const ProjectStore& project,
                                      const std::vector<RunSummary>& summaries);
     static void fillSimilarity(SimilarityHeatmapView& view, const ProjectStore& project, const RunSummary& summary);
+    // The run's first screen: headline numbers (paths against the original network), warnings,
+    // similarity with dendrogram and this run's usage per block.
+    static void fillOverview(RunOverviewView& view, const ProjectStore& project, const RunSummary& summary);
+    static QString overviewHeadline(const RunSummary& summary);
     // The grid for one composite: the original network, then each tile concept's path from
     // `paths` (one initialization's). `network` is the run's network (RunContext::loadNetwork).
     static void fillActivations(ActivationGridView& view, const RunContext& context, BlockNetwork& network,

@@ -6,21 +6,28 @@
 #include "ProjectFigures.h"
 #include "QtText.h"
 #include "RunListModel.h"
+#include "RunOverviewView.h"
+#include "UnitExplorerPresenter.h"
+#include "UnitExplorerView.h"
 #include "analysis/PathMetrics.h"
 #include "figures/BlockSeriesView.h"
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/KnockoutView.h"
 #include "figures/PathComparisonView.h"
+#include "figures/PathFlowView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/SimilarityHeatmapView.h"
 #include "figures/TrainingCurvesView.h"
+#include "figures/UnitProfileView.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollArea>
+#include <QVBoxLayout>
 
 namespace nad {
 
@@ -28,29 +35,7 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
 {
     setObjectName(QStringLiteral("explorationTabs"));
     setDocumentMode(true);
-    m_classBalance = new ClassBalanceChart(this);
-    addTab(m_classBalance, tr("Data set"));
-    m_trainingCurves = new TrainingCurvesView(this);
-    addTab(m_trainingCurves, tr("Training"));
-    m_precision = new PrecisionHistogramView(this);
-    addTab(m_precision, tr("Precision"));
-    m_knockout = new KnockoutView(this);
-    m_knockout->setToolTip(tr("Accuracy lost when each concept's own units are switched off, against as many "
-                              "random units (the control)"));
-    addTab(m_knockout, tr("Knockout"));
-    m_usage = new BlockSeriesView(QStringLiteral("unit-usage"), this);
-    addTab(m_usage, tr("Unit usage"));
-    m_similarity = new SimilarityHeatmapView(this);
-    m_similarity->setToolTip(tr("Click a cell to compare the two concepts' paths block by block"));
-    addTab(m_similarity, tr("Similarity"));
-    m_comparison = new PathComparisonView(this);
-    addTab(m_comparison, tr("Path comparison"));
-    m_interpretability = new InterpretabilityScatterView(this);
-    addTab(m_interpretability, tr("Interpretability"));
-    m_activations = new ActivationBrowser(this);
-    addTab(m_activations, tr("Activations"));
-    for (int i = 0; i < count(); ++i)
-        widget(i)->setObjectName(QStringLiteral("tab%1").arg(i));
+    createViews();
 
     auto* corner = new QWidget(this);
     auto* cornerLayout = new QHBoxLayout(corner);
@@ -61,18 +46,144 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
     m_runs = new RunListModel(this);
     m_runSelector->setModel(m_runs);
     m_runSelector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_runSelector->setToolTip(tr("The evaluated run the precision, similarity, comparison and activation views show"));
+    m_runSelector->setToolTip(tr("The evaluated run the overview, path and unit views show"));
     runLabel->setBuddy(m_runSelector);
     cornerLayout->addWidget(runLabel);
     cornerLayout->addWidget(m_runSelector);
     setCornerWidget(corner, Qt::TopRightCorner);
 
     m_activationJob = new ActivationController(this);
+    m_unitPresenter = new UnitExplorerPresenter(m_unitExplorer, this);
+    connectViews();
+    clearViews();
+}
+
+QTabWidget* ExplorationTabs::addGroup(const QString& title)
+{
+    auto* group = new QTabWidget(this);
+    group->setDocumentMode(true);
+    group->setObjectName(QStringLiteral("viewGroup%1").arg(count()));
+    addTab(group, title);
+    return group;
+}
+
+QWidget* ExplorationTabs::addPage(QTabWidget* group, QWidget* view, FigureView* figure, const QString& title,
+                                  const QString& explanation, QWidget* controls)
+{
+    auto* page = new QWidget(group ? static_cast<QWidget*>(group) : this);
+    page->setObjectName(QStringLiteral("page%1").arg(m_pages.size()));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 0);
+    if (!explanation.isEmpty()) {
+        auto* line = new QLabel(explanation, page);
+        line->setObjectName(QStringLiteral("viewExplanation"));
+        line->setWordWrap(true);
+        line->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); }"));
+        layout->addWidget(line);
+    }
+    if (controls)
+        layout->addWidget(controls);
+    layout->addWidget(view, 1);
+    if (group)
+        group->addTab(page, title);
+    else
+        addTab(page, title);
+    if (figure) {
+        // Right click on any figure: save it (the same dialog as File › Export figure).
+        figure->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(figure, &QWidget::customContextMenuRequested, this, [this, figure](const QPoint& at) {
+            QMenu menu;
+            menu.addAction(tr("Save figure…"), this, [this, figure] { Q_EMIT saveFigureRequested(figure); });
+            menu.exec(figure->mapToGlobal(at));
+        });
+    }
+    m_pages.push_back({page, view, figure, group ? tabText(indexOf(group)) + QStringLiteral(" › ") + title : title});
+    return page;
+}
+
+void ExplorationTabs::createViews()
+{
+    m_overview = new RunOverviewView(this);
+    addPage(nullptr, m_overview, m_overview->similarity(), tr("Overview"),
+            tr("The selected run at a glance: its paths against the original network, what to check before "
+               "trusting them, the path similarity with its dendrogram (Fig. 7) and the unit usage (Fig. 4)."));
+    m_classBalance = new ClassBalanceChart(this);
+    addPage(nullptr, m_classBalance, m_classBalance, tr("Data set"),
+            tr("Images per class in each split of the data set: paths are learned on the training split and "
+               "evaluated on the held-out one."));
+    m_trainingCurves = new TrainingCurvesView(this);
+    addPage(nullptr, m_trainingCurves, m_trainingCurves, tr("Training"),
+            tr("Loss terms and unit usage along learning, per concept: flat tails mean the paths have settled."));
+
+    QTabWidget* paths = addGroup(tr("Paths"));
+    m_precision = new PrecisionHistogramView(this);
+    addPage(paths, m_precision, m_precision, tr("Precision"),
+            tr("Fig. 3: concepts per precision bin, with and without their paths. Precision only looks at the "
+               "concept's own images; read it with the specificity and AUROC of the overview."));
+    m_knockout = new KnockoutView(this);
+    addPage(paths, m_knockout, m_knockout, tr("Knockout"),
+            tr("Causal test: accuracy lost when each concept's own units are switched off, against as many random "
+               "units. A real path costs its concept far more than the random control does."));
+    m_similarity = new SimilarityHeatmapView(this);
+    m_similarity->setToolTip(tr("Click a cell to compare the two concepts' paths block by block"));
+    addPage(paths, m_similarity, m_similarity, tr("Similarity"),
+            tr("Fig. 7: path similarity M (Eq. 11) of every pair of concepts, ordered by average linkage. Click a "
+               "cell to compare the two paths."));
+    m_comparison = new PathComparisonView(this);
+    addPage(paths, m_comparison, m_comparison, tr("Comparison"),
+            tr("Two concepts' paths block by block: the Jaccard index per block (Eq. 10) and the units each path "
+               "keeps. Click a block to explore its units."));
+    m_pathFlow = new PathFlowView(this);
+    auto* flowControls = new QWidget(this);
+    auto* flowLayout = new QHBoxLayout(flowControls);
+    flowLayout->setContentsMargins(0, 0, 0, 0);
+    m_flowConcepts = new QComboBox(flowControls);
+    m_flowConcepts->setObjectName(QStringLiteral("pathFlowConcepts"));
+    auto* flowLabel = new QLabel(tr("&Concepts:"), flowControls);
+    flowLabel->setBuddy(m_flowConcepts);
+    flowLayout->addWidget(flowLabel);
+    flowLayout->addWidget(m_flowConcepts);
+    flowLayout->addStretch(1);
+    addPage(paths, m_pathFlow, m_pathFlow, tr("Flow"),
+            tr("Per block, the units the chosen concepts' paths share (first initialization): kept by all, by "
+               "some, by one only, by none. Click a block to explore its units."),
+            flowControls);
+
+    QTabWidget* units = addGroup(tr("Units"));
+    m_activations = new ActivationBrowser(this);
+    addPage(units, m_activations, m_activations->gridView(), tr("Activations"),
+            tr("Fig. 1 and 5: a composite image's activation map at every block, for the original network and "
+               "under each tile's concept path. A specific path lights up its own tile. Double-click a block's "
+               "column to explore its units."));
+    m_unitExplorer = new UnitExplorerView(this);
+    addPage(units, m_unitExplorer, m_unitExplorer->profileView(), tr("Unit explorer"), QString());
+
+    QTabWidget* models = addGroup(tr("Across models"));
+    m_usage = new BlockSeriesView(QStringLiteral("unit-usage"), this);
+    addPage(models, m_usage, m_usage, tr("Unit usage"),
+            tr("Fig. 4: the share of each block's units the paths keep, per model. Near 1 the path is the "
+               "original network there."));
+    m_interpretability = new InterpretabilityScatterView(this);
+    addPage(models, m_interpretability, m_interpretability, tr("Interpretability"),
+            tr("Fig. 6: interpretability I (Eq. 12) against accuracy, per model; Var(M) beside it does not mix "
+               "accuracy in."));
+}
+
+void ExplorationTabs::connectViews()
+{
     connect(m_runSelector, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExplorationTabs::showSelectedRun);
-    connect(m_similarity, &SimilarityHeatmapView::cellClicked, this, [this](int row, int column) {
+    const auto compare = [this](int row, int column) {
         compareConcepts(row, column);
-        setCurrentWidget(m_comparison);
-    });
+        showView(m_comparison);
+    };
+    connect(m_similarity, &SimilarityHeatmapView::cellClicked, this, compare);
+    connect(m_overview, &RunOverviewView::conceptPairClicked, this, compare);
+    connect(m_comparison, &PathComparisonView::blockClicked, this, [this](int block) { openUnitExplorer(block); });
+    connect(m_pathFlow, &PathFlowView::blockClicked, this, [this](int block) { openUnitExplorer(block); });
+    connect(m_activations, &ActivationBrowser::blockDoubleClicked, this,
+            [this](int block) { openUnitExplorer(block); });
+    connect(m_flowConcepts, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExplorationTabs::showPathFlow);
+    connect(m_unitPresenter, &UnitExplorerPresenter::errorOccurred, this, &ExplorationTabs::errorOccurred);
     connect(m_activations, &ActivationBrowser::compositeRequested, this,
             [this](const QVector<QString>& tiles, const QString& layout) { requestActivations(tiles, layout); });
     connect(m_activations, &ActivationBrowser::filesDropped, this,
@@ -90,7 +201,53 @@ ExplorationTabs::ExplorationTabs(QWidget* parent) : QTabWidget(parent)
     connect(m_activationJob, &BackgroundJob::failed, this, [this](const QString& message) {
         Q_EMIT errorOccurred(tr("Cannot compute the activation maps"), message);
     });
-    clearViews();
+}
+
+QList<QWidget*> ExplorationTabs::viewPages() const
+{
+    QList<QWidget*> pages;
+    for (const Page& page : m_pages)
+        pages << page.page;
+    return pages;
+}
+
+QString ExplorationTabs::viewTitle(QWidget* page) const
+{
+    for (const Page& p : m_pages)
+        if (p.page == page)
+            return p.title;
+    return {};
+}
+
+void ExplorationTabs::showView(QWidget* view)
+{
+    for (const Page& p : m_pages) {
+        if (p.page != view && p.view != view && p.figure != view)
+            continue;
+        auto* group =
+            qobject_cast<QTabWidget*>(p.page->parentWidget() ? p.page->parentWidget()->parentWidget() : nullptr);
+        if (group && group != this) {
+            group->setCurrentWidget(p.page);
+            setCurrentWidget(group);
+        } else {
+            setCurrentWidget(p.page);
+        }
+        return;
+    }
+}
+
+QWidget* ExplorationTabs::currentPage() const
+{
+    auto* group = qobject_cast<QTabWidget*>(currentWidget());
+    return group ? group->currentWidget() : currentWidget();
+}
+
+FigureView* ExplorationTabs::figureOf(QWidget* page) const
+{
+    for (const Page& p : m_pages)
+        if (p.page == page)
+            return p.figure;
+    return nullptr;
 }
 
 ExplorationTabs::~ExplorationTabs() = default;
@@ -101,6 +258,14 @@ void ExplorationTabs::setProject(const ProjectStore* project, const QString& zoo
     m_zooDirectory = zooDirectory;
     m_lastTiles.clear();
     refresh();
+    // A project with evaluated runs opens on the latest one's overview.
+    qint64 latest = 0;
+    for (const auto& summary : m_summaries)
+        latest = std::max<qint64>(latest, summary.runId);
+    if (latest > 0) {
+        selectRun(latest);
+        showView(m_overview);
+    }
 }
 
 void ExplorationTabs::clearViews()
@@ -118,6 +283,17 @@ void ExplorationTabs::clearViews()
     m_comparison->setTitle(tr("Click a cell of the similarity heat map to compare two paths"));
     m_interpretability->setPoints({});
     m_interpretability->setTitle(hint);
+    m_overview->setHeadline(hint);
+    m_overview->setWarnings({});
+    m_overview->similarity()->setData({});
+    m_overview->similarity()->setTitle(QString());
+    m_overview->usage()->setSeries({}, tr("unit usage"));
+    m_pathFlow->clear();
+    {
+        QSignalBlocker blocker(m_flowConcepts);
+        m_flowConcepts->clear();
+    }
+    m_unitPresenter->setRun(nullptr, 0, m_zooDirectory);
     if (!m_live)
         m_trainingCurves->setCurves({}, {}, {}, {}, {});
 }
@@ -193,6 +369,7 @@ void ExplorationTabs::showSelectedRun()
     const RunSummary& summary = m_summaries[std::size_t(index)];
     Q_EMIT selectedRunChanged(summary.runId, qs(summary.modelName));
     try {
+        ProjectFigures::fillOverview(*m_overview, *m_project, summary);
         ProjectFigures::fillPrecision(*m_precision, summary);
         ProjectFigures::fillKnockout(*m_knockout, summary);
         ProjectFigures::fillSimilarity(*m_similarity, *m_project, summary);
@@ -206,6 +383,8 @@ void ExplorationTabs::showSelectedRun()
         Q_EMIT errorOccurred(tr("Cannot show run %1").arg(summary.runId), qs(e.what()));
         return;
     }
+    fillPathFlowConcepts();
+    m_unitPresenter->setRun(m_project, summary.runId, m_zooDirectory);
     QStringList names;
     for (const auto& name : summary.classNames)
         names << qs(name);
@@ -274,6 +453,84 @@ void ExplorationTabs::compareConcepts(int first, int second)
     }
 }
 
+void ExplorationTabs::openUnitExplorer(int block, int unit)
+{
+    showView(m_unitExplorer);
+    m_unitPresenter->openBlock(block, unit);
+}
+
+void ExplorationTabs::fillPathFlowConcepts()
+{
+    const int index = m_runSelector->currentIndex();
+    if (!m_project || index < 0 || std::size_t(index) >= m_summaries.size())
+        return;
+    const RunSummary& summary = m_summaries[std::size_t(index)];
+    QSignalBlocker blocker(m_flowConcepts);
+    const QString keep = m_flowConcepts->currentText();
+    m_flowConcepts->clear();
+    QStringList all;
+    for (const auto& name : summary.classNames)
+        all << qs(name);
+    m_flowConcepts->addItem(tr("All %n concept(s)", nullptr, all.size()), all);
+    try {
+        const auto run = RunStore(*m_project).run(summary.runId);
+        const ConceptHierarchy hierarchy = m_project->hierarchy(run ? run->datasetId : 0);
+        for (const auto& group : hierarchy.groups()) {
+            QStringList members;
+            for (const auto& member : group.members)
+                if (all.contains(qs(member)))
+                    members << qs(member);
+            if (members.size() >= 2)
+                m_flowConcepts->addItem(
+                    QStringLiteral("%1: %2").arg(qs(group.primary), members.join(QStringLiteral(", "))), members);
+        }
+    } catch (const std::exception&) {
+        // No hierarchy: "all concepts" only.
+    }
+    const int kept = m_flowConcepts->findText(keep);
+    m_flowConcepts->setCurrentIndex(kept >= 0 ? kept : 0);
+    showPathFlow();
+}
+
+void ExplorationTabs::showPathFlow()
+{
+    const int index = m_runSelector->currentIndex();
+    if (!m_project || index < 0 || std::size_t(index) >= m_summaries.size())
+        return;
+    const QStringList chosen = m_flowConcepts->currentData().toStringList();
+    try {
+        RunStore runs(*m_project);
+        const auto run = runs.run(m_summaries[std::size_t(index)].runId);
+        const auto model = run ? runs.model(run->modelId) : std::nullopt;
+        if (!run || !model)
+            return;
+        std::map<int, QString> nameOf;
+        for (const auto& concept : m_project->concepts(run->datasetId))
+            nameOf[int(concept.classIndex)] = qs(concept.name);
+        std::map<QString, QVector<QVector<bool>>> pathOf;
+        for (const auto& path : runs.paths(run->id, run->datasetId, true)) {
+            if (path.initialization != 0 || !chosen.contains(nameOf[path.classIndex]))
+                continue;
+            QVector<QVector<bool>> blocks;
+            for (const auto& block : path.binary)
+                blocks << QVector<bool>(block.begin(), block.end());
+            pathOf[nameOf[path.classIndex]] = blocks;
+        }
+        QStringList names, blockNames;
+        QVector<QVector<QVector<bool>>> paths;
+        for (const QString& name : chosen)
+            if (pathOf.count(name)) {
+                names << name;
+                paths << pathOf[name];
+            }
+        for (const auto& block : model->blocks)
+            blockNames << qs(block.first);
+        m_pathFlow->setPaths(names, blockNames, paths);
+    } catch (const std::exception& e) {
+        Q_EMIT errorOccurred(tr("Cannot draw the path flow"), qs(e.what()));
+    }
+}
+
 void ExplorationTabs::requestActivations(const QVector<QString>& conceptPerTile, const QString& layout,
                                          const QStringList& files)
 {
@@ -311,9 +568,7 @@ void ExplorationTabs::showActivations(const ActivationGridData& data)
 
 FigureView* ExplorationTabs::currentFigure() const
 {
-    if (currentWidget() == m_activations)
-        return m_activations->gridView();
-    return qobject_cast<FigureView*>(currentWidget());
+    return figureOf(currentPage());
 }
 
 }  // namespace nad

@@ -23,15 +23,21 @@ class FigureView;
 class InterpretabilityScatterView;
 class KnockoutView;
 class PathComparisonView;
+class PathFlowView;
+class RunOverviewView;
+class UnitExplorerPresenter;
+class UnitExplorerView;
 class PrecisionHistogramView;
 class ProjectStore;
 class RunListModel;
 class SimilarityHeatmapView;
 class TrainingCurvesView;
 
-// The central tabs: the data set, the training curves and every exploration view of the
-// paper's figures, filled from the project's evaluated runs. A run selector in the corner
-// picks the run the per-model views show; usage and interpretability show every model.
+// The central views, grouped so no tab bar overflows: the run's overview, the data set, the
+// training curves, the paths (precision, knockout, similarity, comparison, flow), the units
+// (activation maps, unit explorer) and the views across models (usage, interpretability). Each
+// view sits on a page under a one-line explanation of what it shows and how to read it. A run
+// selector in the corner picks the run the per-run views show.
 class ExplorationTabs : public QTabWidget
 {
     Q_OBJECT
@@ -48,8 +54,19 @@ public:
     void selectRun(qint64 runId);
     qint64 selectedRun() const;
 
-    // The figure of the current tab (the activation browser gives its grid), or null.
+    // Every view's page, groups flattened, in order (the View menu and screenshots walk them).
+    QList<QWidget*> viewPages() const;
+    // "Group › view" for a page of viewPages().
+    QString viewTitle(QWidget* page) const;
+    // Brings `view` (a view or its page) to the front: its group, then its page.
+    void showView(QWidget* view);
+    // The page in front (inside the current group).
+    QWidget* currentPage() const;
+    // The figure of the current page (the activation browser gives its grid, the unit explorer
+    // its profile, the overview its similarity), or null.
     FigureView* currentFigure() const;
+    // The figure a view page draws (null for a page without one).
+    FigureView* figureOf(QWidget* page) const;
     // While a job trains, the training tab shows its live curves instead of the selected run's.
     void setLiveTraining(bool live);
 
@@ -63,22 +80,47 @@ public:
     KnockoutView* knockout() const { return m_knockout; }
     ActivationBrowser* activations() const { return m_activations; }
     ActivationController* activationJob() const { return m_activationJob; }
+    RunOverviewView* overview() const { return m_overview; }
+    PathFlowView* pathFlow() const { return m_pathFlow; }
+    QComboBox* pathFlowConcepts() const { return m_flowConcepts; }
+    UnitExplorerView* unitExplorer() const { return m_unitExplorer; }
+    UnitExplorerPresenter* unitPresenter() const { return m_unitPresenter; }
     QComboBox* runSelector() const { return m_runSelector; }
 
     // The two concepts' paths (engine order of the selected run) compared block by block.
     void compareConcepts(int first, int second);
+    // Shows block `block` (and `unit`, −1 the most shared) in the unit explorer.
+    void openUnitExplorer(int block, int unit = -1);
+    // The path flow of the concepts chosen in its selector (all, or a primary concept's members).
+    void showPathFlow();
     // Asks the worker for the activation maps of a composite (the browser's request).
     void requestActivations(const QVector<QString>& conceptPerTile, const QString& layout,
                             const QStringList& files = {});
 
 Q_SIGNALS:
     void errorOccurred(const QString& title, const QString& message);
+    // The context menu's "Save figure…" on `figure`.
+    void saveFigureRequested(nad::FigureView* figure);
     void statusMessage(const QString& message);
     // The run selector now shows `runId`, learned on `modelName`.
     void selectedRunChanged(qint64 runId, const QString& modelName);
 
 private:
+    struct Page
+    {
+        QWidget* page = nullptr;
+        QWidget* view = nullptr;
+        FigureView* figure = nullptr;
+        QString title;
+    };
+    // Puts `view` on a page under `explanation` (empty: none) in `group`.
+    QWidget* addPage(QTabWidget* group, QWidget* view, FigureView* figure, const QString& title,
+                     const QString& explanation, QWidget* controls = nullptr);
+    QTabWidget* addGroup(const QString& title);
+    void createViews();
+    void connectViews();
     void showSelectedRun();
+    void fillPathFlowConcepts();
     void showActivations(const ActivationGridData& data);
     void clearViews();
 
@@ -94,7 +136,13 @@ private:
     QString m_lastLayout = QStringLiteral("2x2");
     std::optional<ActivationRequest> m_pendingActivation;  // the newest request while one computes
 
+    QVector<Page> m_pages;
     QComboBox* m_runSelector = nullptr;
+    RunOverviewView* m_overview = nullptr;
+    PathFlowView* m_pathFlow = nullptr;
+    QComboBox* m_flowConcepts = nullptr;
+    UnitExplorerView* m_unitExplorer = nullptr;
+    UnitExplorerPresenter* m_unitPresenter = nullptr;
     ClassBalanceChart* m_classBalance = nullptr;
     TrainingCurvesView* m_trainingCurves = nullptr;
     PrecisionHistogramView* m_precision = nullptr;

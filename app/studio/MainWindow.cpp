@@ -3,6 +3,7 @@
 #include "ClassBalanceChart.h"
 #include "ConceptPanel.h"
 #include "ExplorationTabs.h"
+#include "FigureSaver.h"
 #include "HelpDialogs.h"
 #include "NewProjectWizard.h"
 #include "PreferencesDialog.h"
@@ -11,6 +12,7 @@
 #include "QtText.h"
 #include "RecentProjects.h"
 #include "ResumableRun.h"
+#include "RunOverviewView.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "UserDataDirectory.h"
@@ -25,6 +27,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -85,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_views, &ExplorationTabs::selectedRunChanged, this,
             [this](qint64, const QString& model) { m_training->selectModel(model); });
     connect(m_views, &ExplorationTabs::errorOccurred, this, &MainWindow::showError);
+    connect(m_views, &ExplorationTabs::saveFigureRequested, this, &MainWindow::chooseAndSaveFigure);
     connect(m_views, &ExplorationTabs::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(m_concepts, &ConceptPanel::checkedChanged, this,
@@ -105,9 +110,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](double fraction, const QString&) { m_jobProgress->setValue(int(std::lround(1000 * fraction))); });
     createMenus();
 
+    // First start: the whole available screen; later, where the user left the window.
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            setGeometry(screen->availableGeometry());
+        else
+            resize(1400, 900);
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
@@ -137,11 +147,11 @@ void MainWindow::createDocks()
     scroll->setWidget(m_training);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto* trainingDock = new QDockWidget(tr("Training"), this);
-    trainingDock->setObjectName(QStringLiteral("trainingDock"));
-    trainingDock->setWidget(scroll);
-    addDockWidget(Qt::RightDockWidgetArea, trainingDock);
-    resizeDocks({explorerDock, trainingDock}, {360, 400}, Qt::Horizontal);
+    m_trainingDock = new QDockWidget(tr("Training"), this);
+    m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    m_trainingDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, m_trainingDock);
+    resizeDocks({explorerDock, m_trainingDock}, {300, 380}, Qt::Horizontal);
     resizeDocks({explorerDock, conceptDock}, {220, 480}, Qt::Vertical);
 }
 
@@ -158,7 +168,7 @@ void MainWindow::createMenus()
     QAction* demo = file->addAction(tr("Open &Demo Project"), this, [this] { openDemoProject(); });
     demo->setObjectName(QStringLiteral("openDemoAction"));
     file->addSeparator();
-    QAction* save = file->addAction(tr("&Save Figure As…"), this, &MainWindow::chooseAndSaveFigure);
+    QAction* save = file->addAction(tr("&Save Figure As…"), this, [this] { chooseAndSaveFigure(); });
     save->setShortcut(QKeySequence::SaveAs);
     save->setObjectName(QStringLiteral("saveFigureAction"));
     file->addSeparator();
@@ -173,6 +183,19 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    // Every view with a shortcut: Ctrl+1 … Ctrl+9, then Ctrl+Shift+1 … in page order.
+    const QList<QWidget*> pages = m_views->viewPages();
+    for (int i = 0; i < pages.size(); ++i) {
+        QWidget* page = pages[i];
+        QAction* action =
+            m_viewMenu->addAction(m_views->viewTitle(page), this, [this, page] { m_views->showView(page); });
+        const int digit = i < 9 ? i + 1 : (i - 9 + 1) % 10;
+        const auto modifiers = i < 9 ? Qt::CTRL : (Qt::CTRL | Qt::SHIFT);
+        if (i < 18)
+            action->setShortcut(QKeySequence(modifiers | Qt::Key(Qt::Key_0 + digit)));
+        action->setObjectName(QStringLiteral("viewAction%1").arg(i));
+    }
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     m_startAction = training->addAction(tr("&Start"), this, &MainWindow::startTraining);
@@ -216,6 +239,8 @@ bool MainWindow::openProject(const QString& path)
         auto store = std::make_unique<ProjectStore>(ProjectStore::open(path.toStdString()));
         m_store = std::move(store);
         reloadProject();
+        // Exploring a project with results needs the room; one without any needs the training panel.
+        m_trainingDock->setVisible(m_views->runSelector()->count() == 0);
         setWindowTitle(tr("%1 — NAD Studio").arg(QFileInfo(path).fileName()));
         RecentProjects::remember(QFileInfo(path).absoluteFilePath());
         rebuildRecentMenu();
@@ -387,7 +412,8 @@ bool MainWindow::launchTraining(const DisentangleRequest& given)
     m_training->clearProgress();
     m_training->setRunning(true);
     m_views->setLiveTraining(true);
-    m_views->setCurrentWidget(m_views->trainingCurves());
+    m_views->showView(m_views->trainingCurves());
+    m_trainingDock->show();  // back while a run learns
     m_views->trainingCurves()->setTitle(
         tr("Learning %n path(s) on %1", nullptr, int(request.concepts.size())).arg(qs(request.modelName)));
     for (const auto& name : request.concepts)
@@ -426,8 +452,12 @@ void MainWindow::onTrainingResult(const TrainingOutcome& outcome)
     }
     m_views->setLiveTraining(false);
     reloadProject();
-    if (!outcome.cancelled)
+    if (!outcome.cancelled) {
         m_views->selectRun(outcome.runId);
+        m_views->showView(m_views->overview());
+    }
+    // The panel keeps a cancelled run's Resume; a finished one's results are in the views.
+    m_trainingDock->setVisible(outcome.cancelled);
 }
 
 void MainWindow::onTrainingEnded()
@@ -460,7 +490,7 @@ void MainWindow::showDataset(qint64 datasetId)
         }
         m_views->classBalance()->setCounts(tr("Images per class — %1").arg(qs(dataset.name)), names,
                                            {tr("train"), tr("test")}, {train, test});
-        m_views->setCurrentWidget(m_views->classBalance());
+        m_views->showView(m_views->classBalance());
     }
 }
 
@@ -499,45 +529,23 @@ bool MainWindow::saveCurrentFigure(const QString& filePath)
         showError(tr("Nothing to save"), tr("The current tab has no figure."));
         return false;
     }
-    FigureExportOptions options = PreferencesDialog::exportOptions();
-    options.format = QFileInfo(filePath).suffix().toLower();
-    try {
-        const QStringList written = FigureExporter::exportFigure(*figure, filePath, options);
-        if (m_store && !m_store->isReadOnly()) {
-            const QSizeF size = options.sizeMm.isEmpty() ? figure->defaultSizeMm() : options.sizeMm;
-            m_store->logExport(figure->figureId().toStdString(), filePath.toStdString(), options.format.toStdString(),
-                               size.width(), size.height(), options.dpi);
-        }
+    const QStringList written = FigureSaver::save(this, *figure, filePath, m_store.get());
+    if (!written.isEmpty())
         statusBar()->showMessage(tr("Saved %1").arg(written.join(QStringLiteral(", "))), 10000);
-        return true;
-    } catch (const std::exception& e) {
-        showError(tr("Cannot save the figure"), qs(e.what()));
-        return false;
-    }
+    return !written.isEmpty();
 }
 
-void MainWindow::chooseAndSaveFigure()
+void MainWindow::chooseAndSaveFigure(FigureView* figure)
 {
-    FigureView* figure = m_views->currentFigure();
+    if (!figure)
+        figure = m_views->currentFigure();
     if (!figure) {
         showError(tr("Nothing to save"), tr("The current tab has no figure."));
         return;
     }
-    const FigureExportOptions options = PreferencesDialog::exportOptions();
-    const QString pdf = tr("PDF (*.pdf)"), svg = tr("SVG (*.svg)"), png = tr("PNG image (*.png)");
-    QString selected = options.format == QLatin1String("png")   ? png
-                       : options.format == QLatin1String("svg") ? svg
-                                                                : pdf;
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Figure As"), figure->figureId() + QLatin1Char('.') + options.format,
-                                     QStringList{pdf, svg, png}.join(QStringLiteral(";;")), &selected);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += selected == png   ? QStringLiteral(".png")
-                : selected == svg ? QStringLiteral(".svg")
-                                  : QStringLiteral(".pdf");
-    saveCurrentFigure(path);
+    const QStringList written = FigureSaver::chooseAndSave(this, *figure, m_store.get());
+    if (!written.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(written.join(QStringLiteral(", "))), 10000);
 }
 
 void MainWindow::showNewProjectWizard()

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -14,6 +15,7 @@ namespace nad {
 class ClassBalanceChart;
 class ConceptPanel;
 class ExplorationTabs;
+class FigureView;
 class ProjectExplorerWidget;
 class ProjectStore;
 class TrainingController;
@@ -68,7 +70,8 @@ private:
     void showDataset(qint64 datasetId);
     void rebuildRecentMenu();
     void chooseAndOpenProject();
-    void chooseAndSaveFigure();
+    // Asks where to save `figure` (null: the current view's) and saves it.
+    void chooseAndSaveFigure(nad::FigureView* figure = nullptr);
     void showNewProjectWizard();
     void showPreferences();
     void reloadProject();
@@ -95,6 +98,7 @@ private:
     QLabel* m_deviceLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QDockWidget* m_trainingDock = nullptr;
     QAction* m_startAction = nullptr;
     QAction* m_cancelAction = nullptr;
     bool m_confirmClose = true;

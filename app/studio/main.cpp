@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
@@ -88,29 +89,27 @@ int main(int argc, char** argv)
         });
     }
     if (parser.isSet(screenshotTabs)) {
-        // One tab after another, each given time to draw (the activation maps compute on a worker).
+        // One view after another, each given time to draw (the activation maps compute on a worker).
         const QString folder = parser.value(screenshotTabs);
         QDir().mkpath(folder);
         auto next = std::make_shared<std::function<void(int)>>();
-        *next = [&window, folder, next, ok](int tab) {
+        *next = [&window, folder, next, ok](int view) {
             nad::ExplorationTabs* tabs = window.views();
-            if (tab >= tabs->count()) {
+            const QList<QWidget*> pages = tabs->viewPages();
+            if (view >= pages.size()) {
                 QApplication::exit(ok ? 0 : 1);
                 return;
             }
-            tabs->setCurrentIndex(tab);
-            QTimer::singleShot(1500, &window, [&window, folder, next, tab, tabs] {
-                const QString name = QStringLiteral("%1/%2-%3.png")
-                                         .arg(folder)
-                                         .arg(tab + 1, 2, 10, QLatin1Char('0'))
-                                         .arg(tabs->tabText(tab)
-                                                  .toLower()
-                                                  .remove(QLatin1Char('&'))
-                                                  .replace(QLatin1Char(' '), QLatin1Char('-')));
+            tabs->showView(pages[view]);
+            QTimer::singleShot(1500, &window, [&window, folder, next, view, tabs, pages] {
+                QString title = tabs->viewTitle(pages[view]).toLower().remove(QLatin1Char('&'));
+                title.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+                const QString name =
+                    QStringLiteral("%1/%2-%3.png").arg(folder).arg(view + 1, 2, 10, QLatin1Char('0')).arg(title);
                 const bool saved = window.grab().save(name);
                 std::fprintf(stderr, "%s %s\n",
                              saved ? "screenshot saved:" : "cannot save screenshot:", qPrintable(name));
-                (*next)(tab + 1);
+                (*next)(view + 1);
             });
         };
         QTimer::singleShot(500, &window, [next] { (*next)(0); });

@@ -327,25 +327,26 @@ private Q_SLOTS:
         QVERIFY(tabs->runSelector()->count() >= 1);
         // The activation browser computes its maps on a worker: wait for them.
         QTRY_VERIFY_WITH_TIMEOUT(tabs->activations()->gridView()->rowCount() == 3, 30000);
-        for (int t = 0; t < tabs->count(); ++t) {
-            tabs->setCurrentIndex(t);
-            const QImage image = tabs->currentWidget()->grab().toImage();
+        for (QWidget* page : tabs->viewPages()) {
+            tabs->showView(page);
+            QCOMPARE(tabs->currentPage(), page);
+            const QImage image = page->grab().toImage();
             QVERIFY(!image.isNull());
             std::set<QRgb> colours;
             for (int y = 0; y < image.height(); y += 7)
                 for (int x = 0; x < image.width(); x += 7)
                     colours.insert(image.pixel(x, y));
-            QVERIFY2(colours.size() > 8, qPrintable(tabs->tabText(t)));  // drew something, not a blank page
-            QVERIFY2(tabs->currentFigure(), qPrintable(tabs->tabText(t)));
+            QVERIFY2(colours.size() > 8, qPrintable(tabs->viewTitle(page)));  // drew something, not a blank page
+            QVERIFY2(tabs->currentFigure(), qPrintable(tabs->viewTitle(page)));
         }
-        tabs->setCurrentIndex(2);  // precision
+        tabs->showView(tabs->precision());
         const QString pdf = m_dir.filePath(QStringLiteral("precision.pdf"));
         QVERIFY(window.saveCurrentFigure(pdf));
         QFile file(pdf);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(5) == "%PDF-");
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("precision.csv"))));
-        tabs->setCurrentWidget(tabs->activations());
+        tabs->showView(tabs->activations());
         const QString png = m_dir.filePath(QStringLiteral("grid.png"));
         QVERIFY(window.saveCurrentFigure(png));
         QVERIFY(!QImage(png).isNull());

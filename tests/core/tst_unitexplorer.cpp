@@ -78,7 +78,7 @@ TEST(UnitExplorer, SharingCountsEveryInitialization)
     paths[0] = {path(0, 0, {1, 0}), path(1, 0, {1, 1})};
     paths[1] = {path(0, 1, {0, 0}), path(1, 1, {1, 1})};
     std::vector<std::int64_t> classes;
-    const UnitSharing sharing = UnitExplorer::sharing(paths, 0, 2, &classes);
+    const UnitKeeping sharing = UnitExplorer::keeping(paths, 0, 2, &classes);
     EXPECT_EQ(classes, (std::vector<std::int64_t>{0, 1}));
     EXPECT_DOUBLE_EQ(sharing.keptShare[0][0], 0.5);
     EXPECT_DOUBLE_EQ(sharing.keptShare[0][1], 1.0);

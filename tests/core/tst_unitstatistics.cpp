@@ -67,14 +67,14 @@ TEST(UnitStatistics, FewerImagesThanTheTopCountArePadded)
     EXPECT_NO_THROW(s.check());
 }
 
-TEST(UnitSharing, SharePerConceptAndOrderByConceptsKeeping)
+TEST(UnitKeeping, SharePerConceptAndOrderByConceptsKeeping)
 {
     // Concept 0 over 3 initializations, concept 1 over 1; 3 units.
     const std::vector<std::vector<std::vector<std::uint8_t>>> paths = {
         {{1, 0, 1}, {1, 0, 0}, {1, 1, 0}},
         {{0, 1, 1}},
     };
-    const UnitSharing sharing = UnitSharing::fromPaths(paths, 3);
+    const UnitKeeping sharing = UnitKeeping::fromPaths(paths, 3);
     EXPECT_DOUBLE_EQ(sharing.keptShare[0][0], 1.0);
     EXPECT_DOUBLE_EQ(sharing.keptShare[1][0], 1.0 / 3.0);
     EXPECT_DOUBLE_EQ(sharing.keptShare[2][0], 1.0 / 3.0);
@@ -82,9 +82,9 @@ TEST(UnitSharing, SharePerConceptAndOrderByConceptsKeeping)
     EXPECT_EQ(sharing.conceptsKeeping(0), 1);
     EXPECT_EQ(sharing.conceptsKeeping(1), 1);  // concept 0 keeps it in only 1 of 3
     EXPECT_EQ(sharing.unitsByConceptsKeeping(), (std::vector<std::size_t>{0, 1, 2}));
-    const UnitSharing flipped = UnitSharing::fromPaths({{{0, 0, 1}}, {{0, 1, 1}}}, 3);
+    const UnitKeeping flipped = UnitKeeping::fromPaths({{{0, 0, 1}}, {{0, 1, 1}}}, 3);
     EXPECT_EQ(flipped.unitsByConceptsKeeping(), (std::vector<std::size_t>{2, 1, 0}));
-    EXPECT_THROW(UnitSharing::fromPaths({{{1, 0}}}, 3), InvalidArgument);
+    EXPECT_THROW(UnitKeeping::fromPaths({{{1, 0}}}, 3), InvalidArgument);
 }
 
 TEST(UnitStatisticsStore, JsonRoundTripAndDamagedInput)

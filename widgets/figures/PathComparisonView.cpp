@@ -57,7 +57,24 @@ PathComparisonView::PathComparisonView(QWidget* parent) : PlotFigureView(parent)
     m_jaccardRect->axis(QCPAxis::atBottom)->setTickLabels(false);
     m_countRect->axis(QCPAxis::atLeft)->setLabel(tr("units"));
     m_countRect->axis(QCPAxis::atBottom)->setLabel(tr("block"));
+    // A click on a block (either plot) asks to explore its units.
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const int block = blockAt(event->pos());
+        if (event->button() == Qt::LeftButton && block >= 0)
+            Q_EMIT blockClicked(block);
+    });
     applyStyle();
+}
+
+int PathComparisonView::blockAt(const QPoint& plotPixel) const
+{
+    for (QCPAxisRect* rect : {m_jaccardRect, m_countRect}) {
+        if (!rect->rect().contains(plotPixel))
+            continue;
+        const int block = int(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(plotPixel.x()))) - 1;
+        return block >= 0 && block < m_counts.size() ? block : -1;
+    }
+    return -1;
 }
 
 double PathComparisonView::jaccard(const QVector<bool>& a, const QVector<bool>& b)

@@ -47,9 +47,15 @@ public:
     QCPAxisRect* jaccardRect() const { return m_jaccardRect; }
     QCPAxisRect* countRect() const { return m_countRect; }
 
+    // The block under a pixel of plot() (either plot), or −1.
+    int blockAt(const QPoint& plotPixel) const;
+
     QString figureId() const override { return QStringLiteral("path-comparison"); }
     QString csv() const override;
     QSizeF defaultSizeMm() const override { return {85.0, 80.0}; }
+
+Q_SIGNALS:
+    void blockClicked(int block);
 
 private:
     void rebuild();

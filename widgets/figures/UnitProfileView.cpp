@@ -17,7 +17,7 @@ namespace {
 
 constexpr double kPointToPixel = 96.0 / 72.0;  // figures are laid out at 96 logical pixels per inch
 constexpr double kMargin = 6.0;
-constexpr double kKeptShare = 0.5;  // as UnitSharing::conceptsKeeping counts a concept
+constexpr double kKeptShare = 0.5;  // as UnitKeeping::conceptsKeeping counts a concept
 
 QString number(double value)
 {

@@ -107,13 +107,13 @@ BlockUnitStatistics UnitStatisticsBuilder::finish() const
     return result;
 }
 
-int UnitSharing::conceptsKeeping(std::size_t unit) const
+int UnitKeeping::conceptsKeeping(std::size_t unit) const
 {
     const auto& shares = keptShare.at(unit);
     return int(std::count_if(shares.begin(), shares.end(), [](double share) { return share >= 0.5; }));
 }
 
-std::vector<std::size_t> UnitSharing::unitsByConceptsKeeping() const
+std::vector<std::size_t> UnitKeeping::unitsByConceptsKeeping() const
 {
     std::vector<std::size_t> order(keptShare.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
@@ -122,9 +122,9 @@ std::vector<std::size_t> UnitSharing::unitsByConceptsKeeping() const
     return order;
 }
 
-UnitSharing UnitSharing::fromPaths(const std::vector<std::vector<std::vector<std::uint8_t>>>& paths, std::size_t units)
+UnitKeeping UnitKeeping::fromPaths(const std::vector<std::vector<std::vector<std::uint8_t>>>& paths, std::size_t units)
 {
-    UnitSharing sharing;
+    UnitKeeping sharing;
     sharing.keptShare.assign(units, std::vector<double>(paths.size(), 0.0));
     for (std::size_t c = 0; c < paths.size(); ++c) {
         const auto& inits = paths[c];

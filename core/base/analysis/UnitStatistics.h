@@ -57,7 +57,7 @@ private:
 
 // How the concepts' paths use each unit of a block: keptShare[unit][concept] is the share of
 // that concept's initializations whose binary path keeps the unit (paths[concept][init][unit]).
-struct UnitSharing
+struct UnitKeeping
 {
     std::vector<std::vector<double>> keptShare;
     // Concepts whose paths keep the unit in at least half of their initializations.
@@ -65,7 +65,7 @@ struct UnitSharing
     // The block's units ordered by conceptsKeeping, most shared first, ties by unit index.
     std::vector<std::size_t> unitsByConceptsKeeping() const;
 
-    static UnitSharing fromPaths(const std::vector<std::vector<std::vector<std::uint8_t>>>& paths, std::size_t units);
+    static UnitKeeping fromPaths(const std::vector<std::vector<std::vector<std::uint8_t>>>& paths, std::size_t units);
 };
 
 }  // namespace nad

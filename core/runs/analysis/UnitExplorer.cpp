@@ -102,7 +102,7 @@ std::vector<ActivationMap> UnitExplorer::unitMaps(BlockNetwork& network, const I
     return maps;
 }
 
-UnitSharing UnitExplorer::sharing(const std::map<int, std::vector<LearnedPath>>& paths, std::size_t block,
+UnitKeeping UnitExplorer::keeping(const std::map<int, std::vector<LearnedPath>>& paths, std::size_t block,
                                   std::size_t units, std::vector<std::int64_t>* classes)
 {
     std::map<std::int64_t, std::vector<std::vector<std::uint8_t>>> masksOfClass;
@@ -118,7 +118,7 @@ UnitSharing UnitExplorer::sharing(const std::map<int, std::vector<LearnedPath>>&
         if (classes)
             classes->push_back(classIndex);
     }
-    return UnitSharing::fromPaths(ordered, units);
+    return UnitKeeping::fromPaths(ordered, units);
 }
 
 UnitProfile UnitExplorer::profile(ProjectStore& project, const RunContext& context, BlockNetwork& network,
@@ -153,7 +153,7 @@ UnitProfile UnitExplorer::profile(ProjectStore& project, const RunContext& conte
     profile.topMaps = unitMaps(network, profile.topImages, context.model.normalization, block, unit);
     profile.classes = statistics->classes;
     std::vector<std::int64_t> pathClasses;
-    const UnitSharing shared = sharing(paths, block, units, &pathClasses);
+    const UnitKeeping shared = keeping(paths, block, units, &pathClasses);
     profile.initializations = int(paths.size());
     for (std::size_t c = 0; c < profile.classes.size(); ++c) {
         const std::int64_t classIndex = profile.classes[c];

@@ -45,8 +45,8 @@ public:
                                const ImageSet& heldOut, const std::map<int, std::vector<LearnedPath>>& paths,
                                std::size_t block, std::size_t unit, std::size_t top, const Progress& progress = {},
                                const std::atomic<bool>* cancel = nullptr);
-    // How the run's concepts share the units of `block` (no network needed).
-    static UnitSharing sharing(const std::map<int, std::vector<LearnedPath>>& paths, std::size_t block,
+    // How the run's concepts keep the units of `block` (no network needed).
+    static UnitKeeping keeping(const std::map<int, std::vector<LearnedPath>>& paths, std::size_t block,
                                std::size_t units, std::vector<std::int64_t>* classes = nullptr);
 };
 
