@@ -5,8 +5,10 @@
 #include "ProjectFigures.h"
 #include "TextTable.h"
 #include "ZooOption.h"
+#include "analysis/UnitExplorer.h"
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
+#include "figures/UnitProfileView.h"
 #include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
 
@@ -15,6 +17,8 @@
 #include <QDir>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -324,6 +328,125 @@ void addHitRateCommand(CLI::App& parent)
     });
 }
 
+// A block given by index or by name.
+std::size_t blockIndex(const BlockNetwork& network, const std::string& block)
+{
+    for (std::size_t b = 0; b < network.blocks().size(); ++b)
+        if (network.blocks()[b].name == block)
+            return b;
+    std::size_t index = 0;
+    std::size_t used = 0;
+    try {
+        index = std::stoul(block, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != block.size() || index >= network.blocks().size()) {
+        std::string names;
+        for (const auto& spec : network.blocks())
+            names += (names.empty() ? "" : ", ") + spec.name;
+        throw InvalidArgument("no block '" + block + "': give an index 0–" +
+                              std::to_string(network.blocks().size() - 1) + " or one of " + names);
+    }
+    return index;
+}
+
+void printUnitProfile(const UnitProfile& p)
+{
+    std::cout << p.blockName << " · unit " << p.unit << " of " << p.units << " (block " << p.block << "), over "
+              << p.heldOutImages << " held-out images" << (p.fromCache ? " (from the project's cache)" : "") << '\n';
+    TextTable table({"concept", "mean response", "kept by its paths"});
+    for (std::size_t c = 0; c < p.classes.size(); ++c)
+        table.addRow({p.classNames[c], fixed(p.classMeans[c]),
+                      p.keptShare[c] < 0 ? std::string("no path")
+                                         : std::to_string(int(std::lround(p.keptShare[c] * p.initializations))) +
+                                               " of " + std::to_string(p.initializations)});
+    table.print(std::cout);
+    std::cout << "most responsive held-out images:";
+    for (std::size_t k = 0; k < p.topImageIndices.size(); ++k) {
+        const auto column = std::find(p.classes.begin(), p.classes.end(), p.topImages.labels[k]);
+        std::cout << (k % 4 == 0 ? "\n " : "") << " #" << p.topImageIndices[k] << ' '
+                  << (column == p.classes.end() ? std::string("?")
+                                                : p.classNames[std::size_t(column - p.classes.begin())])
+                  << ' ' << fixed(p.topResponses[k]);
+    }
+    std::cout << '\n';
+}
+
+void addUnitsCommand(CLI::App& parent)
+{
+    struct Options
+    {
+        std::string project, zoo, block, out;
+        std::int64_t run = 0;
+        std::int64_t unit = -1;
+        int top = 12;
+        ExportSettings settings;
+    };
+    auto o = std::make_shared<Options>();
+    auto* command = parent.add_subcommand(
+        "units", "What a unit responds to: its most responsive held-out images with its map over them, its mean "
+                 "response per concept and which paths keep it; without --unit, the block's units by how many "
+                 "concepts' paths keep them");
+    command->add_option("PROJECT", o->project, "Project file")->required();
+    command->add_option("--block", o->block, "Block index (0-based) or name")->required();
+    command->add_option("--unit", o->unit, "Unit (channel) of the block")->check(CLI::NonNegativeNumber);
+    command->add_option("--top", o->top, "Most responsive images to show")
+        ->check(CLI::Range(1, int(UnitExplorer::kCachedTopCount)))
+        ->capture_default_str();
+    command->add_option("--out", o->out, "Output folder for the figure and its CSV");
+    command->add_option("--run", o->run, "Run id (default: the latest finished run)");
+    addZooOption(*command, o->zoo);
+    addExportOptions(command, o->settings);
+    command->callback([o] {
+        const auto started = std::chrono::steady_clock::now();
+        ProjectStore project = ProjectStore::open(o->project, ProjectStore::Mode::ReadWrite);
+        const RunContext context = RunContext::open(project, o->run, o->zoo);
+        const auto network = context.loadNetwork();
+        const std::size_t block = blockIndex(*network, o->block);
+        const auto paths = context.finalPaths(project);
+        if (o->unit < 0) {
+            const UnitKeeping keeping =
+                UnitExplorer::keeping(paths, block, std::size_t(network->blocks()[block].channels));
+            TextTable table({"unit", "paths keeping it"});
+            for (std::size_t unit : keeping.unitsByConceptsKeeping())
+                table.addRow({std::to_string(unit), std::to_string(keeping.conceptsKeeping(unit))});
+            std::cout << network->blocks()[block].name << ": units by how many concepts' paths keep them (in at "
+                      << "least half of their initializations)\n";
+            table.print(std::cout);
+            return;
+        }
+        CancelSignal cancel;
+        const UnitProfile profile =
+            UnitExplorer::profile(project, context, *network, context.heldOut(), paths, block, std::size_t(o->unit),
+                                  std::size_t(o->top), {}, &cancel.flag());
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        printUnitProfile(profile);
+        std::cout << "profile in " << fixed(seconds, 1) << " s (model, held-out split"
+                  << (profile.fromCache ? "" : ", a pass over them") << ")\n";
+        if (o->out.empty())
+            return;
+        offscreenApplication();
+        UnitProfileView view;
+        view.setProfile(profile);
+        if (!QDir().mkpath(QString::fromStdString(o->out)))
+            throw Error("cannot create the folder '" + o->out + "'");
+        const FigureExportOptions options = exportOptions(o->settings);
+        const QString path =
+            QDir(QString::fromStdString(o->out)).filePath(view.figureId() + QLatin1Char('.') + options.format);
+        QStringList files;
+        try {
+            files = FigureExporter::exportFigure(view, path, options);
+        } catch (const std::runtime_error& e) {
+            throw Error(e.what());
+        }
+        const QSizeF size = options.sizeMm.isEmpty() ? view.defaultSizeMm() : options.sizeMm;
+        project.logExport(view.figureId().toStdString(), files[0].toStdString(), o->settings.format, size.width(),
+                          size.height(), o->settings.format == "png" ? o->settings.dpi : 0);
+        std::cout << "wrote " << files[0].toStdString() << "\nwrote " << files[1].toStdString() << '\n';
+    });
+}
+
 }  // namespace
 
 void addFigureCommands(CLI::App& parent)
@@ -331,6 +454,7 @@ void addFigureCommands(CLI::App& parent)
     addFiguresCommand(parent);
     addActivationsCommand(parent);
     addHitRateCommand(parent);
+    addUnitsCommand(parent);
 }
 
 }  // namespace nad::cli

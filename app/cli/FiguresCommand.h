@@ -14,7 +14,7 @@ class App;
 
 namespace nad::cli {
 
-// `nad figures`, `nad activations` and `nad hitrate`: the paper's figures rendered headless
+// `nad figures`, `nad activations`, `nad hitrate` and `nad units`: the paper's figures rendered headless
 // (offscreen Qt platform, the same views as the GUI).
 void addFigureCommands(CLI::App& parent);
 

@@ -145,6 +145,7 @@ UnitProfileView::Layout UnitProfileView::layout(int width, int height, double po
         const double slotWidth = (width - 2 * kMargin) / columns;
         const double slotHeight = stripHeight / rows;
         const double side = std::max(8.0, std::min(slotWidth - 6.0, slotHeight - line - 4.0));
+        geometry.thumbnailSlot = slotWidth - 4.0;
         for (int k = 0; k < n; ++k) {
             const int r = k / columns, c = k % columns;
             const double x = kMargin + c * slotWidth + (slotWidth - side) / 2;
@@ -160,7 +161,8 @@ UnitProfileView::Layout UnitProfileView::layout(int width, int height, double po
     const double chartWidth = width - kMargin - axisWidth - kMargin;
     const double slot = concepts > 0 ? chartWidth / double(concepts) : chartWidth;
     // Names fit under their bars, or are turned by 45° (then they need √½ of their width).
-    const double labelHeight = labelWidth + 4 <= slot ? line * 1.3 : labelWidth * 0.72 + line;
+    geometry.rotatedLabels = labelWidth + 4 > slot;
+    const double labelHeight = geometry.rotatedLabels ? labelWidth * 0.72 + line : line * 1.3;
     geometry.chart =
         QRectF(kMargin + axisWidth, chartTop, chartWidth, std::max(20.0, height - kMargin - labelHeight - chartTop));
     double largest = 0;
@@ -210,9 +212,10 @@ void UnitProfileView::drawThumbnails(QPainter& painter, const Layout& geometry, 
                 : QString::fromStdString(m_profile.classNames[std::size_t(column - m_profile.classes.begin())]);
         const QString caption =
             metrics.elidedText(QStringLiteral("%1 · %2").arg(name, number(m_profile.topResponses[std::size_t(k)])),
-                               Qt::ElideRight, cell.width() + 4);
+                               Qt::ElideRight, geometry.thumbnailSlot);
         painter.setPen(Qt::black);
-        painter.drawText(QRectF(cell.left() - 2, cell.bottom() + 1, cell.width() + 4, metrics.height()),
+        painter.drawText(QRectF(cell.center().x() - geometry.thumbnailSlot / 2, cell.bottom() + 1,
+                                geometry.thumbnailSlot, metrics.height()),
                          Qt::AlignHCenter | Qt::AlignTop, caption);
     }
 }
@@ -254,7 +257,7 @@ void UnitProfileView::drawChart(QPainter& painter, const Layout& geometry, doubl
         const QRectF& bar = geometry.bars[c];
         const double slot = bar.width() / 0.7;
         painter.setPen(Qt::black);
-        if (metrics.horizontalAdvance(name) + 4 <= slot) {
+        if (!geometry.rotatedLabels) {
             painter.drawText(QRectF(bar.center().x() - slot / 2, chart.bottom() + 2, slot, metrics.height()),
                              Qt::AlignHCenter | Qt::AlignTop, name);
         } else {

@@ -48,9 +48,11 @@ private:
     {
         QRectF title;
         QVector<QRectF> thumbnails;
-        QRectF chart;  // the bars' plotting area (without axis labels)
+        double thumbnailSlot = 0;  // width each thumbnail's caption may take
+        QRectF chart;              // the bars' plotting area (without axis labels)
         QVector<QRectF> bars;
-        double top = 1;  // the chart's value at its upper edge
+        double top = 1;              // the chart's value at its upper edge
+        bool rotatedLabels = false;  // concept names turned by 45° (all of them, when one does not fit)
     };
     Layout layout(int width, int height, double pointToPixel) const;
     void draw(QPainter& painter, int width, int height, double pointToPixel) const;
