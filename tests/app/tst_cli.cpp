@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 namespace {
 
 using nadtest::haveFashionMnist;
@@ -336,6 +338,52 @@ private Q_SLOTS:
         QCOMPARE(rates.value(QStringLiteral("chance")).toDouble(), 0.5);
         for (const auto v : rates.value(QStringLiteral("path_mean")).toArray())
             QVERIFY(v.toDouble() >= 0.0 && v.toDouble() <= 1.0);
+
+        // A unit's profile, headless: measured over the held-out split once, then read from the
+        // project's cache; its figure's CSV lists the top images by falling response.
+        const QStringList unitArgs = {QStringLiteral("units"),    project,
+                                      QStringLiteral("--block"),  QStringLiteral("conv4_1"),
+                                      QStringLiteral("--unit"),   QStringLiteral("3"),
+                                      QStringLiteral("--top"),    QStringLiteral("5"),
+                                      QStringLiteral("--zoo"),    zoo,
+                                      QStringLiteral("--out"),    figures,
+                                      QStringLiteral("--format"), QStringLiteral("png"),
+                                      QStringLiteral("--dpi"),    QStringLiteral("100")};
+        const Result unit = runNad(unitArgs);
+        QVERIFY2(unit.exitCode == 0, qPrintable(unit.err));
+        QVERIFY2(unit.out.contains(QStringLiteral("conv4_1 · unit 3 of 32 (block 7), over 10000 held-out images\n")),
+                 qPrintable(unit.out));
+        QFile unitCsv(figures + QStringLiteral("/unit-conv4_1-3.csv"));
+        QVERIFY(unitCsv.open(QIODevice::ReadOnly));
+        const QStringList unitRows = QString::fromUtf8(unitCsv.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(unitRows.size(), 1 + 5 + 10);  // header, top images, every class of the held-out split
+        double previous = std::numeric_limits<double>::infinity();
+        for (int r = 1; r <= 5; ++r) {
+            const double response = unitRows[r].section(QLatin1Char(','), 4, 4).toDouble();
+            QVERIFY2(response <= previous, qPrintable(unitRows[r]));
+            previous = response;
+        }
+        // Only Trouser and Bag have paths: their kept share is 0 or 1, the others' empty.
+        QVERIFY(unitRows.filter(QRegularExpression(QStringLiteral("^concept,,,(Trouser|Bag),[^,]+,[01]$"))).size() ==
+                2);
+        QVERIFY(unitRows.filter(QRegularExpression(QStringLiteral("^concept,,,Sandal,[^,]+,$"))).size() == 1);
+        QVERIFY(QFileInfo(figures + QStringLiteral("/unit-conv4_1-3.png")).size() > 1000);
+        const Result cached = runNad(unitArgs);
+        QVERIFY2(cached.out.contains(QStringLiteral("(from the project's cache)")), qPrintable(cached.out));
+        const Result listed7 = runNad({QStringLiteral("units"), project, QStringLiteral("--block"), QStringLiteral("7"),
+                                       QStringLiteral("--zoo"), zoo});
+        QCOMPARE(listed7.exitCode, 0);
+        QVERIFY(listed7.out.startsWith(QStringLiteral("conv4_1: units by how many concepts' paths keep them")));
+        QCOMPARE(listed7.out.count(QLatin1Char('\n')), 2 + 32);
+        const Result noBlock = runNad({QStringLiteral("units"), project, QStringLiteral("--block"),
+                                       QStringLiteral("conv9"), QStringLiteral("--zoo"), zoo});
+        QCOMPARE(noBlock.exitCode, 1);
+        QVERIFY2(noBlock.err.contains(QStringLiteral("no block 'conv9': give an index 0–12")), qPrintable(noBlock.err));
+        const Result noUnit = runNad({QStringLiteral("units"), project, QStringLiteral("--block"), QStringLiteral("7"),
+                                      QStringLiteral("--unit"), QStringLiteral("32"), QStringLiteral("--zoo"), zoo});
+        QCOMPARE(noUnit.exitCode, 1);
+        QVERIFY2(noUnit.err.contains(QStringLiteral("block 'conv4_1' has 32 units (0–31), not 32")),
+                 qPrintable(noUnit.err));
 
         // Bad requests: a clear message, exit 1, nothing written.
         const Result scarf =

@@ -9,11 +9,19 @@
 #include "MainWindow.h"
 #include "NewProjectWizard.h"
 #include "QCustomPlotInclude.h"
+#include "RunOverviewView.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
+#include "UnitExplorerPresenter.h"
+#include "UnitExplorerView.h"
+#include "analysis/UnitExplorer.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
+#include "figures/PrecisionHistogramView.h"
+#include "figures/PathFlowView.h"
 #include "figures/TrainingCurvesView.h"
+#include "figures/UnitProfileView.h"
+#include "jobs/RunContext.h"
 #include "jobs/RunSettings.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
@@ -22,6 +30,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +39,8 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QTreeView>
@@ -350,6 +361,91 @@ private Q_SLOTS:
         const QString png = m_dir.filePath(QStringLiteral("grid.png"));
         QVERIFY(window.saveCurrentFigure(png));
         QVERIFY(!QImage(png).isNull());
+    }
+
+    // Issue 17: the first screen, the view groups at 1280 px, the unit explorer (values equal to
+    // the engine's, the event loop free while it computes) and the path flow.
+    void firstScreenUnitExplorerAndPathFlow()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        window.setZooDirectory(m_zoo);
+        QVERIFY(window.openProject(m_project));
+        ExplorationTabs* tabs = window.views();
+        const ProjectStore store = ProjectStore::open(m_project.toStdString(), ProjectStore::Mode::ReadOnly);
+        qint64 latest = 0;
+        for (const auto& [model, run] : RunStore(store).latestEvaluatedRuns())
+            latest = std::max<qint64>(latest, run);
+        QCOMPARE(tabs->selectedRun(), latest);
+        QCOMPARE(tabs->currentPage(), tabs->viewPages().first());
+        QVERIFY2(tabs->overview()->headline().startsWith(QStringLiteral("vgg-w4-s1, run %1: 2 concept").arg(latest)),
+                 qPrintable(tabs->overview()->headline()));
+        QVERIFY(!window.findChild<QDockWidget*>(QStringLiteral("trainingDock"))->isVisible());
+        // No tab bar overflows: the groups' bars and the top one (beside the run selector) fit.
+        QVERIFY(tabs->tabBar()->sizeHint().width() + tabs->cornerWidget()->sizeHint().width() <= tabs->width());
+        for (auto* group : tabs->findChildren<QTabWidget*>(QRegularExpression(QStringLiteral("^viewGroup"))))
+            QVERIFY2(group->tabBar()->sizeHint().width() <= tabs->width(), qPrintable(group->objectName()));
+        // Every view: a View menu shortcut brings it, and its figure offers "Save figure…".
+        const QList<QWidget*> pages = tabs->viewPages();
+        for (int i = 0; i < pages.size(); ++i) {
+            auto* action = window.findChild<QAction*>(QStringLiteral("viewAction%1").arg(i));
+            QVERIFY(action);
+            QVERIFY(!action->shortcut().isEmpty());
+            action->trigger();
+            QCOMPARE(tabs->currentPage(), pages[i]);
+            QVERIFY(tabs->figureOf(pages[i]));
+            QCOMPARE(tabs->figureOf(pages[i])->contextMenuPolicy(), Qt::CustomContextMenu);
+        }
+
+        // Unit explorer: block 7 (conv4_1, 32 units), unit 3.
+        tabs->openUnitExplorer(7, 3);
+        StallMeter stalls;
+        QElapsedTimer clock;
+        clock.start();
+        UnitProfileView* profile = tabs->unitExplorer()->profileView();
+        QTRY_VERIFY_WITH_TIMEOUT(profile->hasProfile() && profile->profile().block == 7, 60000);
+        stalls.stop();
+        qInfo("unit explorer: profile after %lld ms, longest event-loop stall %lld ms", clock.elapsed(),
+              stalls.longestMs());
+        QVERIFY2(stalls.longestMs() <= 50, qPrintable(QString::number(stalls.longestMs())));
+        QCOMPARE(tabs->unitExplorer()->unitTable()->rowCount(), 32);
+        const UnitProfile shown = profile->profile();
+        QCOMPARE(shown.unit, std::size_t(3));
+        RunContext context = RunContext::open(const_cast<ProjectStore&>(store), latest, m_zoo.toStdString());
+        const auto network = context.loadNetwork();
+        const BlockUnitStatistics engine =
+            UnitExplorer::measureBlock(*network, context.heldOut(), context.model.normalization, 7, 32);
+        QCOMPARE(shown.topImageIndices, engine.topImagesOf(3, std::size_t(tabs->unitExplorer()->topCount())));
+        QCOMPARE(shown.classMeans.size(), engine.classes.size());
+        for (std::size_t c = 0; c < engine.classes.size(); ++c)
+            QVERIFY(std::abs(shown.classMeans[c] - engine.classMean(3, c)) < 1e-5);
+
+        // Path flow of the run's concepts, counted from the stored paths; a click opens the block.
+        tabs->showView(tabs->pathFlow());
+        QCOMPARE(tabs->pathFlowConcepts()->itemData(0).toStringList(),
+                 (QStringList{QStringLiteral("Trouser"), QStringLiteral("Bag")}));
+        const auto run = RunStore(store).run(latest);
+        std::map<int, std::vector<std::vector<std::uint8_t>>> first;
+        for (const auto& path : RunStore(store).paths(latest, run->datasetId, true))
+            if (path.initialization == 0)
+                first[path.classIndex] = path.binary;
+        const auto flow = tabs->pathFlow()->flowPerBlock();
+        QCOMPARE(flow.size(), int(first[1].size()));
+        for (int b = 0; b < flow.size(); ++b) {
+            int both = 0, one = 0;
+            for (std::size_t u = 0; u < first[1][std::size_t(b)].size(); ++u) {
+                const int kept = first[1][std::size_t(b)][u] + first[8][std::size_t(b)][u];
+                both += kept == 2 ? 1 : 0;
+                one += kept == 1 ? 1 : 0;
+            }
+            QCOMPARE(flow[b].all, both);
+            QCOMPARE(flow[b].one, one);
+        }
+        Q_EMIT tabs->pathFlow()->blockClicked(2);
+        QCOMPARE(tabs->currentPage(), pages[pages.indexOf(tabs->unitExplorer()->parentWidget())]);
+        QCOMPARE(tabs->unitExplorer()->currentBlock(), 2);
+        screenshot(window, QStringLiteral("studio-1280x800"));
     }
 
     void cancelStopsWithinOneSecondAndResumeContinues()
