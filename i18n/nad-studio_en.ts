@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot save the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Figure As</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>NAD Studio: concept feature paths of CNNs</source>
@@ -366,10 +389,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Path comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Interpretability</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,10 +398,6 @@
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evaluated run the precision, similarity, comparison and activation views show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,11 +452,102 @@
         </translation>
     </message>
     <message>
-        <source>Accuracy lost when each concept&apos;s own units are switched off, against as many random units (the control)</source>
+        <source>Knockout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Knockout</source>
+        <source>The evaluated run the overview, path and unit views show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save figure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected run at a glance: its paths against the original network, what to check before trusting them, the path similarity with its dendrogram (Fig. 7) and the unit usage (Fig. 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per class in each split of the data set: paths are learned on the training split and evaluated on the held-out one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss terms and unit usage along learning, per concept: flat tails mean the paths have settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fig. 3: concepts per precision bin, with and without their paths. Precision only looks at the concept&apos;s own images; read it with the specificity and AUROC of the overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal test: accuracy lost when each concept&apos;s own units are switched off, against as many random units. A real path costs its concept far more than the random control does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fig. 7: path similarity M (Eq. 11) of every pair of concepts, ordered by average linkage. Click a cell to compare the two paths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two concepts&apos; paths block by block: the Jaccard index per block (Eq. 10) and the units each path keeps. Click a block to explore its units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concepts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per block, the units the chosen concepts&apos; paths share (first initialization): kept by all, by some, by one only, by none. Click a block to explore its units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fig. 1 and 5: a composite image&apos;s activation map at every block, for the original network and under each tile&apos;s concept path. A specific path lights up its own tile. Double-click a block&apos;s column to explore its units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Across models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fig. 4: the share of each block&apos;s units the paths keep, per model. Near 1 the path is the original network there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fig. 6: interpretability I (Eq. 12) against accuracy, per model; Var(M) beside it does not mix accuracy in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n concept(s)</source>
+        <translation>
+            <numerusform>All %n concept</numerusform>
+            <numerusform>All %n concepts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot draw the path flow</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,26 +809,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot save the figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Figure As</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NAD Studio Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,6 +1064,86 @@
     </message>
 </context>
 <context>
+    <name>nad::PathFlowView</name>
+    <message>
+        <source>block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the block&apos;s units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concept %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by all %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by 2–%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by one only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path flow: choose concepts with learned paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path flow of 1 concept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path flow of %1 concepts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bands link categories from block to block, not units: each block has its own channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 of %4 units (%5%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+  only %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nad::PrecisionHistogramView</name>
     <message>
         <source>top-1 precision (%)</source>
@@ -1131,6 +1297,35 @@
     </message>
     <message>
         <source>%1: knockout of each concept&apos;s own units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, run %2: %n concept(s)</source>
+        <translation>
+            <numerusform>%1, run %2: %n concept</numerusform>
+            <numerusform>%1, run %2: %n concepts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> × %n initialization(s).</source>
+        <translation>
+            <numerusform> × %n initialization.</numerusform>
+            <numerusform> × %n initializations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paths against the original network (mean over concepts): precision %1 (%2), specificity %3 (%4), AUROC %5 (%6); unit usage %7 per block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) degenerate.</source>
+        <translation>
+            <numerusform>%n path degenerate.</numerusform>
+            <numerusform>%n paths degenerate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unit usage per block (Fig. 4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1378,6 +1573,13 @@ SHA-256: %9</source>
     </message>
 </context>
 <context>
+    <name>nad::RunOverviewView</name>
+    <message>
+        <source>Click a cell to compare the two concepts&apos; paths block by block</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nad::SimilarityHeatmapView</name>
     <message>
         <source>similarity M</source>
@@ -1588,6 +1790,110 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     </message>
     <message>
         <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitController</name>
+    <message>
+        <source>Measuring the units of %1 over %2 held-out images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitExplorerPresenter</name>
+    <message>
+        <source>Cannot profile the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run&apos;s paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiling unit %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitExplorerView</name>
+    <message>
+        <source>&amp;Block:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the most responsive held-out images to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block&apos;s units, most shared by the concepts&apos; paths first; click a header to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a unit responds to: the held-out images that activate it most (its map over them, on one scale), its mean response per concept, and which concepts&apos; paths keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitProfileView</name>
+    <message>
+        <source>Pick a block and a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · unit %2 of %3 — kept by %4 of %5 concepts&apos; paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by the concept&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped by it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1: held-out image %2 (%3), response %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in %1 % of its paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: mean response %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot save the figure</source>
+        <translation>无法保存图表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG（*.svg）</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像（*.png）</translation>
+    </message>
+    <message>
+        <source>Save Figure As</source>
+        <translation>图表另存为</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>NAD Studio: concept feature paths of CNNs</source>
@@ -365,10 +388,6 @@
         <translation>相似度</translation>
     </message>
     <message>
-        <source>Path comparison</source>
-        <translation>路径比较</translation>
-    </message>
-    <message>
         <source>Interpretability</source>
         <translation>可解释性</translation>
     </message>
@@ -379,10 +398,6 @@
     <message>
         <source>Run:</source>
         <translation>运行：</translation>
-    </message>
-    <message>
-        <source>The evaluated run the precision, similarity, comparison and activation views show</source>
-        <translation>精度、相似度、比较和激活视图所显示的已评估运行</translation>
     </message>
     <message>
         <source>Cannot compute the activation maps</source>
@@ -435,12 +450,102 @@
         </translation>
     </message>
     <message>
-        <source>Accuracy lost when each concept&apos;s own units are switched off, against as many random units (the control)</source>
-        <translation>关闭每个概念自身单元时的准确率下降，对比关闭同样数量随机单元（对照）</translation>
-    </message>
-    <message>
         <source>Knockout</source>
         <translation>敲除</translation>
+    </message>
+    <message>
+        <source>The evaluated run the overview, path and unit views show</source>
+        <translation>概览、路径和单元视图所显示的已评估运行</translation>
+    </message>
+    <message>
+        <source>Save figure…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>The selected run at a glance: its paths against the original network, what to check before trusting them, the path similarity with its dendrogram (Fig. 7) and the unit usage (Fig. 4).</source>
+        <translation>所选运行一览：其路径与原网络的对比、信任这些结果前需检查的事项、带树状图的路径相似度（图 7）以及单元使用率（图 4）。</translation>
+    </message>
+    <message>
+        <source>Images per class in each split of the data set: paths are learned on the training split and evaluated on the held-out one.</source>
+        <translation>数据集各划分中每类的图像数：路径在训练划分上学习，在留出划分上评估。</translation>
+    </message>
+    <message>
+        <source>Loss terms and unit usage along learning, per concept: flat tails mean the paths have settled.</source>
+        <translation>学习过程中各概念的损失项和单元使用率：曲线末端平坦表示路径已稳定。</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Fig. 3: concepts per precision bin, with and without their paths. Precision only looks at the concept&apos;s own images; read it with the specificity and AUROC of the overview.</source>
+        <translation>图 3：各精度区间内的概念数，应用与不应用其路径。精度只看该概念自身的图像；请结合概览中的特异度和 AUROC 解读。</translation>
+    </message>
+    <message>
+        <source>Causal test: accuracy lost when each concept&apos;s own units are switched off, against as many random units. A real path costs its concept far more than the random control does.</source>
+        <translation>因果检验：关闭每个概念自身单元时准确率的下降，对比关闭同样数量的随机单元。真实的路径对其概念造成的损失远大于随机对照。</translation>
+    </message>
+    <message>
+        <source>Fig. 7: path similarity M (Eq. 11) of every pair of concepts, ordered by average linkage. Click a cell to compare the two paths.</source>
+        <translation>图 7：每对概念的路径相似度 M（式 11），按平均链接聚类排序。单击单元格以比较两条路径。</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Two concepts&apos; paths block by block: the Jaccard index per block (Eq. 10) and the units each path keeps. Click a block to explore its units.</source>
+        <translation>逐模块比较两个概念的路径：每个模块的 Jaccard 指数（式 10）以及各路径保留的单元。单击模块以探索其单元。</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts:</source>
+        <translation>概念(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流向</translation>
+    </message>
+    <message>
+        <source>Per block, the units the chosen concepts&apos; paths share (first initialization): kept by all, by some, by one only, by none. Click a block to explore its units.</source>
+        <translation>每个模块中所选概念的路径共享的单元（第一次初始化）：全部保留、部分保留、仅一个保留、均不保留。单击模块以探索其单元。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Fig. 1 and 5: a composite image&apos;s activation map at every block, for the original network and under each tile&apos;s concept path. A specific path lights up its own tile. Double-click a block&apos;s column to explore its units.</source>
+        <translation>图 1 和图 5：合成图像在每个模块的激活图，分别对应原网络和各图块概念的路径。特异的路径会点亮其自身的图块。双击某模块的列以探索其单元。</translation>
+    </message>
+    <message>
+        <source>Unit explorer</source>
+        <translation>单元浏览器</translation>
+    </message>
+    <message>
+        <source>Across models</source>
+        <translation>跨模型</translation>
+    </message>
+    <message>
+        <source>Fig. 4: the share of each block&apos;s units the paths keep, per model. Near 1 the path is the original network there.</source>
+        <translation>图 4：各模型的路径在每个模块保留的单元比例。接近 1 时，该处的路径即原网络。</translation>
+    </message>
+    <message>
+        <source>Fig. 6: interpretability I (Eq. 12) against accuracy, per model; Var(M) beside it does not mix accuracy in.</source>
+        <translation>图 6：各模型的可解释性 I（式 12）与准确率的关系；旁边的 Var(M) 不混入准确率。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n concept(s)</source>
+        <translation>
+            <numerusform>全部 %n 个概念</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot draw the path flow</source>
+        <translation>无法绘制路径流向</translation>
     </message>
 </context>
 <context>
@@ -698,26 +803,6 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <source>Cannot save the figure</source>
-        <translation>无法保存图</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>SVG (*.svg)</source>
-        <translation>SVG 文件 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Save Figure As</source>
-        <translation>图另存为</translation>
-    </message>
-    <message>
         <source>NAD Studio Help</source>
         <translation>NAD Studio 帮助</translation>
     </message>
@@ -973,6 +1058,87 @@
     </message>
 </context>
 <context>
+    <name>nad::PathFlowView</name>
+    <message>
+        <source>block</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>share of the block&apos;s units</source>
+        <translation>模块单元的比例</translation>
+    </message>
+    <message>
+        <source>concept %1</source>
+        <translation>概念 %1</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>模块 %1</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>kept by both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>kept by all %1</source>
+        <translation>全部 %1 个都保留</translation>
+    </message>
+    <message>
+        <source>kept by 2</source>
+        <translation>2 个保留</translation>
+    </message>
+    <message>
+        <source>kept by 2–%1</source>
+        <translation>2–%1 个保留</translation>
+    </message>
+    <message>
+        <source>kept by one only</source>
+        <translation>仅一个保留</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>舍弃</translation>
+    </message>
+    <message>
+        <source>kept by neither</source>
+        <translation>两者都不保留</translation>
+    </message>
+    <message>
+        <source>kept by none</source>
+        <translation>均不保留</translation>
+    </message>
+    <message>
+        <source>Path flow: choose concepts with learned paths</source>
+        <translation>路径流向：请选择已学习路径的概念</translation>
+    </message>
+    <message>
+        <source>Path flow of 1 concept: %1</source>
+        <translation>1 个概念的路径流向：%1</translation>
+    </message>
+    <message>
+        <source>Path flow of %1 concepts: %2</source>
+        <translation>%1 个概念的路径流向：%2</translation>
+    </message>
+    <message>
+        <source>Bands link categories from block to block, not units: each block has its own channels.</source>
+        <translation>条带在模块之间连接的是类别而非单元：每个模块有各自的通道。</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 of %4 units (%5%)</source>
+        <translation>%1 · %2：%4 个单元中的 %3 个（%5%）</translation>
+    </message>
+    <message>
+        <source>
+  only %1: %2</source>
+        <translation>
+  仅 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>nad::PrecisionHistogramView</name>
     <message>
         <source>top-1 precision (%)</source>
@@ -1127,6 +1293,32 @@
     <message>
         <source>%1: knockout of each concept&apos;s own units</source>
         <translation>%1：敲除每个概念的自身单元</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, run %2: %n concept(s)</source>
+        <translation>
+            <numerusform>%1，运行 %2：%n 个概念</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> × %n initialization(s).</source>
+        <translation>
+            <numerusform> × %n 次初始化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paths against the original network (mean over concepts): precision %1 (%2), specificity %3 (%4), AUROC %5 (%6); unit usage %7 per block.</source>
+        <translation>路径对比原网络（概念平均）：精度 %1（%2），特异度 %3（%4），AUROC %5（%6）；每模块单元使用率 %7。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) degenerate.</source>
+        <translation>
+            <numerusform>%n 条路径退化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unit usage per block (Fig. 4)</source>
+        <translation>每模块单元使用率（图 4）</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1568,13 @@ SHA-256：%9</translation>
     </message>
 </context>
 <context>
+    <name>nad::RunOverviewView</name>
+    <message>
+        <source>Click a cell to compare the two concepts&apos; paths block by block</source>
+        <translation>单击单元格，逐模块比较两个概念的路径</translation>
+    </message>
+</context>
+<context>
     <name>nad::SimilarityHeatmapView</name>
     <message>
         <source>similarity M</source>
@@ -1588,6 +1787,110 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <message>
         <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
         <translation>各模块平均使用率（对模块求和）的权重：λ 越大，路径越稀疏</translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitController</name>
+    <message>
+        <source>Measuring the units of %1 over %2 held-out images…</source>
+        <translation>正在用 %2 张留出图像测量 %1 的单元…</translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitExplorerPresenter</name>
+    <message>
+        <source>Cannot profile the unit</source>
+        <translation>无法分析该单元</translation>
+    </message>
+    <message>
+        <source>Cannot read the run&apos;s paths</source>
+        <translation>无法读取运行的路径</translation>
+    </message>
+    <message>
+        <source>Cannot list the units</source>
+        <translation>无法列出单元</translation>
+    </message>
+    <message>
+        <source>Profiling unit %1…</source>
+        <translation>正在分析单元 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitExplorerView</name>
+    <message>
+        <source>&amp;Block:</source>
+        <translation>模块(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>How many of the most responsive held-out images to show</source>
+        <translation>显示多少张响应最强的留出图像</translation>
+    </message>
+    <message>
+        <source>&amp;Top images:</source>
+        <translation>最强图像数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>保留它的概念</translation>
+    </message>
+    <message>
+        <source>The block&apos;s units, most shared by the concepts&apos; paths first; click a header to sort</source>
+        <translation>该模块的单元，被最多概念路径共享的排在前面；单击表头可排序</translation>
+    </message>
+    <message>
+        <source>What a unit responds to: the held-out images that activate it most (its map over them, on one scale), its mean response per concept, and which concepts&apos; paths keep it.</source>
+        <translation>单元对什么有响应：最能激活它的留出图像（其激活图叠加其上，统一尺度）、它对每个概念的平均响应，以及哪些概念的路径保留它。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 units)</source>
+        <translation>%1（%2 个单元）</translation>
+    </message>
+</context>
+<context>
+    <name>nad::UnitProfileView</name>
+    <message>
+        <source>Pick a block and a unit</source>
+        <translation>请选择模块和单元</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2 of %3 — kept by %4 of %5 concepts&apos; paths</source>
+        <translation>%1 · 单元 %2/%3 — 被 %5 个概念路径中的 %4 个保留</translation>
+    </message>
+    <message>
+        <source>mean response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <source>kept by the concept&apos;s path</source>
+        <translation>被该概念的路径保留</translation>
+    </message>
+    <message>
+        <source>dropped by it</source>
+        <translation>被其舍弃</translation>
+    </message>
+    <message>
+        <source>#%1: held-out image %2 (%3), response %4</source>
+        <translation>#%1：留出图像 %2（%3），响应 %4</translation>
+    </message>
+    <message>
+        <source>no path</source>
+        <translation>无路径</translation>
+    </message>
+    <message>
+        <source>kept in %1 % of its paths</source>
+        <translation>在其 %1 % 的路径中保留</translation>
+    </message>
+    <message>
+        <source>%1: mean response %2, %3</source>
+        <translation>%1：平均响应 %2，%3</translation>
     </message>
 </context>
 </TS>

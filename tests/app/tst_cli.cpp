@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(created.out.contains(QStringLiteral("10 concepts")));
         const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY(info.out.contains(QStringLiteral("schema v3")));
+        QVERIFY(info.out.contains(QStringLiteral("schema v4")));
         QVERIFY(info.out.contains(QStringLiteral("Data set 'fashion-mnist'")));
         QVERIFY(info.out.contains(QRegularExpression(QStringLiteral("8\\s+Bag\\s+others\\s+6000\\s+1000"))));
 
