@@ -113,6 +113,59 @@ private Q_SLOTS:
         QVERIFY(view.csv().contains(QStringLiteral("\"path\",2,0.5,0.2")));
     }
 
+    void hoveringAPointReadsItOut()
+    {
+        BlockSeriesView view(QStringLiteral("unit-usage"));
+        view.resize(500, 400);
+        view.setSeries({{QStringLiteral("vgg"), {0.9, 0.8, 0.5}, {}}}, QStringLiteral("unit usage"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        // Block 2's point (key 2): the series, the block and the value.
+        QCPGraph* line = view.lines()[0];
+        const QPoint point(int(line->keyAxis()->coordToPixel(2)), int(line->valueAxis()->coordToPixel(0.8)));
+        QCOMPARE(view.hoverText(point), QStringLiteral("vgg — block 2: unit usage 0.8"));
+        QTest::mouseMove(view.plot(), point);
+        QCOMPARE(view.plot()->toolTip(), QStringLiteral("vgg — block 2: unit usage 0.8"));
+        QVERIFY(view.hoverText(point + QPoint(0, 60)).isEmpty());  // far from every point
+    }
+
+    void activationGridZoomsAndPansOnScreenOnly()
+    {
+        const CompositeImage image = composite();
+        ActivationGridView view;
+        view.resize(900, 300);
+        QVector<ActivationGridView::Row> rows;
+        rows.push_back({QStringLiteral("original"), -1, {mapPeakingIn(0), mapPeakingIn(1), mapPeakingIn(2)}, {}});
+        view.setData(image, {QStringLiteral("tiles")},
+                     {QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("b3")}, rows);
+        const QRectF before = view.cellRect(0, 2);
+        const QPointF cursor = before.center();
+        int row = -1, column = -1;
+        QPoint pixel;
+        QVERIFY(view.cellAt(cursor.toPoint(), &row, &column, &pixel));
+        view.zoomAt(cursor, 2.0);
+        QCOMPARE(view.zoom(), 2.0);
+        QCOMPARE(view.cellRect(0, 2).width(), 2 * before.width());
+        // The point under the cursor stays: same cell, same image pixel.
+        QPoint zoomedPixel;
+        QVERIFY(view.cellAt(cursor.toPoint(), &row, &column, &zoomedPixel));
+        QCOMPARE(column, 2);
+        QVERIFY((zoomedPixel - pixel).manhattanLength() <= 1);
+        // A drag pans; the export ignores the view.
+        QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, cursor.toPoint());
+        QTest::mouseMove(&view, cursor.toPoint() + QPoint(-30, 0));
+        QMouseEvent move(QEvent::MouseMove, cursor + QPointF(-30, 0), view.mapToGlobal(cursor + QPointF(-30, 0)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+        QVERIFY(std::abs(view.cellRect(0, 2).left() - (2 * before.left() - cursor.x() - 30)) < 1.0);
+        QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, cursor.toPoint() + QPoint(-30, 0));
+        view.zoomAt(cursor, 100.0);
+        QCOMPARE(view.zoom(), 8.0);
+        view.resetView();
+        QCOMPARE(view.cellRect(0, 2), before);
+    }
+
     void scatterLabelsEveryModel()
     {
         InterpretabilityScatterView view;

@@ -103,6 +103,15 @@ private Q_SLOTS:
             QStringLiteral("%1 vs %2: M = %3").arg(data.names[a], data.names[b]).arg(data.similarity[a][b], 0, 'f', 2));
         QTest::mouseMove(view.plot(), QPoint(2, 2));
         QVERIFY(view.plot()->toolTip().isEmpty());
+        // Zoom (as the wheel does) on the heat map: the dendrograms and row labels follow; a
+        // double click's reset shows every concept again.
+        view.heatRect()->axis(QCPAxis::atBottom)->scaleRange(0.5, 2.0);
+        view.heatRect()->axis(QCPAxis::atLeft)->scaleRange(0.5, 2.0);
+        QCOMPARE(view.heatRect()->axis(QCPAxis::atRight)->range(), view.heatRect()->axis(QCPAxis::atLeft)->range());
+        QCOMPARE(view.heatRect()->axis(QCPAxis::atBottom)->range().size(), data.names.size() / 2.0);
+        view.resetZoom();
+        QCOMPARE(view.heatRect()->axis(QCPAxis::atBottom)->range(), QCPRange(-0.5, data.names.size() - 0.5));
+        QCOMPARE(view.heatRect()->axis(QCPAxis::atRight)->range(), QCPRange(-0.5, data.names.size() - 0.5));
         const QString dir = qEnvironmentVariable("NAD_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(view.grab().save(QDir(dir).filePath(QStringLiteral("similarity-heatmap.png"))));

@@ -3,7 +3,10 @@
 #include "Palette.h"
 #include "QCustomPlotInclude.h"
 
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
 #include <algorithm>
 
@@ -17,6 +20,7 @@ QColor ActivationGridView::rowColour(int row)
 ActivationGridView::ActivationGridView(QWidget* parent) : FigureView(parent)
 {
     setMinimumSize(480, 200);
+    setFocusPolicy(Qt::ClickFocus);  // 0 resets the zoom
     setAutoFillBackground(true);
     QPalette background = palette();
     background.setColor(QPalette::Window, Qt::white);
@@ -168,7 +172,11 @@ void ActivationGridView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.save();
+    painter.translate(m_pan);
+    painter.scale(m_zoom, m_zoom);
     paint(painter, width(), height());
+    painter.restore();
     if (m_highlightedBlock >= 0 && m_highlightedBlock + 1 < columnCount() && !m_rows.isEmpty()) {
         const QRectF column =
             cellRect(0, m_highlightedBlock + 1).united(cellRect(rowCount() - 1, m_highlightedBlock + 1));
@@ -227,7 +235,70 @@ QRectF ActivationGridView::cellRect(int row, int column) const
     if (m_rows.isEmpty() || row < 0 || row >= m_rows.size() || column < 0 || column >= columnCount())
         return {};
     const QFontMetricsF small(m_style.font(-1.5), const_cast<ActivationGridView*>(this));
-    return geometry(screenLabelWidth(), small.height(), width(), height()).cell(row, column);
+    const QRectF cell = geometry(screenLabelWidth(), small.height(), width(), height()).cell(row, column);
+    return QRectF(cell.topLeft() * m_zoom + m_pan, cell.size() * m_zoom);
+}
+
+void ActivationGridView::zoomAt(const QPointF& widgetPixel, double factor)
+{
+    const double zoom = std::clamp(m_zoom * factor, 1.0, 8.0);
+    // The drawing's point under the cursor stays under it.
+    const QPointF drawn = (widgetPixel - m_pan) / m_zoom;
+    m_zoom = zoom;
+    m_pan = widgetPixel - drawn * m_zoom;
+    clampPan();
+    update();
+}
+
+void ActivationGridView::resetView()
+{
+    m_zoom = 1.0;
+    m_pan = QPointF();
+    update();
+}
+
+void ActivationGridView::clampPan()
+{
+    // The drawing always covers the widget: no empty margin beyond its edges.
+    m_pan.setX(std::clamp(m_pan.x(), width() * (1.0 - m_zoom), 0.0));
+    m_pan.setY(std::clamp(m_pan.y(), height() * (1.0 - m_zoom), 0.0));
+}
+
+void ActivationGridView::wheelEvent(QWheelEvent* event)
+{
+    // Ctrl + wheel zooms; the plain wheel still scrolls the browser's scroll area.
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        event->ignore();
+        return;
+    }
+    zoomAt(event->position(), std::pow(1.25, event->angleDelta().y() / 120.0));
+    event->accept();
+}
+
+void ActivationGridView::mousePressEvent(QMouseEvent* event)
+{
+    m_dragFrom = event->position();
+    setFocus(Qt::MouseFocusReason);
+    FigureView::mousePressEvent(event);
+}
+
+void ActivationGridView::mouseMoveEvent(QMouseEvent* event)
+{
+    if ((event->buttons() & Qt::LeftButton) && m_zoom > 1.0) {
+        m_pan += event->position() - m_dragFrom;
+        m_dragFrom = event->position();
+        clampPan();
+        update();
+    }
+    FigureView::mouseMoveEvent(event);
+}
+
+void ActivationGridView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_0 && event->modifiers() == Qt::NoModifier)
+        resetView();
+    else
+        FigureView::keyPressEvent(event);
 }
 
 bool ActivationGridView::cellAt(const QPoint& widgetPixel, int* row, int* column, QPoint* imagePixel) const

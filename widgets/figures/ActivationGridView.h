@@ -59,6 +59,11 @@ public:
     QRectF cellRect(int row, int column) const;
     // On screen only (never in exports): a frame around block `block`'s column, -1 none.
     void setHighlightedBlock(int block);
+    // On screen only: Ctrl + wheel zooms about the cursor (1× to 8×), a drag pans, the 0 key
+    // resets. cellRect and cellAt follow the view.
+    void zoomAt(const QPointF& widgetPixel, double factor);
+    void resetView();
+    double zoom() const { return m_zoom; }
     int highlightedBlock() const { return m_highlightedBlock; }
     static QImage toImage(const ImageSet& image);
     // The colour of a row's label and tile outline: grey for the original, then the palette.
@@ -73,6 +78,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     struct Geometry
@@ -97,6 +106,10 @@ private:
     Mode m_mode = Mode::TopPercent;
     double m_topPercent = 5.0;
     int m_highlightedBlock = -1;
+    double m_zoom = 1.0;
+    QPointF m_pan;       // widget pixels the zoomed drawing is shifted by
+    QPointF m_dragFrom;  // last mouse position of a pan
+    void clampPan();
 };
 
 }  // namespace nad

@@ -117,7 +117,6 @@ PathFlowView::PathFlowView(QWidget* parent) : PlotFigureView(parent)
     // changes what is drawn, so exports stay as they were.
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mousePress, this, &PathFlowView::onMousePress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &PathFlowView::onMouseMove);
     rebuild();
 }
 
@@ -356,19 +355,14 @@ void PathFlowView::onMousePress(QMouseEvent* event)
         Q_EMIT blockClicked(block);
 }
 
-void PathFlowView::onMouseMove(QMouseEvent* event)
+QString PathFlowView::hoverText(const QPoint& plotPixel) const
 {
     int block = -1, category = -1;
-    QString text;
-    if (segmentAt(event->pos(), &block, &category))
-        text = segmentToolTip(block, category);
-    else if (m_flows.size() > 1 && m_plot->axisRect()->rect().contains(event->pos()))
-        text = tr("Bands link categories from block to block, not units: each block has its own channels.");
-    m_plot->setToolTip(text);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    if (segmentAt(plotPixel, &block, &category))
+        return segmentToolTip(block, category);
+    if (m_flows.size() > 1 && m_plot->axisRect()->rect().contains(plotPixel))
+        return tr("Bands link categories from block to block, not units: each block has its own channels.");
+    return {};
 }
 
 QString PathFlowView::csv() const

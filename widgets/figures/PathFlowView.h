@@ -55,6 +55,7 @@ public:
     // "conv3_1 · kept by all 3: 12 of 64 units (19%)", empty for an invalid segment.
     QString segmentToolTip(int block, int category) const;
 
+    QString hoverText(const QPoint& plotPixel) const override;
     QString figureId() const override { return QStringLiteral("path-flow"); }
     QString csv() const override;
     QSizeF defaultSizeMm() const override { return {170.0, 80.0}; }  // double column
@@ -74,7 +75,6 @@ private:
     QVector<double> segmentEdges(int block) const;  // CategoryCount + 1 cumulative shares
     int blockAt(const QPoint& plotPixel) const;
     void onMousePress(QMouseEvent* event);
-    void onMouseMove(QMouseEvent* event);
 
     QStringList m_conceptNames;
     QStringList m_blockNames;

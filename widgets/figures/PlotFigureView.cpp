@@ -3,6 +3,7 @@
 #include "QCustomPlotInclude.h"
 
 #include <QFontMetricsF>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -36,6 +37,56 @@ PlotFigureView::PlotFigureView(QWidget* parent) : FigureView(parent), m_plot(new
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(320, 240);
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const QString text = hoverText(event->pos());
+        m_plot->setToolTip(text);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    });
+}
+
+QString PlotFigureView::hoverText(const QPoint& plotPixel) const
+{
+    return nearestPointText(plotPixel);
+}
+
+QString PlotFigureView::nearestPointText(const QPoint& plotPixel) const
+{
+    QCPAbstractPlottable* nearest = nullptr;
+    int index = -1;
+    double best = 8.0;  // pixels
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = m_plot->plottable(i);
+        if (!plottable->visible() || !plottable->interface1D() || plottable->interface1D()->dataCount() == 0)
+            continue;
+        QVariant details;
+        const double distance = plottable->selectTest(plotPixel, false, &details);
+        const QCPDataSelection selection = details.value<QCPDataSelection>();
+        if (distance >= 0 && distance < best && !selection.isEmpty()) {
+            best = distance;
+            nearest = plottable;
+            index = selection.dataRange().begin();
+        }
+    }
+    if (!nearest)
+        return {};
+    const double key = nearest->interface1D()->dataMainKey(index);
+    const double value = nearest->interface1D()->dataMainValue(index);
+    QString keyText = QString::number(key, 'g', 4);
+    if (auto text = qSharedPointerDynamicCast<QCPAxisTickerText>(nearest->keyAxis()->ticker())) {
+        const auto ticks = text->ticks();
+        if (ticks.contains(key) && !ticks.value(key).isEmpty())
+            keyText = ticks.value(key).simplified();
+    }
+    const QString keyLabel = nearest->keyAxis()->label().simplified();
+    const QString valueLabel = nearest->valueAxis()->label().simplified();
+    QString line = keyLabel.isEmpty() ? keyText : keyLabel + QLatin1Char(' ') + keyText;
+    line += QStringLiteral(": ") + (valueLabel.isEmpty() ? QString() : valueLabel + QLatin1Char(' ')) +
+            QString::number(value, 'g', 4);
+    return nearest->name().isEmpty() ? line : nearest->name() + QStringLiteral(" — ") + line;
 }
 
 void PlotFigureView::setTitle(const QString& title)

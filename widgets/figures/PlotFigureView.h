@@ -3,6 +3,7 @@
 #include "figures/FigureView.h"
 
 class QCustomPlot;
+class QCPAbstractPlottable;
 class QCPTextElement;
 
 namespace nad {
@@ -22,6 +23,8 @@ public:
     void setNote(const QString& note);
     QString note() const;
     void setFigureStyle(const FigureStyle& style) override;
+    // The hover read-out at a pixel of plot() (empty: none there); shown as a tooltip.
+    virtual QString hoverText(const QPoint& plotPixel) const;
     void renderFigure(QCPPainter* painter, int width, int height) override;
 
 protected:
@@ -29,6 +32,10 @@ protected:
     // Applies the style's fonts and pens to every axis, legend and text element of the plot;
     // subclasses extend it for their own items (call the base first).
     virtual void applyStyle();
+    // The nearest data point (within a few pixels) of any bar, line or curve, read as "series —
+    // key: value" with the axes' labels and text ticks (block and concept names): what every
+    // plot says on hover unless it knows better.
+    QString nearestPointText(const QPoint& plotPixel) const;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPTextElement* m_note = nullptr;

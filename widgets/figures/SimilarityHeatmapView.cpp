@@ -89,7 +89,30 @@ SimilarityHeatmapView::SimilarityHeatmapView(QWidget* parent) : PlotFigureView(p
     // so exports stay as they were.
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mousePress, this, &SimilarityHeatmapView::onMousePress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &SimilarityHeatmapView::onMouseMove);
+
+    // Wheel zooms and drag pans the heat map (a double click resets); the dendrograms and the
+    // row labels follow, so a zoomed view stays one figure.
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    for (QCPAxisRect* rect : {m_topRect, m_leftRect})
+        rect->setRangeDrag(Qt::Orientations()), rect->setRangeZoom(Qt::Orientations());
+    m_heatRect->setRangeDragAxes(m_heatRect->axis(QCPAxis::atBottom), m_heatRect->axis(QCPAxis::atLeft));
+    m_heatRect->setRangeZoomAxes(m_heatRect->axis(QCPAxis::atBottom), m_heatRect->axis(QCPAxis::atLeft));
+    connect(m_heatRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this](const QCPRange& range) { m_topRect->axis(QCPAxis::atBottom)->setRange(range); });
+    connect(m_heatRect->axis(QCPAxis::atLeft), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this](const QCPRange& range) {
+                m_heatRect->axis(QCPAxis::atRight)->setRange(range);
+                m_leftRect->axis(QCPAxis::atLeft)->setRange(range);
+            });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+}
+
+void SimilarityHeatmapView::resetZoom()
+{
+    const double k = double(m_order.size());
+    m_heatRect->axis(QCPAxis::atBottom)->setRange(-0.5, k - 0.5);
+    m_heatRect->axis(QCPAxis::atLeft)->setRange(-0.5, k - 0.5);
+    m_plot->replot();
 }
 
 bool SimilarityHeatmapView::cellAt(const QPoint& plotPixel, int* row, int* column) const
@@ -128,15 +151,10 @@ void SimilarityHeatmapView::onMousePress(QMouseEvent* event)
         Q_EMIT cellClicked(row, column);
 }
 
-void SimilarityHeatmapView::onMouseMove(QMouseEvent* event)
+QString SimilarityHeatmapView::hoverText(const QPoint& plotPixel) const
 {
     int row = -1, column = -1;
-    const QString text = cellAt(event->pos(), &row, &column) ? cellToolTip(row, column) : QString();
-    m_plot->setToolTip(text);
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    return cellAt(plotPixel, &row, &column) ? cellToolTip(row, column) : QString();
 }
 
 void SimilarityHeatmapView::applyStyle()

@@ -35,6 +35,10 @@ public:
 
     void setData(const Data& data);
 
+    QString hoverText(const QPoint& plotPixel) const override;
+    // Back to every concept after a zoom (wheel) or pan (drag); a double click does it too.
+    void resetZoom();
+    QCPAxisRect* heatRect() const { return m_heatRect; }
     QString figureId() const override { return QStringLiteral("similarity-heatmap"); }
     QString csv() const override;
     // Single-column width; the height gives each leaf label a line with the leaf labels on the right.
@@ -58,7 +62,6 @@ protected:
 
 private:
     void onMousePress(QMouseEvent* event);
-    void onMouseMove(QMouseEvent* event);
     void drawDendrogram(QCPAxisRect* rect, bool onTop, const std::vector<std::size_t>& order);
 
     Data m_data;
