@@ -118,7 +118,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         else
             resize(1400, 900);
     }
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the side panels take a fifth of the screen each, the views the rest.
+        auto* explorerDock = findChild<QDockWidget*>(QStringLiteral("projectDock"));
+        resizeDocks({explorerDock, m_trainingDock}, {std::max(280, width() / 5), std::max(320, width() / 4)},
+                    Qt::Horizontal);
+    }
 }
 
 MainWindow::~MainWindow() = default;
