@@ -550,6 +550,10 @@
         <source>Cannot draw the path flow</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checked in the concept panel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::InterpretabilityScatterView</name>

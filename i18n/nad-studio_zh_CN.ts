@@ -547,6 +547,10 @@
         <source>Cannot draw the path flow</source>
         <translation>无法绘制路径流向</translation>
     </message>
+    <message>
+        <source>Checked in the concept panel: %1</source>
+        <translation>概念面板中勾选的：%1</translation>
+    </message>
 </context>
 <context>
     <name>nad::InterpretabilityScatterView</name>

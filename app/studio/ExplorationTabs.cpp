@@ -472,6 +472,13 @@ void ExplorationTabs::fillPathFlowConcepts()
     for (const auto& name : summary.classNames)
         all << qs(name);
     m_flowConcepts->addItem(tr("All %n concept(s)", nullptr, all.size()), all);
+    QStringList checked;
+    for (const QString& name : m_checkedConcepts)
+        if (all.contains(name))
+            checked << name;
+    if (checked.size() >= 2 && checked.size() < all.size())
+        m_flowConcepts->addItem(tr("Checked in the concept panel: %1").arg(checked.join(QStringLiteral(", "))),
+                                checked);
     try {
         const auto run = RunStore(*m_project).run(summary.runId);
         const ConceptHierarchy hierarchy = m_project->hierarchy(run ? run->datasetId : 0);
@@ -490,6 +497,14 @@ void ExplorationTabs::fillPathFlowConcepts()
     const int kept = m_flowConcepts->findText(keep);
     m_flowConcepts->setCurrentIndex(kept >= 0 ? kept : 0);
     showPathFlow();
+}
+
+void ExplorationTabs::setCheckedConcepts(const QStringList& names)
+{
+    if (names == m_checkedConcepts)
+        return;
+    m_checkedConcepts = names;
+    fillPathFlowConcepts();
 }
 
 void ExplorationTabs::showPathFlow()

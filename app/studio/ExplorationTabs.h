@@ -91,8 +91,11 @@ public:
     void compareConcepts(int first, int second);
     // Shows block `block` (and `unit`, −1 the most shared) in the unit explorer.
     void openUnitExplorer(int block, int unit = -1);
-    // The path flow of the concepts chosen in its selector (all, or a primary concept's members).
+    // The path flow of the concepts chosen in its selector (all, the concepts checked in the
+    // concept panel, or a primary concept's members).
     void showPathFlow();
+    // The concepts checked in the concept panel, offered to the path flow when ≥ 2 have paths.
+    void setCheckedConcepts(const QStringList& names);
     // Asks the worker for the activation maps of a composite (the browser's request).
     void requestActivations(const QVector<QString>& conceptPerTile, const QString& layout,
                             const QStringList& files = {});
@@ -141,6 +144,7 @@ private:
     RunOverviewView* m_overview = nullptr;
     PathFlowView* m_pathFlow = nullptr;
     QComboBox* m_flowConcepts = nullptr;
+    QStringList m_checkedConcepts;
     UnitExplorerView* m_unitExplorer = nullptr;
     UnitExplorerPresenter* m_unitPresenter = nullptr;
     ClassBalanceChart* m_classBalance = nullptr;

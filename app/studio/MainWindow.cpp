@@ -92,8 +92,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_views, &ExplorationTabs::saveFigureRequested, this, &MainWindow::chooseAndSaveFigure);
     connect(m_views, &ExplorationTabs::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 5000); });
-    connect(m_concepts, &ConceptPanel::checkedChanged, this,
-            [this] { m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size())); });
+    connect(m_concepts, &ConceptPanel::checkedChanged, this, [this] {
+        m_training->setCheckedConceptCount(int(m_concepts->checkedNames().size()));
+        m_views->setCheckedConcepts(m_concepts->checkedNames());
+    });
     connect(m_training, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
     connect(m_training, &TrainingPanel::resumeRequested, this, &MainWindow::resumeTraining);
     connect(m_training, &TrainingPanel::cancelRequested, m_trainingJob, &BackgroundJob::cancel);

@@ -17,8 +17,8 @@
 #include "analysis/UnitExplorer.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
-#include "figures/PrecisionHistogramView.h"
 #include "figures/PathFlowView.h"
+#include "figures/PrecisionHistogramView.h"
 #include "figures/TrainingCurvesView.h"
 #include "figures/UnitProfileView.h"
 #include "jobs/RunContext.h"
@@ -442,6 +442,11 @@ private Q_SLOTS:
             QCOMPARE(flow[b].all, both);
             QCOMPARE(flow[b].one, one);
         }
+        // The selector offers all concepts and the primary concept "others" (Trouser, Bag); the
+        // checked concepts only when they are a proper subset of at least two.
+        window.conceptPanel()->setChecked({QStringLiteral("Trouser"), QStringLiteral("Bag")});
+        QCOMPARE(tabs->pathFlowConcepts()->count(), 2);
+        QCOMPARE(tabs->pathFlowConcepts()->itemText(1), QStringLiteral("others: Trouser, Bag"));
         Q_EMIT tabs->pathFlow()->blockClicked(2);
         QCOMPARE(tabs->currentPage(), pages[pages.indexOf(tabs->unitExplorer()->parentWidget())]);
         QCOMPARE(tabs->unitExplorer()->currentBlock(), 2);
