@@ -96,6 +96,27 @@ FigureExportOptions exportOptions(const ExportSettings& s)
     return options;
 }
 
+// Writes `figure` as `out`/`name`.FORMAT with its CSV, logs the export in the project and prints
+// both paths; export failures become nad::Error (exit 1).
+void writeFigure(ProjectStore& project, FigureView& figure, const std::string& out, const QString& name,
+                 const ExportSettings& settings)
+{
+    if (!QDir().mkpath(QString::fromStdString(out)))
+        throw Error("cannot create the folder '" + out + "'");
+    const FigureExportOptions options = exportOptions(settings);
+    const QString path = QDir(QString::fromStdString(out)).filePath(name + QLatin1Char('.') + options.format);
+    QStringList files;
+    try {
+        files = FigureExporter::exportFigure(figure, path, options);
+    } catch (const std::runtime_error& e) {
+        throw Error(e.what());
+    }
+    const QSizeF size = options.sizeMm.isEmpty() ? figure.defaultSizeMm() : options.sizeMm;
+    project.logExport(name.toStdString(), files[0].toStdString(), settings.format, size.width(), size.height(),
+                      settings.format == "png" ? settings.dpi : 0);
+    std::cout << "wrote " << files[0].toStdString() << "\nwrote " << files[1].toStdString() << '\n';
+}
+
 std::vector<std::string> splitList(const std::string& text)
 {
     std::vector<std::string> items;
@@ -195,7 +216,7 @@ void addActivationsCommand(CLI::App& parent)
     addExportOptions(command, o->settings);
     command->callback([o] {
         offscreenApplication();
-        const FigureExportOptions options = exportOptions(o->settings);
+        exportOptions(o->settings);  // a bad --size fails before the network loads
         ProjectStore project = ProjectStore::open(o->project, ProjectStore::Mode::ReadWrite);
         const RunContext context = RunContext::open(project, o->run, o->zoo);
         std::vector<std::int64_t> concepts;
@@ -220,22 +241,10 @@ void addActivationsCommand(CLI::App& parent)
                                          : ActivationGridView::Mode::TopPercent);
         const auto byInit = context.finalPaths(project);
         ProjectFigures::fillActivations(grid, context, *network, byInit.begin()->second, composite, o->top);
-        if (!QDir().mkpath(QString::fromStdString(o->out)))
-            throw Error("cannot create the folder '" + o->out + "'");
         const QString name =
             QString::fromStdString(context.model.name) + QStringLiteral("-activations-") +
             QString::fromStdString(o->concepts).replace(QLatin1Char(','), QLatin1Char('-')).remove(QLatin1Char('/'));
-        const QString path = QDir(QString::fromStdString(o->out)).filePath(name + QLatin1Char('.') + options.format);
-        QStringList files;
-        try {
-            files = FigureExporter::exportFigure(grid, path, options);
-        } catch (const std::runtime_error& e) {
-            throw Error(e.what());
-        }
-        const QSizeF size = options.sizeMm.isEmpty() ? grid.defaultSizeMm() : options.sizeMm;
-        project.logExport(name.toStdString(), files[0].toStdString(), o->settings.format, size.width(), size.height(),
-                          o->settings.format == "png" ? o->settings.dpi : 0);
-        std::cout << "wrote " << files[0].toStdString() << "\nwrote " << files[1].toStdString() << '\n';
+        writeFigure(project, grid, o->out, name, o->settings);
     });
 }
 
@@ -429,21 +438,7 @@ void addUnitsCommand(CLI::App& parent)
         offscreenApplication();
         UnitProfileView view;
         view.setProfile(profile);
-        if (!QDir().mkpath(QString::fromStdString(o->out)))
-            throw Error("cannot create the folder '" + o->out + "'");
-        const FigureExportOptions options = exportOptions(o->settings);
-        const QString path =
-            QDir(QString::fromStdString(o->out)).filePath(view.figureId() + QLatin1Char('.') + options.format);
-        QStringList files;
-        try {
-            files = FigureExporter::exportFigure(view, path, options);
-        } catch (const std::runtime_error& e) {
-            throw Error(e.what());
-        }
-        const QSizeF size = options.sizeMm.isEmpty() ? view.defaultSizeMm() : options.sizeMm;
-        project.logExport(view.figureId().toStdString(), files[0].toStdString(), o->settings.format, size.width(),
-                          size.height(), o->settings.format == "png" ? o->settings.dpi : 0);
-        std::cout << "wrote " << files[0].toStdString() << "\nwrote " << files[1].toStdString() << '\n';
+        writeFigure(project, view, o->out, view.figureId(), o->settings);
     });
 }
 

@@ -98,6 +98,15 @@ void UnitProfileView::clear(const QString& message)
     update();
 }
 
+QString UnitProfileView::topImageConcept(std::size_t rank) const
+{
+    const std::int64_t label = m_profile.topImages.labels[rank];
+    const auto column = std::find(m_profile.classes.begin(), m_profile.classes.end(), label);
+    return column == m_profile.classes.end()
+               ? QString::number(label)
+               : QString::fromStdString(m_profile.classNames[std::size_t(column - m_profile.classes.begin())]);
+}
+
 QStringList UnitProfileView::keptBy() const
 {
     QStringList names;
@@ -204,12 +213,7 @@ void UnitProfileView::drawThumbnails(QPainter& painter, const Layout& geometry, 
         painter.setPen(QPen(QColor(120, 120, 120), 0.6));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(cell);
-        const std::int64_t label = m_profile.topImages.labels[std::size_t(k)];
-        const auto column = std::find(m_profile.classes.begin(), m_profile.classes.end(), label);
-        const QString name =
-            column == m_profile.classes.end()
-                ? QString::number(label)
-                : QString::fromStdString(m_profile.classNames[std::size_t(column - m_profile.classes.begin())]);
+        const QString name = topImageConcept(std::size_t(k));
         const QString caption =
             metrics.elidedText(QStringLiteral("%1 · %2").arg(name, number(m_profile.topResponses[std::size_t(k)])),
                                Qt::ElideRight, geometry.thumbnailSlot);
@@ -294,12 +298,7 @@ QString UnitProfileView::readOutAt(const QPoint& widgetPixel) const
     const Layout geometry = layout(width(), height(), kPointToPixel);
     for (int k = 0; k < geometry.thumbnails.size(); ++k)
         if (geometry.thumbnails[k].contains(widgetPixel)) {
-            const std::int64_t label = m_profile.topImages.labels[std::size_t(k)];
-            const auto column = std::find(m_profile.classes.begin(), m_profile.classes.end(), label);
-            const QString name =
-                column == m_profile.classes.end()
-                    ? QString::number(label)
-                    : QString::fromStdString(m_profile.classNames[std::size_t(column - m_profile.classes.begin())]);
+            const QString name = topImageConcept(std::size_t(k));
             return tr("#%1: held-out image %2 (%3), response %4")
                 .arg(k + 1)
                 .arg(m_profile.topImageIndices[std::size_t(k)])
@@ -326,12 +325,7 @@ QString UnitProfileView::csv() const
     if (!m_hasProfile)
         return out;
     for (std::size_t k = 0; k < m_profile.topImageIndices.size(); ++k) {
-        const std::int64_t label = m_profile.topImages.labels[k];
-        const auto column = std::find(m_profile.classes.begin(), m_profile.classes.end(), label);
-        const QString name =
-            column == m_profile.classes.end()
-                ? QString::number(label)
-                : QString::fromStdString(m_profile.classNames[std::size_t(column - m_profile.classes.begin())]);
+        const QString name = topImageConcept(std::size_t(k));
         out += QStringLiteral("top,%1,%2,%3,%4,\n")
                    .arg(k + 1)
                    .arg(m_profile.topImageIndices[k])

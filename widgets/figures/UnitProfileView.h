@@ -59,6 +59,8 @@ private:
     void drawThumbnails(QPainter& painter, const Layout& geometry, double pointToPixel) const;
     void drawChart(QPainter& painter, const Layout& geometry, double pointToPixel) const;
     QString titleText() const;
+    // The concept (class name) of top image `rank`.
+    QString topImageConcept(std::size_t rank) const;
 
     UnitProfile m_profile;
     bool m_hasProfile = false;
