@@ -18,6 +18,7 @@
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
 #include "figures/PathFlowView.h"
+#include "figures/PlotFigureView.h"
 #include "figures/PrecisionHistogramView.h"
 #include "figures/TrainingCurvesView.h"
 #include "figures/UnitProfileView.h"
@@ -349,6 +350,15 @@ private Q_SLOTS:
                     colours.insert(image.pixel(x, y));
             QVERIFY2(colours.size() > 8, qPrintable(tabs->viewTitle(page)));  // drew something, not a blank page
             QVERIFY2(tabs->currentFigure(), qPrintable(tabs->viewTitle(page)));
+            // Every plot reads out what lies under the mouse somewhere on it.
+            if (auto* plot = qobject_cast<PlotFigureView*>(tabs->currentFigure())) {
+                plot->plot()->replot();
+                bool readOut = false;
+                for (int y = 0; y < plot->plot()->height() && !readOut; y += 3)
+                    for (int x = 0; x < plot->plot()->width() && !readOut; x += 3)
+                        readOut = !plot->hoverText(QPoint(x, y)).isEmpty();
+                QVERIFY2(readOut, qPrintable(tabs->viewTitle(page)));
+            }
         }
         tabs->showView(tabs->precision());
         const QString pdf = m_dir.filePath(QStringLiteral("precision.pdf"));

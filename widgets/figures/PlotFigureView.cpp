@@ -71,6 +71,25 @@ QString PlotFigureView::nearestPointText(const QPoint& plotPixel) const
             index = selection.dataRange().begin();
         }
     }
+    if (!nearest) {
+        // Bars too low to point at (a value near zero): the bar whose column holds the pixel.
+        double bestColumn = 0;
+        for (int i = 0; i < m_plot->plottableCount(); ++i) {
+            auto* bars = qobject_cast<QCPBars*>(m_plot->plottable(i));
+            if (!bars || !bars->visible() || !bars->keyAxis()->axisRect()->rect().contains(plotPixel))
+                continue;
+            const double halfWidth = std::max(
+                3.0, std::abs(bars->keyAxis()->coordToPixel(bars->width() / 2) - bars->keyAxis()->coordToPixel(0)));
+            for (int d = 0; d < bars->dataCount(); ++d) {
+                const double offset = std::abs(bars->dataPixelPosition(d).x() - plotPixel.x());
+                if (offset <= halfWidth && (!nearest || offset < bestColumn)) {
+                    nearest = bars;
+                    index = d;
+                    bestColumn = offset;
+                }
+            }
+        }
+    }
     if (!nearest)
         return {};
     const double key = nearest->interface1D()->dataMainKey(index);
