@@ -7,6 +7,7 @@
 #include "QtText.h"
 #include "RunListModel.h"
 #include "RunOverviewView.h"
+#include "StoredRunPaths.h"
 #include "UnitExplorerPresenter.h"
 #include "UnitExplorerView.h"
 #include "analysis/PathMetrics.h"
@@ -236,6 +237,18 @@ void ExplorationTabs::showView(QWidget* view)
     }
 }
 
+void ExplorationTabs::addViewActions(QMenu* menu)
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QWidget* page = m_pages[i].page;
+        QAction* action = menu->addAction(m_pages[i].title, this, [this, page] { showView(page); });
+        action->setObjectName(QStringLiteral("viewAction%1").arg(i));
+        if (i < 18)
+            action->setShortcut(i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))
+                                      : QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i - 9)));
+    }
+}
+
 QWidget* ExplorationTabs::currentPage() const
 {
     auto* group = qobject_cast<QTabWidget*>(currentWidget());
@@ -422,32 +435,10 @@ void ExplorationTabs::compareConcepts(int first, int second)
     if (first < 0 || second < 0 || std::size_t(std::max(first, second)) >= summary.classNames.size())
         return;
     try {
-        RunStore runs(*m_project);
-        const auto run = runs.run(summary.runId);
-        const auto model = run ? runs.model(run->modelId) : std::nullopt;
-        if (!run || !model)
-            return;
-        std::map<std::string, int> classIndex;
-        for (const auto& concept : m_project->concepts(run->datasetId))
-            classIndex[concept.name] = concept.classIndex;
-        const int a = classIndex.at(summary.classNames[std::size_t(first)]);
-        const int b = classIndex.at(summary.classNames[std::size_t(second)]);
-        QVector<QVector<bool>> pathA, pathB;
-        for (const auto& path : runs.paths(summary.runId, run->datasetId, true)) {
-            if (path.initialization != 0 || (path.classIndex != a && path.classIndex != b))
-                continue;
-            QVector<QVector<bool>> blocks;
-            for (const auto& block : path.binary)
-                blocks << QVector<bool>(block.begin(), block.end());
-            (path.classIndex == a ? pathA : pathB) = blocks;
-            if (a == b)
-                pathB = blocks;
-        }
-        QStringList blockNames;
-        for (const auto& block : model->blocks)
-            blockNames << qs(block.first);
-        m_comparison->setPaths(qs(summary.classNames[std::size_t(first)]), qs(summary.classNames[std::size_t(second)]),
-                               blockNames, pathA, pathB);
+        const StoredRunPaths paths = StoredRunPaths::load(*m_project, summary.runId);
+        const QString a = qs(summary.classNames[std::size_t(first)]);
+        const QString b = qs(summary.classNames[std::size_t(second)]);
+        m_comparison->setPaths(a, b, paths.blockNames, paths.byConcept.value(a), paths.byConcept.value(b));
     } catch (const std::exception& e) {
         Q_EMIT errorOccurred(tr("Cannot compare the paths"), qs(e.what()));
     }
@@ -514,33 +505,15 @@ void ExplorationTabs::showPathFlow()
         return;
     const QStringList chosen = m_flowConcepts->currentData().toStringList();
     try {
-        RunStore runs(*m_project);
-        const auto run = runs.run(m_summaries[std::size_t(index)].runId);
-        const auto model = run ? runs.model(run->modelId) : std::nullopt;
-        if (!run || !model)
-            return;
-        std::map<int, QString> nameOf;
-        for (const auto& concept : m_project->concepts(run->datasetId))
-            nameOf[int(concept.classIndex)] = qs(concept.name);
-        std::map<QString, QVector<QVector<bool>>> pathOf;
-        for (const auto& path : runs.paths(run->id, run->datasetId, true)) {
-            if (path.initialization != 0 || !chosen.contains(nameOf[path.classIndex]))
-                continue;
-            QVector<QVector<bool>> blocks;
-            for (const auto& block : path.binary)
-                blocks << QVector<bool>(block.begin(), block.end());
-            pathOf[nameOf[path.classIndex]] = blocks;
-        }
-        QStringList names, blockNames;
+        const StoredRunPaths stored = StoredRunPaths::load(*m_project, m_summaries[std::size_t(index)].runId);
+        QStringList names;
         QVector<QVector<QVector<bool>>> paths;
         for (const QString& name : chosen)
-            if (pathOf.count(name)) {
+            if (stored.byConcept.contains(name)) {
                 names << name;
-                paths << pathOf[name];
+                paths << stored.byConcept.value(name);
             }
-        for (const auto& block : model->blocks)
-            blockNames << qs(block.first);
-        m_pathFlow->setPaths(names, blockNames, paths);
+        m_pathFlow->setPaths(names, stored.blockNames, paths);
     } catch (const std::exception& e) {
         Q_EMIT errorOccurred(tr("Cannot draw the path flow"), qs(e.what()));
     }

@@ -13,6 +13,7 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 
 namespace nad {
 
@@ -60,6 +61,9 @@ public:
     QString viewTitle(QWidget* page) const;
     // Brings `view` (a view or its page) to the front: its group, then its page.
     void showView(QWidget* view);
+    // One action per view in `menu`, with the shortcuts Ctrl+1 … Ctrl+9, then Alt+1 … (Ctrl+Shift+digit is a symbol on
+    // many layouts).
+    void addViewActions(QMenu* menu);
     // The page in front (inside the current group).
     QWidget* currentPage() const;
     // The figure of the current page (the activation browser gives its grid, the unit explorer

@@ -191,18 +191,7 @@ void MainWindow::createMenus()
     for (auto* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
-    // Every view with a shortcut: Ctrl+1 … Ctrl+9, then Ctrl+Shift+1 … in page order.
-    const QList<QWidget*> pages = m_views->viewPages();
-    for (int i = 0; i < pages.size(); ++i) {
-        QWidget* page = pages[i];
-        QAction* action =
-            m_viewMenu->addAction(m_views->viewTitle(page), this, [this, page] { m_views->showView(page); });
-        const int digit = i < 9 ? i + 1 : (i - 9 + 1) % 10;
-        const auto modifiers = i < 9 ? Qt::CTRL : (Qt::CTRL | Qt::SHIFT);
-        if (i < 18)
-            action->setShortcut(QKeySequence(modifiers | Qt::Key(Qt::Key_0 + digit)));
-        action->setObjectName(QStringLiteral("viewAction%1").arg(i));
-    }
+    m_views->addViewActions(m_viewMenu);
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     m_startAction = training->addAction(tr("&Start"), this, &MainWindow::startTraining);
