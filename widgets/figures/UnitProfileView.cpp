@@ -147,13 +147,16 @@ UnitProfileView::Layout UnitProfileView::layout(int width, int height, double po
     geometry.title = QRectF(kMargin, kMargin, width - 2 * kMargin, m_style.fontPointSize * pointToPixel * 2.2);
     const int n = m_thumbnails.size();
     const double top = geometry.title.bottom() + kMargin;
-    const double stripHeight = n > 0 ? (height - top) * 0.46 : 0.0;
+    // The thumbnails take at most 46 % of the height; when the width limits them first, the strip
+    // shrinks to what they need, so no gap is left above the chart.
+    double stripHeight = 0;
     if (n > 0) {
         const int columns = n <= 8 ? n : (n + 1) / 2;
         const int rows = (n + columns - 1) / columns;
         const double slotWidth = (width - 2 * kMargin) / columns;
-        const double slotHeight = stripHeight / rows;
-        const double side = std::max(8.0, std::min(slotWidth - 6.0, slotHeight - line - 4.0));
+        const double side = std::max(8.0, std::min(slotWidth - 6.0, (height - top) * 0.46 / rows - line - 4.0));
+        const double slotHeight = side + line + 4.0;
+        stripHeight = rows * slotHeight;
         geometry.thumbnailSlot = slotWidth - 4.0;
         for (int k = 0; k < n; ++k) {
             const int r = k / columns, c = k % columns;
