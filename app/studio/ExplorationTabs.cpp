@@ -90,7 +90,7 @@ QWidget* ExplorationTabs::addPage(QTabWidget* group, QWidget* view, FigureView* 
     else
         addTab(page, title);
     if (figure) {
-        // Right click on any figure: save it (the same dialog as File › Export figure).
+        // Right click on any figure: save it (the same dialog as File › Save Figure As…).
         figure->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(figure, &QWidget::customContextMenuRequested, this, [this, figure](const QPoint& at) {
             QMenu menu;

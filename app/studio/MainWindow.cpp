@@ -441,10 +441,12 @@ void MainWindow::onTrainingResult(const TrainingOutcome& outcome)
                 .arg(outcome.seconds, 0, 'f', 1)
                 .arg(outcome.runId));
     } else {
-        m_training->showFinished(
+        const QString finished =
             tr("Run %1 finished in %2 s: %n path(s) learned and evaluated.", nullptr, outcome.pathsLearned)
                 .arg(outcome.runId)
-                .arg(outcome.seconds, 0, 'f', 1));
+                .arg(outcome.seconds, 0, 'f', 1);
+        m_training->showFinished(finished);
+        statusBar()->showMessage(finished, 15000);  // the training panel steps aside for the results
     }
     m_views->setLiveTraining(false);
     reloadProject();
