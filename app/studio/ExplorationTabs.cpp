@@ -306,7 +306,8 @@ void ExplorationTabs::clearViews()
         QSignalBlocker blocker(m_flowConcepts);
         m_flowConcepts->clear();
     }
-    m_unitPresenter->setRun(nullptr, 0, m_zooDirectory);
+    m_runPaths = StoredRunPaths();
+    m_unitPresenter->setRun(nullptr, 0, m_zooDirectory, m_runPaths);
     if (!m_live)
         m_trainingCurves->setCurves({}, {}, {}, {}, {});
 }
@@ -381,7 +382,9 @@ void ExplorationTabs::showSelectedRun()
         return;
     const RunSummary& summary = m_summaries[std::size_t(index)];
     Q_EMIT selectedRunChanged(summary.runId, qs(summary.modelName));
+    m_runPaths = StoredRunPaths();  // nothing stale if the reading fails
     try {
+        m_runPaths = StoredRunPaths::load(*m_project, summary.runId);
         ProjectFigures::fillOverview(*m_overview, *m_project, summary);
         ProjectFigures::fillPrecision(*m_precision, summary);
         ProjectFigures::fillKnockout(*m_knockout, summary);
@@ -397,7 +400,7 @@ void ExplorationTabs::showSelectedRun()
         return;
     }
     fillPathFlowConcepts();
-    m_unitPresenter->setRun(m_project, summary.runId, m_zooDirectory);
+    m_unitPresenter->setRun(m_project, summary.runId, m_zooDirectory, m_runPaths);
     QStringList names;
     for (const auto& name : summary.classNames)
         names << qs(name);
@@ -434,14 +437,10 @@ void ExplorationTabs::compareConcepts(int first, int second)
     const RunSummary& summary = m_summaries[std::size_t(index)];
     if (first < 0 || second < 0 || std::size_t(std::max(first, second)) >= summary.classNames.size())
         return;
-    try {
-        const StoredRunPaths paths = StoredRunPaths::load(*m_project, summary.runId);
-        const QString a = qs(summary.classNames[std::size_t(first)]);
-        const QString b = qs(summary.classNames[std::size_t(second)]);
-        m_comparison->setPaths(a, b, paths.blockNames, paths.byConcept.value(a), paths.byConcept.value(b));
-    } catch (const std::exception& e) {
-        Q_EMIT errorOccurred(tr("Cannot compare the paths"), qs(e.what()));
-    }
+    const QString a = qs(summary.classNames[std::size_t(first)]);
+    const QString b = qs(summary.classNames[std::size_t(second)]);
+    m_comparison->setPaths(a, b, m_runPaths.blockNames, m_runPaths.firstInitialization(a),
+                           m_runPaths.firstInitialization(b));
 }
 
 void ExplorationTabs::openUnitExplorer(int block, int unit)
@@ -504,19 +503,14 @@ void ExplorationTabs::showPathFlow()
     if (!m_project || index < 0 || std::size_t(index) >= m_summaries.size())
         return;
     const QStringList chosen = m_flowConcepts->currentData().toStringList();
-    try {
-        const StoredRunPaths stored = StoredRunPaths::load(*m_project, m_summaries[std::size_t(index)].runId);
-        QStringList names;
-        QVector<QVector<QVector<bool>>> paths;
-        for (const QString& name : chosen)
-            if (stored.byConcept.contains(name)) {
-                names << name;
-                paths << stored.byConcept.value(name);
-            }
-        m_pathFlow->setPaths(names, stored.blockNames, paths);
-    } catch (const std::exception& e) {
-        Q_EMIT errorOccurred(tr("Cannot draw the path flow"), qs(e.what()));
-    }
+    QStringList names;
+    QVector<QVector<QVector<bool>>> paths;
+    for (const QString& name : chosen)
+        if (m_runPaths.byConcept.contains(name)) {
+            names << name;
+            paths << m_runPaths.firstInitialization(name);
+        }
+    m_pathFlow->setPaths(names, m_runPaths.blockNames, paths);
 }
 
 void ExplorationTabs::requestActivations(const QVector<QString>& conceptPerTile, const QString& layout,

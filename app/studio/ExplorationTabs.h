@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActivationController.h"
+#include "StoredRunPaths.h"
 #include "nad/RunEvaluation.h"
 
 #include <QString>
@@ -149,6 +150,7 @@ private:
     PathFlowView* m_pathFlow = nullptr;
     QComboBox* m_flowConcepts = nullptr;
     QStringList m_checkedConcepts;
+    StoredRunPaths m_runPaths;  // the selected run's, read once per selection
     UnitExplorerView* m_unitExplorer = nullptr;
     UnitExplorerPresenter* m_unitPresenter = nullptr;
     ClassBalanceChart* m_classBalance = nullptr;

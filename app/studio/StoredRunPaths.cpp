@@ -4,9 +4,18 @@
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
-#include <map>
-
 namespace nad {
+
+QVector<QVector<bool>> StoredRunPaths::firstInitialization(const QString& concept) const
+{
+    QVector<QVector<bool>> blocks;
+    const auto found = byConcept.constFind(concept);
+    if (found == byConcept.constEnd() || found->empty())
+        return blocks;
+    for (const auto& block : found->begin()->second)
+        blocks << QVector<bool>(block.begin(), block.end());
+    return blocks;
+}
 
 StoredRunPaths StoredRunPaths::load(const ProjectStore& project, qint64 runId)
 {
@@ -16,19 +25,20 @@ StoredRunPaths StoredRunPaths::load(const ProjectStore& project, qint64 runId)
     const auto model = run ? runs.model(run->modelId) : std::nullopt;
     if (!run || !model)
         return result;
-    for (const auto& block : model->blocks)
-        result.blockNames << qs(block.first);
+    for (const auto& [name, channels] : model->blocks) {
+        result.blockNames << qs(name);
+        result.blockUnits << int(channels);
+    }
     std::map<int, QString> nameOf;
     for (const auto& concept : project.concepts(run->datasetId))
         nameOf[int(concept.classIndex)] = qs(concept.name);
+    std::map<int, QString> withPaths;  // class order
     for (const auto& path : runs.paths(runId, run->datasetId, true)) {
-        if (path.initialization != 0)
-            continue;
-        QVector<QVector<bool>> blocks;
-        for (const auto& block : path.binary)
-            blocks << QVector<bool>(block.begin(), block.end());
-        result.byConcept.insert(nameOf[path.classIndex], blocks);
+        withPaths[path.classIndex] = nameOf[path.classIndex];
+        result.byConcept[nameOf[path.classIndex]][path.initialization] = path.binary;
     }
+    for (const auto& [classIndex, name] : withPaths)
+        result.concepts << name;
     return result;
 }
 

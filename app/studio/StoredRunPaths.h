@@ -5,17 +5,28 @@
 #include <QStringList>
 #include <QVector>
 
+#include <cstdint>
+#include <map>
+#include <vector>
+
 namespace nad {
 
 class ProjectStore;
 
-// A run's final binary paths of the first initialization, by concept name, in the form the path
-// views take (one mask per block, true: the unit is kept). The comparison and the flow show the
-// first initialization, as the activation grid does.
+// A run's final binary paths, read once when the run is selected and shared by the views that
+// show them: the comparison and the flow (first initialization, as the activation grid) and the
+// unit explorer's list (every initialization).
 struct StoredRunPaths
 {
+    using Masks = std::vector<std::vector<std::uint8_t>>;  // one 0/1 per unit, per block
+
     QStringList blockNames;
-    QMap<QString, QVector<QVector<bool>>> byConcept;
+    QVector<int> blockUnits;
+    QStringList concepts;                           // those with paths, in class order
+    QMap<QString, std::map<int, Masks>> byConcept;  // concept → initialization → masks
+
+    // The concept's first initialization as the path views take it (empty when it has no path).
+    QVector<QVector<bool>> firstInitialization(const QString& concept) const;
 
     // Throws the store's errors; an unknown run gives an empty set.
     static StoredRunPaths load(const ProjectStore& project, qint64 runId);

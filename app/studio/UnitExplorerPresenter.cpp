@@ -4,7 +4,6 @@
 #include "UnitExplorerView.h"
 #include "analysis/UnitStatistics.h"
 #include "store/ProjectStore.h"
-#include "store/RunStore.h"
 
 namespace nad {
 
@@ -31,34 +30,15 @@ UnitExplorerPresenter::UnitExplorerPresenter(UnitExplorerView* view, QObject* pa
     });
 }
 
-void UnitExplorerPresenter::setRun(const ProjectStore* project, qint64 runId, const QString& zooDirectory)
+void UnitExplorerPresenter::setRun(const ProjectStore* project, qint64 runId, const QString& zooDirectory,
+                                   const StoredRunPaths& paths)
 {
     m_project = project;
     m_runId = runId;
     m_zooDirectory = zooDirectory;
-    m_paths.clear();
-    m_conceptNames.clear();
+    m_paths = project ? paths : StoredRunPaths();
     m_pending.reset();
-    QStringList blockNames;
-    QVector<int> units;
-    try {
-        const RunStore runs(*project);
-        const auto run = project ? runs.run(runId) : std::nullopt;
-        const auto model = run ? runs.model(run->modelId) : std::nullopt;
-        if (model) {
-            for (const auto& [name, channels] : model->blocks) {
-                blockNames << qs(name);
-                units << int(channels);
-            }
-            for (const auto& concept : project->concepts(run->datasetId))
-                m_conceptNames[concept.classIndex] = qs(concept.name);
-            for (const auto& path : runs.paths(runId, run->datasetId, true))
-                m_paths[path.classIndex].push_back(path.binary);
-        }
-    } catch (const std::exception& e) {
-        Q_EMIT errorOccurred(tr("Cannot read the run's paths"), qs(e.what()));
-    }
-    m_view->setBlocks(blockNames, units);
+    m_view->setBlocks(m_paths.blockNames, m_paths.blockUnits);
 }
 
 void UnitExplorerPresenter::openBlock(int block, int unit)
@@ -68,28 +48,23 @@ void UnitExplorerPresenter::openBlock(int block, int unit)
 
 void UnitExplorerPresenter::listUnits(int block)
 {
-    if (m_paths.empty() || block < 0)
+    if (m_paths.concepts.isEmpty() || block < 0 || block >= m_paths.blockUnits.size())
         return;
     std::vector<std::vector<std::vector<std::uint8_t>>> masks;  // [concept][init][unit]
-    QStringList names;
-    std::size_t units = 0;
-    for (const auto& [classIndex, inits] : m_paths) {
+    for (const QString& concept : m_paths.concepts) {
         masks.emplace_back();
-        for (const auto& path : inits)
-            if (std::size_t(block) < path.size()) {
+        for (const auto& [init, path] : m_paths.byConcept.value(concept))
+            if (std::size_t(block) < path.size())
                 masks.back().push_back(path[std::size_t(block)]);
-                units = path[std::size_t(block)].size();
-            }
-        names << m_conceptNames[classIndex];
     }
     try {
-        const UnitKeeping keeping = UnitKeeping::fromPaths(masks, units);
+        const UnitKeeping keeping = UnitKeeping::fromPaths(masks, std::size_t(m_paths.blockUnits[block]));
         QVector<UnitExplorerView::UnitRow> rows;
         for (std::size_t unit : keeping.unitsByConceptsKeeping()) {
             UnitExplorerView::UnitRow row{int(unit), keeping.conceptsKeeping(unit), {}};
             for (std::size_t c = 0; c < keeping.keptShare[unit].size(); ++c)
                 if (keeping.keptShare[unit][c] >= 0.5)
-                    row.keptBy << names[int(c)];
+                    row.keptBy << m_paths.concepts[int(c)];
             rows << row;
         }
         m_view->setUnits(block, rows);

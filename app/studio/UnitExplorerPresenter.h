@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StoredRunPaths.h"
 #include "UnitController.h"
 
 #include <QObject>
@@ -23,8 +24,9 @@ class UnitExplorerPresenter : public QObject
 public:
     UnitExplorerPresenter(UnitExplorerView* view, QObject* parent = nullptr);
 
-    // The run whose units to explore (null project clears).
-    void setRun(const ProjectStore* project, qint64 runId, const QString& zooDirectory);
+    // The run whose units to explore, with its stored paths as ExplorationTabs read them (null
+    // project clears).
+    void setRun(const ProjectStore* project, qint64 runId, const QString& zooDirectory, const StoredRunPaths& paths);
     // Opens `block` in the explorer, and `unit` (−1: the most shared one).
     void openBlock(int block, int unit = -1);
     UnitController* job() const { return m_job; }
@@ -41,9 +43,7 @@ private:
     const ProjectStore* m_project = nullptr;
     qint64 m_runId = 0;
     QString m_zooDirectory;
-    // Per concept (class index), its final binary paths of every initialization.
-    std::map<std::int64_t, std::vector<std::vector<std::vector<std::uint8_t>>>> m_paths;
-    std::map<std::int64_t, QString> m_conceptNames;
+    StoredRunPaths m_paths;
     UnitRequest m_running;  // the request the job computes (or last computed)
     std::optional<UnitRequest> m_pending;
 };

@@ -35,6 +35,18 @@ public:
     // rectangle at 96 pixels per inch; vector output where the device supports it.
     virtual void renderFigure(QCPPainter* painter, int width, int height) = 0;
 
+    // One CSV field, quoted only when it needs it (RFC 4180): separators, quotes, line breaks, or
+    // spaces at an end that a reader would trim.
+    static QString csvField(const QString& text)
+    {
+        const bool special = text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) ||
+                             text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) ||
+                             (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
+        if (!special)
+            return text;
+        return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    }
+
 protected:
     FigureStyle m_style;
 };

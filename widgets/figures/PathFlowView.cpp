@@ -5,7 +5,6 @@
 
 #include <QLocale>
 #include <QMouseEvent>
-#include <QRegularExpression>
 #include <QToolTip>
 
 #include <algorithm>
@@ -62,15 +61,6 @@ QColor categoryColour(int category)
     default:
         return QColor(214, 214, 214);  // unused units: present, but out of the way
     }
-}
-
-// A field quoted only when CSV needs it (RFC 4180): separators, quotes or line breaks.
-QString csvField(const QString& text)
-{
-    static const QRegularExpression special(QStringLiteral("[\",\r\n]|^\\s|\\s$"));
-    if (!text.contains(special))
-        return text;
-    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
 // Smoothstep along a band so it leaves and enters the columns horizontally.

@@ -2,10 +2,12 @@
 
 #include "Palette.h"
 #include "QCustomPlotInclude.h"
+#include "figures/ActivationGridView.h"
 
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QToolTip>
 
 #include <algorithm>
@@ -22,20 +24,6 @@ constexpr double kKeptShare = 0.5;  // as UnitKeeping::conceptsKeeping counts a 
 QString number(double value)
 {
     return QString::number(value, 'g', 3);
-}
-
-QImage imageOf(const ImageSet& set, std::size_t index)
-{
-    QImage out(set.width, set.height, QImage::Format_RGB32);
-    const std::size_t plane = std::size_t(set.height) * std::size_t(set.width);
-    const std::uint8_t* pixels = set.image(index);
-    for (int y = 0; y < set.height; ++y)
-        for (int x = 0; x < set.width; ++x) {
-            const std::size_t p = std::size_t(y) * std::size_t(set.width) + std::size_t(x);
-            const int r = pixels[p];
-            out.setPixel(x, y, set.channels >= 3 ? qRgb(r, pixels[plane + p], pixels[2 * plane + p]) : qRgb(r, r, r));
-        }
-    return out;
 }
 
 // The image in gray under the unit's map: the stronger the unit there, the more of the map's
@@ -57,15 +45,6 @@ QImage overlay(const QImage& image, const ActivationMap& map)
     return out;
 }
 
-QString csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 }  // namespace
 
 UnitProfileView::UnitProfileView(QWidget* parent) : FigureView(parent)
@@ -85,7 +64,7 @@ void UnitProfileView::setProfile(const UnitProfile& profile)
     m_message.clear();
     m_thumbnails.clear();
     for (std::size_t k = 0; k < profile.topImages.count() && k < profile.topMaps.size(); ++k)
-        m_thumbnails << overlay(imageOf(profile.topImages, k), profile.topMaps[k]);
+        m_thumbnails << overlay(ActivationGridView::toImage(profile.topImages.subset({k})), profile.topMaps[k]);
     update();
 }
 
