@@ -5,6 +5,7 @@
 #include "analysis/PathMetrics.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
+#include "store/SweepStore.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -39,9 +40,62 @@ struct Options
     std::string out;
 };
 
+// Every stored λ sweep (`nad sweep --project`), one row per point; not tied to a run.
+std::string renderSweeps(const ProjectStore& project, bool json)
+{
+    const auto sweeps = SweepStore(project).list();
+    std::ostringstream out;
+    if (json) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        for (const auto& s : sweeps) {
+            nlohmann::ordered_json points = nlohmann::ordered_json::array();
+            for (const auto& p : s.points)
+                points.push_back(nlohmann::ordered_json::parse(SweepStore::toJson(p)));
+            j.push_back({{"id", s.id},
+                         {"model", s.modelName},
+                         {"label", s.label},
+                         {"objective", s.objective},
+                         {"settings", nlohmann::ordered_json::parse(s.settings)},
+                         {"concepts", s.concepts},
+                         {"initializations", s.initializations},
+                         {"validation_images", s.validationImages},
+                         {"default_lambda", s.defaultLambda ? nlohmann::ordered_json(*s.defaultLambda) : nullptr},
+                         {"recommended", recommendedSweepPoint(s.points)},
+                         {"created_at", s.createdAt},
+                         {"points", points}});
+        }
+        out << j.dump(1) << '\n';
+        return out.str();
+    }
+    out << "sweep,model,label,objective,initializations,validation_images,default_lambda,lambda,usage,precision,"
+           "original_precision,specificity,original_specificity,auroc,original_auroc,knockout_own_drop,"
+           "knockout_others_drop,knockout_random_drop,knockout_causal,concepts,degenerate,steps,faithful,specific,"
+           "recommended,usage_per_block\n";
+    for (const auto& s : sweeps) {
+        const int recommended = recommendedSweepPoint(s.points);
+        for (std::size_t i = 0; i < s.points.size(); ++i) {
+            const SweepPoint& p = s.points[i];
+            std::string perBlock;
+            for (double u : p.usagePerBlock)
+                perBlock += (perBlock.empty() ? "" : ";") + std::to_string(u);
+            out << s.id << ',' << csv(s.modelName) << ',' << csv(s.label) << ',' << csv(s.objective) << ','
+                << s.initializations << ',' << s.validationImages << ','
+                << (s.defaultLambda ? std::to_string(*s.defaultLambda) : std::string()) << ',' << p.lambda << ','
+                << p.usage << ',' << p.pathPrecision << ',' << p.originalPrecision << ',' << p.pathSpecificity << ','
+                << p.originalSpecificity << ',' << p.pathAuroc << ',' << p.originalAuroc << ',' << p.knockoutOwnDrop
+                << ',' << p.knockoutOthersDrop << ',' << p.knockoutRandomDrop << ',' << p.knockoutCausal << ','
+                << p.concepts << ',' << p.degenerate << ',' << p.steps << ',' << int(p.faithful) << ','
+                << int(p.specific) << ',' << int(int(i) == recommended) << ',' << perBlock << '\n';
+        }
+    }
+    return out.str();
+}
+
 std::string render(const Options& o)
 {
     ProjectStore project = ProjectStore::open(o.project, ProjectStore::Mode::ReadOnly);
+    if (o.what == "sweeps")
+        return renderSweeps(project, o.format == "json");
     RunStore runs(project);
     const std::int64_t runId = o.run ? o.run : runs.latestFinishedRun();
     const auto run = runs.run(runId);
@@ -143,12 +197,14 @@ std::string render(const Options& o)
 void addExportCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
-    auto* command =
-        parent.add_subcommand("export", "Export a run's paths, similarity matrix or metrics as CSV or JSON");
+    auto* command = parent.add_subcommand(
+        "export", "Export a run's paths, similarity matrix or metrics, or the project's λ sweeps, as CSV or JSON");
     command->add_option("PROJECT", options->project, "Project file")->required();
-    command->add_option("--what", options->what, "paths (0/1 per block and channel), similarity, or metrics")
+    command
+        ->add_option("--what", options->what,
+                     "paths (0/1 per block and channel), similarity, metrics, or sweeps (every stored λ sweep)")
         ->required()
-        ->check(CLI::IsMember({"paths", "similarity", "metrics"}));
+        ->check(CLI::IsMember({"paths", "similarity", "metrics", "sweeps"}));
     command->add_option("--format", options->format, "csv or json")
         ->check(CLI::IsMember({"csv", "json"}))
         ->capture_default_str();

@@ -11,6 +11,7 @@
 #include "nad/LambdaSweep.h"
 #include "nn/ComputeDevice.h"
 #include "store/ProjectStore.h"
+#include "store/SweepStore.h"
 #include "zoo/ModelZoo.h"
 
 #include <CLI/CLI.hpp>
@@ -26,15 +27,24 @@
 namespace nad::cli {
 namespace {
 
+// A sweep learns one initialization per λ unless asked for more (--inits): it is a search.
+LearnerOptions oneInitialization()
+{
+    LearnerOptions learner;
+    learner.initializations = 1;
+    return learner;
+}
+
 struct Options
 {
     std::string model;
     std::string concepts;
     std::vector<double> lambdas = {0.005, 0.01, 0.02, 0.05, 0.1};
     std::string preset = "paper";
-    LearnerOptions learner;
+    LearnerOptions learner = oneInitialization();
     SweepImages images;
     std::string project;
+    std::string label;  // the stored sweep's name in legends (default: the objective's)
     std::string data = FashionMnist::kDefaultDirectory;
     std::string zoo;
     bool json = false;
@@ -117,6 +127,74 @@ LearnerOptions learnerOf(const Options& o)
     return learner;
 }
 
+// What a sweep's figure legend calls it: the named objectives by name, any other by its summary.
+std::string labelOf(const Options& o, const LearnerOptions& learner)
+{
+    if (!o.label.empty())
+        return o.label;
+    if (learner.preset == LearnerPreset::Official)
+        return "official";
+    if (learner.usesSpecificObjective())
+        return "specific";
+    // "paper (Eq. 4-9)" is the paper's objective; "paper: relative-squared, margin 1" a variant of it.
+    const std::string summary = learner.objectiveSummary();
+    const std::string variant = "paper: ";
+    if (summary.rfind(variant, 0) == 0)
+        return summary.substr(variant.size());
+    return "paper";
+}
+
+// Everything the sweep ran with, so a stored sweep can be repeated.
+std::string settingsOf(const Options& o, const LearnerOptions& learner)
+{
+    nlohmann::ordered_json j;
+    j["preset"] = LearnerOptions::presetName(learner.preset);
+    j["distance"] = LearnerOptions::distanceName(learner.distance);
+    j["sparsity"] = LearnerOptions::sparsityName(learner.sparsity);
+    j["margin"] = learner.negatives.margin;
+    j["hinge"] = learner.negatives.hinge;
+    j["kl"] = learner.negatives.kl;
+    j["one_vs_rest"] = learner.negatives.oneVsRest;
+    j["negative_pool"] = learner.negativePool;
+    j["alpha"] = learner.alpha;
+    j["batch"] = learner.batchSize;
+    j["steps"] = learner.steps;
+    j["epochs"] = learner.epochs;
+    j["convergence_window"] = learner.convergenceWindow;
+    j["min_steps"] = learner.minSteps;
+    j["seed"] = learner.seed;
+    j["initializations"] = learner.initializations;
+    j["images_per_concept"] = o.images.perConcept;
+    j["validation_per_class"] = o.images.validationPerClass;
+    j["split_seed"] = o.images.splitSeed;
+    j["lambdas"] = o.lambdas;
+    return j.dump();
+}
+
+// With --project the sweep is kept in the project, for `nad figures` and the studio's frontier.
+void storeSweep(const Options& o, const LearnerOptions& learner, const SweepSubject& subject,
+                const std::vector<SweepPoint>& points)
+{
+    const ProjectStore project = ProjectStore::open(o.project);
+    SweepRecord record;
+    record.modelName = subject.model.name;
+    record.objective = learner.objectiveSummary();
+    record.label = labelOf(o, learner);
+    record.settings = settingsOf(o, learner);
+    std::stringstream list(o.concepts);
+    for (std::string name; std::getline(list, name, ',');)
+        record.concepts.push_back(name);
+    record.initializations = learner.initializations;
+    record.validationImages =
+        ValidationSplit::make(subject.train, o.images.validationPerClass, o.images.splitSeed).validation.size();
+    record.defaultLambda = LearnerOptions::defaultLambda(subject.model.lambdaFamily(), learner);
+    record.points = points;
+    const std::int64_t id = SweepStore(project).save(record);
+    // After --json's output on stdout, the note goes to stderr so the JSON stays parseable.
+    (o.json ? std::cerr : std::cout) << "Stored as sweep " << id << " in " << o.project
+                                     << " (nad figures draws its frontier).\n";
+}
+
 void printJson(const std::vector<SweepPoint>& points)
 {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -134,6 +212,11 @@ void printJson(const std::vector<SweepPoint>& points)
                      {"degenerate", p.degenerate},
                      {"faithful", p.faithful},
                      {"specific", p.specific},
+                     {"knockout_own_drop", p.knockoutOwnDrop},
+                     {"knockout_others_drop", p.knockoutOthersDrop},
+                     {"knockout_random_drop", p.knockoutRandomDrop},
+                     {"knockout_causal", p.knockoutCausal},
+                     {"concepts", p.concepts},
                      {"seconds", p.seconds}});
     std::cout << j.dump(2) << '\n';
 }
@@ -147,9 +230,9 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepSubj
               << "Measured on " << split.validation.size() << " validation images (a seeded split of the "
               << subject.train.count() << " training images, seed " << o.images.splitSeed
               << "), never on the held-out split. Usage: mean per block (Fig. 4).\n";
-    const int best = LambdaSweep::recommended(points);
+    const int best = recommendedSweepPoint(points);
     TextTable table({"lambda", "usage", "blocks<0.9", "precision", "original", "specificity", "original", "AUROC",
-                     "original", "steps", "degenerate", "verdict"});
+                     "original", "knockout own/others/random", "causal", "steps", "degenerate", "verdict"});
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
         std::string verdict = p.faithful && p.specific ? "faithful, specific"
@@ -157,13 +240,20 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepSubj
                                                        : "not faithful";
         if (int(i) == best)
             verdict += "  <- sparsest good";
-        table.addRow({fixed(p.lambda, 4), fixed(p.usage),
-                      std::to_string(p.blocksBelow(0.9)) + "/" + std::to_string(p.usagePerBlock.size()),
-                      fixed(p.pathPrecision), fixed(p.originalPrecision), fixed(p.pathSpecificity),
-                      fixed(p.originalSpecificity), fixed(p.pathAuroc), fixed(p.originalAuroc), fixed(p.steps, 0),
-                      std::to_string(p.degenerate), verdict});
+        table.addRow(
+            {fixed(p.lambda, 4), fixed(p.usage),
+             std::to_string(p.blocksBelow(0.9)) + "/" + std::to_string(p.usagePerBlock.size()), fixed(p.pathPrecision),
+             fixed(p.originalPrecision), fixed(p.pathSpecificity), fixed(p.originalSpecificity), fixed(p.pathAuroc),
+             fixed(p.originalAuroc),
+             p.concepts >= 2 ? fixed(p.knockoutOwnDrop, 2) + " / " + fixed(p.knockoutOthersDrop, 2) + " / " +
+                                   fixed(p.knockoutRandomDrop, 2)
+                             : std::string("-"),
+             p.concepts >= 2 ? std::to_string(p.knockoutCausal) + "/" + std::to_string(p.concepts) : std::string("-"),
+             fixed(p.steps, 0), std::to_string(p.degenerate), verdict});
     }
     table.print(std::cout);
+    std::cout << "Knockout (first initialization): accuracy drop with each concept's own units off, on it / on the "
+                 "others / with as many random units off; causal: concepts whose own drop is at least 3x both.\n";
     std::cout << "Usage per block, first to last (mean over the concepts):\n";
     for (const auto& p : points) {
         std::cout << "  lambda " << fixed(p.lambda, 4) << ":";
@@ -197,6 +287,9 @@ void addOptions(CLI::App& sweep, Options& o)
                    ->capture_default_str();
     sweep.add_option("--batch", o.learner.batchSize, "Images per concept per step")->capture_default_str();
     sweep.add_option("--seed", o.learner.seed, "Seed of the masks' initialization")->capture_default_str();
+    sweep.add_option("--inits", o.learner.initializations, "Initializations per concept (each point is their mean)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     sweep.add_option("--images-per-concept", o.images.perConcept, "Training images per concept (0: all)")
         ->capture_default_str();
     sweep
@@ -206,7 +299,9 @@ void addOptions(CLI::App& sweep, Options& o)
         ->capture_default_str();
     sweep.add_option("--split-seed", o.images.splitSeed, "Seed of the validation split")->capture_default_str();
     sweep.add_option("--project", o.project,
-                     "Project file: sweep a model imported into it (or a zoo model) on its training images");
+                     "Project file: sweep a model imported into it (or a zoo model) on its training images, and "
+                     "store the sweep there for the frontier figure");
+    sweep.add_option("--label", o.label, "The stored sweep's name in the frontier's legend (default: the objective)");
     sweep.add_option("--data", o.data, "Fashion-MNIST folder (without --project)")->capture_default_str();
     addZooOption(sweep, o.zoo);
     sweep.add_flag("--json", o.json, "Print JSON");
@@ -245,6 +340,8 @@ void addSweepCommand(CLI::App& parent)
             printJson(points);
         else
             printTable(*o, learner, subject, points);
+        if (!o->project.empty())
+            storeSweep(*o, learner, subject, points);
     });
 }
 

@@ -8,6 +8,7 @@
 #include "analysis/PathEvaluator.h"
 #include "figures/ActivationGridView.h"
 #include "figures/BlockSeriesView.h"
+#include "figures/FrontierView.h"
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/KnockoutView.h"
 #include "figures/PrecisionHistogramView.h"
@@ -16,11 +17,14 @@
 #include "jobs/RunContext.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
+#include "store/SweepStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -340,6 +344,42 @@ bool ProjectFigures::fillTrainingCurves(TrainingCurvesView& view, const ProjectS
     return true;
 }
 
+void ProjectFigures::fillFrontier(FrontierView& view, const std::vector<SweepRecord>& sweeps, const QString& modelName)
+{
+    QVector<FrontierView::Sweep> drawn;
+    QStringList measured;
+    for (const SweepRecord& record : sweeps) {
+        FrontierView::Sweep sweep;
+        sweep.label = qs(record.label);
+        // Points in λ order, so each curve runs from dense to sparse.
+        std::vector<SweepPoint> points = record.points;
+        std::stable_sort(points.begin(), points.end(),
+                         [](const SweepPoint& a, const SweepPoint& b) { return a.lambda < b.lambda; });
+        for (const SweepPoint& p : points) {
+            sweep.points.push_back({p.lambda, p.usage, p.pathPrecision, p.pathSpecificity, p.pathAuroc,
+                                    p.knockoutCausal, p.concepts, p.faithful, p.specific});
+            sweep.originalPrecision = p.originalPrecision;
+            sweep.originalSpecificity = p.originalSpecificity;
+            if (record.defaultLambda && std::abs(p.lambda - *record.defaultLambda) <= 1e-9 * std::max(1.0, p.lambda))
+                sweep.defaultIndex = int(sweep.points.size()) - 1;
+        }
+        sweep.recommended = recommendedSweepPoint(points);
+        drawn.push_back(sweep);
+        measured << tr("%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)", nullptr,
+                       int(record.concepts.size()))
+                        .arg(sweep.label, qs(record.objective))
+                        .arg(record.initializations)
+                        .arg(record.validationImages);
+    }
+    view.setSweeps(drawn);
+    view.setTitle(tr("%1: usage against fidelity, λ swept").arg(modelName));
+    view.setNote(measured.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                 tr("Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 "
+                    "points of the original network's.")
+                     .arg(100 * SweepPoint::kFaithfulPoints)
+                     .arg(100 * SweepPoint::kSpecificPoints));
+}
+
 void ProjectFigures::fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName)
 {
     view.setTitle(tr("%1: hit rate, %2 composites").arg(modelName).arg(study.composites));
@@ -354,9 +394,12 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
                                                      const Progress& progress, const std::atomic<bool>* cancel)
 {
     const auto all = summaries(project);
-    if (all.empty())
+    const SweepStore sweeps(project);
+    const auto sweptModels = sweeps.models();
+    if (all.empty() && sweptModels.empty())
         throw InvalidArgument("project '" + project.path() +
-                              "' has no evaluated run (run `nad disentangle` and `nad evaluate` first)");
+                              "' has no evaluated run and no sweep (run `nad disentangle` and `nad evaluate`, or "
+                              "`nad sweep --project`, first)");
     if (!QDir().mkpath(request.outputDirectory))
         throw Error("cannot create the folder '" + request.outputDirectory.toStdString() + "'");
     const QString extension = request.options.format;
@@ -375,6 +418,13 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             progress(files[0]);
     };
 
+    for (const std::string& model : sweptModels) {
+        FrontierView frontier;
+        fillFrontier(frontier, sweeps.list(model), qs(model));
+        save(frontier, qs(model) + QStringLiteral("-frontier"));
+    }
+    if (all.empty())
+        return written;
     ImageSet heldOut;
     std::string heldOutPath;
     BlockSeriesView usage(QStringLiteral("unit-usage"));

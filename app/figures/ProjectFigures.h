@@ -19,6 +19,7 @@ namespace nad {
 class ActivationGridView;
 class BlockSeriesView;
 class ConceptPanel;
+class FrontierView;
 class InterpretabilityScatterView;
 class KnockoutView;
 class PrecisionHistogramView;
@@ -27,6 +28,7 @@ class RunOverviewView;
 class SimilarityHeatmapView;
 class TrainingCurvesView;
 struct RunContext;
+struct SweepRecord;
 
 struct FigureRequest
 {
@@ -91,6 +93,9 @@ public:
     // Loss terms and usage along learning (first initialization), from the run's history.
     // Returns false when the run has no history (learned before schema v2).
     static bool fillTrainingCurves(TrainingCurvesView& view, const ProjectStore& project, std::int64_t runId);
+    // The λ sweeps of one model (SweepStore, oldest first): each sweep's frontier, its
+    // recommended and default λ marked, and a caption saying how the points were measured.
+    static void fillFrontier(FrontierView& view, const std::vector<SweepRecord>& sweeps, const QString& modelName);
     static void fillHitRate(BlockSeriesView& view, const HitRateStudy& study, const QString& modelName);
     // Concepts for a default composite: one per primary concept first, then in class order.
     static std::vector<std::int64_t> defaultCompositeConcepts(const ProjectStore& project, const RunContext& context,
@@ -100,8 +105,9 @@ public:
                                                              const std::vector<std::string>& learned, int tiles);
 
     using Progress = std::function<void(const QString& message)>;
-    // Exports every figure into the request's folder and logs each export in the project
-    // (when it is open for writing). Throws nad::Error or std::runtime_error.
+    // Exports every figure into the request's folder (the frontier of each model with stored
+    // sweeps too) and logs each export in the project (when it is open for writing). Throws
+    // nad::Error or std::runtime_error.
     static std::vector<WrittenFigure> exportAll(ProjectStore& project, const FigureRequest& request,
                                                 const Progress& progress = {},
                                                 const std::atomic<bool>* cancel = nullptr);

@@ -3,6 +3,7 @@
 #include "ActivationBrowser.h"
 #include "ActivationController.h"
 #include "ClassBalanceChart.h"
+#include "FrontierPanel.h"
 #include "ProjectFigures.h"
 #include "QtText.h"
 #include "RunListModel.h"
@@ -149,6 +150,11 @@ void ExplorationTabs::createViews()
             tr("Per block, the units the chosen concepts' paths share (first initialization): kept by all, by "
                "some, by one only, by none. Click a block to explore its units."),
             flowControls);
+    m_frontier = new FrontierPanel(this);
+    addPage(paths, m_frontier, m_frontier->view(), tr("Frontier"),
+            tr("λ sweeps stored in the project: unit usage against specificity and precision per λ, measured on "
+               "validation images. Sparser paths are worth having only while the curves stay near the original "
+               "network's lines."));
 
     QTabWidget* units = addGroup(tr("Units"));
     m_activations = new ActivationBrowser(this);
@@ -185,6 +191,7 @@ void ExplorationTabs::connectViews()
             [this](int block) { openUnitExplorer(block); });
     connect(m_flowConcepts, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExplorationTabs::showPathFlow);
     connect(m_unitPresenter, &UnitExplorerPresenter::errorOccurred, this, &ExplorationTabs::errorOccurred);
+    connect(m_frontier, &FrontierPanel::errorOccurred, this, &ExplorationTabs::errorOccurred);
     connect(m_activations, &ActivationBrowser::compositeRequested, this,
             [this](const QVector<QString>& tiles, const QString& layout) { requestActivations(tiles, layout); });
     connect(m_activations, &ActivationBrowser::filesDropped, this,
@@ -270,6 +277,7 @@ void ExplorationTabs::setProject(const ProjectStore* project, const QString& zoo
     m_project = project;
     m_zooDirectory = zooDirectory;
     m_lastTiles.clear();
+    m_frontier->setProject(project);
     refresh();
     // A project with evaluated runs opens on the latest one's overview.
     qint64 latest = 0;
@@ -315,6 +323,7 @@ void ExplorationTabs::clearViews()
 void ExplorationTabs::refresh()
 {
     const qint64 keep = selectedRun();
+    m_frontier->refresh();  // sweeps are stored by `nad sweep` at any time
     {
         QSignalBlocker blocker(m_runSelector);
         listRuns();
@@ -382,6 +391,7 @@ void ExplorationTabs::showSelectedRun()
         return;
     const RunSummary& summary = m_summaries[std::size_t(index)];
     Q_EMIT selectedRunChanged(summary.runId, qs(summary.modelName));
+    m_frontier->showModel(qs(summary.modelName));
     m_runPaths = StoredRunPaths();  // nothing stale if the reading fails
     try {
         m_runPaths = StoredRunPaths::load(*m_project, summary.runId);

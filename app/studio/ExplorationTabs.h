@@ -22,6 +22,7 @@ class ActivationBrowser;
 class BlockSeriesView;
 class ClassBalanceChart;
 class FigureView;
+class FrontierPanel;
 class InterpretabilityScatterView;
 class KnockoutView;
 class PathComparisonView;
@@ -36,7 +37,7 @@ class SimilarityHeatmapView;
 class TrainingCurvesView;
 
 // The central views, grouped so no tab bar overflows: the run's overview, the data set, the
-// training curves, the paths (precision, knockout, similarity, comparison, flow), the units
+// training curves, the paths (precision, knockout, similarity, comparison, flow, the λ frontier), the units
 // (activation maps, unit explorer) and the views across models (usage, interpretability). Each
 // view sits on a page under a one-line explanation of what it shows and how to read it. A run
 // selector in the corner picks the run the per-run views show.
@@ -87,6 +88,7 @@ public:
     ActivationController* activationJob() const { return m_activationJob; }
     RunOverviewView* overview() const { return m_overview; }
     PathFlowView* pathFlow() const { return m_pathFlow; }
+    FrontierPanel* frontier() const { return m_frontier; }
     QComboBox* pathFlowConcepts() const { return m_flowConcepts; }
     UnitExplorerView* unitExplorer() const { return m_unitExplorer; }
     UnitExplorerPresenter* unitPresenter() const { return m_unitPresenter; }
@@ -149,6 +151,7 @@ private:
     RunOverviewView* m_overview = nullptr;
     PathFlowView* m_pathFlow = nullptr;
     QComboBox* m_flowConcepts = nullptr;
+    FrontierPanel* m_frontier = nullptr;
     QStringList m_checkedConcepts;
     StoredRunPaths m_runPaths;  // the selected run's, read once per selection
     UnitExplorerView* m_unitExplorer = nullptr;

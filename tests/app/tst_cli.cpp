@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(created.out.contains(QStringLiteral("10 concepts")));
         const Result info = runNad({QStringLiteral("project"), QStringLiteral("info"), path});
         QCOMPARE(info.exitCode, 0);
-        QVERIFY(info.out.contains(QStringLiteral("schema v4")));
+        QVERIFY(info.out.contains(QStringLiteral("schema v5")));
         QVERIFY(info.out.contains(QStringLiteral("Data set 'fashion-mnist'")));
         QVERIFY(info.out.contains(QRegularExpression(QStringLiteral("8\\s+Bag\\s+others\\s+6000\\s+1000"))));
 
@@ -255,13 +255,20 @@ private Q_SLOTS:
         QVERIFY2(swept.out.contains(QStringLiteral("Measured on 200 validation images (a seeded split of the 60000 "
                                                    "training images")),
                  qPrintable(swept.out));
-        const Result sweptJson = runNad(sweep + QStringList{QStringLiteral("--json")});
-        QCOMPARE(sweptJson.exitCode, 0);
+        // With --project the sweep (here of 2 initializations) is stored for the frontier figure;
+        // the note says so on stderr, so the JSON stays parseable.
+        const Result sweptJson = runNad(sweep + QStringList{QStringLiteral("--json"), QStringLiteral("--project"),
+                                                            project, QStringLiteral("--inits"), QStringLiteral("2")});
+        QVERIFY2(sweptJson.exitCode == 0, qPrintable(sweptJson.err));
+        QVERIFY2(sweptJson.err.contains(QStringLiteral("Stored as sweep 1 in ")), qPrintable(sweptJson.err));
         const QJsonArray points = QJsonDocument::fromJson(sweptJson.out.toUtf8()).array();
         QCOMPARE(points.size(), 2);
         QVERIFY(points.at(0).toObject().value(QStringLiteral("usage")).toDouble() >
                 points.at(1).toObject().value(QStringLiteral("usage")).toDouble());
         QCOMPARE(points.at(0).toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
+        // Two concepts: the knockout test ran on the first initialization's paths.
+        QCOMPARE(points.at(0).toObject().value(QStringLiteral("concepts")).toInt(), 2);
+        QVERIFY(points.at(0).toObject().contains(QStringLiteral("knockout_own_drop")));
         const double auroc = points.at(0).toObject().value(QStringLiteral("original_auroc")).toDouble();
         QVERIFY2(auroc > 0.5 && auroc <= 1.0, qPrintable(QString::number(auroc)));
 
@@ -290,10 +297,10 @@ private Q_SLOTS:
                     QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--layout"),
                     QStringLiteral("1x2"), QStringLiteral("--composites"), QStringLiteral("3")});
         QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
-        QVERIFY2(drawn.out.contains(QStringLiteral("8 figures")), qPrintable(drawn.out + drawn.err));
-        for (const char* name : {"unit-usage", "interpretability-accuracy", "vgg-w4-s1-precision-histogram",
-                                 "vgg-w4-s1-knockout", "vgg-w4-s1-training-curves", "vgg-w4-s1-similarity-heatmap",
-                                 "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
+        QVERIFY2(drawn.out.contains(QStringLiteral("9 figures")), qPrintable(drawn.out + drawn.err));
+        for (const char* name : {"vgg-w4-s1-frontier", "unit-usage", "interpretability-accuracy",
+                                 "vgg-w4-s1-precision-histogram", "vgg-w4-s1-knockout", "vgg-w4-s1-training-curves",
+                                 "vgg-w4-s1-similarity-heatmap", "vgg-w4-s1-activation-grid", "vgg-w4-s1-hit-rate"}) {
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".svg")).size() > 1000,
                      name);
             QVERIFY2(QFileInfo(figures + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".csv")).size() > 10,
@@ -301,7 +308,30 @@ private Q_SLOTS:
         }
         const Result info =
             runNad({QStringLiteral("project"), QStringLiteral("info"), project, QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 8);
+        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(QStringLiteral("exports")).toInt(), 9);
+        // `nad export --what sweeps`: the stored sweep, one row per λ, in CSV and JSON.
+        const Result sweepRows =
+            runNad({QStringLiteral("export"), project, QStringLiteral("--what"), QStringLiteral("sweeps")});
+        QCOMPARE(sweepRows.exitCode, 0);
+        const QStringList exported = sweepRows.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(exported.size(), 3);
+        QVERIFY2(exported[1].startsWith(QStringLiteral("1,vgg-w4-s1,paper,paper (Eq. 4-9),2,200,")),
+                 qPrintable(exported[1]));
+        const Result sweepJson = runNad({QStringLiteral("export"), project, QStringLiteral("--what"),
+                                         QStringLiteral("sweeps"), QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject storedSweep = QJsonDocument::fromJson(sweepJson.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(storedSweep.value(QStringLiteral("concepts")).toArray().size(), 2);
+        QCOMPARE(storedSweep.value(QStringLiteral("points")).toArray().size(), 2);
+        QCOMPARE(
+            storedSweep.value(QStringLiteral("settings")).toObject().value(QStringLiteral("initializations")).toInt(),
+            2);
+        // The frontier's data: the stored sweep's two λ, with the default and recommended flags.
+        QFile frontierCsv(figures + QStringLiteral("/vgg-w4-s1-frontier.csv"));
+        QVERIFY(frontierCsv.open(QIODevice::ReadOnly));
+        const QStringList frontierRows =
+            QString::fromUtf8(frontierCsv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(frontierRows.size(), 3);
+        QVERIFY2(frontierRows[1].startsWith(QStringLiteral("paper,0.001,")), qPrintable(frontierRows[1]));
         // The knockout figure's data: both concepts, with the ranking test (AUROC) beside the causal one.
         QFile knockoutCsv(figures + QStringLiteral("/vgg-w4-s1-knockout.csv"));
         QVERIFY(knockoutCsv.open(QIODevice::ReadOnly));

@@ -5,6 +5,7 @@
 #include "ActivationBrowser.h"
 #include "ConceptPanel.h"
 #include "ExplorationTabs.h"
+#include "FrontierPanel.h"
 #include "ImportedModelFixture.h"
 #include "MainWindow.h"
 #include "NewProjectWizard.h"
@@ -17,6 +18,7 @@
 #include "analysis/UnitExplorer.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
+#include "figures/FrontierView.h"
 #include "figures/PathFlowView.h"
 #include "figures/PlotFigureView.h"
 #include "figures/PrecisionHistogramView.h"
@@ -27,6 +29,7 @@
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "store/SqliteDatabase.h"
+#include "store/SweepStore.h"
 #include "zoo/ModelZoo.h"
 
 #include <QAbstractButton>
@@ -48,6 +51,7 @@
 #include <QtTest>
 
 #include <set>
+#include <tuple>
 
 using namespace nad;
 
@@ -107,6 +111,32 @@ class TestStudioTraining : public QObject
     QString m_project;
 
     // A window on the test project with the tiny zoo model, two concepts checked.
+    // A sweep of two λ as `nad sweep --project` stores one: dense and faithful, then sparse and
+    // not specific.
+    void storeSweep(const QString& model)
+    {
+        const ProjectStore store = ProjectStore::open(m_project.toStdString());
+        SweepRecord sweep;
+        sweep.modelName = model.toStdString();
+        sweep.objective = "paper (Eq. 4-9)";
+        sweep.label = "paper";
+        sweep.concepts = {"Trouser", "Bag"};
+        sweep.validationImages = 200;
+        sweep.defaultLambda = 0.01;
+        for (const auto& [lambda, usage, specificity] : {std::tuple{0.01, 0.97, 0.98}, std::tuple{0.1, 0.6, 0.4}}) {
+            SweepPoint p;
+            p.lambda = lambda;
+            p.usage = usage;
+            p.pathPrecision = p.originalPrecision = 0.9;
+            p.pathSpecificity = specificity;
+            p.originalSpecificity = 0.99;
+            p.concepts = 2;
+            p.judge();
+            sweep.points.push_back(p);
+        }
+        SweepStore(store).save(sweep);
+    }
+
     void prepare(MainWindow& window, int steps)
     {
         window.setZooDirectory(m_zoo);
@@ -339,6 +369,15 @@ private Q_SLOTS:
         QVERIFY(tabs->runSelector()->count() >= 1);
         // The activation browser computes its maps on a worker: wait for them.
         QTRY_VERIFY_WITH_TIMEOUT(tabs->activations()->gridView()->rowCount() == 3, 30000);
+        // Paths › Frontier without a sweep says how to store one; with one, draws it.
+        QVERIFY2(tabs->frontier()->view()->note().contains(QStringLiteral("nad sweep --project")),
+                 qPrintable(tabs->frontier()->view()->note()));
+        storeSweep(QStringLiteral("vgg-w4-s1"));
+        tabs->refresh();
+        QCOMPARE(tabs->frontier()->models()->currentText(), QStringLiteral("vgg-w4-s1"));
+        QCOMPARE(tabs->frontier()->view()->sweeps().size(), 1);
+        QCOMPARE(tabs->frontier()->view()->markTexts(),
+                 QStringList{QStringLiteral("recommended λ 0.01 (the default)")});
         for (QWidget* page : tabs->viewPages()) {
             tabs->showView(page);
             QCOMPARE(tabs->currentPage(), page);

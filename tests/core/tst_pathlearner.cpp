@@ -425,12 +425,20 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
     o.steps = 25;
     o.batchSize = 4;
     o.alpha = 0.5;
+    o.initializations = 2;  // a point is the mean over both
     SweepImages images;
     images.perConcept = 0;
     images.validationPerClass = 4;
     const auto points =
         LambdaSweep::run(*network, set, Normalization{{0.5f}, {0.25f}}, {0, 2}, {0.0, 1000.0}, o, images);
     ASSERT_EQ(points.size(), 2u);
+    EXPECT_EQ(points[0].concepts, 2);
+    // Two concepts: the knockout test ran, and counts at most every concept as causal.
+    EXPECT_LE(points[0].knockoutCausal, 2);
+    EXPECT_GE(points[0].knockoutCausal, 0);
+    // At λ 1000 the paths keep almost nothing: switching "own" units off cannot cost more than
+    // the whole accuracy, and the mean drops are accuracies' differences.
+    EXPECT_LE(std::abs(points[1].knockoutOwnDrop), 1.0);
     EXPECT_DOUBLE_EQ(points[0].lambda, 0.0);
     EXPECT_GT(points[0].usage, points[1].usage);
     EXPECT_LT(points[1].usage, 0.05);
@@ -446,7 +454,7 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
     handMade[0].usage = 0.9, handMade[0].faithful = handMade[0].specific = true;
     handMade[1].usage = 0.6, handMade[1].faithful = handMade[1].specific = true;
     handMade[2].usage = 0.1, handMade[2].faithful = true;  // sparser but not specific
-    EXPECT_EQ(LambdaSweep::recommended(handMade), 1);
+    EXPECT_EQ(recommendedSweepPoint(handMade), 1);
     // Equally sparse (both keep every unit): the larger λ.
     std::vector<SweepPoint> flat(3);
     for (std::size_t i = 0; i < flat.size(); ++i) {
@@ -454,10 +462,23 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
         flat[i].usage = 1.0;
         flat[i].faithful = flat[i].specific = i < 2;
     }
-    EXPECT_EQ(LambdaSweep::recommended(flat), 1);
+    EXPECT_EQ(recommendedSweepPoint(flat), 1);
     handMade[1].specific = false;
     handMade[0].faithful = false;
-    EXPECT_EQ(LambdaSweep::recommended(handMade), -1);
+    EXPECT_EQ(recommendedSweepPoint(handMade), -1);
+
+    // The verdicts, by hand: faithful within 2 points of the original's precision, specific
+    // within 5 of its specificity; exactly on the tolerance counts.
+    SweepPoint judged;
+    judged.originalPrecision = 0.92, judged.pathPrecision = 0.90;
+    judged.originalSpecificity = 0.99, judged.pathSpecificity = 0.94;
+    judged.judge();
+    EXPECT_TRUE(judged.faithful);
+    EXPECT_TRUE(judged.specific);
+    judged.pathPrecision = 0.899, judged.pathSpecificity = 0.939;
+    judged.judge();
+    EXPECT_FALSE(judged.faithful);
+    EXPECT_FALSE(judged.specific);
 }
 
 namespace {

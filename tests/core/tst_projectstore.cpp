@@ -223,10 +223,12 @@ TEST(ProjectStore, MigrationKeepsConceptsAndGroups)
     {
         ProjectStore store = ProjectStore::open(path, ProjectStore::Mode::ReadWrite);
         EXPECT_EQ(store.schemaVersion(), ProjectSchema::kCurrentVersion);
-        // v0 → v1 → v2 → v3 → v4: the learning-history table and the unit explorer's cache exist
-        // and are empty, and models have the block-spec column of imported models.
+        // v0 → v1 → … → v5: the learning-history table, the unit explorer's cache and the sweep
+        // tables exist and are empty, and models have the block-spec column of imported models.
         EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM run_history"), 0);
         EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM unit_statistics"), 0);
+        EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM sweeps"), 0);
+        EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM sweep_points"), 0);
         EXPECT_EQ(
             store.database().queryInt("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'import_spec'"),
             1);

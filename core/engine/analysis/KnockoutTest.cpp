@@ -4,6 +4,7 @@
 #include "analysis/PathMetrics.h"
 #include "nn/ImageBatch.h"
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 
@@ -23,6 +24,17 @@ std::pair<double, double> drops(const std::vector<double>& original, const std::
 }
 
 }  // namespace
+
+ImageSet KnockoutTest::sample(const ImageSet& images, std::size_t perClass)
+{
+    std::vector<std::size_t> chosen;
+    for (std::int64_t c = 0; c < std::int64_t(images.countsPerClass().size()); ++c) {
+        const auto indices = images.indicesOfClass(c);
+        chosen.insert(chosen.end(), indices.begin(),
+                      indices.begin() + std::ptrdiff_t(std::min(indices.size(), perClass)));
+    }
+    return images.subset(chosen);
+}
 
 std::vector<std::vector<std::uint8_t>> KnockoutTest::ownUnits(const std::vector<LearnedPath>& paths,
                                                               std::size_t concept)

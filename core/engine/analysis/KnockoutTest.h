@@ -38,6 +38,12 @@ public:
                                                 const Normalization& normalization,
                                                 const std::vector<std::vector<std::uint8_t>>& off, int batchSize = 500);
 
+    // The images the test runs on: the first `perClass` images of every class of `images` (it
+    // costs 1 + draws forward passes per concept, so it takes a bounded sample).
+    static ImageSet sample(const ImageSet& images, std::size_t perClass = kImagesPerClass);
+    static constexpr std::size_t kImagesPerClass = 100;
+    static constexpr int kDraws = 10;
+
     // One result per path (the concepts being `paths`, one initialization); `seed` fixes the draws.
     static std::vector<KnockoutResult> run(BlockNetwork& network, const ImageSet& images,
                                            const Normalization& normalization, const std::vector<LearnedPath>& paths,

@@ -1,6 +1,7 @@
 #include "nad/LambdaSweep.h"
 
 #include "Errors.h"
+#include "analysis/KnockoutTest.h"
 #include "analysis/PathEvaluator.h"
 #include "nad/NegativePool.h"
 #include "nad/PathLearner.h"
@@ -13,7 +14,7 @@
 namespace nad {
 namespace {
 
-// Means over the concepts' evaluations at one λ.
+// Means over the concepts' evaluations (every initialization's) at one λ.
 SweepPoint pointOf(double lambda, const std::vector<ConceptEvaluation>& evaluations,
                    const std::vector<LearnedPath>& paths)
 {
@@ -37,9 +38,28 @@ SweepPoint pointOf(double lambda, const std::vector<ConceptEvaluation>& evaluati
         for (std::size_t i = 0; i < shares.size(); ++i)
             point.usagePerBlock[i] += shares[i] / double(paths.size());
     }
-    point.faithful = point.pathPrecision >= point.originalPrecision - 0.02;
-    point.specific = point.pathSpecificity >= point.originalSpecificity - 0.05;
+    point.judge();
     return point;
+}
+
+// The knockout test's means over the concepts, on the first initialization's paths.
+void addKnockout(SweepPoint& point, BlockNetwork& network, const ImageSet& validation,
+                 const Normalization& normalization, const std::vector<LearnedPath>& firstInitialization)
+{
+    if (firstInitialization.size() < 2)
+        return;
+    const auto results = KnockoutTest::run(network, KnockoutTest::sample(validation), normalization,
+                                           firstInitialization, KnockoutTest::kDraws);
+    const double n = double(results.size());
+    for (const auto& k : results) {
+        point.knockoutOwnDrop += k.ownDrop / n;
+        point.knockoutOthersDrop += k.othersDrop / n;
+        point.knockoutRandomDrop += k.randomOwnDrop / n;
+        // A drop must be there to be causal: 3× a control of 0 (or below) is any positive drop.
+        const bool causal = k.units > 0 && k.ownDrop > 0 && k.ownDrop >= 3 * std::max(0.0, k.randomOwnDrop) &&
+                            k.ownDrop >= 3 * std::max(0.0, k.othersDrop);
+        point.knockoutCausal += causal ? 1 : 0;
+    }
 }
 
 }  // namespace
@@ -76,50 +96,32 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         const auto start = std::chrono::steady_clock::now();
         LearnerOptions o = options;
         o.lambda = lambdas[p];
-        o.initializations = 1;
         PathLearner learner(network, o);
         learner.setNegatives(negatives);
-        const auto paths = learner.learn(
-            concepts, 0,
-            [&](const LearnerProgress& lp) {
-                if (progress)
-                    progress(p, lp.step, lp.steps);
-            },
-            cancel);
+        std::vector<LearnedPath> paths;
+        std::vector<LearnedPath> first;
+        for (int init = 0; init < o.initializations && !(cancel && cancel->load()); ++init) {
+            auto learned = learner.learn(
+                concepts, init,
+                [&](const LearnerProgress& lp) {
+                    if (progress)
+                        progress(p, init * lp.steps + lp.step, o.initializations * lp.steps);
+                },
+                cancel);
+            if (init == 0)
+                first = learned;
+            paths.insert(paths.end(), learned.begin(), learned.end());
+        }
         if (cancel && cancel->load())
             break;
         SweepPoint point =
             pointOf(lambdas[p], PathEvaluator::evaluate(network, validation, normalization, paths), paths);
+        point.concepts = int(concepts.size());
+        addKnockout(point, network, validation, normalization, first);
         point.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         points.push_back(point);
     }
     return points;
-}
-
-int SweepPoint::blocksBelow(double share) const
-{
-    return int(std::count_if(usagePerBlock.begin(), usagePerBlock.end(), [share](double u) { return u < share; }));
-}
-
-int LambdaSweep::recommended(const std::vector<SweepPoint>& points)
-{
-    int best = -1;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (!points[i].faithful || !points[i].specific)
-            continue;
-        if (best < 0) {
-            best = int(i);
-            continue;
-        }
-        const SweepPoint& b = points[std::size_t(best)];
-        // Equal usage (paths that keep every unit at several λ): the larger λ, the one nearer
-        // the frontier where paths start to thin out.
-        const bool sparser = points[i].usage < b.usage - 1e-12;
-        const bool asSparse = std::abs(points[i].usage - b.usage) <= 1e-12;
-        if (sparser || (asSparse && points[i].lambda > b.lambda))
-            best = int(i);
-    }
-    return best;
 }
 
 }  // namespace nad

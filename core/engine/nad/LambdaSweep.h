@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/SweepPoint.h"
 #include "data/ImageSet.h"
 #include "data/Normalization.h"
 #include "data/ValidationSplit.h"
@@ -11,27 +12,6 @@
 #include <vector>
 
 namespace nad {
-
-// One λ of a sweep: means over the swept concepts, measured on the validation images.
-struct SweepPoint
-{
-    double lambda = 0;
-    double usage = 0;                   // mean over concepts of the per-block mean usage (as Fig. 4)
-    std::vector<double> usagePerBlock;  // per block, mean over concepts of the share of units kept
-    double pathPrecision = 0;
-    double originalPrecision = 0;
-    double pathSpecificity = 0;
-    double originalSpecificity = 0;
-    double pathAuroc = 0;
-    double originalAuroc = 0;
-    double steps = 0;       // steps the paths took (convergence or budget)
-    int degenerate = 0;     // concepts whose path is flagged degenerate
-    bool faithful = false;  // mean precision >= original - 2 points
-    bool specific = false;  // mean specificity >= original - 5 points
-    double seconds = 0;
-    // Blocks whose mean usage is below `share` (the issue's "usage < 0.90 in half the blocks").
-    int blocksBelow(double share) const;
-};
 
 // Which training images a sweep learns from and which it validates on.
 struct SweepImages
@@ -45,8 +25,8 @@ struct SweepImages
 // precision, specificity and AUROC, so a user can pick λ the way the paper did by hand and see
 // where paths degenerate. Everything is measured on a validation split carved (seeded) from the
 // training images — the sweep is never given the held-out split the run's evaluation reports.
-// The recommended λ is the sparsest (lowest usage) faithful and specific one; among equally
-// sparse ones, the largest.
+// With several initializations a point is the mean over them; the knockout test (issue 14)
+// runs on the first initialization's paths. The recommended λ is recommendedSweepPoint's.
 class LambdaSweep
 {
 public:
@@ -57,9 +37,6 @@ public:
                                        const LearnerOptions& options, const SweepImages& images,
                                        const ProgressCallback& progress = {},
                                        const std::atomic<bool>* cancel = nullptr);
-
-    // Index of the recommended point, or -1 when none is both faithful and specific.
-    static int recommended(const std::vector<SweepPoint>& points);
 };
 
 }  // namespace nad

@@ -153,6 +153,30 @@ CREATE TABLE unit_statistics(
 );
 )SQL";
 
+// Version 5: λ sweeps (`nad sweep --project`), for the frontier figure. A sweep names its model
+// rather than referencing it, since a zoo model can be swept before a run records it; its points
+// are SweepPoint JSON, in the order swept.
+const char* const kSchemaV5Additions = R"SQL(
+CREATE TABLE sweeps(
+    id                INTEGER PRIMARY KEY,
+    model_name        TEXT NOT NULL,
+    objective         TEXT NOT NULL,
+    label             TEXT NOT NULL,
+    settings          TEXT NOT NULL DEFAULT '{}',
+    concepts          TEXT NOT NULL DEFAULT '[]',
+    initializations   INTEGER NOT NULL CHECK (initializations > 0),
+    validation_images INTEGER NOT NULL,
+    default_lambda    REAL,
+    created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE sweep_points(
+    sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    data     TEXT NOT NULL,
+    PRIMARY KEY (sweep_id, position)
+);
+)SQL";
+
 const char* const kSchemaV0 = R"SQL(
 CREATE TABLE project_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE datasets(id INTEGER PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL);
@@ -168,6 +192,7 @@ void ProjectSchema::createCurrent(SqliteDatabase& db)
     db.exec(kSchemaV2Additions);
     db.exec(kSchemaV3Additions);
     db.exec(kSchemaV4Additions);
+    db.exec(kSchemaV5Additions);
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
 }
@@ -193,6 +218,8 @@ void ProjectSchema::migrate(SqliteDatabase& db, int fromVersion)
         migrate2To3(db);
     if (fromVersion <= 3)
         migrate3To4(db);
+    if (fromVersion <= 4)
+        migrate4To5(db);
     db.exec("PRAGMA user_version = " + std::to_string(kCurrentVersion));
     if (db.queryInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
         throw ProjectError("project file '" + db.path() +
@@ -244,6 +271,12 @@ void ProjectSchema::migrate3To4(SqliteDatabase& db)
 {
     // Only a cache table: it fills as the unit explorer measures blocks.
     db.exec(kSchemaV4Additions);
+}
+
+void ProjectSchema::migrate4To5(SqliteDatabase& db)
+{
+    // New tables only: a project swept before v5 has no stored sweeps.
+    db.exec(kSchemaV5Additions);
 }
 
 }  // namespace nad

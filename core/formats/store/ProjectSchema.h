@@ -11,12 +11,13 @@ class SqliteDatabase;
 // layout (project_meta, datasets, concepts only); version 1 is DESIGN.md §6; version 2 adds
 // run_history (loss terms and usage along learning, for the training curves); version 3 adds
 // models.import_spec (the block spec of an imported TorchScript model); version 4 adds
-// unit_statistics (the unit explorer's cache).
+// unit_statistics (the unit explorer's cache); version 5 adds sweeps and sweep_points (λ sweeps,
+// for the frontier figure).
 class ProjectSchema
 {
 public:
     static constexpr std::int32_t kApplicationId = 0x4E414453;  // "NADS"
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
 
     // Creates the current schema in an empty database (inside the caller's transaction).
     static void createCurrent(SqliteDatabase& db);
@@ -31,6 +32,7 @@ private:
     static void migrate1To2(SqliteDatabase& db);
     static void migrate2To3(SqliteDatabase& db);
     static void migrate3To4(SqliteDatabase& db);
+    static void migrate4To5(SqliteDatabase& db);
 };
 
 }  // namespace nad

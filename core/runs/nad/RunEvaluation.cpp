@@ -131,24 +131,15 @@ void addInterpretability(Evaluation& e)
         e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
 }
 
-// The knockout test on the first initialization's paths, on at most `kKnockoutImagesPerClass`
-// held-out images per class (it costs 1 + draws forward passes per concept).
-constexpr std::size_t kKnockoutImagesPerClass = 100;
-constexpr int kKnockoutDraws = 10;
-
+// The knockout test on the first initialization's paths, on a bounded sample of the held-out
+// images (KnockoutTest::sample).
 void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSet& test, const Normalization& normalization,
                  const std::vector<LearnedPath>& firstInitialization)
 {
     if (firstInitialization.size() < 2)
         return;
-    std::vector<std::size_t> chosen;
-    for (std::int64_t c = 0; c < std::int64_t(test.countsPerClass().size()); ++c) {
-        const auto indices = test.indicesOfClass(c);
-        chosen.insert(chosen.end(), indices.begin(),
-                      indices.begin() + std::ptrdiff_t(std::min(indices.size(), kKnockoutImagesPerClass)));
-    }
-    e.summary.knockout =
-        KnockoutTest::run(network, test.subset(chosen), normalization, firstInitialization, kKnockoutDraws);
+    e.summary.knockout = KnockoutTest::run(network, KnockoutTest::sample(test), normalization, firstInitialization,
+                                           KnockoutTest::kDraws);
     for (const auto& k : e.summary.knockout) {
         const int cls = int(k.classIndex);
         e.metrics.push_back({"knockout_units", double(k.units), cls, -1});
