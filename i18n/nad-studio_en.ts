@@ -433,10 +433,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot compare the paths</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot build the composite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,11 +543,112 @@
         </translation>
     </message>
     <message>
-        <source>Cannot draw the path flow</source>
+        <source>Checked in the concept panel: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checked in the concept panel: %1</source>
+        <source>Frontier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ sweeps stored in the project: unit usage against specificity and precision per λ, measured on validation images. Sparser paths are worth having only while the curves stay near the original network&apos;s lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::FrontierPanel</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s sweeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show the sweeps of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No λ sweep stored in this project yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Store one with:
+nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::FrontierView</name>
+    <message>
+        <source>unit usage (mean over blocks, as Fig. 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on validation images (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>specificity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original network: specificity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original network: precision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recommended λ %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default λ %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, λ %2: usage %3
+specificity %4 (original %5), precision %6 (original %7), AUROC %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+knockout: own units causal for %1 of %2 concepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faithful and specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faithful, not specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not faithful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the default</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1332,6 +1429,21 @@
         <source>Unit usage per block (Fig. 4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: usage against fidelity, λ swept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
@@ -1808,10 +1920,6 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <name>nad::UnitExplorerPresenter</name>
     <message>
         <source>Cannot profile the unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the run&apos;s paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

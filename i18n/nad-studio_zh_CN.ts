@@ -432,10 +432,6 @@
         <translation>无法显示运行 %1</translation>
     </message>
     <message>
-        <source>Cannot compare the paths</source>
-        <translation>无法比较路径</translation>
-    </message>
-    <message>
         <source>Cannot build the composite</source>
         <translation>无法生成合成图像</translation>
     </message>
@@ -544,12 +540,116 @@
         </translation>
     </message>
     <message>
-        <source>Cannot draw the path flow</source>
-        <translation>无法绘制路径流向</translation>
-    </message>
-    <message>
         <source>Checked in the concept panel: %1</source>
         <translation>概念面板中勾选的：%1</translation>
+    </message>
+    <message>
+        <source>Frontier</source>
+        <translation>前沿</translation>
+    </message>
+    <message>
+        <source>λ sweeps stored in the project: unit usage against specificity and precision per λ, measured on validation images. Sparser paths are worth having only while the curves stay near the original network&apos;s lines.</source>
+        <translation>项目中保存的 λ 扫描：每个 λ 下单元使用率与特异度、精度的关系，在验证图像上测得。只有当曲线仍接近原始网络的参考线时，更稀疏的路径才有价值。</translation>
+    </message>
+</context>
+<context>
+    <name>nad::FrontierPanel</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s sweeps</source>
+        <translation>无法读取项目中的扫描</translation>
+    </message>
+    <message>
+        <source>Cannot show the sweeps of %1</source>
+        <translation>无法显示 %1 的扫描</translation>
+    </message>
+    <message>
+        <source>No λ sweep stored in this project yet</source>
+        <translation>此项目中尚未保存 λ 扫描</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Store one with:
+nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</source>
+        <translation>扫描在多个 λ 下为若干概念学习路径，并在验证图像上测量。用以下命令保存一次扫描：
+nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</translation>
+    </message>
+</context>
+<context>
+    <name>nad::FrontierView</name>
+    <message>
+        <source>unit usage (mean over blocks, as Fig. 4)</source>
+        <translation>单元使用率（各模块平均，同图 4）</translation>
+    </message>
+    <message>
+        <source>on validation images (%)</source>
+        <translation>验证图像上 (%)</translation>
+    </message>
+    <message>
+        <source>specificity</source>
+        <translation>特异度</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>original network: specificity %1</source>
+        <translation>原始网络：特异度 %1</translation>
+    </message>
+    <message>
+        <source>original network: precision %1</source>
+        <translation>原始网络：精度 %1</translation>
+    </message>
+    <message>
+        <source>recommended λ %1 (%2)</source>
+        <translation>推荐 λ %1（%2）</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>default λ %1 (%2)</source>
+        <translation>默认 λ %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, λ %2: usage %3
+specificity %4 (original %5), precision %6 (original %7), AUROC %8</source>
+        <translation>%1，λ %2：使用率 %3
+特异度 %4（原始 %5），精度 %6（原始 %7），AUROC %8</translation>
+    </message>
+    <message>
+        <source>
+knockout: own units causal for %1 of %2 concepts</source>
+        <translation>
+敲除测试：%2 个概念中有 %1 个的专属单元具有因果作用</translation>
+    </message>
+    <message>
+        <source>faithful and specific</source>
+        <translation>忠实且特异</translation>
+    </message>
+    <message>
+        <source>faithful, not specific</source>
+        <translation>忠实但不特异</translation>
+    </message>
+    <message>
+        <source>not faithful</source>
+        <translation>不忠实</translation>
+    </message>
+    <message>
+        <source>; recommended</source>
+        <translation>；推荐</translation>
+    </message>
+    <message>
+        <source>; the default</source>
+        <translation>；默认值</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1424,20 @@
         <source>Unit usage per block (Fig. 4)</source>
         <translation>每模块单元使用率（图 4）</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)</source>
+        <translation>
+            <numerusform>%1：%2（%n 个概念 × %3 次初始化，%4 张验证图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: usage against fidelity, λ swept</source>
+        <translation>%1：使用率与保真度（扫描 λ）</translation>
+    </message>
+    <message>
+        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
+        <translation>推荐：平均精度与原始网络相差不超过 %1 个百分点、特异度相差不超过 %2 个百分点的最稀疏 λ。</translation>
+    </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
@@ -1805,10 +1919,6 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <message>
         <source>Cannot profile the unit</source>
         <translation>无法分析该单元</translation>
-    </message>
-    <message>
-        <source>Cannot read the run&apos;s paths</source>
-        <translation>无法读取运行的路径</translation>
     </message>
     <message>
         <source>Cannot list the units</source>

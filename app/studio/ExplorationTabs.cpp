@@ -13,6 +13,7 @@
 #include "UnitExplorerView.h"
 #include "analysis/PathMetrics.h"
 #include "figures/BlockSeriesView.h"
+#include "figures/FrontierView.h"
 #include "figures/InterpretabilityScatterView.h"
 #include "figures/KnockoutView.h"
 #include "figures/PathComparisonView.h"
