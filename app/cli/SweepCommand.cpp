@@ -6,13 +6,10 @@
 #include "TextTable.h"
 #include "ZooOption.h"
 #include "data/FashionMnist.h"
-#include "jobs/ModelSource.h"
-#include "nad/DatasetImages.h"
+#include "jobs/SweepJob.h"
 #include "nad/LambdaSweep.h"
 #include "nn/ComputeDevice.h"
-#include "store/ProjectStore.h"
 #include "store/SweepStore.h"
-#include "zoo/ModelZoo.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -53,13 +50,6 @@ struct Options
     CLI::Option* epochs = nullptr;
 };
 
-// The model swept and the training images it is swept on (never its held-out split).
-struct SweepSubject
-{
-    RunModel model;
-    ImageSet train;
-};
-
 std::string fixed(double v, int digits = 3)
 {
     char text[32];
@@ -67,46 +57,13 @@ std::string fixed(double v, int digits = 3)
     return text;
 }
 
-// With --project: a model imported into the project (or a zoo model) on the project's own
-// training images, as `nad disentangle` would learn it. Without: a zoo model on Fashion-MNIST.
-SweepSubject subjectOf(const Options& o)
+std::vector<std::string> conceptNamesOf(const Options& o)
 {
-    SweepSubject subject;
-    if (!o.project.empty()) {
-        const ProjectStore project = ProjectStore::open(o.project);
-        const ModelSource source(project, o.zoo);
-        const auto imported = source.imported(o.model);
-        const DatasetRecord dataset = source.learningDataset(imported);
-        subject.model = imported ? *imported : source.fromZoo(o.model, dataset.id);
-        // Enough of every class for the learning images and the validation split (all when 0).
-        const std::size_t perClass =
-            o.images.perConcept > 0 ? o.images.perConcept + o.images.validationPerClass : std::size_t(0);
-        subject.train =
-            DatasetImages::training(dataset, subject.model.imageTransform(), {}, perClass, o.images.splitSeed);
-        return subject;
-    }
-    const ModelZoo zoo(o.zoo);
-    const auto entry = zoo.find(o.model);
-    if (!entry)
-        throw InvalidArgument("model '" + o.model + "' is not in the zoo at '" + zoo.directory() +
-                              "' (for a model imported into a project, give --project)");
-    subject.model = RunModel::fromZoo(*entry, 0);
-    subject.train = FashionMnist::load(o.data, Split::Train);
-    return subject;
-}
-
-std::vector<int> classesOf(const Options& o, const RunModel& model)
-{
-    std::vector<int> classes;
+    std::vector<std::string> names;
     std::stringstream list(o.concepts);
-    std::string name;
-    while (std::getline(list, name, ',')) {
-        const auto it = std::find(model.classNames.begin(), model.classNames.end(), name);
-        if (it == model.classNames.end())
-            throw InvalidArgument("unknown concept '" + name + "' for model '" + model.name + "'");
-        classes.push_back(int(it - model.classNames.begin()));
-    }
-    return classes;
+    for (std::string name; std::getline(list, name, ',');)
+        names.push_back(name);
+    return names;
 }
 
 // The options as the learner takes them: the official preset's lr 0.1 and 21 epochs unless given.
@@ -127,108 +84,22 @@ LearnerOptions learnerOf(const Options& o)
     return learner;
 }
 
-// What a sweep's figure legend calls it: the named objectives by name, any other by its summary.
-std::string labelOf(const Options& o, const LearnerOptions& learner)
-{
-    if (!o.label.empty())
-        return o.label;
-    if (learner.preset == LearnerPreset::Official)
-        return "official";
-    if (learner.usesSpecificObjective())
-        return "specific";
-    // "paper (Eq. 4-9)" is the paper's objective; "paper: relative-squared, margin 1" a variant of it.
-    const std::string summary = learner.objectiveSummary();
-    const std::string variant = "paper: ";
-    if (summary.rfind(variant, 0) == 0)
-        return summary.substr(variant.size());
-    return "paper";
-}
-
-// Everything the sweep ran with, so a stored sweep can be repeated.
-std::string settingsOf(const Options& o, const LearnerOptions& learner)
-{
-    nlohmann::ordered_json j;
-    j["preset"] = LearnerOptions::presetName(learner.preset);
-    j["distance"] = LearnerOptions::distanceName(learner.distance);
-    j["sparsity"] = LearnerOptions::sparsityName(learner.sparsity);
-    j["margin"] = learner.negatives.margin;
-    j["hinge"] = learner.negatives.hinge;
-    j["kl"] = learner.negatives.kl;
-    j["one_vs_rest"] = learner.negatives.oneVsRest;
-    j["negative_pool"] = learner.negativePool;
-    j["alpha"] = learner.alpha;
-    j["batch"] = learner.batchSize;
-    j["steps"] = learner.steps;
-    j["epochs"] = learner.epochs;
-    j["convergence_window"] = learner.convergenceWindow;
-    j["min_steps"] = learner.minSteps;
-    j["seed"] = learner.seed;
-    j["initializations"] = learner.initializations;
-    j["images_per_concept"] = o.images.perConcept;
-    j["validation_per_class"] = o.images.validationPerClass;
-    j["split_seed"] = o.images.splitSeed;
-    j["lambdas"] = o.lambdas;
-    return j.dump();
-}
-
-// With --project the sweep is kept in the project, for `nad figures` and the studio's frontier.
-void storeSweep(const Options& o, const LearnerOptions& learner, const SweepSubject& subject,
-                const std::vector<SweepPoint>& points)
-{
-    const ProjectStore project = ProjectStore::open(o.project);
-    SweepRecord record;
-    record.modelName = subject.model.name;
-    record.objective = learner.objectiveSummary();
-    record.label = labelOf(o, learner);
-    record.settings = settingsOf(o, learner);
-    std::stringstream list(o.concepts);
-    for (std::string name; std::getline(list, name, ',');)
-        record.concepts.push_back(name);
-    record.initializations = learner.initializations;
-    record.validationImages =
-        ValidationSplit::make(subject.train, o.images.validationPerClass, o.images.splitSeed).validation.size();
-    record.defaultLambda = LearnerOptions::defaultLambda(subject.model.lambdaFamily(), learner);
-    record.points = points;
-    const std::int64_t id = SweepStore(project).save(record);
-    // After --json's output on stdout, the note goes to stderr so the JSON stays parseable.
-    (o.json ? std::cerr : std::cout) << "Stored as sweep " << id << " in " << o.project
-                                     << " (nad figures draws its frontier).\n";
-}
-
+// The points as the project stores them (SweepStore's JSON), one object per λ.
 void printJson(const std::vector<SweepPoint>& points)
 {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& p : points)
-        j.push_back({{"lambda", p.lambda},
-                     {"usage", p.usage},
-                     {"usage_per_block", p.usagePerBlock},
-                     {"path_precision", p.pathPrecision},
-                     {"original_precision", p.originalPrecision},
-                     {"path_specificity", p.pathSpecificity},
-                     {"original_specificity", p.originalSpecificity},
-                     {"path_auroc", p.pathAuroc},
-                     {"original_auroc", p.originalAuroc},
-                     {"steps", p.steps},
-                     {"degenerate", p.degenerate},
-                     {"faithful", p.faithful},
-                     {"specific", p.specific},
-                     {"knockout_own_drop", p.knockoutOwnDrop},
-                     {"knockout_others_drop", p.knockoutOthersDrop},
-                     {"knockout_random_drop", p.knockoutRandomDrop},
-                     {"knockout_causal", p.knockoutCausal},
-                     {"concepts", p.concepts},
-                     {"seconds", p.seconds}});
+        j.push_back(nlohmann::ordered_json::parse(SweepStore::toJson(p)));
     std::cout << j.dump(2) << '\n';
 }
 
-void printTable(const Options& o, const LearnerOptions& learner, const SweepSubject& subject,
-                const std::vector<SweepPoint>& points)
+void printTable(const Options& o, const LearnerOptions& learner, const SweepOutcome& outcome)
 {
-    const ValidationSplit split = ValidationSplit::make(subject.train, o.images.validationPerClass, o.images.splitSeed);
-    std::cout << "Sweep on " << subject.model.name << " (" << learner.objectiveSummary() << "), concepts " << o.concepts
+    const auto& points = outcome.points;
+    std::cout << "Sweep on " << outcome.modelName << " (" << learner.objectiveSummary() << "), concepts " << o.concepts
               << "\n"
-              << "Measured on " << split.validation.size() << " validation images (a seeded split of the "
-              << subject.train.count() << " training images, seed " << o.images.splitSeed
+              << "Measured on " << outcome.validationImages << " validation images (a seeded split of the "
+              << outcome.trainingImages << " training images, seed " << o.images.splitSeed
               << "), never on the held-out split. Usage: mean per block (Fig. 4).\n";
     const int best = recommendedSweepPoint(points);
     TextTable table({"lambda", "usage", "blocks<0.9", "precision", "original", "specificity", "original", "AUROC",
@@ -253,7 +124,8 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepSubj
     }
     table.print(std::cout);
     std::cout << "Knockout (first initialization): accuracy drop with each concept's own units off, on it / on the "
-                 "others / with as many random units off; causal: concepts whose own drop is at least 3x both.\n";
+                 "others / with as many random units off; causal: concepts whose own drop is at least 10 points and 3x "
+                 "both.\n";
     std::cout << "Usage per block, first to last (mean over the concepts):\n";
     for (const auto& p : points) {
         std::cout << "  lambda " << fixed(p.lambda, 4) << ":";
@@ -317,31 +189,39 @@ void addSweepCommand(CLI::App& parent)
                  "and AUROC on a validation split of the training images");
     addOptions(*sweep, *o);
     sweep->callback([o] {
-        const LearnerOptions learner = learnerOf(*o);
+        SweepRequest request;
+        request.projectPath = o->project;
+        request.dataPath = o->data;
+        request.zooDirectory = o->zoo;
+        request.model = o->model;
+        request.concepts = conceptNamesOf(*o);
+        request.lambdas = o->lambdas;
+        request.learner = learnerOf(*o);
+        request.images = o->images;
+        request.label = o->label;
         ComputeDevice::configureProcess();
-        const SweepSubject subject = subjectOf(*o);
-        const std::vector<int> classes = classesOf(*o, subject.model);
-        auto network = ModelSource::load(subject.model);
         ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
         CancelSignal cancel;
         const std::size_t count = o->lambdas.size();
-        const auto points = LambdaSweep::run(
-            *network, subject.train, subject.model.normalization, classes, o->lambdas, learner, o->images,
+        const SweepOutcome outcome = SweepJob::run(
+            request,
             [&](std::size_t p, int step, int steps) {
                 const double done = (double(p) + double(step) / steps) / double(count);
                 bar.update(done, 0, "lambda " + fixed(o->lambdas[p], 4) + " step " + std::to_string(step));
             },
             &cancel.flag());
         bar.finish();
-        if (points.size() < count)
-            throw CancelledError("sweep cancelled after " + std::to_string(points.size()) + " of " +
-                                 std::to_string(count) + " values");
+        if (outcome.points.size() < count)
+            throw CancelledError("sweep cancelled after " + std::to_string(outcome.points.size()) + " of " +
+                                 std::to_string(count) + " values; nothing was stored");
         if (o->json)
-            printJson(points);
+            printJson(outcome.points);
         else
-            printTable(*o, learner, subject, points);
-        if (!o->project.empty())
-            storeSweep(*o, learner, subject, points);
+            printTable(*o, request.learner, outcome);
+        // After --json's output on stdout, the note goes to stderr so the JSON stays parseable.
+        if (outcome.sweepId > 0)
+            (o->json ? std::cerr : std::cout) << "Stored as sweep " << outcome.sweepId << " in " << o->project
+                                              << " (nad figures draws its frontier).\n";
     });
 }
 

@@ -193,6 +193,7 @@ void ExplorationTabs::connectViews()
     connect(m_flowConcepts, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExplorationTabs::showPathFlow);
     connect(m_unitPresenter, &UnitExplorerPresenter::errorOccurred, this, &ExplorationTabs::errorOccurred);
     connect(m_frontier, &FrontierPanel::errorOccurred, this, &ExplorationTabs::errorOccurred);
+    connect(m_frontier, &FrontierPanel::statusMessage, this, &ExplorationTabs::statusMessage);
     connect(m_activations, &ActivationBrowser::compositeRequested, this,
             [this](const QVector<QString>& tiles, const QString& layout) { requestActivations(tiles, layout); });
     connect(m_activations, &ActivationBrowser::filesDropped, this,
@@ -278,7 +279,7 @@ void ExplorationTabs::setProject(const ProjectStore* project, const QString& zoo
     m_project = project;
     m_zooDirectory = zooDirectory;
     m_lastTiles.clear();
-    m_frontier->setProject(project);
+    m_frontier->setProject(project, zooDirectory);
     refresh();
     // A project with evaluated runs opens on the latest one's overview.
     qint64 latest = 0;
@@ -502,6 +503,7 @@ void ExplorationTabs::fillPathFlowConcepts()
 
 void ExplorationTabs::setCheckedConcepts(const QStringList& names)
 {
+    m_frontier->setCheckedConcepts(names);
     if (names == m_checkedConcepts)
         return;
     m_checkedConcepts = names;

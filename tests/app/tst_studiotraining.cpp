@@ -11,6 +11,8 @@
 #include "NewProjectWizard.h"
 #include "QCustomPlotInclude.h"
 #include "RunOverviewView.h"
+#include "SweepController.h"
+#include "SweepDialog.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "UnitExplorerPresenter.h"
@@ -500,6 +502,67 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentPage(), pages[pages.indexOf(tabs->unitExplorer()->parentWidget())]);
         QCOMPARE(tabs->unitExplorer()->currentBlock(), 2);
         screenshot(window, QStringLiteral("studio-1280x800"));
+    }
+
+    // Paths › Frontier: "Sweep λ…" asks what to sweep, runs it in the background, stores it and
+    // draws it.
+    void sweepFromTheFrontierView()
+    {
+        MainWindow window;
+        window.show();
+        window.setZooDirectory(m_zoo);
+        QVERIFY(window.openProject(m_project));
+        FrontierPanel* frontier = window.views()->frontier();
+        QVERIFY(frontier->sweepButton()->isEnabled());
+        const std::size_t before = SweepStore(ProjectStore::open(m_project.toStdString())).list().size();
+
+        // The dialog starts with the concepts checked in the concept panel and the specific
+        // objective's grid; it refuses fewer than two concepts and λ that are not numbers.
+        SweepDialog dialog({QStringLiteral("vgg-w4-s1")}, QStringLiteral("vgg-w4-s1"),
+                           {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Bag")},
+                           {QStringLiteral("Trouser"), QStringLiteral("Bag")});
+        QVERIFY(dialog.isValid());
+        SweepRequest request = dialog.request();
+        QCOMPARE(request.concepts, (std::vector<std::string>{"Trouser", "Bag"}));
+        QVERIFY(request.learner.usesSpecificObjective());
+        QCOMPARE(request.lambdas, (std::vector<double>{0.2, 0.4, 0.6, 0.8, 1.0, 1.2}));
+        dialog.objective()->setCurrentIndex(1);  // the paper's objective brings its own grid
+        QCOMPARE(dialog.request().lambdas, (std::vector<double>{0.005, 0.01, 0.02, 0.05, 0.1}));
+        QVERIFY(!dialog.request().learner.usesSpecificObjective());
+        dialog.lambdas()->setText(QStringLiteral("0.1, x"));
+        QVERIFY(!dialog.isValid());
+        QCOMPARE(SweepDialog::parseLambdas(QStringLiteral("0.2, 0.4 0.8")), (std::vector<double>{0.2, 0.4, 0.8}));
+        QVERIFY(SweepDialog::parseLambdas(QStringLiteral("0.1,-1")).empty());
+        dialog.lambdas()->setText(QStringLiteral("0.1"));
+        dialog.concepts()->item(1)->setCheckState(Qt::Unchecked);
+        QVERIFY(dialog.problem().contains(QStringLiteral("at least two concepts")));
+
+        // A small sweep of the paper's objective: dense at λ 0.001, nothing left at 1000.
+        request = dialog.request();
+        request.concepts = {"Trouser", "Bag"};
+        request.lambdas = {0.001, 1000};
+        request.learner.steps = 10;
+        request.images.perConcept = 16;
+        request.images.validationPerClass = 10;
+        QSignalSpy stored(frontier->sweepJob(), &SweepController::sweepStored);
+        QSignalSpy progress(frontier->sweepJob(), &BackgroundJob::progressed);
+        QVERIFY(frontier->startSweep(request));
+        QCOMPARE(frontier->sweepButton()->text(), QStringLiteral("Cancel sweep"));
+        QVERIFY(!frontier->startSweep(request));  // one at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!frontier->sweepJob()->isRunning(), 120000);
+        QCOMPARE(stored.count(), 1);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(frontier->sweepButton()->text(), QStringLiteral("Sweep λ…"));
+        const auto sweeps = SweepStore(ProjectStore::open(m_project.toStdString())).list("vgg-w4-s1");
+        QCOMPARE(sweeps.size(), before + 1);
+        QCOMPARE(sweeps.back().label, std::string("paper"));
+        QCOMPARE(sweeps.back().concepts, (std::vector<std::string>{"Trouser", "Bag"}));
+        QCOMPARE(sweeps.back().validationImages, std::size_t(100));
+        QVERIFY(sweeps.back().points[0].usage > sweeps.back().points[1].usage);
+        // The view shows the model's sweeps, the new one last.
+        QCOMPARE(frontier->models()->currentText(), QStringLiteral("vgg-w4-s1"));
+        QCOMPARE(frontier->view()->sweeps().size(), int(sweeps.size()));
+        QCOMPARE(frontier->view()->sweeps().last().points.size(), 2);
     }
 
     void cancelStopsWithinOneSecondAndResumeContinues()

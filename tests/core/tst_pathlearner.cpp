@@ -479,6 +479,13 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
     judged.judge();
     EXPECT_FALSE(judged.faithful);
     EXPECT_FALSE(judged.specific);
+
+    // Causal, by hand: at least 10 points, and 3× the random control's and the others' drops.
+    EXPECT_TRUE(SweepPoint::causalKnockout(5, 0.30, 0.09, -0.02));
+    EXPECT_FALSE(SweepPoint::causalKnockout(5, 0.30, 0.11, 0.0));   // others lose more than a third of it
+    EXPECT_FALSE(SweepPoint::causalKnockout(5, 0.30, 0.0, 0.101));  // so does the random control
+    EXPECT_FALSE(SweepPoint::causalKnockout(5, 0.05, 0.0, 0.0));    // too small to be more than noise
+    EXPECT_FALSE(SweepPoint::causalKnockout(0, 0.30, 0.0, 0.0));    // no own units, nothing switched off
 }
 
 namespace {

@@ -18,6 +18,12 @@ void SweepPoint::judge()
     specific = pathSpecificity >= originalSpecificity - kSpecificPoints - kSlack;
 }
 
+bool SweepPoint::causalKnockout(int ownUnits, double ownDrop, double othersDrop, double randomDrop)
+{
+    return ownUnits > 0 && ownDrop >= kCausalDrop && ownDrop >= 3 * std::max(0.0, randomDrop) &&
+           ownDrop >= 3 * std::max(0.0, othersDrop);
+}
+
 int recommendedSweepPoint(const std::vector<SweepPoint>& points)
 {
     int best = -1;

@@ -24,8 +24,9 @@ struct SweepPoint
     bool specific = false;  // mean specificity >= original - kSpecificPoints
     // The knockout test (issue 14) on the first initialization's paths, means over the concepts:
     // accuracy drop on the concept with its own units off, on the other concepts, and with as
-    // many random units off; `causal` counts the concepts whose own drop is at least 3× both
-    // the random control's and the others' (issue 15's target). All 0 with fewer than 2 concepts.
+    // many random units off; `causal` counts the concepts whose own drop is at least
+    // kCausalDrop and 3× both the random control's and the others' (issue 15's target). All 0
+    // with fewer than 2 concepts.
     double knockoutOwnDrop = 0;
     double knockoutOthersDrop = 0;
     double knockoutRandomDrop = 0;
@@ -38,6 +39,10 @@ struct SweepPoint
     // validation images per concept moves specificity by about that much.
     static constexpr double kFaithfulPoints = 0.02;
     static constexpr double kSpecificPoints = 0.05;
+    // A drop must be there to be causal: 3× a control of 0 would be any drop at all, and on 100
+    // images per class a drop of a few points is a few images.
+    static constexpr double kCausalDrop = 0.10;
+    static bool causalKnockout(int ownUnits, double ownDrop, double othersDrop, double randomDrop);
 
     // Blocks whose mean usage is below `share` (the issue's "usage < 0.90 in half the blocks").
     int blocksBelow(double share) const;

@@ -55,10 +55,7 @@ void addKnockout(SweepPoint& point, BlockNetwork& network, const ImageSet& valid
         point.knockoutOwnDrop += k.ownDrop / n;
         point.knockoutOthersDrop += k.othersDrop / n;
         point.knockoutRandomDrop += k.randomOwnDrop / n;
-        // A drop must be there to be causal: 3× a control of 0 (or below) is any positive drop.
-        const bool causal = k.units > 0 && k.ownDrop > 0 && k.ownDrop >= 3 * std::max(0.0, k.randomOwnDrop) &&
-                            k.ownDrop >= 3 * std::max(0.0, k.othersDrop);
-        point.knockoutCausal += causal ? 1 : 0;
+        point.knockoutCausal += SweepPoint::causalKnockout(k.units, k.ownDrop, k.othersDrop, k.randomOwnDrop) ? 1 : 0;
     }
 }
 
