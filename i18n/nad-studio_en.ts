@@ -578,7 +578,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Store one with:
+        <source>Sweep λ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn paths at several λ for a few concepts and draw their frontier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep %1 of %2 stored in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prepare a sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n λ value(s) on %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep cancelled; nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Start one with Sweep λ…, or store one with:
 nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,6 +1738,76 @@ SHA-256: %9</source>
     </message>
     <message>
         <source>%1 vs %2: M = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::SweepController</name>
+    <message>
+        <source>Sweeping λ %1 (%2 of %3): step %4 of at most %5…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nad::SweepDialog</name>
+    <message>
+        <source>Sweep λ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learns paths for the chosen concepts at each λ and measures them on validation images carved from the training split (never the held-out split). The finished sweep is stored in the project and drawn as a frontier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concepts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparse and specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper (Eq. 4–9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;λ values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning &amp;images per concept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validation images per class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;nitializations per λ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no model to sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least two concepts: specificity and the knockout test compare concepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ values: positive numbers separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -575,9 +575,43 @@
         <translation>项目文件</translation>
     </message>
     <message>
-        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Store one with:
+        <source>Sweep λ…</source>
+        <translation>扫描 λ…</translation>
+    </message>
+    <message>
+        <source>Learn paths at several λ for a few concepts and draw their frontier</source>
+        <translation>在多个 λ 下为若干概念学习路径并绘制其前沿</translation>
+    </message>
+    <message>
+        <source>The sweep failed</source>
+        <translation>扫描失败</translation>
+    </message>
+    <message>
+        <source>Sweep %1 of %2 stored in the project</source>
+        <translation>%2 的扫描 %1 已保存到项目</translation>
+    </message>
+    <message>
+        <source>Cannot prepare a sweep</source>
+        <translation>无法准备扫描</translation>
+    </message>
+    <message>
+        <source>Cancel sweep</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n λ value(s) on %1…</source>
+        <translation>
+            <numerusform>正在 %1 上扫描 %n 个 λ 值…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep cancelled; nothing was stored</source>
+        <translation>扫描已取消；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>A sweep learns paths for a few concepts at several λ and measures them on validation images. Start one with Sweep λ…, or store one with:
 nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</source>
-        <translation>扫描在多个 λ 下为若干概念学习路径，并在验证图像上测量。用以下命令保存一次扫描：
+        <translation>扫描在多个 λ 下为若干概念学习路径，并在验证图像上测量。用“扫描 λ…”开始一次扫描，或用以下命令保存一次扫描：
 nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,1.2 --objective specific</translation>
     </message>
 </context>
@@ -1701,6 +1735,76 @@ SHA-256：%9</translation>
     <message>
         <source>%1 vs %2: M = %3</source>
         <translation>%1 与 %2：M = %3</translation>
+    </message>
+</context>
+<context>
+    <name>nad::SweepController</name>
+    <message>
+        <source>Sweeping λ %1 (%2 of %3): step %4 of at most %5…</source>
+        <translation>正在扫描 λ %1（第 %2 个，共 %3 个）：第 %4 步，最多 %5 步…</translation>
+    </message>
+</context>
+<context>
+    <name>nad::SweepDialog</name>
+    <message>
+        <source>Sweep λ</source>
+        <translation>扫描 λ</translation>
+    </message>
+    <message>
+        <source>Learns paths for the chosen concepts at each λ and measures them on validation images carved from the training split (never the held-out split). The finished sweep is stored in the project and drawn as a frontier.</source>
+        <translation>在每个 λ 下为所选概念学习路径，并在从训练集中划出的验证图像上测量（从不使用留出集）。完成的扫描保存在项目中并绘制为前沿。</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts:</source>
+        <translation>概念(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Sparse and specific</source>
+        <translation>稀疏且特异</translation>
+    </message>
+    <message>
+        <source>Paper (Eq. 4–9)</source>
+        <translation>论文（式 4–9）</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>目标(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;λ values:</source>
+        <translation>λ 值(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Learning &amp;images per concept:</source>
+        <translation>每个概念的学习图像(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Validation images per class:</source>
+        <translation>每类验证图像(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>I&amp;nitializations per λ:</source>
+        <translation>每个 λ 的初始化次数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Start sweep</source>
+        <translation>开始扫描</translation>
+    </message>
+    <message>
+        <source>The project has no model to sweep.</source>
+        <translation>项目中没有可扫描的模型。</translation>
+    </message>
+    <message>
+        <source>Choose at least two concepts: specificity and the knockout test compare concepts.</source>
+        <translation>请至少选择两个概念：特异度和敲除测试需要比较概念。</translation>
+    </message>
+    <message>
+        <source>λ values: positive numbers separated by commas.</source>
+        <translation>λ 值：以逗号分隔的正数。</translation>
     </message>
 </context>
 <context>
