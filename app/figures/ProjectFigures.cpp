@@ -365,9 +365,13 @@ void ProjectFigures::fillFrontier(FrontierView& view, const std::vector<SweepRec
         }
         sweep.recommended = recommendedSweepPoint(points);
         drawn.push_back(sweep);
-        measured << tr("%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)", nullptr,
+        // "paper (Eq. 4-9)" says itself; a named mix says what it stands for.
+        const QString objective = qs(record.objective);
+        const QString what =
+            objective.startsWith(sweep.label) ? objective : sweep.label + QStringLiteral(" = ") + objective;
+        measured << tr("%1: %n concept(s) × %2 initialization(s), %3 validation images", nullptr,
                        int(record.concepts.size()))
-                        .arg(sweep.label, qs(record.objective))
+                        .arg(what)
                         .arg(record.initializations)
                         .arg(record.validationImages);
     }

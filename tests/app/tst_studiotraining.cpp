@@ -379,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(tabs->frontier()->models()->currentText(), QStringLiteral("vgg-w4-s1"));
         QCOMPARE(tabs->frontier()->view()->sweeps().size(), 1);
         QCOMPARE(tabs->frontier()->view()->markTexts(),
-                 QStringList{QStringLiteral("recommended λ 0.01 (the default)")});
+                 QStringList{QStringLiteral("paper: recommended λ 0.01, the default")});
         for (QWidget* page : tabs->viewPages()) {
             tabs->showView(page);
             QCOMPARE(tabs->currentPage(), page);

@@ -64,8 +64,8 @@ private Q_SLOTS:
     {
         FrontierView view;
         view.setSweeps(twoSweeps());
-        // Two measures per sweep in the legend; the rings of the marks are not in it.
-        QCOMPARE(view.plot()->legend->itemCount(), 4);
+        // Two measures per sweep in the legend, and the marks of the recommended λ.
+        QCOMPARE(view.plot()->legend->itemCount(), 6);
         auto* specificity = qobject_cast<QCPCurve*>(view.plot()->plottable(2));
         QVERIFY(specificity);
         QCOMPARE(specificity->name(), QStringLiteral("specific: specificity"));
@@ -79,15 +79,21 @@ private Q_SLOTS:
         QCOMPARE(view.plot()->yAxis->range().lower, 0.0);
         // Both sweeps share the original network: one pair of reference lines.
         QCOMPARE(straightLines(view), 2);
-        QCOMPARE(view.markTexts(), (QStringList{QStringLiteral("recommended λ 0.01 (the default)"),
-                                                QStringLiteral("recommended λ 0.8 (specific)")}));
+        QCOMPARE(view.markTexts(), (QStringList{QStringLiteral("paper: recommended λ 0.01, the default"),
+                                                QStringLiteral("specific: recommended λ 0.8")}));
+        // The reference lines are named on the right axis, not over the data.
+        QVERIFY(view.plot()->yAxis2->visible());
+        // λ beside the specificity points, but not where a label would sit on another: the
+        // paper's 0.005 and 0.01 lie too close together for two labels.
+        QVERIFY(view.lambdaLabelCount() >= 4);
+        QVERIFY(view.lambdaLabelCount() < 6);
 
         auto sweeps = twoSweeps();
         sweeps[1].originalSpecificity = 0.97;  // other concepts: another original network
         sweeps[1].defaultIndex = 0;
         view.setSweeps(sweeps);
         QCOMPARE(straightLines(view), 4);
-        QVERIFY(view.markTexts().contains(QStringLiteral("default λ 0.4 (specific)")));
+        QVERIFY(view.markTexts().contains(QStringLiteral("specific: default λ 0.4")));
     }
 
     void csvHasOneRowPerPointWithItsVerdicts()
@@ -139,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(files.size(), 2);
         const QImage image(files[0]);
         QVERIFY(!image.isNull());
-        QVERIFY(std::abs(image.width() - qRound(85.0 / 25.4 * 150)) <= 1);  // single column at 150 dpi
+        QVERIFY(std::abs(image.width() - qRound(120.0 / 25.4 * 150)) <= 1);  // 120 mm at 150 dpi
         QFile csv(files[1]);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.readAll().startsWith("sweep,lambda"));

@@ -26,8 +26,16 @@ FrontierView::FrontierView(QWidget* parent) : PlotFigureView(parent)
     m_plot->xAxis->setLabel(tr("unit usage (mean over blocks, as Fig. 4)"));
     m_plot->yAxis->setLabel(tr("on validation images (%)"));
     m_plot->legend->setVisible(true);
-    // Dense, faithful paths sit top right and collapsed ones bottom left: bottom right stays free.
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The right axis only names the reference lines: labels, no tick marks.
+    m_plot->yAxis2->setTickLength(0, 0);
+    m_plot->yAxis2->setSubTicks(false);
+    // The legend under the plot, in two columns: curves run anywhere from top right (dense,
+    // faithful) to bottom left (collapsed), so no corner of the axes is sure to stay free.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
     applyStyle();
 }
 
@@ -37,6 +45,7 @@ void FrontierView::setSweeps(const QVector<Sweep>& sweeps)
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_marks.clear();
+    m_lambdaLabels.clear();
     double usageLow = 1.0, valueLow = 1.0;
     for (const Sweep& s : sweeps) {
         for (const Point& p : s.points) {
@@ -51,17 +60,19 @@ void FrontierView::setSweeps(const QVector<Sweep>& sweeps)
         addCurve(sweeps[i], i, false);
     }
     addReferenceLines();
-    for (const Sweep& s : sweeps)
+    for (const Sweep& s : sweeps) {
         addMarks(s);
+        addLambdaLabels(s);
+    }
     applyStyle();
     m_plot->replot();
 }
 
 void FrontierView::addCurve(const Sweep& sweep, int sweepIndex, bool specificity)
 {
-    // Specificity solid with discs, precision dashed with hollow squares, one colour per sweep:
-    // the two read apart in grayscale too.
-    const QColor colour = Palette::category(specificity ? 2 * sweepIndex + 1 : 2 * sweepIndex + 5);
+    // One colour per sweep; specificity solid with discs, precision dashed with hollow squares,
+    // so the two read apart in grayscale too.
+    const QColor colour = Palette::category(sweepIndex);
     auto* curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     curve->setName(QStringLiteral("%1: %2").arg(sweep.label, specificity ? tr("specificity") : tr("precision")));
     QPen pen(colour, m_style.lineWidth);
@@ -81,7 +92,8 @@ void FrontierView::addCurve(const Sweep& sweep, int sweepIndex, bool specificity
 void FrontierView::addReferenceLines()
 {
     // One pair of lines per distinct original network (sweeps over other concepts or images
-    // measure the original on other images).
+    // measure the original on other images), named on the right axis, clear of the data.
+    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
     QVector<QPair<double, double>> drawn;
     for (const Sweep& s : m_sweeps) {
         const QPair<double, double> original(s.originalPrecision, s.originalSpecificity);
@@ -96,62 +108,77 @@ void FrontierView::addReferenceLines()
             auto* line = new QCPItemStraightLine(m_plot);
             line->point1->setCoords(0, value);
             line->point2->setCoords(1, value);
-            line->setPen(QPen(QColor(120, 120, 120), 0.8, specificity ? Qt::DotLine : Qt::DashDotLine));
-            auto* text = new QCPItemText(m_plot);
-            text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-            text->position->setTypeY(QCPItemPosition::ptPlotCoords);
-            text->position->setCoords(0.01, value);
-            text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-            text->setColor(QColor(90, 90, 90));
-            text->setText(specificity ? tr("original network: specificity %1").arg(percent(original.second))
-                                      : tr("original network: precision %1").arg(percent(original.first)));
+            line->setPen(QPen(QColor(110, 110, 110), 0.8, specificity ? Qt::DotLine : Qt::DashDotLine));
+            names->addTick(value, specificity ? tr("original specificity") : tr("original precision"));
         }
     }
+    m_plot->yAxis2->setVisible(!drawn.isEmpty());
+    m_plot->yAxis2->setTicker(names);
+    m_plot->yAxis2->setTickLabels(true);
+    m_plot->yAxis2->setRange(m_plot->yAxis->range());
 }
 
 void FrontierView::addMarks(const Sweep& sweep)
 {
-    // Rings around the specificity point: black for the recommended λ, orange for the default.
-    const auto ring = [this, &sweep](int index, const QColor& colour, double size, const QString& text,
-                                     Qt::Alignment alignment) {
+    // Shapes, not colours, so they read in grayscale: a ring for the recommended λ, a diamond for
+    // the default, around the specificity point; the legend says which λ each is.
+    const auto mark = [this, &sweep](int index, QCPScatterStyle::ScatterShape shape, double size, const QString& text) {
         const Point& p = sweep.points[index];
-        auto* mark = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        mark->setName(text.section(QLatin1Char(' '), 0, 0));
-        mark->setLineStyle(QCPCurve::lsNone);
-        mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 1.6), Qt::NoBrush, size));
-        mark->setData(QVector<double>{p.usage}, QVector<double>{100.0 * p.specificity});
-        mark->removeFromLegend();
-        auto* label = new QCPItemText(m_plot);
-        label->position->setCoords(p.usage, 100.0 * p.specificity);
-        label->setPositionAlignment(alignment);
-        label->setPadding(QMargins(4, 9, 4, 9));
-        label->setColor(colour.darker(130));
-        label->setText(text);
-        m_marks << label;
+        auto* marker = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        marker->setName(text);
+        marker->setLineStyle(QCPCurve::lsNone);
+        marker->setScatterStyle(QCPScatterStyle(shape, QPen(Qt::black, 1.4), Qt::NoBrush, size));
+        marker->setData(QVector<double>{p.usage}, QVector<double>{100.0 * p.specificity});
+        m_marks << text;
     };
-    const QString recommended = tr("recommended λ %1 (%2)");
+    const QString lambda = sweep.recommended >= 0 ? lambdaText(sweep.points[sweep.recommended].lambda) : QString();
     if (sweep.recommended >= 0 && sweep.recommended == sweep.defaultIndex) {
-        ring(sweep.recommended, Qt::black, 13,
-             recommended.arg(lambdaText(sweep.points[sweep.recommended].lambda), tr("the default")),
-             Qt::AlignHCenter | Qt::AlignBottom);
+        mark(sweep.recommended, QCPScatterStyle::ssCircle, 13,
+             tr("%1: recommended λ %2, the default").arg(sweep.label, lambda));
         return;
     }
     if (sweep.recommended >= 0)
-        ring(sweep.recommended, Qt::black, 13,
-             recommended.arg(lambdaText(sweep.points[sweep.recommended].lambda), sweep.label),
-             Qt::AlignHCenter | Qt::AlignBottom);
+        mark(sweep.recommended, QCPScatterStyle::ssCircle, 13, tr("%1: recommended λ %2").arg(sweep.label, lambda));
     if (sweep.defaultIndex >= 0)
-        ring(sweep.defaultIndex, QColor(213, 94, 0), 17,
-             tr("default λ %1 (%2)").arg(lambdaText(sweep.points[sweep.defaultIndex].lambda), sweep.label),
-             Qt::AlignHCenter | Qt::AlignTop);
+        mark(sweep.defaultIndex, QCPScatterStyle::ssDiamond, 15,
+             tr("%1: default λ %2").arg(sweep.label, lambdaText(sweep.points[sweep.defaultIndex].lambda)));
+}
+
+void FrontierView::addLambdaLabels(const Sweep& sweep)
+{
+    // λ beside each specificity point, where it does not crowd a label already placed.
+    const double xSpan = m_plot->xAxis->range().size(), ySpan = m_plot->yAxis->range().size();
+    for (const Point& p : sweep.points) {
+        const QPointF at(p.usage, 100.0 * p.specificity);
+        const bool crowded = std::any_of(m_lambdaLabels.begin(), m_lambdaLabels.end(), [&](QCPItemText* other) {
+            const QPointF o = other->position->coords();
+            return std::abs(o.x() - at.x()) < 0.07 * xSpan && std::abs(o.y() - at.y()) < 0.08 * ySpan;
+        });
+        if (crowded)
+            continue;
+        auto* label = new QCPItemText(m_plot);
+        label->position->setCoords(at);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(4, 0, 0, 3));
+        label->setColor(QColor(80, 80, 80));
+        label->setText(lambdaText(p.lambda));
+        label->setClipToAxisRect(false);  // a point at 100 % keeps its label above the frame
+        m_lambdaLabels << label;
+    }
+}
+
+void FrontierView::applyStyle()
+{
+    PlotFigureView::applyStyle();
+    for (QCPItemText* label : m_lambdaLabels)
+        label->setFont(m_style.font(-1.5));
+    m_plot->yAxis2->setTickLabelFont(m_style.font(-1));
+    m_plot->legend->setIconSize(22, 15);  // room for the marks' ring and diamond
 }
 
 QStringList FrontierView::markTexts() const
 {
-    QStringList texts;
-    for (const QCPItemText* mark : m_marks)
-        texts << mark->text();
-    return texts;
+    return m_marks;
 }
 
 QString FrontierView::hoverText(const QPoint& plotPixel) const

@@ -48,16 +48,24 @@ public:
     QString figureId() const override { return QStringLiteral("frontier"); }
     QString csv() const override;
     QString hoverText(const QPoint& plotPixel) const override;
-    // The marks' texts ("recommended λ 0.8", …), for tests and the caption.
+    // The marks' legend texts ("specific: recommended λ 0.8", …).
     QStringList markTexts() const;
+    // λ written beside the specificity points (those not crowded out), for tests.
+    int lambdaLabelCount() const { return m_lambdaLabels.size(); }
+    QSizeF defaultSizeMm() const override { return {120.0, 85.0}; }
+
+protected:
+    void applyStyle() override;
 
 private:
     void addCurve(const Sweep& sweep, int sweepIndex, bool specificity);
     void addReferenceLines();
     void addMarks(const Sweep& sweep);
+    void addLambdaLabels(const Sweep& sweep);
 
     QVector<Sweep> m_sweeps;
-    QVector<QCPItemText*> m_marks;
+    QStringList m_marks;
+    QVector<QCPItemText*> m_lambdaLabels;
 };
 
 }  // namespace nad
