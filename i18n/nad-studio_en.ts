@@ -637,26 +637,6 @@ nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>original network: specificity %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>original network: precision %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recommended λ %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default λ %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, λ %2: usage %3
 specificity %4 (original %5), precision %6 (original %7), AUROC %8</source>
         <translation type="unfinished"></translation>
@@ -684,6 +664,26 @@ knockout: own units causal for %1 of %2 concepts</source>
     </message>
     <message>
         <source>; the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original specificity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: recommended λ %2, the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: recommended λ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: default λ %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1464,13 +1464,6 @@ knockout: own units causal for %1 of %2 concepts</source>
         <source>Unit usage per block (Fig. 4)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: usage against fidelity, λ swept</source>
         <translation type="unfinished"></translation>
@@ -1478,6 +1471,13 @@ knockout: own units causal for %1 of %2 concepts</source>
     <message>
         <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n concept(s) × %2 initialization(s), %3 validation images</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

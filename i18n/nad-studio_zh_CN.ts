@@ -634,26 +634,6 @@ nad sweep --project %1 --model MODEL --concepts A,B,C --lambdas 0.2,0.4,0.6,0.8,
         <translation>精度</translation>
     </message>
     <message>
-        <source>original network: specificity %1</source>
-        <translation>原始网络：特异度 %1</translation>
-    </message>
-    <message>
-        <source>original network: precision %1</source>
-        <translation>原始网络：精度 %1</translation>
-    </message>
-    <message>
-        <source>recommended λ %1 (%2)</source>
-        <translation>推荐 λ %1（%2）</translation>
-    </message>
-    <message>
-        <source>the default</source>
-        <translation>默认值</translation>
-    </message>
-    <message>
-        <source>default λ %1 (%2)</source>
-        <translation>默认 λ %1（%2）</translation>
-    </message>
-    <message>
         <source>%1, λ %2: usage %3
 specificity %4 (original %5), precision %6 (original %7), AUROC %8</source>
         <translation>%1，λ %2：使用率 %3
@@ -684,6 +664,26 @@ knockout: own units causal for %1 of %2 concepts</source>
     <message>
         <source>; the default</source>
         <translation>；默认值</translation>
+    </message>
+    <message>
+        <source>original specificity</source>
+        <translation>原始特异度</translation>
+    </message>
+    <message>
+        <source>original precision</source>
+        <translation>原始精度</translation>
+    </message>
+    <message>
+        <source>%1: recommended λ %2, the default</source>
+        <translation>%1：推荐 λ %2，即默认值</translation>
+    </message>
+    <message>
+        <source>%1: recommended λ %2</source>
+        <translation>%1：推荐 λ %2</translation>
+    </message>
+    <message>
+        <source>%1: default λ %2</source>
+        <translation>%1：默认 λ %2</translation>
     </message>
 </context>
 <context>
@@ -1458,12 +1458,6 @@ knockout: own units causal for %1 of %2 concepts</source>
         <source>Unit usage per block (Fig. 4)</source>
         <translation>每模块单元使用率（图 4）</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %2 (%n concept(s) × %3 initialization(s), %4 validation images)</source>
-        <translation>
-            <numerusform>%1：%2（%n 个概念 × %3 次初始化，%4 张验证图像）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: usage against fidelity, λ swept</source>
         <translation>%1：使用率与保真度（扫描 λ）</translation>
@@ -1471,6 +1465,12 @@ knockout: own units causal for %1 of %2 concepts</source>
     <message>
         <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
         <translation>推荐：平均精度与原始网络相差不超过 %1 个百分点、特异度相差不超过 %2 个百分点的最稀疏 λ。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n concept(s) × %2 initialization(s), %3 validation images</source>
+        <translation>
+            <numerusform>%1：%n 个概念 × %2 次初始化，%3 张验证图像</numerusform>
+        </translation>
     </message>
 </context>
 <context>
