@@ -176,6 +176,12 @@ void FrontierView::applyStyle()
     m_plot->legend->setIconSize(22, 15);  // room for the marks' ring and diamond
 }
 
+QSizeF FrontierView::defaultSizeMm() const
+{
+    const int extra = std::max(0, int(m_sweeps.size()) - 1);
+    return {120.0, std::min(160.0, 95.0 + 15.0 * extra)};
+}
+
 QStringList FrontierView::markTexts() const
 {
     return m_marks;

@@ -52,7 +52,9 @@ public:
     QStringList markTexts() const;
     // λ written beside the specificity points (those not crowded out), for tests.
     int lambdaLabelCount() const { return m_lambdaLabels.size(); }
-    QSizeF defaultSizeMm() const override { return {120.0, 85.0}; }
+    // 1.5 columns; each sweep adds legend and caption lines, so the figure grows to keep the
+    // plot readable.
+    QSizeF defaultSizeMm() const override;
 
 protected:
     void applyStyle() override;
