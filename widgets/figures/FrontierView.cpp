@@ -64,6 +64,14 @@ void FrontierView::setSweeps(const QVector<Sweep>& sweeps)
         addMarks(s);
         addLambdaLabels(s);
     }
+    // Two columns while the names are short; long ones (a sweep's own label) get a line each
+    // rather than running past the figure's edge.
+    int longest = 0;
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (m_plot->legend->hasItemWithPlottable(m_plot->plottable(i)))
+            longest = std::max(longest, int(m_plot->plottable(i)->name().size()));
+    m_plot->legend->setWrap(longest <= 30 ? 2 : 1);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flows the items already there
     applyStyle();
     m_plot->replot();
 }
