@@ -34,6 +34,7 @@ FrontierPanel::FrontierPanel(QWidget* parent) : QWidget(parent)
     m_sweepButton = new QPushButton(tr("Sweep λ…"), this);
     m_sweepButton->setObjectName(QStringLiteral("sweepButton"));
     m_sweepButton->setToolTip(tr("Learn paths at several λ for a few concepts and draw their frontier"));
+    m_sweepButton->setEnabled(false);  // until a project is open
     controls->addWidget(m_sweepButton);
     layout->addLayout(controls);
     m_view = new FrontierView(this);
