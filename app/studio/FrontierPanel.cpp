@@ -67,7 +67,7 @@ void FrontierPanel::setProject(const ProjectStore* project, const QString& zooDi
     m_project = project;
     m_zooDirectory = zooDirectory;
     m_sweepButton->setEnabled(project && !project->isReadOnly());
-    refresh();
+    // No read here: ExplorationTabs::refresh, which follows every setProject, reads the sweeps.
 }
 
 void FrontierPanel::askForSweep()

@@ -24,8 +24,8 @@ class FrontierPanel : public QWidget
 public:
     explicit FrontierPanel(QWidget* parent = nullptr);
 
-    // Reads the sweeps of `project` (not owned; null clears); new sweeps use the models of
-    // `zooDirectory` too.
+    // Shows `project`'s sweeps from the next refresh() on (not owned; null clears); new sweeps
+    // use the models of `zooDirectory` too.
     void setProject(const ProjectStore* project, const QString& zooDirectory = QString());
     // The concepts checked in the concept panel: a new sweep starts with them.
     void setCheckedConcepts(const QStringList& names) { m_checkedConcepts = names; }
