@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 
+#include "ScaleBench.h"
 #include "ZooOption.h"
 #include "analysis/ConceptClustering.h"
 #include "analysis/PackedPath.h"
@@ -10,6 +11,7 @@
 #include "nad/PathLearner.h"
 #include "nn/ComputeDevice.h"
 #include "nn/ImageBatch.h"
+#include "nn/ImportSpecFile.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
 
@@ -170,16 +172,43 @@ void bench(const Options& o)
 void addBenchCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
+    auto scale = std::make_shared<ScaleBenchOptions>();
     auto* command = parent.add_subcommand(
-        "bench",
-        "Measure the engine on this machine (learning step, paths, similarity, the unit explorer's first profile)");
+        "bench", "Measure the engine on this machine (learning step, paths, similarity, the unit explorer's first "
+                 "profile); with --imported, at a real model's size (decoding, learning, evaluation)");
     command->add_option("--model", options->model, "Zoo model to time")->capture_default_str();
     command->add_option("--repeats", options->repeats, "Steps per timing (3 timings, medians reported)")
         ->capture_default_str();
     command->add_option("--concepts", options->concepts, "Concepts per learning step")->capture_default_str();
     command->add_option("--batch", options->batch, "Images per concept per step")->capture_default_str();
     addZooOption(*command, options->zoo);
-    command->callback([options] { bench(*options); });
+    auto* imported = command->add_option("--imported", scale->modelFile,
+                                         "A TorchScript model to time at its own size instead of a zoo model");
+    command->add_option("--preset", scale->preset, "With --imported: its torchvision preset")
+        ->check(CLI::IsMember(ImportSpecFile::presetNames()))
+        ->needs(imported);
+    command->add_option("--spec", scale->spec, "With --imported: its block spec")->needs(imported);
+    command->add_option("--images", scale->images, "With --imported: an ImageFolder of images to decode and learn on")
+        ->needs(imported);
+    command->add_option("--input-size", scale->inputSize, "With --imported: input size (default: the spec's)")
+        ->needs(imported);
+    command->add_option("--decode-images", scale->decodeImages, "With --imported: images to decode")
+        ->capture_default_str();
+    command->add_option("--threads", scale->threads, "With --imported: decoding threads (0: one per core)")
+        ->capture_default_str();
+    command->callback([options, scale, imported] {
+        if (!imported->count()) {
+            bench(*options);
+            return;
+        }
+        if (scale->preset.empty() == scale->spec.empty())
+            throw CLI::ValidationError("--imported", "give --preset or --spec");
+        if (scale->images.empty())
+            throw CLI::RequiredError("--images");
+        scale->concepts = options->concepts == Options().concepts ? 2 : options->concepts;
+        scale->batch = options->batch == Options().batch ? 8 : options->batch;
+        ScaleBench::run(*scale);
+    });
 }
 
 }  // namespace nad::cli

@@ -31,6 +31,7 @@ struct DisentangleOptions
     std::string concepts = "all";
     std::string preset = "paper";
     std::string shard;
+    int memoryMiB = 0;
     CLI::Option* lambda = nullptr;  // given or not: the family's default λ otherwise
     // Given or not: the official preset's defaults (LearnerOptions::officialDefaults) otherwise.
     CLI::Option* alpha = nullptr;
@@ -95,6 +96,18 @@ void addRunOptions(CLI::App& command, DisentangleOptions& o)
                     "Held-out images per concept for the final evaluation (0: all)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    command
+        .add_option("--negatives-per-concept", r.evaluationNegativesPerConcept,
+                    "Other concepts' held-out images each path's specificity and AUROC are measured on, a seeded "
+                    "sample (0: all; with many concepts, a sample keeps the evaluation bounded)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command
+        .add_option("--memory", o.memoryMiB,
+                    "MiB for decoded training images of an image folder (0: a quarter of this machine's memory); "
+                    "a pass is decoded while the previous one learns when two fit")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     addZooOption(command, r.zooDirectory);
     command
         .add_option("--shard", o.shard,
@@ -118,6 +131,7 @@ DisentangleRequest requestOf(const DisentangleOptions& o)
 {
     DisentangleRequest request = o.request;
     request.shard = o.shard.empty() ? ShardSpec{} : ShardSpec::parse(o.shard);
+    request.memoryBytes = std::size_t(o.memoryMiB) << 20;
     request.options.preset = LearnerOptions::presetFromName(o.preset);
     if (request.options.preset == LearnerPreset::Official) {
         // The authors' setting unless the user says otherwise: lr 0.1 for 21 epochs.
@@ -181,7 +195,10 @@ void printResult(const DisentangleRequest& request, const DisentangleResult& res
         return;
     }
     std::cout << (result.resumed ? "Resumed and finished run " : "Finished run ") << result.runId << ": "
-              << result.pathsLearned << " path(s) learned in " << ProgressBar::formatDuration(result.seconds) << "\n";
+              << result.pathsLearned << " path(s) learned and evaluated in "
+              << ProgressBar::formatDuration(result.seconds) << " (evaluation "
+              << ProgressBar::formatDuration(result.evaluationSeconds) << "; training images held "
+              << ((result.trainingImagesBytes + (1u << 20) - 1) >> 20) << " MiB at most)\n";
     RunReport::print(std::cout, result.summary);
     if (result.lambdaIsFallback)
         std::cout << lambdaAdvice(request, result.lambda);
@@ -223,6 +240,7 @@ void addEvaluateCommand(CLI::App& parent)
         std::int64_t run = 0;
         std::string zoo;
         int imagesPerConcept = 0;
+        int negativesPerConcept = 0;
     };
     auto evaluate = std::make_shared<EvaluateOptions>();
     auto* evaluateCommand =
@@ -235,11 +253,17 @@ void addEvaluateCommand(CLI::App& parent)
                      "Held-out images per concept (0: all; fewer is quicker and noisier)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    evaluateCommand
+        ->add_option("--negatives-per-concept", evaluate->negativesPerConcept,
+                     "Other concepts' held-out images per path for specificity and AUROC, a seeded sample (0: all)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).
         RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
-                                                            std::size_t(evaluate->imagesPerConcept)));
+                                                            std::size_t(evaluate->imagesPerConcept),
+                                                            std::size_t(evaluate->negativesPerConcept)));
     });
 }
 

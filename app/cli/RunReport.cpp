@@ -1,6 +1,8 @@
 #include "RunReport.h"
 
 #include "TextTable.h"
+#include "analysis/KnockoutTest.h"
+#include "analysis/SweepPoint.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -15,6 +17,10 @@ namespace {
 // concepts (ImageNet) shows the first kDendrogramNames: a line of a thousand names reads as
 // nothing, and the similarity figure's CSV (`nad figures`) has every row in this order.
 constexpr std::size_t kDendrogramNames = 40;
+// Past this many concepts the per-concept tables become a summary (quantiles, the concepts that
+// most need a look); every row stays in `nad export --what metrics`.
+constexpr std::size_t kTableConcepts = 40;
+constexpr std::size_t kListedConcepts = 8;
 constexpr std::size_t kLineWidth = 100;
 
 std::string fixed(double value, int digits = 3)
@@ -22,6 +28,87 @@ std::string fixed(double value, int digits = 3)
     char text[32];
     std::snprintf(text, sizeof text, "%.*f", digits, value);
     return text;
+}
+
+// Minimum, quartiles and maximum of `values`, for the summary of a run of many concepts.
+std::vector<std::string> quantiles(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    auto at = [&values](double q) { return fixed(values[std::size_t(q * double(values.size() - 1) + 0.5)]); };
+    return {fixed(values.front()), at(0.25), at(0.5), at(0.75), fixed(values.back())};
+}
+
+// Many concepts: the distribution of each measure over concepts, and the concepts whose path
+// loses the most specificity against the original network.
+void printConceptSummary(std::ostream& out, const RunSummary& s)
+{
+    TextTable table(
+        {"over " + std::to_string(s.concepts.size()) + " concepts", "min", "25 %", "median", "75 %", "max"});
+    auto addMeasure = [&](const std::string& name, double ConceptEvaluation::*field) {
+        std::vector<double> values;
+        for (const auto& e : s.concepts)
+            values.push_back(e.*field);
+        auto row = quantiles(values);
+        row.insert(row.begin(), name);
+        table.addRow(row);
+    };
+    addMeasure("precision", &ConceptEvaluation::pathPrecision);
+    addMeasure("  original", &ConceptEvaluation::originalPrecision);
+    addMeasure("specificity", &ConceptEvaluation::pathSpecificity);
+    addMeasure("  original", &ConceptEvaluation::originalSpecificity);
+    addMeasure("AUROC", &ConceptEvaluation::pathAuroc);
+    addMeasure("  original", &ConceptEvaluation::originalAuroc);
+    addMeasure("usage", &ConceptEvaluation::usage);
+    if (s.hasStability()) {
+        auto row = quantiles(s.stability);
+        row.insert(row.begin(), "stability");
+        table.addRow(row);
+    }
+    table.print(out);
+    std::vector<std::size_t> order(s.concepts.size());
+    for (std::size_t c = 0; c < order.size(); ++c)
+        order[c] = c;
+    auto loss = [&s](std::size_t c) { return s.concepts[c].originalSpecificity - s.concepts[c].pathSpecificity; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return loss(a) > loss(b); });
+    std::size_t degenerate = 0;
+    for (const auto& e : s.concepts)
+        degenerate += e.degenerate ? 1 : 0;
+    out << degenerate << " of " << s.concepts.size() << " paths flagged DEGENERATE. Largest specificity losses:";
+    for (std::size_t k = 0; k < std::min(kListedConcepts, order.size()); ++k)
+        out << (k ? ", " : " ") << s.classNames[order[k]] << " " << fixed(s.concepts[order[k]].pathSpecificity) << " ("
+            << fixed(s.concepts[order[k]].originalSpecificity) << ")";
+    out << "\n(every concept's row: nad export PROJECT --what metrics)\n";
+}
+
+// Many concepts: the drops' distribution over concepts, and how many pass the causal rule.
+void printKnockoutSummary(std::ostream& out, const RunSummary& s)
+{
+    std::vector<double> own, others, random;
+    int causal = 0, withUnits = 0;
+    for (const auto& k : s.knockout) {
+        if (k.units == 0)
+            continue;
+        ++withUnits;
+        own.push_back(k.ownDrop);
+        others.push_back(k.othersDrop);
+        random.push_back(k.randomOwnDrop);
+        causal += SweepPoint::causalKnockout(k.units, k.ownDrop, k.othersDrop, k.randomOwnDrop) ? 1 : 0;
+    }
+    out << withUnits << " of " << s.knockout.size() << " concepts have units of their own; " << causal
+        << " pass the causal rule (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
+        << " and 3x both the random control's and the others')";
+    if (s.knockout.size() > KnockoutTest::kOtherConcepts + 1)
+        out << "; each concept is compared with " << KnockoutTest::kOtherConcepts << " others drawn at random";
+    out << ".\n";
+    if (own.empty())
+        return;
+    TextTable table({"drop", "min", "25 %", "median", "75 %", "max"});
+    for (auto [name, values] : {std::pair{"on c", &own}, {"on others", &others}, {"random on c", &random}}) {
+        auto row = quantiles(*values);
+        row.insert(row.begin(), name);
+        table.addRow(row);
+    }
+    table.print(out);
 }
 
 // Per concept: precision, specificity and AUROC beside the original network's, usage, stability, steps.
@@ -44,6 +131,13 @@ void printConcepts(std::ostream& out, const RunSummary& s)
         auroc += e.pathAuroc / n;
         originalAuroc += e.originalAuroc / n;
     }
+    if (s.concepts.size() > kTableConcepts) {
+        printConceptSummary(out, s);
+        out << "mean: precision " << fixed(precision) << " (original " << fixed(original) << "), specificity "
+            << fixed(specificity) << " (" << fixed(originalSpecificity) << "), AUROC " << fixed(auroc) << " ("
+            << fixed(originalAuroc) << ")\n";
+        return;
+    }
     table.addRow({"mean", fixed(precision), fixed(original), fixed(specificity), fixed(originalSpecificity),
                   fixed(auroc), fixed(originalAuroc), "", "", "", ""});
     table.print(out);
@@ -58,6 +152,10 @@ void printKnockout(std::ostream& out, const RunSummary& s)
         return;
     out << "\nKnockout test (first initialization): top-1 accuracy drop with the concept's own units off "
            "(on in its path, off in most others'), vs as many random units per block (10 draws, mean ± std):\n";
+    if (s.knockout.size() > kTableConcepts) {
+        printKnockoutSummary(out, s);
+        return;
+    }
     TextTable table({"concept", "units", "drop on c", "on others", "random on c", "random on others"});
     for (std::size_t c = 0; c < s.knockout.size() && c < s.classNames.size(); ++c) {
         const auto& k = s.knockout[c];

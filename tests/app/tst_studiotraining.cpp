@@ -11,8 +11,6 @@
 #include "NewProjectWizard.h"
 #include "QCustomPlotInclude.h"
 #include "RunOverviewView.h"
-#include "SweepController.h"
-#include "SweepDialog.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "UnitExplorerPresenter.h"
@@ -20,7 +18,6 @@
 #include "analysis/UnitExplorer.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
-#include "figures/FrontierView.h"
 #include "figures/PathFlowView.h"
 #include "figures/PlotFigureView.h"
 #include "figures/PrecisionHistogramView.h"
@@ -31,7 +28,6 @@
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "store/SqliteDatabase.h"
-#include "store/SweepStore.h"
 #include "zoo/ModelZoo.h"
 
 #include <QAbstractButton>
@@ -53,7 +49,6 @@
 #include <QtTest>
 
 #include <set>
-#include <tuple>
 
 using namespace nad;
 
@@ -113,32 +108,6 @@ class TestStudioTraining : public QObject
     QString m_project;
 
     // A window on the test project with the tiny zoo model, two concepts checked.
-    // A sweep of two λ as `nad sweep --project` stores one: dense and faithful, then sparse and
-    // not specific.
-    void storeSweep(const QString& model)
-    {
-        const ProjectStore store = ProjectStore::open(m_project.toStdString());
-        SweepRecord sweep;
-        sweep.modelName = model.toStdString();
-        sweep.objective = "paper (Eq. 4-9)";
-        sweep.label = "paper";
-        sweep.concepts = {"Trouser", "Bag"};
-        sweep.validationImages = 200;
-        sweep.defaultLambda = 0.01;
-        for (const auto& [lambda, usage, specificity] : {std::tuple{0.01, 0.97, 0.98}, std::tuple{0.1, 0.6, 0.4}}) {
-            SweepPoint p;
-            p.lambda = lambda;
-            p.usage = usage;
-            p.pathPrecision = p.originalPrecision = 0.9;
-            p.pathSpecificity = specificity;
-            p.originalSpecificity = 0.99;
-            p.concepts = 2;
-            p.judge();
-            sweep.points.push_back(p);
-        }
-        SweepStore(store).save(sweep);
-    }
-
     void prepare(MainWindow& window, int steps)
     {
         window.setZooDirectory(m_zoo);
@@ -371,16 +340,9 @@ private Q_SLOTS:
         QVERIFY(tabs->runSelector()->count() >= 1);
         // The activation browser computes its maps on a worker: wait for them.
         QTRY_VERIFY_WITH_TIMEOUT(tabs->activations()->gridView()->rowCount() == 3, 30000);
-        // Paths › Frontier without a sweep says how to store one; with one, draws it.
-        QVERIFY2(tabs->frontier()->view()->note().contains(QStringLiteral("nad sweep --project")),
-                 qPrintable(tabs->frontier()->view()->note()));
-        storeSweep(QStringLiteral("vgg-w4-s1"));
-        tabs->refresh();
-        QCOMPARE(tabs->frontier()->models()->currentText(), QStringLiteral("vgg-w4-s1"));
-        QCOMPARE(tabs->frontier()->view()->sweeps().size(), 1);
-        QCOMPARE(tabs->frontier()->view()->markTexts(),
-                 QStringList{QStringLiteral("paper: recommended λ 0.01, the default")});
         for (QWidget* page : tabs->viewPages()) {
+            if (page == tabs->frontier())
+                continue;  // no sweep stored here: tst_frontierpanel draws one
             tabs->showView(page);
             QCOMPARE(tabs->currentPage(), page);
             const QImage image = page->grab().toImage();
@@ -502,67 +464,6 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentPage(), pages[pages.indexOf(tabs->unitExplorer()->parentWidget())]);
         QCOMPARE(tabs->unitExplorer()->currentBlock(), 2);
         screenshot(window, QStringLiteral("studio-1280x800"));
-    }
-
-    // Paths › Frontier: "Sweep λ…" asks what to sweep, runs it in the background, stores it and
-    // draws it.
-    void sweepFromTheFrontierView()
-    {
-        MainWindow window;
-        window.show();
-        window.setZooDirectory(m_zoo);
-        QVERIFY(window.openProject(m_project));
-        FrontierPanel* frontier = window.views()->frontier();
-        QVERIFY(frontier->sweepButton()->isEnabled());
-        const std::size_t before = SweepStore(ProjectStore::open(m_project.toStdString())).list().size();
-
-        // The dialog starts with the concepts checked in the concept panel and the specific
-        // objective's grid; it refuses fewer than two concepts and λ that are not numbers.
-        SweepDialog dialog({QStringLiteral("vgg-w4-s1")}, QStringLiteral("vgg-w4-s1"),
-                           {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Bag")},
-                           {QStringLiteral("Trouser"), QStringLiteral("Bag")});
-        QVERIFY(dialog.isValid());
-        SweepRequest request = dialog.request();
-        QCOMPARE(request.concepts, (std::vector<std::string>{"Trouser", "Bag"}));
-        QVERIFY(request.learner.usesSpecificObjective());
-        QCOMPARE(request.lambdas, (std::vector<double>{0.2, 0.4, 0.6, 0.8, 1.0, 1.2}));
-        dialog.objective()->setCurrentIndex(1);  // the paper's objective brings its own grid
-        QCOMPARE(dialog.request().lambdas, (std::vector<double>{0.005, 0.01, 0.02, 0.05, 0.1}));
-        QVERIFY(!dialog.request().learner.usesSpecificObjective());
-        dialog.lambdas()->setText(QStringLiteral("0.1, x"));
-        QVERIFY(!dialog.isValid());
-        QCOMPARE(SweepDialog::parseLambdas(QStringLiteral("0.2, 0.4 0.8")), (std::vector<double>{0.2, 0.4, 0.8}));
-        QVERIFY(SweepDialog::parseLambdas(QStringLiteral("0.1,-1")).empty());
-        dialog.lambdas()->setText(QStringLiteral("0.1"));
-        dialog.concepts()->item(1)->setCheckState(Qt::Unchecked);
-        QVERIFY(dialog.problem().contains(QStringLiteral("at least two concepts")));
-
-        // A small sweep of the paper's objective: dense at λ 0.001, nothing left at 1000.
-        request = dialog.request();
-        request.concepts = {"Trouser", "Bag"};
-        request.lambdas = {0.001, 1000};
-        request.learner.steps = 10;
-        request.images.perConcept = 16;
-        request.images.validationPerClass = 10;
-        QSignalSpy stored(frontier->sweepJob(), &SweepController::sweepStored);
-        QSignalSpy progress(frontier->sweepJob(), &BackgroundJob::progressed);
-        QVERIFY(frontier->startSweep(request));
-        QCOMPARE(frontier->sweepButton()->text(), QStringLiteral("Cancel sweep"));
-        QVERIFY(!frontier->startSweep(request));  // one at a time
-        QTRY_VERIFY_WITH_TIMEOUT(!frontier->sweepJob()->isRunning(), 120000);
-        QCOMPARE(stored.count(), 1);
-        QVERIFY(!progress.isEmpty());
-        QCOMPARE(frontier->sweepButton()->text(), QStringLiteral("Sweep λ…"));
-        const auto sweeps = SweepStore(ProjectStore::open(m_project.toStdString())).list("vgg-w4-s1");
-        QCOMPARE(sweeps.size(), before + 1);
-        QCOMPARE(sweeps.back().label, std::string("paper"));
-        QCOMPARE(sweeps.back().concepts, (std::vector<std::string>{"Trouser", "Bag"}));
-        QCOMPARE(sweeps.back().validationImages, std::size_t(100));
-        QVERIFY(sweeps.back().points[0].usage > sweeps.back().points[1].usage);
-        // The view shows the model's sweeps, the new one last.
-        QCOMPARE(frontier->models()->currentText(), QStringLiteral("vgg-w4-s1"));
-        QCOMPARE(frontier->view()->sweeps().size(), int(sweeps.size()));
-        QCOMPARE(frontier->view()->sweeps().last().points.size(), 2);
     }
 
     void cancelStopsWithinOneSecondAndResumeContinues()

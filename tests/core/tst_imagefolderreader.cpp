@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -174,4 +175,73 @@ TEST(ImageFolderReader, ClassWithOnlyUndecodableImagesIsAnError)
     cv::imwrite(dir.file("cat/c.png"), cv::Mat(4, 4, CV_8UC1, cv::Scalar(1)));
     nadtest::writeText(dir.file("dog/d.png"), "");
     EXPECT_THROW(ImageFolderReader::load(dir.path().string(), ImageFolderOptions{}), DataError);
+}
+
+namespace {
+
+// Three classes of 150 lossless 4x4 images whose pixel value is the file's index, so a loaded
+// set tells which files it took; class "b"'s first 10 files are not images.
+void makeNumberedFolder(const nadtest::TemporaryDirectory& dir)
+{
+    for (const char* cls : {"a", "b", "c"}) {
+        fs::create_directories(dir.path() / cls);
+        for (int i = 0; i < 150; ++i) {
+            char name[32];
+            std::snprintf(name, sizeof name, "/img%03d.png", i);
+            const std::string path = dir.file(std::string(cls) + name);
+            if (std::string(cls) == "b" && i < 10)
+                nadtest::writeText(path, "not a PNG");
+            else
+                cv::imwrite(path, cv::Mat(4, 4, CV_8UC1, cv::Scalar(i)));
+        }
+    }
+}
+
+std::vector<int> fileNumbersOfClass(const ImageSet& set, std::int64_t cls)
+{
+    std::vector<int> numbers;
+    for (std::size_t i : set.indicesOfClass(cls))
+        numbers.push_back(set.image(i)[0]);
+    return numbers;
+}
+
+}  // namespace
+
+// Issue 16: images are decoded on a pool of threads, in waves of 256. The set must be the one
+// reading the files one by one gives: per class, in sorted or sampled order, the first files that
+// decode, whatever the number of threads and wherever a wave boundary falls.
+TEST(ImageFolderReader, ParallelDecodingGivesTheSequentialResult)
+{
+    nadtest::TemporaryDirectory dir;
+    makeNumberedFolder(dir);
+    ImageFolderOptions options;
+    options.transform.channels = 1;
+    options.threads = 1;
+    ImageFolderReport oneReport;
+    const ImageSet one = ImageFolderReader::load(dir.path().string(), options, &oneReport);
+    options.threads = 4;
+    ImageFolderReport fourReport;
+    const ImageSet four = ImageFolderReader::load(dir.path().string(), options, &fourReport);
+    EXPECT_EQ(one.count(), 440u);  // 450 files, 10 not images, across two waves
+    EXPECT_EQ(one.pixels, four.pixels);
+    EXPECT_EQ(one.labels, four.labels);
+    EXPECT_EQ(fourReport.skipped.size(), 10u);
+    std::vector<int> sorted;
+    for (int i = 10; i < 150; ++i)
+        sorted.push_back(i);
+    EXPECT_EQ(fileNumbersOfClass(four, 1), sorted);
+
+    // A sample of 100 per class: class b takes the first 100 decodable files of its permutation,
+    // so the broken ones it meets are replaced by the next of the order.
+    options.imagesPerClass = 100;
+    options.seed = 7;
+    const ImageSet sampled = ImageFolderReader::load(dir.path().string(), options);
+    std::vector<int> expected;
+    for (std::size_t k : ImageFolderReader::samplePermutation(150, 7 * 1000003ull + 1))
+        if (k >= 10 && expected.size() < 100)
+            expected.push_back(int(k));
+    EXPECT_EQ(fileNumbersOfClass(sampled, 1), expected);
+    EXPECT_EQ(sampled.countsPerClass(), (std::vector<std::size_t>{100, 100, 100}));
+    options.threads = 1;
+    EXPECT_EQ(ImageFolderReader::load(dir.path().string(), options).pixels, sampled.pixels);
 }

@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "analysis/PathMetrics.h"
+#include "nad/ImageCycle.h"
 #include "nn/ImageBatch.h"
 
 #include <algorithm>
@@ -24,6 +25,23 @@ std::pair<double, double> drops(const std::vector<double>& original, const std::
 }
 
 }  // namespace
+
+std::vector<std::size_t> KnockoutTest::comparedWith(std::size_t conceptCount, std::size_t self,
+                                                    std::size_t otherConcepts)
+{
+    std::vector<std::size_t> others;
+    for (std::size_t k = 0; k < conceptCount; ++k)
+        if (k != self)
+            others.push_back(k);
+    if (otherConcepts == 0 || others.size() <= otherConcepts)
+        return others;
+    ImageCycle order(std::int64_t(others.size()), mixSeed(std::uint64_t(self)) ^ 6);
+    std::vector<std::size_t> sample;
+    for (std::int64_t k : order.next(int(otherConcepts)))
+        sample.push_back(others[std::size_t(k)]);
+    std::sort(sample.begin(), sample.end());
+    return sample;
+}
 
 ImageSet KnockoutTest::sample(const ImageSet& images, std::size_t perClass)
 {
@@ -114,7 +132,7 @@ std::vector<double> KnockoutTest::accuracyPerClass(BlockNetwork& network, const 
 
 std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const ImageSet& images,
                                               const Normalization& normalization, const std::vector<LearnedPath>& paths,
-                                              int draws, std::uint64_t seed)
+                                              int draws, std::uint64_t seed, std::size_t otherConcepts)
 {
     if (paths.size() < 2)
         throw InvalidArgument("the knockout test needs at least two concepts' paths");
@@ -130,6 +148,17 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
 
     std::vector<KnockoutResult> results;
     for (std::size_t c = 0; c < paths.size(); ++c) {
+        // The concept and those it is compared with; only their images are run.
+        std::vector<std::int64_t> compared{concepts[c]};
+        for (std::size_t k : comparedWith(paths.size(), c, otherConcepts))
+            compared.push_back(concepts[k]);
+        const bool everyConcept = compared.size() == concepts.size();
+        std::vector<std::size_t> chosen;
+        for (std::size_t i = 0; i < images.count() && !everyConcept; ++i)
+            if (std::find(compared.begin(), compared.end(), images.labels[i]) != compared.end())
+                chosen.push_back(i);
+        const ImageSet subset = everyConcept ? ImageSet{} : images.subset(chosen);
+        const ImageSet& runOn = everyConcept ? images : subset;
         KnockoutResult r;
         r.classIndex = paths[c].classIndex;
         const auto own = ownUnits(paths, c);
@@ -141,12 +170,12 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             continue;
         }
         std::tie(r.ownDrop, r.othersDrop) =
-            drops(original, accuracyPerClass(network, images, normalization, own), concepts, r.classIndex);
+            drops(original, accuracyPerClass(network, runOn, normalization, own), compared, r.classIndex);
         std::vector<double> randomOwn, randomOthers;
         for (int d = 0; d < draws; ++d) {
             const auto control = randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d);
             const auto [onC, onOthers] =
-                drops(original, accuracyPerClass(network, images, normalization, control), concepts, r.classIndex);
+                drops(original, accuracyPerClass(network, runOn, normalization, control), compared, r.classIndex);
             randomOwn.push_back(onC);
             randomOthers.push_back(onOthers);
         }

@@ -43,11 +43,19 @@ public:
     static ImageSet sample(const ImageSet& images, std::size_t perClass = kImagesPerClass);
     static constexpr std::size_t kImagesPerClass = 100;
     static constexpr int kDraws = 10;
+    // With more concepts than this + 1, each concept's "others" are a seeded sample of this many
+    // of them (the test runs 1 + draws forward passes per concept over its images and theirs:
+    // with 1,000 concepts, all of them would be 11,000 passes over the sample).
+    static constexpr std::size_t kOtherConcepts = 50;
 
     // One result per path (the concepts being `paths`, one initialization); `seed` fixes the draws.
     static std::vector<KnockoutResult> run(BlockNetwork& network, const ImageSet& images,
                                            const Normalization& normalization, const std::vector<LearnedPath>& paths,
-                                           int draws = 10, std::uint64_t seed = 1);
+                                           int draws = 10, std::uint64_t seed = 1,
+                                           std::size_t otherConcepts = kOtherConcepts);
+    // The concepts (indices into `concepts`) concept `self` is compared with: all the others, or
+    // a seeded sample of `otherConcepts` of them.
+    static std::vector<std::size_t> comparedWith(std::size_t conceptCount, std::size_t self, std::size_t otherConcepts);
 };
 
 }  // namespace nad

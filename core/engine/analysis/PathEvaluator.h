@@ -28,9 +28,17 @@ struct ConceptEvaluation
 class PathEvaluator
 {
 public:
+    // With `negativesPerConcept` > 0, each path's specificity and AUROC (and the original
+    // network's beside them) are measured on that many other concepts' images, a seeded sample
+    // drawn per concept (NegativeSample), instead of all of them: with 1,000 concepts, running
+    // every path on every held-out image is 1,000 times the held-out split.
     static std::vector<ConceptEvaluation> evaluate(BlockNetwork& network, const ImageSet& heldOut,
                                                    const Normalization& normalization,
-                                                   const std::vector<LearnedPath>& paths, int batchSize = 500);
+                                                   const std::vector<LearnedPath>& paths, int batchSize = 500,
+                                                   std::size_t negativesPerConcept = 0);
+    // The images concept `c` is evaluated on: all of its own and, of the others, all (count 0 or
+    // more than there are) or a seeded sample of `negatives`, in storage order.
+    static std::vector<std::size_t> evaluationImages(const ImageSet& heldOut, std::int64_t c, std::size_t negatives);
 
     // A path is degenerate when it keeps almost nothing (usage < 2 %) or when its specificity
     // falls more than 20 points below the original network's: it has become an

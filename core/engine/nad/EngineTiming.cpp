@@ -66,15 +66,16 @@ StepTiming EngineTiming::measure(BlockNetwork& network, const std::vector<Concep
         cached.originalsCacheMiB = LearnerOptions().originalsCacheMiB;
     std::int64_t images = 0;
     for (const auto& c : concepts)
-        images += c.images.size(0);
-    const std::int64_t bytes = images * PathLearner(network, cached).originalBytesPerImage(concepts.front().images[0]);
+        images += c.count();
+    const std::int64_t bytes =
+        images * PathLearner(network, cached).originalBytesPerImage(concepts.front().range(0, 1, network.device())[0]);
     timing.cacheFits = bytes <= (cached.originalsCacheMiB << 20);
     timing.cachedStepSeconds = secondsPerStep(network, concepts, cached, steps, repeats);
 
     // Three no-grad forwards of one step's batch (every block's output kept, as a step needs).
     std::vector<torch::Tensor> parts;
     for (const auto& c : concepts)
-        parts.push_back(c.images.slice(0, 0, options.batchSize));
+        parts.push_back(c.range(0, std::min<std::int64_t>(options.batchSize, c.count()), network.device()));
     const torch::Tensor batch = torch::cat(parts);
     torch::NoGradGuard noGrad;
     network.forward(batch, {}, true);

@@ -121,7 +121,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     if (concepts.empty())
         throw InvalidArgument("no concepts to learn paths for");
     for (const auto& c : concepts) {
-        if (!c.images.defined() || c.images.size(0) == 0)
+        if (c.count() == 0)
             throw InvalidArgument("concept " + std::to_string(c.classIndex) + " has no images");
     }
     if (resume && resume->logits.size() != concepts.size())
@@ -140,7 +140,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     StepBatches batches(m_network, m_options, concepts, m_negatives, initialization);
     std::vector<int> budgets;
     for (const auto& c : concepts)
-        budgets.push_back(m_options.budgetFor(c.images.size(0)));
+        budgets.push_back(m_options.budgetFor(c.count()));
     const int lastStep = *std::max_element(budgets.begin(), budgets.end());
     const int firstStep = resume ? std::clamp(resume->step, 0, lastStep) : 0;
     batches.skip(firstStep);  // a resumed pass replays each concept's order up to the step reached

@@ -8,14 +8,14 @@ namespace nad {
 namespace {
 
 // The frozen network on `images` in chunks of 256, without gradients.
-BlockForward frozenOutputs(BlockNetwork& network, const torch::Tensor& images, bool blocks, const torch::Device& device)
+BlockForward frozenOutputs(BlockNetwork& network, const ConceptImages& images, bool blocks, const torch::Device& device)
 {
     torch::NoGradGuard noGrad;
     std::vector<std::vector<torch::Tensor>> blockParts(blocks ? network.blockCount() : 0);
     std::vector<torch::Tensor> logitParts;
-    for (std::int64_t first = 0; first < images.size(0); first += 256) {
+    for (std::int64_t first = 0; first < images.count(); first += 256) {
         const BlockForward part =
-            network.forward(images.slice(0, first, std::min(first + 256, images.size(0))).to(device), {}, blocks);
+            network.forward(images.range(first, std::min(first + 256, images.count()), device), {}, blocks);
         for (std::size_t i = 0; i < blockParts.size(); ++i)
             blockParts[i].push_back(part.blockOutputs[i]);
         logitParts.push_back(part.logits);
@@ -31,7 +31,7 @@ BlockForward frozenOutputs(BlockNetwork& network, const torch::Tensor& images, b
 
 std::int64_t StepBatches::originalBytesPerImage(BlockNetwork& network, const torch::Tensor& image)
 {
-    const BlockForward out = frozenOutputs(network, image.unsqueeze(0), true, network.device());
+    const BlockForward out = frozenOutputs(network, {0, image.unsqueeze(0)}, true, network.device());
     std::int64_t bytes = out.logits.numel() * std::int64_t(out.logits.element_size());
     for (const auto& block : out.blockOutputs)
         bytes += block.numel() * std::int64_t(block.element_size());
@@ -44,15 +44,16 @@ StepBatches::StepBatches(BlockNetwork& network, const LearnerOptions& options,
     : m_concepts(concepts), m_negatives(negatives), m_batchSize(options.batchSize), m_device(network.device())
 {
     for (const auto& c : concepts)
-        m_cycles.emplace_back(c.images.size(0), derivedSeed(options.seed, c.classIndex, initialization, 2));
+        m_cycles.emplace_back(c.count(), derivedSeed(options.seed, c.classIndex, initialization, 2));
     // The frozen network's outputs on every image, once, when they fit in the memory budget.
     std::int64_t imageCount = 0;
     for (const auto& c : concepts)
-        imageCount += c.images.size(0);
+        imageCount += c.count();
     const std::int64_t budget = options.originalsCacheMiB << 20;
-    if (budget > 0 && imageCount * originalBytesPerImage(network, concepts.front().images[0]) <= budget) {
+    if (budget > 0 &&
+        imageCount * originalBytesPerImage(network, concepts.front().range(0, 1, m_device)[0]) <= budget) {
         for (const auto& c : concepts)
-            m_cached.push_back(frozenOutputs(network, c.images, true, m_device));
+            m_cached.push_back(frozenOutputs(network, c, true, m_device));
     }
     m_useNegatives = options.negatives.any();
     if (!m_useNegatives)
@@ -69,7 +70,7 @@ StepBatches::StepBatches(BlockNetwork& network, const LearnerOptions& options,
                                       derivedSeed(options.seed, c.classIndex, initialization, 3));
         m_negativeIndices.push_back(std::move(others));
     }
-    m_negativeLogits = frozenOutputs(network, negatives.images, false, m_device).logits;
+    m_negativeLogits = frozenOutputs(network, {0, negatives.images}, false, m_device).logits;
 }
 
 void StepBatches::skip(int steps)
@@ -91,8 +92,8 @@ LossBatch StepBatches::next(const std::vector<bool>& active)
         if (!active[c])
             continue;
         const auto indices = m_cycles[c].next(m_batchSize);
-        const torch::Tensor index = torch::tensor(indices, torch::kInt64).to(m_concepts[c].images.device());
-        images.push_back(m_concepts[c].images.index_select(0, index).to(m_device));
+        const torch::Tensor index = torch::tensor(indices, torch::kInt64);
+        images.push_back(m_concepts[c].rows(index, m_device));
         if (!m_cached.empty()) {
             const torch::Tensor onDevice = index.to(m_device);
             for (std::size_t i = 0; i < blocks.size(); ++i)

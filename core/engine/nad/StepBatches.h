@@ -1,5 +1,6 @@
 #pragma once
 
+#include "nad/ConceptImages.h"
 #include "nad/ImageCycle.h"
 #include "nad/LearnerOptions.h"
 #include "nad/PathObjective.h"
@@ -8,14 +9,6 @@
 #include <vector>
 
 namespace nad {
-
-// The images one concept's path is learned on: normalized [N, C, H, W] on the network's
-// device, and the concept's class index (the label the official preset's cross-entropy uses).
-struct ConceptImages
-{
-    std::int64_t classIndex = 0;
-    torch::Tensor images;
-};
 
 // Training images of many classes that the negative-aware terms draw other concepts' images
 // from: normalized [N, C, H, W] on the network's device, and the class of each.

@@ -1,5 +1,7 @@
 #include "nn/ImageBatch.h"
 
+#include <cstring>
+
 namespace nad {
 
 torch::Tensor ImageBatch::images(const ImageSet& set, const std::vector<std::size_t>& indices,
@@ -11,6 +13,17 @@ torch::Tensor ImageBatch::images(const ImageSet& set, const std::vector<std::siz
     for (std::size_t k = 0; k < indices.size(); ++k)
         normalization.toFloats(set, indices[k], 1, out + k * perImage);
     return batch.to(device);
+}
+
+torch::Tensor ImageBatch::pixels(const ImageSet& set, const std::vector<std::size_t>& indices)
+{
+    torch::Tensor batch =
+        torch::empty({std::int64_t(indices.size()), set.channels, set.height, set.width}, torch::kUInt8);
+    std::uint8_t* out = batch.data_ptr<std::uint8_t>();
+    const std::size_t perImage = set.imageBytes();
+    for (std::size_t k = 0; k < indices.size(); ++k)  // ImageSet holds CHW per image, as the tensor does
+        std::memcpy(out + k * perImage, set.image(indices.at(k)), perImage);
+    return batch;
 }
 
 torch::Tensor ImageBatch::range(const ImageSet& set, std::size_t first, std::size_t count,

@@ -17,6 +17,9 @@ public:
     // Images `indices` of `set` as a [B, C, H, W] float tensor on `device`.
     static torch::Tensor images(const ImageSet& set, const std::vector<std::size_t>& indices,
                                 const Normalization& normalization, const torch::Device& device);
+    // Images `indices` of `set` as stored: a [B, C, H, W] uint8 tensor on the CPU (4× smaller than
+    // floats; ConceptImages normalizes it per batch).
+    static torch::Tensor pixels(const ImageSet& set, const std::vector<std::size_t>& indices);
     // A contiguous range [first, first + count).
     static torch::Tensor range(const ImageSet& set, std::size_t first, std::size_t count,
                                const Normalization& normalization, const torch::Device& device);

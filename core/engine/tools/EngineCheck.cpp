@@ -74,7 +74,7 @@ int main(int argc, char** argv)
             auto cpuNet = network(family);
             std::vector<ConceptImages> cpuImages;
             for (const auto& c : images)
-                cpuImages.push_back({c.classIndex, c.images.cpu()});
+                cpuImages.push_back(c.to(torch::kCPU));
             auto cpuPaths = PathLearner(*cpuNet, few).learn(cpuImages, 0);
             double maxDiff = 0;
             std::size_t same = 0, all = 0;

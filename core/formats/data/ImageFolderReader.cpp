@@ -4,7 +4,12 @@
 #include "data/ImageFile.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <numeric>
+#include <thread>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -26,7 +31,190 @@ std::string lowerExtension(const fs::path& path)
     return ext;
 }
 
+// A decoded and transformed image, or why the file could not be decoded.
+struct DecodedImage
+{
+    cv::Mat image;
+    std::string whyNot;
+};
+
+// Decodes and transforms `paths` on `threads` threads, each result in its path's place.
+std::vector<DecodedImage> decodeInParallel(const std::vector<std::string>& paths, const ImageTransform& transform,
+                                           int threads)
+{
+    std::vector<DecodedImage> decoded(paths.size());
+    if (paths.empty())
+        return decoded;
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
+        for (std::size_t i = next++; i < paths.size(); i = next++) {
+            try {
+                cv::Mat raw = ImageFile::read(paths[i], &decoded[i].whyNot);
+                if (!raw.empty())
+                    decoded[i].image = transform.apply(raw);
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failureMutex);
+                if (!failure)
+                    failure = std::current_exception();
+            }
+        }
+    };
+    const std::size_t helpers = std::min<std::size_t>(std::size_t(std::max(threads, 1)), paths.size()) - 1;
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < helpers; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& thread : pool)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    return decoded;
+}
+
+// One ImageFolderReader::load. Files are decoded in waves of at most kWave on a pool of threads;
+// a class takes, in its (sorted or sampled) order, the first files that decode, as reading them
+// one by one would, and is appended once it is complete, so the set is the same for any number
+// of threads and a wave's images are the only ones held twice.
+class FolderLoad
+{
+public:
+    static constexpr std::size_t kWave = 256;
+
+    FolderLoad(const ImageFolderScan& folders, const ImageFolderOptions& options)
+        : m_folders(folders), m_options(options), m_classes(folders.files.size()),
+          m_threads(ImageFolderReader::decodingThreads(options.threads))
+    {
+        m_set.classNames = folders.classNames;
+        for (std::size_t c = 0; c < m_classes.size(); ++c) {
+            auto& state = m_classes[c];
+            const auto& files = folders.files[c];
+            state.order.resize(files.size());
+            std::iota(state.order.begin(), state.order.end(), 0);
+            // With a sample, each class has its own stream derived from the seed, so adding a
+            // class does not change the others' samples.
+            if (options.imagesPerClass > 0)
+                state.order = ImageFolderReader::samplePermutation(files.size(), options.seed * 1000003ull + c);
+            state.quota = options.imagesPerClass > 0 ? std::min(options.imagesPerClass, files.size()) : files.size();
+        }
+    }
+
+    void run()
+    {
+        while (m_flushed < m_classes.size()) {
+            std::vector<std::pair<std::size_t, std::size_t>> tasks;  // class, file index
+            std::vector<std::string> paths;
+            for (std::size_t c = m_flushed; c < m_classes.size() && tasks.size() < kWave; ++c) {
+                auto& state = m_classes[c];
+                const std::size_t wanted = state.quota - std::min(state.quota, state.accepted.size() + state.inFlight);
+                for (std::size_t k = 0; k < wanted && state.cursor < state.order.size() && tasks.size() < kWave; ++k) {
+                    const std::size_t file = state.order[state.cursor++];
+                    tasks.emplace_back(c, file);
+                    paths.push_back(m_folders.files[c][file]);
+                    ++state.inFlight;
+                }
+            }
+            auto decoded = decodeInParallel(paths, m_options.transform, m_threads);
+            for (std::size_t t = 0; t < tasks.size(); ++t)
+                accept(tasks[t].first, paths[t], std::move(decoded[t]));
+            while (m_flushed < m_classes.size() && complete(m_flushed))
+                flush(m_flushed++);
+        }
+        m_report.loaded = m_set.count();
+    }
+
+    ImageFolderReport report() const { return m_report; }
+    ImageSet take() { return std::move(m_set); }
+
+private:
+    struct ClassState
+    {
+        std::vector<std::size_t> order;
+        std::size_t cursor = 0;  // next place in `order`
+        std::size_t quota = 0;   // images wanted
+        std::size_t inFlight = 0;
+        std::vector<std::pair<std::string, cv::Mat>> accepted;  // path, image, in order
+        std::string firstFailure;
+    };
+
+    void accept(std::size_t c, const std::string& path, DecodedImage decoded)
+    {
+        auto& state = m_classes[c];
+        --state.inFlight;
+        if (decoded.image.empty()) {
+            m_report.skipped.emplace_back(path, decoded.whyNot);
+            if (state.firstFailure.empty())
+                state.firstFailure = "'" + path + "' " + decoded.whyNot;
+            return;
+        }
+        state.accepted.emplace_back(path, std::move(decoded.image));
+    }
+
+    bool complete(std::size_t c) const
+    {
+        const auto& state = m_classes[c];
+        return state.inFlight == 0 && (state.accepted.size() >= state.quota || state.cursor == state.order.size());
+    }
+
+    void flush(std::size_t c)
+    {
+        auto& state = m_classes[c];
+        if (state.accepted.empty() && !m_folders.files[c].empty())
+            throw DataError("class folder '" + m_folders.classNames[c] + "' in '" + m_folders.root +
+                            "' has no image that can be decoded (" + state.firstFailure + ")");
+        for (const auto& [path, image] : state.accepted)
+            append(path, image, std::int64_t(c));
+        state.accepted = {};
+    }
+
+    void append(const std::string& path, const cv::Mat& image, std::int64_t label)
+    {
+        ImageSet& set = m_set;
+        if (set.count() == 0 && set.channels == 0) {
+            set.channels = image.channels();
+            set.height = image.rows;
+            set.width = image.cols;
+            m_firstPath = path;
+        } else if (image.channels() != set.channels || image.rows != set.height || image.cols != set.width) {
+            throw DataError("image folder '" + m_folders.root + "': '" + path + "' is " + std::to_string(image.cols) +
+                            "x" + std::to_string(image.rows) + "x" + std::to_string(image.channels()) +
+                            " after the transform but '" + m_firstPath + "' is " + std::to_string(set.width) + "x" +
+                            std::to_string(set.height) + "x" + std::to_string(set.channels) +
+                            "; give a resize and centre crop so all images share one size");
+        }
+        // OpenCV holds HWC (interleaved); we store CHW planes.
+        const std::size_t offset = set.pixels.size();
+        set.pixels.resize(offset + set.imageBytes());
+        const int plane = set.height * set.width;
+        for (int y = 0; y < set.height; ++y) {
+            const std::uint8_t* row = image.ptr<std::uint8_t>(y);
+            for (int x = 0; x < set.width; ++x)
+                for (int ch = 0; ch < set.channels; ++ch)
+                    set.pixels[offset + std::size_t(ch) * plane + std::size_t(y) * set.width + x] =
+                        row[x * set.channels + ch];
+        }
+        set.labels.push_back(label);
+    }
+
+    const ImageFolderScan& m_folders;
+    const ImageFolderOptions& m_options;
+    std::vector<ClassState> m_classes;
+    int m_threads;
+    std::size_t m_flushed = 0;  // classes appended to the set
+    ImageSet m_set;
+    ImageFolderReport m_report;
+    std::string m_firstPath;
+};
+
 }  // namespace
+
+int ImageFolderReader::decodingThreads(int requested)
+{
+    if (requested > 0)
+        return requested;
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 bool ImageFolderReader::isImageFile(const std::string& path)
 {
@@ -90,70 +278,11 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
                                  ImageFolderReport* report)
 {
     options.transform.validate();
-    const std::string& root = folders.root;
-    ImageSet set;
-    set.classNames = folders.classNames;
-    ImageFolderReport localReport;
-    std::string firstPath;
-
-    for (std::size_t c = 0; c < folders.files.size(); ++c) {
-        const auto& files = folders.files[c];
-        // Without a sample, files are read in sorted order; with one, each class gets its own
-        // stream derived from the seed so adding a class does not change the others' samples.
-        std::vector<std::size_t> order(files.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        if (options.imagesPerClass > 0)
-            order = samplePermutation(files.size(), options.seed * 1000003ull + c);
-        std::size_t taken = 0;
-        std::string firstFailure;
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            if (options.imagesPerClass > 0 && taken == options.imagesPerClass)
-                break;
-            const std::string& path = files[order[k]];
-            std::string whyNot;
-            cv::Mat decoded = ImageFile::read(path, &whyNot);
-            if (decoded.empty()) {
-                localReport.skipped.emplace_back(path, whyNot);
-                if (firstFailure.empty())
-                    firstFailure = "'" + path + "' " + localReport.skipped.back().second;
-                continue;
-            }
-            cv::Mat image = options.transform.apply(decoded);
-            if (set.count() == 0 && set.channels == 0) {
-                set.channels = image.channels();
-                set.height = image.rows;
-                set.width = image.cols;
-                firstPath = path;
-            } else if (image.channels() != set.channels || image.rows != set.height || image.cols != set.width) {
-                throw DataError("image folder '" + root + "': '" + path + "' is " + std::to_string(image.cols) + "x" +
-                                std::to_string(image.rows) + "x" + std::to_string(image.channels()) +
-                                " after the transform but '" + firstPath + "' is " + std::to_string(set.width) + "x" +
-                                std::to_string(set.height) + "x" + std::to_string(set.channels) +
-                                "; give a resize and centre crop so all images share one size");
-            }
-            // OpenCV holds HWC (interleaved); we store CHW planes.
-            const std::size_t offset = set.pixels.size();
-            set.pixels.resize(offset + set.imageBytes());
-            const int plane = set.height * set.width;
-            for (int y = 0; y < set.height; ++y) {
-                const std::uint8_t* row = image.ptr<std::uint8_t>(y);
-                for (int x = 0; x < set.width; ++x)
-                    for (int ch = 0; ch < set.channels; ++ch)
-                        set.pixels[offset + std::size_t(ch) * plane + std::size_t(y) * set.width + x] =
-                            row[x * set.channels + ch];
-            }
-            set.labels.push_back(std::int64_t(c));
-            ++taken;
-        }
-        if (taken == 0 && !files.empty())
-            throw DataError("class folder '" + folders.classNames[c] + "' in '" + root +
-                            "' has no image that can be decoded (" + firstFailure + ")");
-    }
-    localReport.loaded = set.count();
+    FolderLoad load(folders, options);
+    load.run();
     if (report)
-        *report = std::move(localReport);
-    return set;
+        *report = load.report();
+    return load.take();
 }
 
 }  // namespace nad

@@ -23,6 +23,7 @@ struct ImageFolderOptions
     ImageTransform transform;
     std::size_t imagesPerClass = 0;  // 0 = every image
     std::uint64_t seed = 0;          // which images a per-class sample takes
+    int threads = 0;                 // decoding threads; 0 = one per core
 };
 
 // What loading skipped: undecodable files are counted and reported, never fatal.
@@ -39,7 +40,8 @@ public:
     // Throws DataError for a missing root, a root without class folders, or an empty class.
     static ImageFolderScan scan(const std::string& root);
 
-    // Decodes and transforms the images. All images must end up the same size: give a resize
+    // Decodes and transforms the images, on `options.threads` threads (the result does not
+    // depend on the number). All images must end up the same size: give a resize
     // and/or crop when the files differ. With imagesPerClass > 0, takes a seeded sample per
     // class (the same files for the same seed on every machine), replacing skipped files with
     // the next ones of the sample order.
@@ -55,6 +57,8 @@ public:
     static std::vector<std::size_t> samplePermutation(std::size_t total, std::uint64_t seed);
 
     static bool isImageFile(const std::string& path);
+    // The decoding threads `requested` (0: one per core) means on this machine.
+    static int decodingThreads(int requested);
 };
 
 }  // namespace nad

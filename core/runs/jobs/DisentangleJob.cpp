@@ -1,14 +1,10 @@
 #include "jobs/DisentangleJob.h"
 
 #include "Errors.h"
-#include "data/ImageFolderReader.h"
 #include "jobs/ModelSource.h"
 #include "jobs/RunSettings.h"
-#include "nad/DatasetImages.h"
-#include "nad/ImageCycle.h"
-#include "nad/NegativePool.h"
+#include "nad/TrainingImages.h"
 #include "nn/ComputeDevice.h"
-#include "nn/ImageBatch.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 
@@ -35,7 +31,7 @@ struct PreparedRun
     std::string hyperparameters;  // as the run stores them (RunSettings)
     std::shared_ptr<BlockNetwork> network;
     torch::Device device = torch::kCPU;
-    ImageSet train;
+    std::unique_ptr<TrainingImages> train;
 };
 
 PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
@@ -69,27 +65,23 @@ PreparedRun prepare(ProjectStore& project, const DisentangleRequest& request)
     if (!prepared.network)
         prepared.network = source.load(prepared.model);
     prepared.device = ComputeDevice::choose();
-    prepared.train = DatasetImages::training(prepared.dataset, prepared.model.imageTransform(), prepared.plan.classes,
-                                             std::size_t(request.imagesPerConcept), request.options.seed);
+    TrainingImages::Settings images;
+    images.perConcept = std::size_t(std::max(0, request.imagesPerConcept));
+    images.seed = request.options.seed;
+    images.normalization = prepared.model.normalization;
+    images.memoryBytes = request.memoryBytes;
+    prepared.train =
+        std::make_unique<TrainingImages>(prepared.dataset, prepared.model.imageTransform(), prepared.plan, images);
     return prepared;
 }
 
-// Other classes' training images for the negative-aware terms: from the IDX training split as
-// loaded, or from an ImageFolder's training images of every class (the run loaded only its
-// concepts'), a seeded sample of ⌈pool / classes⌉ per class.
+// Other classes' training images for the negative-aware terms (TrainingImages::negatives).
 NegativeImages negativePool(const PreparedRun& prepared)
 {
     const LearnerOptions& o = prepared.options;
     if (!o.negatives.any())
         return {};
-    if (prepared.dataset.kind == "idx")
-        return NegativePool::draw(prepared.train, {}, o.negativePool, o.seed, prepared.model.normalization,
-                                  prepared.device);
-    const std::size_t classes = std::max<std::size_t>(prepared.model.classNames.size(), 1);
-    const std::size_t perClass = (std::size_t(o.negativePool) + classes - 1) / classes;
-    const ImageSet all =
-        DatasetImages::training(prepared.dataset, prepared.model.imageTransform(), {}, perClass, mixSeed(o.seed) ^ 3);
-    return NegativePool::draw(all, {}, o.negativePool, o.seed, prepared.model.normalization, prepared.device);
+    return prepared.train->negatives(o.negativePool, o.seed, prepared.model.classNames.size(), prepared.device);
 }
 
 // The latest interrupted run of this model with the same settings is resumed; else a new run.
@@ -110,27 +102,6 @@ std::pair<std::int64_t, bool> openRun(RunStore& runs, const PreparedRun& prepare
     record.seed = prepared.options.seed;
     record.initializations = prepared.options.initializations;
     return {runs.createRun(record), false};
-}
-
-// A pass's images: each concept's training images (a seeded sample of `perConcept` when the
-// data set gave more), normalized, on the network's device.
-std::vector<ConceptImages> passImages(const PreparedRun& prepared, const std::vector<int>& classes, int perConcept)
-{
-    std::vector<ConceptImages> images;
-    for (int cls : classes) {
-        auto indices = prepared.train.indicesOfClass(cls);
-        if (perConcept > 0 && indices.size() > std::size_t(perConcept)) {
-            const auto order =
-                ImageFolderReader::samplePermutation(indices.size(), prepared.options.seed + std::uint64_t(cls));
-            std::vector<std::size_t> sample;
-            for (int k = 0; k < perConcept; ++k)
-                sample.push_back(indices[order[std::size_t(k)]]);
-            indices = sample;
-        }
-        images.push_back(
-            {cls, ImageBatch::images(prepared.train, indices, prepared.model.normalization, prepared.device)});
-    }
-    return images;
 }
 
 }  // namespace
@@ -160,10 +131,12 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
         RunLoop loop(*prepared.network, prepared.options, prepared.plan, runs, result.runId, prepared.dataset.id,
                      settings);
         loop.setNegatives(negativePool(prepared));
-        const RunLoopOutcome outcome = loop.run(
-            [&](const std::vector<int>& classes) { return passImages(prepared, classes, request.imagesPerConcept); },
-            progress, cancel);
+        const RunLoopOutcome outcome =
+            loop.run([&](const std::vector<int>& classes) { return prepared.train->pass(classes, prepared.device); },
+                     progress, cancel);
         result.pathsLearned = outcome.pathsLearned;
+        result.trainingImagesBytes = prepared.train->peakBytes();
+        prepared.train.reset();  // the evaluation reads the held-out split; free the training pixels first
         result.cancelled = outcome.cancelled;
         if (result.cancelled) {
             result.seconds = secondsSince(start);
@@ -171,10 +144,13 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
             return result;
         }
         if (!request.shard.active()) {
+            const auto evaluationStart = Clock::now();
             result.summary =
                 RunEvaluation::evaluate(project, result.runId, request.zooDirectory, prepared.network.get(),
-                                        std::size_t(std::max(0, request.evaluationImagesPerConcept)));
+                                        std::size_t(std::max(0, request.evaluationImagesPerConcept)),
+                                        std::size_t(std::max(0, request.evaluationNegativesPerConcept)));
             result.evaluated = true;
+            result.evaluationSeconds = secondsSince(evaluationStart);
         }
         result.seconds = secondsSince(start);
         runs.setStatus(result.runId, RunStatus::Finished, {}, result.seconds);

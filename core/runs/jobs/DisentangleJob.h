@@ -19,10 +19,12 @@ struct DisentangleResult
     bool cancelled = false;
     int pathsLearned = 0;  // (concept, initialization) pairs finished by this call
     double seconds = 0;
-    RunSummary summary;                 // the run's metrics once finished (not for a shard)
-    bool evaluated = false;             // false for a shard: ShardMerge evaluates
-    std::vector<std::string> concepts;  // the concepts this call's run covers, in learning order
-    double lambda = 0;                  // the λ (β) the run learned with
+    double evaluationSeconds = 0;         // of `seconds`, the final evaluation
+    std::size_t trainingImagesBytes = 0;  // the most decoded training pixels held at once
+    RunSummary summary;                   // the run's metrics once finished (not for a shard)
+    bool evaluated = false;               // false for a shard: ShardMerge evaluates
+    std::vector<std::string> concepts;    // the concepts this call's run covers, in learning order
+    double lambda = 0;                    // the λ (β) the run learned with
     // λ was not given and the model has no tuned default (an imported spec): `lambda` is a
     // general fallback, and `nad sweep` should choose one on a validation split.
     bool lambdaIsFallback = false;

@@ -21,7 +21,13 @@ struct DisentangleRequest
     int conceptsPerPass = 10;            // concepts learned together in one batched pass
     int checkpointEvery = 50;            // steps between checkpoints written to the project
     int evaluationImagesPerConcept = 0;  // held-out images per class for the final evaluation; 0 = all
-    int historyEvery = 10;               // steps between recorded loss/usage points (training curves)
+    // Other concepts' held-out images each path's specificity is measured on (a seeded sample);
+    // 0 = all of them (RunEvaluation).
+    int evaluationNegativesPerConcept = 0;
+    int historyEvery = 10;  // steps between recorded loss/usage points (training curves)
+    // Budget for an ImageFolder's decoded training images (TrainingImages); 0 = a quarter of the
+    // machine's memory. Does not change the result, so the run does not store it.
+    std::size_t memoryBytes = 0;
     // With a shard i/N: learns only that share of the concepts (ShardSpec) and records it in the
     // run's hyperparameters; the run is not evaluated (similarity and interpretability need
     // every concept), `nad merge` evaluates the merged run.

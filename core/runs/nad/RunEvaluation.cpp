@@ -277,7 +277,7 @@ std::vector<std::string> RunSummary::warnings(bool brief) const
 }
 
 RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
-                                   BlockNetwork* loaded, std::size_t heldOutPerClass)
+                                   BlockNetwork* loaded, std::size_t heldOutPerClass, std::size_t negativesPerConcept)
 {
     const RunContext context = RunContext::open(project, runId, zooDirectory);
     std::shared_ptr<BlockNetwork> owned;
@@ -294,12 +294,16 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     e.summary.modelName = context.model.name;
     e.summary.initializations = int(byInit.size());
     for (const auto& [init, paths] : byInit)
-        addInitialization(e, init, paths, PathEvaluator::evaluate(*network, test, context.model.normalization, paths),
-                          byInit.size());
+        addInitialization(
+            e, init, paths,
+            PathEvaluator::evaluate(*network, test, context.model.normalization, paths, 500, negativesPerConcept),
+            byInit.size());
     e.summary.similarity = PathMetrics::meanSimilarity(e.packedByInit);
     averageConcepts(e, nlohmann::json::parse(context.model.record.classNames).get<std::vector<std::string>>());
     addStability(e);
     e.metrics.push_back({"held_out_images", double(test.count())});
+    if (negativesPerConcept > 0)
+        e.metrics.push_back({"negatives_per_concept", double(negativesPerConcept)});
     addBlockMetrics(e);
     addInterpretability(e);
     if (!byInit.empty())

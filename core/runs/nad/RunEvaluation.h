@@ -52,9 +52,12 @@ public:
     // `loaded` may be the run's network already in memory (the disentangle job has it), so it is
     // not rebuilt and re-hashed; null loads it (RunContext::loadNetwork).
     // `heldOutPerClass` > 0 evaluates on the first that many held-out images of each class
-    // (stored as the metric "held_out_images"); 0 takes them all.
+    // (stored as the metric "held_out_images"); 0 takes them all. `negativesPerConcept` > 0
+    // measures each path's specificity and AUROC on a seeded sample of that many other concepts'
+    // images (PathEvaluator; stored as "negatives_per_concept"); 0 on all of them.
     static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
-                               BlockNetwork* loaded = nullptr, std::size_t heldOutPerClass = 0);
+                               BlockNetwork* loaded = nullptr, std::size_t heldOutPerClass = 0,
+                               std::size_t negativesPerConcept = 0);
     // The summary of an evaluated run from the metrics stored in the project (no network, no
     // images): what the figures draw. `runId` 0 takes the latest finished run. Throws
     // InvalidArgument when the run has not been evaluated.
