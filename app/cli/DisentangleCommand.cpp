@@ -99,8 +99,9 @@ void addRunOptions(CLI::App& command, DisentangleOptions& o)
     command
         .add_option("--negatives-per-concept", r.evaluationNegativesPerConcept,
                     "Other concepts' held-out images each path's specificity and AUROC are measured on, a seeded "
-                    "sample (0: all; with many concepts, a sample keeps the evaluation bounded)")
-        ->check(CLI::NonNegativeNumber)
+                    "sample (0: all; -1: all while paths x held-out images <= 100,000, else max(100, "
+                    "100,000 / paths))")
+        ->check(CLI::Range(-1, 1 << 30))
         ->capture_default_str();
     command
         .add_option("--memory", o.memoryMiB,
@@ -240,7 +241,7 @@ void addEvaluateCommand(CLI::App& parent)
         std::int64_t run = 0;
         std::string zoo;
         int imagesPerConcept = 0;
-        int negativesPerConcept = 0;
+        int negativesPerConcept = -1;
     };
     auto evaluate = std::make_shared<EvaluateOptions>();
     auto* evaluateCommand =
@@ -255,15 +256,18 @@ void addEvaluateCommand(CLI::App& parent)
         ->capture_default_str();
     evaluateCommand
         ->add_option("--negatives-per-concept", evaluate->negativesPerConcept,
-                     "Other concepts' held-out images per path for specificity and AUROC, a seeded sample (0: all)")
-        ->check(CLI::NonNegativeNumber)
+                     "Other concepts' held-out images per path for specificity and AUROC, a seeded sample (0: all; "
+                     "-1: all while paths x held-out images <= 100,000, else max(100, 100,000 / paths))")
+        ->check(CLI::Range(-1, 1 << 30))
         ->capture_default_str();
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).
         RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
                                                             std::size_t(evaluate->imagesPerConcept),
-                                                            std::size_t(evaluate->negativesPerConcept)));
+                                                            evaluate->negativesPerConcept < 0
+                                                                ? RunEvaluation::kAutomaticNegatives
+                                                                : std::size_t(evaluate->negativesPerConcept)));
     });
 }
 

@@ -4,11 +4,13 @@
 #include "ToyNetwork.h"
 #include "analysis/Auroc.h"
 #include "analysis/KnockoutTest.h"
+#include "analysis/PathEvaluator.h"
 #include "analysis/PathMetrics.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <numeric>
 #include <set>
 
@@ -112,4 +114,55 @@ TEST(KnockoutTest, OwnUnitsOffLoseTheConceptAndKeepTheOthers)
         EXPECT_NEAR(r.randomOwnDropStd, std::sqrt(r.randomOwnDrop * (1 - r.randomOwnDrop)), 1e-12);
     }
     EXPECT_THROW(KnockoutTest::run(network, toyImages(), normalization, {paths[0]}), InvalidArgument);
+}
+
+// Issue 16: with many concepts, each path's specificity is measured on a seeded sample of the
+// other concepts' images, and the knockout compares a concept with a sample of the others.
+TEST(PathEvaluator, SampledNegativesKeepOwnImagesAndASeededShareOfTheOthers)
+{
+    ImageSet set;
+    set.channels = set.height = set.width = 1;
+    for (int i = 0; i < 60; ++i) {
+        set.labels.push_back(i % 6);
+        set.pixels.push_back(std::uint8_t(i));
+    }
+    const auto all = PathEvaluator::evaluationImages(set, 2, 0);
+    EXPECT_EQ(all.size(), 60u);
+    const auto sampled = PathEvaluator::evaluationImages(set, 2, 7);
+    ASSERT_EQ(sampled.size(), 10u + 7u);  // class 2's ten, seven of the fifty others
+    EXPECT_TRUE(std::is_sorted(sampled.begin(), sampled.end()));
+    EXPECT_EQ(std::set<std::size_t>(sampled.begin(), sampled.end()).size(), sampled.size());
+    int own = 0;
+    for (std::size_t i : sampled)
+        own += set.labels[i] == 2 ? 1 : 0;
+    EXPECT_EQ(own, 10);
+    EXPECT_EQ(PathEvaluator::evaluationImages(set, 2, 7), sampled);       // seeded
+    EXPECT_NE(PathEvaluator::evaluationImages(set, 3, 7).size(), 0u);     // another concept, its own sample
+    EXPECT_EQ(PathEvaluator::evaluationImages(set, 2, 500).size(), 60u);  // more than there are: all
+
+    // The knockout's comparison concepts: all of them up to the limit, else a seeded sample.
+    EXPECT_EQ(KnockoutTest::comparedWith(4, 1, 20), (std::vector<std::size_t>{0, 2, 3}));
+    const auto compared = KnockoutTest::comparedWith(1000, 17, 20);
+    ASSERT_EQ(compared.size(), 20u);
+    EXPECT_EQ(std::count(compared.begin(), compared.end(), 17u), 0);
+    EXPECT_EQ(KnockoutTest::comparedWith(1000, 17, 20), compared);
+    EXPECT_NE(KnockoutTest::comparedWith(1000, 18, 20), compared);
+}
+
+TEST(PathEvaluator, SampledEvaluationMeasuresOnTheSample)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    // Class 0's path keeps channel 0 only: class 1's images (3.5, −10.5) then read +3.5 → called 0.
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 0}, {1}})};
+    const auto full = PathEvaluator::evaluate(network, toyImages(), normalization, paths);
+    ASSERT_EQ(full.size(), 1u);
+    EXPECT_DOUBLE_EQ(full[0].pathPrecision, 1.0);
+    EXPECT_DOUBLE_EQ(full[0].pathSpecificity, 0.0);
+    EXPECT_DOUBLE_EQ(full[0].originalSpecificity, 1.0);
+    const auto one = PathEvaluator::evaluate(network, toyImages(), normalization, paths, 500, 1);
+    EXPECT_DOUBLE_EQ(one[0].pathPrecision, 1.0);
+    EXPECT_DOUBLE_EQ(one[0].pathSpecificity, 0.0);  // the one negative drawn is class 1's, called 0
+    EXPECT_DOUBLE_EQ(one[0].originalAuroc, 1.0);
 }

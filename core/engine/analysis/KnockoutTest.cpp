@@ -112,6 +112,7 @@ std::vector<double> KnockoutTest::accuracyPerClass(BlockNetwork& network, const 
     for (std::int64_t label : images.labels)
         classes = std::max(classes, label + 1);
     std::vector<double> hits(std::size_t(classes), 0.0), counts(std::size_t(classes), 0.0);
+    batchSize = ImageBatch::imagesWithin(images, batchSize);
     for (std::size_t first = 0; first < images.count(); first += std::size_t(batchSize)) {
         const std::size_t count = std::min(std::size_t(batchSize), images.count() - first);
         const torch::Tensor predicted =

@@ -15,6 +15,7 @@ torch::Tensor logitsOn(BlockNetwork& network, const ImageSet& set, const Normali
                        const BlockMasks& masks, int batchSize)
 {
     std::vector<torch::Tensor> parts;
+    batchSize = ImageBatch::imagesWithin(set, batchSize);
     for (std::size_t first = 0; first < set.count(); first += std::size_t(batchSize)) {
         const std::size_t count = std::min(std::size_t(batchSize), set.count() - first);
         parts.push_back(network.forward(ImageBatch::range(set, first, count, normalization, network.device()), masks)

@@ -1,5 +1,6 @@
 #include "nn/ImageBatch.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace nad {
@@ -32,6 +33,12 @@ torch::Tensor ImageBatch::range(const ImageSet& set, std::size_t first, std::siz
     torch::Tensor batch = torch::empty({std::int64_t(count), set.channels, set.height, set.width});
     normalization.toFloats(set, first, count, batch.data_ptr<float>());
     return batch.to(device);
+}
+
+int ImageBatch::imagesWithin(const ImageSet& set, int largest, std::size_t bytes)
+{
+    const std::size_t perImage = std::max<std::size_t>(set.imageBytes(), 1) * sizeof(float);
+    return int(std::clamp<std::size_t>(bytes / perImage, 1, std::size_t(std::max(largest, 1))));
 }
 
 torch::Tensor ImageBatch::labels(const ImageSet& set, const std::vector<std::size_t>& indices,

@@ -23,6 +23,9 @@ public:
     // A contiguous range [first, first + count).
     static torch::Tensor range(const ImageSet& set, std::size_t first, std::size_t count,
                                const Normalization& normalization, const torch::Device& device);
+    // At most `largest` images of `set`, and as many as fit in `bytes` as floats: a batch of 500
+    // 224-px images is 300 MB before the network has run.
+    static int imagesWithin(const ImageSet& set, int largest, std::size_t bytes = std::size_t(64) << 20);
     static torch::Tensor labels(const ImageSet& set, const std::vector<std::size_t>& indices,
                                 const torch::Device& device);
 };

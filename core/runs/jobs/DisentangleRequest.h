@@ -22,8 +22,8 @@ struct DisentangleRequest
     int checkpointEvery = 50;            // steps between checkpoints written to the project
     int evaluationImagesPerConcept = 0;  // held-out images per class for the final evaluation; 0 = all
     // Other concepts' held-out images each path's specificity is measured on (a seeded sample);
-    // 0 = all of them (RunEvaluation).
-    int evaluationNegativesPerConcept = 0;
+    // 0 = all of them, -1 = RunEvaluation::automaticNegatives.
+    int evaluationNegativesPerConcept = -1;
     int historyEvery = 10;  // steps between recorded loss/usage points (training curves)
     // Budget for an ImageFolder's decoded training images (TrainingImages); 0 = a quarter of the
     // machine's memory. Does not change the result, so the run does not store it.

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -138,8 +139,14 @@ void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSet& test, con
 {
     if (firstInitialization.size() < 2)
         return;
-    e.summary.knockout = KnockoutTest::run(network, KnockoutTest::sample(test), normalization, firstInitialization,
-                                           KnockoutTest::kDraws);
+    // Most held-out splits have more than the sample per class; one that has not is used as it is
+    // rather than copied (150 MB for 1,000 ImageNet classes at one image each).
+    const auto counts = test.countsPerClass();
+    const bool sampled =
+        std::any_of(counts.begin(), counts.end(), [](std::size_t n) { return n > KnockoutTest::kImagesPerClass; });
+    const ImageSet sample = sampled ? KnockoutTest::sample(test) : ImageSet{};
+    e.summary.knockout =
+        KnockoutTest::run(network, sampled ? sample : test, normalization, firstInitialization, KnockoutTest::kDraws);
     for (const auto& k : e.summary.knockout) {
         const int cls = int(k.classIndex);
         e.metrics.push_back({"knockout_units", double(k.units), cls, -1});
@@ -276,6 +283,13 @@ std::vector<std::string> RunSummary::warnings(bool brief) const
     return found;
 }
 
+std::size_t RunEvaluation::automaticNegatives(std::size_t paths, std::size_t heldOutImages)
+{
+    if (paths * heldOutImages <= kPathImages)
+        return 0;
+    return std::max<std::size_t>(100, kPathImages / std::max<std::size_t>(paths, 1));
+}
+
 RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
                                    BlockNetwork* loaded, std::size_t heldOutPerClass, std::size_t negativesPerConcept)
 {
@@ -289,6 +303,8 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     const ImageSet test = context.heldOut(heldOutPerClass);
     const auto byInit = context.finalPaths(project);
 
+    if (negativesPerConcept == kAutomaticNegatives)
+        negativesPerConcept = automaticNegatives(byInit.empty() ? 0 : byInit.begin()->second.size(), test.count());
     Evaluation e;
     e.summary.runId = context.run.id;
     e.summary.modelName = context.model.name;

@@ -54,10 +54,18 @@ public:
     // `heldOutPerClass` > 0 evaluates on the first that many held-out images of each class
     // (stored as the metric "held_out_images"); 0 takes them all. `negativesPerConcept` > 0
     // measures each path's specificity and AUROC on a seeded sample of that many other concepts'
-    // images (PathEvaluator; stored as "negatives_per_concept"); 0 on all of them.
+    // images (PathEvaluator; stored as "negatives_per_concept"); 0 on all of them;
+    // kAutomaticNegatives chooses (automaticNegatives).
     static RunSummary evaluate(ProjectStore& project, std::int64_t runId, const std::string& zooDirectory,
                                BlockNetwork* loaded = nullptr, std::size_t heldOutPerClass = 0,
-                               std::size_t negativesPerConcept = 0);
+                               std::size_t negativesPerConcept = kAutomaticNegatives);
+    static constexpr std::size_t kAutomaticNegatives = std::size_t(-1);
+    // Every path on every held-out image while that is at most kPathImages forward passes (the
+    // demo's 10 concepts on all 10,000 Fashion-MNIST test images); beyond, a sample of
+    // max(100, kPathImages / paths) other images per concept, so 1,000 ImageNet concepts cost
+    // 100,000 forward passes rather than 50 million. 0 means all.
+    static std::size_t automaticNegatives(std::size_t paths, std::size_t heldOutImages);
+    static constexpr std::size_t kPathImages = 100000;
     // The summary of an evaluated run from the metrics stored in the project (no network, no
     // images): what the figures draw. `runId` 0 takes the latest finished run. Throws
     // InvalidArgument when the run has not been evaluated.
