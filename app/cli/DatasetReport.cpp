@@ -3,7 +3,32 @@
 #include "TextTable.h"
 #include "data/DatasetInspector.h"
 
+#include <algorithm>
+
 namespace nad::cli {
+
+namespace {
+
+// Past this many classes (ImageNet has 1,000) the table shows the first kShownClasses, then how
+// many images the classes have (least, median, most per split); `--json` lists every class.
+constexpr std::size_t kTableClasses = 40;
+constexpr std::size_t kShownClasses = 20;
+
+void printClassSpread(std::ostream& out, const DatasetSummary& summary)
+{
+    out << "Images per class:";
+    for (const auto& split : summary.splits) {
+        if (split.perClass.empty())
+            continue;
+        auto counts = split.perClass;
+        std::sort(counts.begin(), counts.end());
+        out << "  " << split.name << " " << counts.front() << " to " << counts.back() << " (median "
+            << counts[counts.size() / 2] << ")";
+    }
+    out << "\n(every class: nad dataset inspect PATH --json)\n";
+}
+
+}  // namespace
 
 void DatasetReport::print(std::ostream& out, const DatasetSummary& summary)
 {
@@ -15,13 +40,20 @@ void DatasetReport::print(std::ostream& out, const DatasetSummary& summary)
         header.push_back(split.name);
     header.push_back("primary concept");
     TextTable table(header);
-    for (std::size_t c = 0; c < summary.classNames.size(); ++c) {
+    const std::size_t classes = summary.classNames.size();
+    const std::size_t shown = classes > kTableClasses ? kShownClasses : classes;
+    for (std::size_t c = 0; c < shown; ++c) {
         std::vector<std::string> row = {std::to_string(c), summary.classNames[c]};
         for (const auto& split : summary.splits)
             row.push_back(std::to_string(c < split.perClass.size() ? split.perClass[c] : 0));
         const std::string primary = summary.hierarchy.primaryOf(summary.classNames[c]);
         row.push_back(primary.empty() ? "-" : primary);
         table.addRow(std::move(row));
+    }
+    if (shown < classes) {
+        std::vector<std::string> more = {"", "… " + std::to_string(classes - shown) + " more"};
+        more.resize(header.size(), "");
+        table.addRow(std::move(more));
     }
     std::vector<std::string> total = {"", "total"};
     for (const auto& split : summary.splits)
@@ -30,6 +62,8 @@ void DatasetReport::print(std::ostream& out, const DatasetSummary& summary)
     table.addRow(std::move(total));
     out << '\n';
     table.print(out);
+    if (shown < classes)
+        printClassSpread(out, summary);
     out << '\n';
     if (summary.hierarchy.empty()) {
         out << "Hierarchy: none (give one with --hierarchy FILE or put hierarchy.json in the data set folder)\n";

@@ -18,6 +18,7 @@
 #include "analysis/UnitExplorer.h"
 #include "data/FashionMnist.h"
 #include "figures/ActivationGridView.h"
+#include "figures/FrontierView.h"
 #include "figures/PathFlowView.h"
 #include "figures/PlotFigureView.h"
 #include "figures/PrecisionHistogramView.h"
@@ -341,9 +342,9 @@ private Q_SLOTS:
         // The activation browser computes its maps on a worker: wait for them.
         QTRY_VERIFY_WITH_TIMEOUT(tabs->activations()->gridView()->rowCount() == 3, 30000);
         for (QWidget* page : tabs->viewPages()) {
-            if (page == tabs->frontier())
-                continue;  // no sweep stored here: tst_frontierpanel draws one
             tabs->showView(page);
+            if (static_cast<QObject*>(tabs->currentFigure()) == tabs->frontier()->view())
+                continue;  // no sweep stored here: tst_frontierpanel draws one
             QCOMPARE(tabs->currentPage(), page);
             const QImage image = page->grab().toImage();
             QVERIFY(!image.isNull());

@@ -53,8 +53,10 @@ TrainingImages::TrainingImages(const DatasetRecord& dataset, const ImageTransfor
     m_transform.validate();
     m_splits = ImageFolderSplits::of(dataset.path);
     checkBudget();
+    // The first pass is decoded now, so a class with no image that decodes is refused before the
+    // job writes anything (a later pass's fails the run, which a rerun resumes).
     if (m_plan.passes() > 0)
-        startDecoding(m_plan.passClasses(0));
+        m_first = Loaded{m_plan.passClasses(0), decode(m_plan.passClasses(0))};
 }
 
 TrainingImages::~TrainingImages()
@@ -110,6 +112,12 @@ void TrainingImages::startDecoding(const std::vector<int>& classes)
 
 TrainingImages::Loaded TrainingImages::take(const std::vector<int>& classes)
 {
+    if (m_first) {
+        Loaded first = std::move(*m_first);
+        m_first.reset();
+        if (containsAll(first.classes, classes))
+            return first;
+    }
     if (m_next.valid()) {
         ImageSet decoded = m_next.get();  // rethrows what decoding threw
         if (containsAll(m_nextClasses, classes))

@@ -37,9 +37,10 @@ public:
         int decodingThreads = 0;      // 0 = one per core
     };
 
-    // Scans the data set (an ImageFolder's files are listed, an IDX split is read) and starts
-    // decoding the plan's first pass. Throws DataError / InvalidArgument for a data set that
-    // cannot be read, and InvalidArgument when one pass would not fit in the memory budget.
+    // Scans the data set (an ImageFolder's files are listed, an IDX split is read) and decodes the
+    // plan's first pass. Throws DataError / InvalidArgument for a data set that cannot be read
+    // (a class of the first pass with no image that decodes among them), and InvalidArgument
+    // when one pass would not fit in the memory budget.
     TrainingImages(const DatasetRecord& dataset, const ImageTransform& transform, const RunPlan& plan,
                    Settings settings);
     ~TrainingImages();
@@ -86,7 +87,8 @@ private:
     bool m_prefetch = true;
     std::vector<int> m_nextClasses;
     std::future<ImageSet> m_next;
-    std::optional<Loaded> m_kept;  // a plan of one pass keeps its images for the next initialization
+    std::optional<Loaded> m_first;  // decoded by the constructor
+    std::optional<Loaded> m_kept;   // a plan of one pass keeps its images for the next initialization
     std::size_t m_peakBytes = 0;
 };
 
