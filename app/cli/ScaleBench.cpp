@@ -114,6 +114,7 @@ void ScaleBench::run(const ScaleBenchOptions& o)
         ImageTransform::forModelInput(int(spec.inputChannels), int(spec.inputSize), !spec.preset.empty());
     const ImageFolderScan files = firstFiles(o.images, std::size_t(o.decodeImages));
     ImageSet decoded;
+    decodeRate(files, transform, threads, nullptr);  // untimed: the files into the page cache first
     const double one = decodeRate(files, transform, 1, nullptr);
     const double all = decodeRate(files, transform, threads, &decoded);
     std::printf("\nDecoding %zu images (%s):\n  1 thread     %8.1f img/s\n  %2d threads   %8.1f img/s  (%.1f img/s "

@@ -1,4 +1,5 @@
-// The CLI's run report: the dendrogram order stays readable for a run of many concepts.
+// The CLI's run report stays readable for a run of many concepts: the dendrogram order, the
+// per-concept and knockout tables.
 #include "RunReport.h"
 
 #include <QtTest>
@@ -64,6 +65,57 @@ private Q_SLOTS:
             from = at + 1;
         }
         QVERIFY(shown.find(names[order[40]]) == std::string::npos);
+    }
+
+    // Issue 16: past 40 concepts the per-concept tables become quantiles, the count of degenerate
+    // paths, the concepts that lose the most specificity, and the knockout's causal count.
+    void manyConceptsAreSummarised()
+    {
+        nad::RunSummary s;
+        s.runId = 3;
+        s.modelName = "m";
+        s.initializations = 1;
+        for (int c = 0; c < 200; ++c) {
+            nad::ConceptEvaluation e;
+            e.classIndex = c;
+            e.pathPrecision = e.originalPrecision = 0.5 + 0.002 * c;  // 0.500 … 0.898
+            e.originalSpecificity = 0.99;
+            e.pathSpecificity = c == 7 ? 0.30 : (c == 150 ? 0.80 : 0.98);
+            e.degenerate = c == 7;
+            e.usage = 0.6;
+            s.concepts.push_back(e);
+            s.classNames.push_back("class" + std::to_string(c));
+            s.steps.push_back(3);
+            nad::KnockoutResult k;
+            k.classIndex = c;
+            k.units = 4;
+            k.ownDrop = c < 50 ? 0.5 : 0.0;  // 50 concepts causal: 0.5 ≥ 0.10 and ≥ 3× 0.01
+            k.othersDrop = k.randomOwnDrop = 0.01;
+            s.knockout.push_back(k);
+        }
+        s.usagePerBlock = {0.6};
+        s.minUsagePerBlock = {0.5};
+        std::ostringstream out;
+        nad::cli::RunReport::print(out, s);
+        const std::string text = out.str();
+        QVERIFY2(text.size() < 4000, text.c_str());  // not 200 rows twice
+        QVERIFY(text.find("class123") == std::string::npos);
+        QVERIFY(text.find("over 200 concepts") != std::string::npos);
+        std::string precision;  // the precision row: min, quartiles, max
+        for (const auto& row : lines(text))
+            if (row.rfind("  precision", 0) == 0)
+                precision = row;
+        std::size_t from = 0;
+        for (const char* value : {"0.500", "0.600", "0.700", "0.798", "0.898"}) {
+            from = precision.find(value, from);
+            QVERIFY2(from != std::string::npos, (precision + " lacks " + value).c_str());
+        }
+        QVERIFY2(text.find("1 of 200 paths flagged DEGENERATE. Largest specificity losses: class7 0.300 (0.990), "
+                           "class150 0.800 (0.990)") != std::string::npos,
+                 text.c_str());
+        QVERIFY(text.find("200 of 200 concepts have units of their own; 50 pass the causal rule") != std::string::npos);
+        QVERIFY(text.find("compared with 20 others drawn at random") != std::string::npos);
+        QVERIFY(text.find("nad export PROJECT --what metrics") != std::string::npos);
     }
 };
 
