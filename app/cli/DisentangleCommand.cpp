@@ -263,11 +263,10 @@ void addEvaluateCommand(CLI::App& parent)
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).
-        RunReport::print(std::cout, RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
-                                                            std::size_t(evaluate->imagesPerConcept),
-                                                            evaluate->negativesPerConcept < 0
-                                                                ? RunEvaluation::kAutomaticNegatives
-                                                                : std::size_t(evaluate->negativesPerConcept)));
+        RunReport::print(std::cout,
+                         RunEvaluation::evaluate(project, evaluate->run, evaluate->zoo, nullptr,
+                                                 std::size_t(evaluate->imagesPerConcept),
+                                                 RunEvaluation::negativesOption(evaluate->negativesPerConcept)));
     });
 }
 

@@ -145,11 +145,10 @@ DisentangleResult DisentangleJob::run(const DisentangleRequest& request, const P
         }
         if (!request.shard.active()) {
             const auto evaluationStart = Clock::now();
-            result.summary = RunEvaluation::evaluate(
-                project, result.runId, request.zooDirectory, prepared.network.get(),
-                std::size_t(std::max(0, request.evaluationImagesPerConcept)),
-                request.evaluationNegativesPerConcept < 0 ? RunEvaluation::kAutomaticNegatives
-                                                          : std::size_t(request.evaluationNegativesPerConcept));
+            result.summary =
+                RunEvaluation::evaluate(project, result.runId, request.zooDirectory, prepared.network.get(),
+                                        std::size_t(std::max(0, request.evaluationImagesPerConcept)),
+                                        RunEvaluation::negativesOption(request.evaluationNegativesPerConcept));
             result.evaluated = true;
             result.evaluationSeconds = secondsSince(evaluationStart);
         }

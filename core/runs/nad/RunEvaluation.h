@@ -65,6 +65,11 @@ public:
     // max(100, kPathImages / paths) other images per concept, so 1,000 ImageNet concepts cost
     // 100,000 forward passes rather than 50 million. 0 means all.
     static std::size_t automaticNegatives(std::size_t paths, std::size_t heldOutImages);
+    // A request's count (−1: automatic, 0: all, N) as evaluate() takes it.
+    static std::size_t negativesOption(int requested)
+    {
+        return requested < 0 ? kAutomaticNegatives : std::size_t(requested);
+    }
     static constexpr std::size_t kPathImages = 100000;
     // The summary of an evaluated run from the metrics stored in the project (no network, no
     // images): what the figures draw. `runId` 0 takes the latest finished run. Throws

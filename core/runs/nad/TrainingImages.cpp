@@ -94,14 +94,20 @@ void TrainingImages::checkBudget()
     m_prefetch = 3 * largest <= m_settings.memoryBytes;
 }
 
-ImageSet TrainingImages::decode(const std::vector<int>& classes) const
+ImageFolderOptions TrainingImages::folderOptions(std::size_t perClass, std::uint64_t seed) const
 {
     ImageFolderOptions options;
     options.transform = m_transform;
-    options.imagesPerClass = m_settings.perConcept;
-    options.seed = m_settings.seed;
+    options.imagesPerClass = perClass;
+    options.seed = seed;
     options.threads = m_settings.decodingThreads;
-    return ImageFolderReader::load(ImageFolderSplits::select(m_splits->training(), classes), options);
+    return options;
+}
+
+ImageSet TrainingImages::decode(const std::vector<int>& classes) const
+{
+    return ImageFolderReader::load(ImageFolderSplits::select(m_splits->training(), classes),
+                                   folderOptions(m_settings.perConcept, m_settings.seed));
 }
 
 void TrainingImages::startDecoding(const std::vector<int>& classes)
@@ -191,12 +197,8 @@ NegativeImages TrainingImages::negatives(int size, std::uint64_t seed, std::size
         return NegativePool::draw(m_idx, {}, size, seed, m_settings.normalization, device);
     // An ImageFolder: a seeded sample of ⌈size / classes⌉ training images of every class.
     const std::size_t classes = std::max<std::size_t>(classCount, 1);
-    ImageFolderOptions options;
-    options.transform = m_transform;
-    options.imagesPerClass = (std::size_t(std::max(size, 1)) + classes - 1) / classes;
-    options.seed = mixSeed(seed) ^ 3;
-    options.threads = m_settings.decodingThreads;
-    const ImageSet all = ImageFolderReader::load(m_splits->training(), options);
+    const std::size_t perClass = (std::size_t(std::max(size, 1)) + classes - 1) / classes;
+    const ImageSet all = ImageFolderReader::load(m_splits->training(), folderOptions(perClass, mixSeed(seed) ^ 3));
     return NegativePool::draw(all, {}, size, seed, m_settings.normalization, device);
 }
 

@@ -69,6 +69,7 @@ private:
         std::vector<int> classes;
         ImageSet set;
     };
+    ImageFolderOptions folderOptions(std::size_t perClass, std::uint64_t seed) const;
     ImageSet decode(const std::vector<int>& classes) const;
     Loaded take(const std::vector<int>& classes);
     void startDecoding(const std::vector<int>& classes);
