@@ -1,6 +1,7 @@
 #include "DisentangleCommand.h"
 
 #include "CancelSignal.h"
+#include "EvaluationOptions.h"
 #include "ObjectiveOptions.h"
 #include "ProgressBar.h"
 #include "RunReport.h"
@@ -96,13 +97,7 @@ void addRunOptions(CLI::App& command, DisentangleOptions& o)
                     "Held-out images per concept for the final evaluation (0: all)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
-    command
-        .add_option("--negatives-per-concept", r.evaluationNegativesPerConcept,
-                    "Other concepts' held-out images each path's specificity and AUROC are measured on, a seeded "
-                    "sample (0: all; -1: all while paths x held-out images <= 100,000, else max(100, "
-                    "100,000 / paths))")
-        ->check(CLI::Range(-1, 1 << 30))
-        ->capture_default_str();
+    addNegativesPerConceptOption(command, r.evaluationNegativesPerConcept);
     command
         .add_option("--memory", o.memoryMiB,
                     "MiB for decoded training images of an image folder (0: a quarter of this machine's memory); "
@@ -254,12 +249,7 @@ void addEvaluateCommand(CLI::App& parent)
                      "Held-out images per concept (0: all; fewer is quicker and noisier)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
-    evaluateCommand
-        ->add_option("--negatives-per-concept", evaluate->negativesPerConcept,
-                     "Other concepts' held-out images per path for specificity and AUROC, a seeded sample (0: all; "
-                     "-1: all while paths x held-out images <= 100,000, else max(100, 100,000 / paths))")
-        ->check(CLI::Range(-1, 1 << 30))
-        ->capture_default_str();
+    addNegativesPerConceptOption(*evaluateCommand, evaluate->negativesPerConcept);
     evaluateCommand->callback([evaluate] {
         ProjectStore project = ProjectStore::open(evaluate->project);
         // Run 0: the latest finished one (RunContext says clearly when there is none).

@@ -1,5 +1,6 @@
 #include "MergeCommand.h"
 
+#include "EvaluationOptions.h"
 #include "ProgressBar.h"
 #include "RunReport.h"
 #include "ZooOption.h"
@@ -25,6 +26,7 @@ void addMergeCommand(CLI::App& parent)
         ->add_option("--eval-images-per-concept", request->evaluationImagesPerConcept,
                      "Held-out images per concept for the evaluation (0: all; default: what the shards were given)")
         ->check(CLI::NonNegativeNumber);
+    addNegativesPerConceptOption(*merge, request->evaluationNegativesPerConcept);
     merge->callback([request] {
         const ShardMergeResult result = ShardMerge::merge(*request);
         std::cout << "Merged " << result.shards << " shard(s) into '" << request->outPath << "' (run " << result.runId

@@ -158,6 +158,25 @@ private Q_SLOTS:
         QCOMPARE(exported.exitCode, 0);
         QVERIFY(exported.out.contains(QStringLiteral("path_precision,Sandal,,,")));
 
+        // The merged run's evaluation takes `--negatives-per-concept` as `nad disentangle` does.
+        const QString sampled = dir.filePath(QStringLiteral("sampled.nad"));
+        const Result sampling =
+            runNad({QStringLiteral("merge"), sampled, shards[0], shards[1], shards[2], QStringLiteral("--zoo"), zoo,
+                    QStringLiteral("--negatives-per-concept"), QStringLiteral("7")});
+        QVERIFY2(sampling.exitCode == 0, qPrintable(sampling.err));
+        const nad::ProjectStore c = nad::ProjectStore::open(sampled.toStdString(), nad::ProjectStore::Mode::ReadOnly);
+        const nad::RunStore runsC(c);
+        const nad::RunRecord runC = runsC.runs().front();
+        double negatives = -1, negativesUnsampled = -1;
+        for (const auto& metric : runsC.metrics(runC.id, runC.datasetId))
+            if (metric.name == "negatives_per_concept")
+                negatives = metric.value;
+        for (const auto& metric : metricsB)
+            if (metric.name == "negatives_per_concept")
+                negativesUnsampled = metric.value;
+        QCOMPARE(negatives, 7.0);
+        QVERIFY(negativesUnsampled != 7.0);
+
         // Refusals: exit 1, the file and the field named, no OUT (nor its temporary) left.
         const QString other = copyOfEmpty(QStringLiteral("other.nad"));
         QStringList otherSettings = settings;

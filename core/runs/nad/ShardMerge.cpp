@@ -208,7 +208,8 @@ void writeMergedRun(ProjectStore& out, const Shard& first, const std::map<int, c
         result.paths += int(paths[s].size());
     }
     result.summary =
-        RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages));
+        RunEvaluation::evaluate(out, result.runId, request.zooDirectory, nullptr, std::size_t(evaluationImages),
+                                RunEvaluation::negativesOption(request.evaluationNegativesPerConcept));
 }
 
 }  // namespace

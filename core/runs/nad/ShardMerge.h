@@ -16,6 +16,9 @@ struct ShardMergeRequest
     // Held-out images per class for the evaluation; -1 takes what the shards were given
     // (`nad disentangle --eval-images-per-concept`, recorded with each shard), 0 all of them.
     int evaluationImagesPerConcept = -1;
+    // Other concepts' images per path for specificity and AUROC (RunEvaluation::negativesOption:
+    // -1 automatic, 0 all, N a seeded sample), as `nad disentangle --negatives-per-concept`.
+    int evaluationNegativesPerConcept = -1;
 };
 
 struct ShardMergeResult
