@@ -3,7 +3,6 @@
 #include "CancelSignal.h"
 #include "Errors.h"
 #include "FiguresCommand.h"
-#include "JobLanes.h"
 #include "ProgressBar.h"
 #include "ProjectFigures.h"
 #include "ProjectReport.h"
@@ -12,7 +11,6 @@
 #include "ZooOption.h"
 #include "data/FashionMnist.h"
 #include "jobs/DisentangleJob.h"
-#include "nn/ComputeDevice.h"
 #include "store/DemoProject.h"
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
@@ -28,20 +26,12 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 namespace nad::cli {
 namespace {
 
-// The four families of the paper, the longest job first (DenseNet takes as long as the other
-// three together on 2 cores), so that lanes working side by side end at about the same time.
-const char* const kFamilies[] = {"densenet", "darts", "vgg", "resnet"};
-constexpr int kFamilyCount = int(std::size(kFamilies));
-
-int hardwareCores()
-{
-    return int(std::max(1u, std::thread::hardware_concurrency()));
-}
+// The four families of the paper, in the order the demo handles them.
+const char* const kFamilies[] = {"vgg", "resnet", "densenet", "darts"};
 
 struct Options
 {
@@ -58,8 +48,6 @@ struct Options
     int imagesPerConcept = 1000;
     int evalImages = 300;
     int composites = 20;
-    // Families learned side by side: one per core (at most the four), sharing the cores.
-    int jobs = std::min(kFamilyCount, hardwareCores());
     std::string format = "png";
     bool projectOnly = false;
 };
@@ -81,47 +69,38 @@ std::int64_t evaluatedRunOf(const ProjectStore& project, const std::string& mode
     return it == latest.end() ? 0 : it->second;
 }
 
-// Reports a family's progress to its lane and follows the lane's share of the cores, which
-// grows when the other families end.
-void report(JobLanes::Lane& lane, double fraction, const std::string& status)
+ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& family, const std::atomic<bool>& cancel)
 {
-    ComputeDevice::capThreadsOfThisThread(lane.threads());
-    lane.progress(fraction, status);
-}
-
-// The share of a family's progress line taken by training its zoo model, when it has to.
-constexpr double kTrainingShare = 0.3;
-
-ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& family, JobLanes::Lane& lane)
-{
-    std::ostream& out = lane.out();
     if (auto best = zoo.best(family)) {
-        out << "  model " << best->name << ": reused from the zoo (" << std::fixed << std::setprecision(2)
-            << best->testAccuracy * 100 << " % test accuracy)\n";
+        std::cout << "  model " << best->name << ": reused from the zoo (" << std::fixed << std::setprecision(2)
+                  << best->testAccuracy * 100 << " % test accuracy)\n";
         return *best;
     }
     ZooTrainRequest request;
     request.family = family;
     request.training.epochs = o.epochs;
     request.datasetDirectory = o.data;
+    ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
     const auto entry = zoo.train(
         request,
-        [&lane, &family](const TrainingProgress& p) {
+        [&bar, &family](const TrainingProgress& p) {
             char status[96];
-            std::snprintf(status, sizeof status, "%s: train epoch %d/%d", family.c_str(), p.epoch, p.epochs);
-            report(lane, kTrainingShare * double(p.step) / double(std::max<std::int64_t>(1, p.steps)), status);
+            std::snprintf(status, sizeof status, "train %s epoch %d/%d  loss %.4f", family.c_str(), p.epoch, p.epochs,
+                          p.loss);
+            bar.update(double(p.step) / double(p.steps), p.etaSeconds, status, p.step == p.steps);
         },
-        &lane.cancel());
+        &cancel);
+    bar.finish();
     if (!entry)
         throw CancelledError("stopped while training the " + family + " model; nothing of it was kept");
-    out << "  model " << entry->name << ": trained in " << ProgressBar::formatDuration(entry->trainingSeconds) << " ("
-        << entry->training.epochs << " epoch(s), " << std::fixed << std::setprecision(2) << entry->testAccuracy * 100
-        << " % test accuracy)\n";
+    std::cout << "  model " << entry->name << ": trained in " << ProgressBar::formatDuration(entry->trainingSeconds)
+              << " (" << entry->training.epochs << " epoch(s), " << std::fixed << std::setprecision(2)
+              << entry->testAccuracy * 100 << " % test accuracy)\n";
     return *entry;
 }
 
-void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry& entry, JobLanes::Lane& lane,
-                double progressBefore)
+void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry& entry,
+                const std::atomic<bool>& cancel)
 {
     DisentangleRequest request;
     request.projectPath = projectPath;
@@ -133,42 +112,25 @@ void learnPaths(const Options& o, const std::string& projectPath, const ZooEntry
     request.lambdaGiven = false;  // the family's default λ
     request.imagesPerConcept = o.imagesPerConcept;
     request.evaluationImagesPerConcept = o.evalImages;
+    ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) != 0);
     const DisentangleResult result = DisentangleJob::run(
         request,
-        [&lane, &entry, progressBefore](const DisentangleProgress& p) {
+        [&bar, &entry](const DisentangleProgress& p) {
             char status[128];
-            std::snprintf(status, sizeof status, "%s: paths init %d/%d step %d/%d", entry.family.c_str(),
+            std::snprintf(status, sizeof status, "paths %s init %d/%d step %d/%d", entry.name.c_str(),
                           p.initialization + 1, p.initializations, p.learner.step, p.learner.steps);
             const double done = (double(p.initialization) + double(p.learner.step) / p.learner.steps) /
                                 double(std::max(1, p.initializations));
-            report(lane, progressBefore + (1 - progressBefore) * done, status);
+            bar.update(done, p.etaSeconds, status);
         },
-        &lane.cancel());
+        &cancel);
+    bar.finish();
     if (result.cancelled)
         throw CancelledError("stopped; run " + std::to_string(result.runId) +
                              " is saved at its last checkpoint — run `nad demo` again to resume");
-    std::ostream& out = lane.out();
-    out << "  paths: 10 concepts learned and evaluated in " << ProgressBar::formatDuration(result.seconds) << '\n';
-    RunReport::print(out, result.summary);
-}
-
-// One family of the demo, on its lane: its zoo model (trained when the zoo has none), then its
-// paths, unless the project holds an evaluated run of that model already.
-void runFamily(const Options& o, const std::string& projectPath, const ModelZoo& zoo, const std::string& family,
-               JobLanes::Lane& lane)
-{
-    lane.out() << "\n[" << family << "]\n";
-    ComputeDevice::capThreadsOfThisThread(lane.threads());
-    const double progressBefore = zoo.best(family) ? 0.0 : kTrainingShare;
-    const ZooEntry entry = trainOrReuse(zoo, o, family, lane);
-    {
-        ProjectStore project = ProjectStore::open(projectPath, ProjectStore::Mode::ReadOnly);
-        if (const std::int64_t run = evaluatedRunOf(project, entry.name)) {
-            lane.out() << "  paths: reused run " << run << " of the project\n";
-            return;
-        }
-    }
-    learnPaths(o, projectPath, entry, lane, progressBefore);
+    std::cout << "  paths: 10 concepts learned and evaluated in " << ProgressBar::formatDuration(result.seconds)
+              << '\n';
+    RunReport::print(std::cout, result.summary);
 }
 
 }  // namespace
@@ -207,10 +169,6 @@ void addDemoCommand(CLI::App& parent)
     demo->add_option("--composites", options->composites, "Random composites for the hit-rate figures")
         ->check(CLI::Range(1, 10000))
         ->capture_default_str();
-    demo->add_option("--jobs", options->jobs,
-                     "Families learned side by side, sharing the cores (default: one per core, at most 4)")
-        ->check(CLI::Range(1, kFamilyCount))
-        ->capture_default_str();
     demo->add_option("--format", options->format, "Figure format: png, svg or pdf")
         ->check(CLI::IsMember({"png", "svg", "pdf"}))
         ->capture_default_str();
@@ -234,16 +192,18 @@ void addDemoCommand(CLI::App& parent)
         }
         CancelSignal cancel;
         const ModelZoo zoo(o.zoo);
-        const int cores = hardwareCores();
-        std::cout << "Families side by side: " << o.jobs << " (" << std::max(1, cores / o.jobs)
-                  << " thread(s) each, more as they end)\n";
-        JobLanes lanes(o.jobs, cores, std::cout, std::cerr, ::isatty(STDERR_FILENO) != 0);
-        for (const char* family : kFamilies)
-            lanes.add(family,
-                      [&o, &path, &zoo, family](JobLanes::Lane& lane) { runFamily(o, path, zoo, family, lane); });
-        if (!lanes.run(cancel.flag()))
-            throw CancelledError("stopped; finished runs are saved — run `nad demo` again to resume the rest");
-        ComputeDevice::capThreadsOfThisThread(0);
+        for (const char* family : kFamilies) {
+            std::cout << "\n[" << family << "]\n";
+            const ZooEntry entry = trainOrReuse(zoo, o, family, cancel.flag());
+            {
+                ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
+                if (const std::int64_t run = evaluatedRunOf(project, entry.name)) {
+                    std::cout << "  paths: reused run " << run << " of the project\n";
+                    continue;
+                }
+            }
+            learnPaths(o, path, entry, cancel.flag());
+        }
 
         const std::string out =
             o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;

@@ -44,13 +44,6 @@ void ProgressBar::update(double fraction, double etaSeconds, const std::string& 
           << std::flush;
 }
 
-void ProgressBar::clear()
-{
-    if (m_drawn && m_interactive)
-        m_out << "\r\x1b[K" << std::flush;
-    m_drawn = false;
-}
-
 void ProgressBar::finish()
 {
     if (m_drawn && m_interactive)

@@ -16,9 +16,6 @@ public:
     void update(double fraction, double etaSeconds, const std::string& status, bool force = false);
     // Ends the line.
     void finish();
-    // Erases the line drawn on a terminal so that other output can be printed; the next update
-    // draws it again.
-    void clear();
 
     static std::string formatDuration(double seconds);
 

@@ -2,7 +2,6 @@
 #include "TestData.h"
 #include "TestFiles.h"
 #include "data/FashionMnist.h"
-#include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 #include "nn/ZooTrainer.h"
 #include "zoo/ModelZoo.h"
@@ -11,7 +10,6 @@
 #include <torch/torch.h>
 
 #include <filesystem>
-#include <thread>
 
 using namespace nad;
 namespace fs = std::filesystem;
@@ -97,28 +95,6 @@ TEST_F(ModelZooTest, SameSeedSameWeights)
     request.training.epochs = 1;
     EXPECT_EQ(a.trainOn(request, *s_train, *s_test, "subset")->sha256,
               b.trainOn(request, *s_train, *s_test, "subset")->sha256);
-}
-
-TEST_F(ModelZooTest, SideBySideTrainingGivesTheWeightsOfTrainingAlone)
-{
-    auto request = tinyRequest();
-    request.training.epochs = 1;
-    // Every training on a thread of its own with one LibTorch thread, as `nad demo --jobs 2`
-    // runs them, so that only the sharing of random draws could tell them apart.
-    const auto trainOnThread = [&](const std::string& zooName) {
-        ComputeDevice::capThreadsOfThisThread(1);
-        const ModelZoo zoo(m_dir.file(zooName));
-        return zoo.trainOn(request, *s_train, *s_test, "subset")->sha256;
-    };
-    std::string alone;
-    std::thread([&] { alone = trainOnThread("alone"); }).join();
-    std::string sideBySide[2];
-    std::thread first([&] { sideBySide[0] = trainOnThread("first"); });
-    std::thread second([&] { sideBySide[1] = trainOnThread("second"); });
-    first.join();
-    second.join();
-    EXPECT_EQ(sideBySide[0], alone);
-    EXPECT_EQ(sideBySide[1], alone);
 }
 
 TEST_F(ModelZooTest, TamperedWeightsAreRefused)

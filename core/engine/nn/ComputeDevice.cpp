@@ -16,11 +16,7 @@ torch::Device ComputeDevice::choose()
     return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 }
 
-namespace {
-
-thread_local int t_threadCap = 0;
-
-void applyThreadCount()
+void ComputeDevice::configureProcess()
 {
     int threads = int(std::max(1u, std::thread::hardware_concurrency()));
     // NAD_THREADS=N: fewer threads per process, e.g. when several jobs share the machine.
@@ -29,23 +25,8 @@ void applyThreadCount()
         if (asked >= 1)
             threads = std::min(asked, threads);
     }
-    if (t_threadCap > 0)
-        threads = std::min(threads, t_threadCap);
     if (torch::get_num_threads() != threads)
         torch::set_num_threads(threads);
-}
-
-}  // namespace
-
-void ComputeDevice::capThreadsOfThisThread(int threads)
-{
-    t_threadCap = std::max(0, threads);
-    applyThreadCount();
-}
-
-void ComputeDevice::configureProcess()
-{
-    applyThreadCount();
 #ifdef __GLIBC__
     // glibc serves blocks above its mmap threshold with a fresh mmap and gives them back on
     // free, and trims the heap top as soon as 128 KiB are free: every forward pass of a batch

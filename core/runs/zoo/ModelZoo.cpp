@@ -14,7 +14,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -217,15 +216,8 @@ std::optional<ZooEntry> ModelZoo::trainOn(const ZooTrainRequest& request, const 
     config.classes = std::int64_t(trainSet.classNames.size());
 
     ComputeDevice::configureProcess();
-    std::shared_ptr<BlockNetwork> network;
-    {
-        // The initial weights come from LibTorch's process-wide generator: zoo models trained
-        // side by side (`nad demo --jobs`) seed it and draw from it one at a time.
-        static std::mutex initialization;
-        const std::lock_guard<std::mutex> lock(initialization);
-        torch::manual_seed(training.seed);
-        network = NetworkFactory::create(request.family, config);
-    }
+    torch::manual_seed(training.seed);
+    auto network = NetworkFactory::create(request.family, config);
     network->to(ComputeDevice::choose());
     const TrainingResult result =
         ZooTrainer::train(*network, trainSet, testSet, kFashionMnistNormalization, training, progress, cancel);
