@@ -383,9 +383,13 @@ bool MainWindow::resumeTraining()
     if (!resumable)
         return false;
     DisentangleRequest request = resumable->request;
-    // A run's stored settings are what it learns with; how many held-out images evaluate it is
-    // not among them (the CLI, too, takes it anew on each resume): keep the panel's choice.
-    request.evaluationImagesPerConcept = m_training->request().evaluationImagesPerConcept;
+    // A run's stored settings are what it learns with; how many held-out images evaluate it and
+    // the memory for training images are not among them (the CLI, too, takes them anew on each
+    // resume): keep the panel's choices.
+    const DisentangleRequest panel = m_training->request();
+    request.evaluationImagesPerConcept = panel.evaluationImagesPerConcept;
+    request.evaluationNegativesPerConcept = panel.evaluationNegativesPerConcept;
+    request.memoryBytes = panel.memoryBytes;
     m_training->setRequest(request);
     QStringList names;
     for (const auto& name : request.concepts)

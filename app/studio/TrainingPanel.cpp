@@ -164,6 +164,41 @@ void TrainingPanel::addBudgetRows(QFormLayout* form, QWidget* settings)
     m_evaluationImages->setSpecialValueText(tr("all"));
     m_evaluationImages->setToolTip(tr("Held-out images per class for the evaluation after learning"));
     form->addRow(tr("&Evaluation images per class:"), m_evaluationImages);
+    addScaleRows(form, settings);
+}
+
+// What matters with many concepts (an ImageNet-sized data set): how many other concepts'
+// images measure each path's specificity, and the memory for decoded training images.
+void TrainingPanel::addScaleRows(QFormLayout* form, QWidget* settings)
+{
+    m_negativesMode = new QComboBox(settings);
+    m_negativesMode->setObjectName(QStringLiteral("negativesModeCombo"));
+    m_negativesMode->addItem(tr("automatic"), -1);
+    m_negativesMode->addItem(tr("all"), 0);
+    m_negativesMode->addItem(tr("a sample of"), 1);
+    m_negativesMode->setToolTip(
+        tr("Other concepts' held-out images each path's specificity and AUROC are measured on. Automatic: all of "
+           "them while paths × held-out images stay within 100,000, else a seeded sample of max(100, 100,000 / "
+           "paths) per concept"));
+    m_negatives = spinBox(1, 1000000, 100, settings);
+    m_negatives->setObjectName(QStringLiteral("negativesSpin"));
+    m_negatives->setEnabled(false);
+    auto* negativesRow = new QHBoxLayout;
+    negativesRow->addWidget(m_negativesMode);
+    negativesRow->addWidget(m_negatives, 1);
+    auto* negativesLabel = new QLabel(tr("Ne&gatives per concept:"), settings);
+    negativesLabel->setBuddy(m_negativesMode);
+    form->addRow(negativesLabel, negativesRow);
+    connect(m_negativesMode, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_negatives->setEnabled(!m_running && m_negativesMode->currentData().toInt() > 0); });
+
+    m_memory = spinBox(0, 1 << 24, 0, settings);
+    m_memory->setObjectName(QStringLiteral("memorySpin"));
+    m_memory->setSpecialValueText(tr("automatic (a quarter of the memory)"));
+    m_memory->setSuffix(tr(" MiB"));
+    m_memory->setToolTip(tr("Memory for the decoded training images of an image folder, decoded pass by pass; a "
+                            "pass that does not fit is refused before learning. Does not change the result"));
+    form->addRow(tr("Training image &memory:"), m_memory);
 }
 
 // Start, Cancel and Resume in a row, the progress bar and the status line.
@@ -256,6 +291,9 @@ DisentangleRequest TrainingPanel::request() const
     request.options.initializations = m_initializations->value();
     request.imagesPerConcept = m_imagesPerConcept->value();
     request.evaluationImagesPerConcept = m_evaluationImages->value();
+    const int negativesMode = m_negativesMode->currentData().toInt();
+    request.evaluationNegativesPerConcept = negativesMode > 0 ? m_negatives->value() : negativesMode;
+    request.memoryBytes = std::size_t(m_memory->value()) << 20;
     return request;
 }
 
@@ -277,6 +315,11 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
     m_initializations->setValue(request.options.initializations);
     m_imagesPerConcept->setValue(request.imagesPerConcept);
     m_evaluationImages->setValue(request.evaluationImagesPerConcept);
+    const int negatives = request.evaluationNegativesPerConcept;
+    m_negativesMode->setCurrentIndex(m_negativesMode->findData(negatives > 0 ? 1 : negatives));
+    if (negatives > 0)
+        m_negatives->setValue(negatives);
+    m_memory->setValue(int(request.memoryBytes >> 20));
 }
 
 void TrainingPanel::applyFamilyDefault()
@@ -346,8 +389,10 @@ void TrainingPanel::setRunning(bool running)
          {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
           static_cast<QWidget*>(m_lambda), static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_epochs),
           static_cast<QWidget*>(m_batch), static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
-          static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages)})
+          static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages),
+          static_cast<QWidget*>(m_negativesMode), static_cast<QWidget*>(m_memory)})
         w->setEnabled(!running);
+    m_negatives->setEnabled(!running && m_negativesMode->currentData().toInt() > 0);
     updateStartEnabled();
 }
 

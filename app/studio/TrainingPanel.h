@@ -79,6 +79,7 @@ private:
     // The constructor's parts.
     void addMethodRows(QFormLayout* form, QWidget* settings);
     void addBudgetRows(QFormLayout* form, QWidget* settings);
+    void addScaleRows(QFormLayout* form, QWidget* settings);
     QHBoxLayout* buildRunControls();
     void buildProgressTable();
     void applyFamilyDefault();
@@ -100,6 +101,9 @@ private:
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_initializations = nullptr;
     QSpinBox* m_evaluationImages = nullptr;
+    QComboBox* m_negativesMode = nullptr;  // automatic, all, or a sample of m_negatives
+    QSpinBox* m_negatives = nullptr;
+    QSpinBox* m_memory = nullptr;  // MiB for decoded training images; 0: automatic
     QPushButton* m_start = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_resume = nullptr;

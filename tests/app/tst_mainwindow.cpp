@@ -2,7 +2,9 @@
 #include "MainWindow.h"
 #include "ProjectExplorerWidget.h"
 #include "QCustomPlotInclude.h"
+#include "TrainingPanel.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QMessageBox>
 #include <QSettings>
@@ -49,6 +51,46 @@ private Q_SLOTS:
         QCOMPARE(window.classBalanceChart()->bars()[0]->data()->at(9)->value, 6000.0);
         QCOMPARE(QSettings().value(QStringLiteral("recentProjects")).toStringList().value(0),
                  QFileInfo(path).absoluteFilePath());
+    }
+
+    // The evaluation's negative sample and the training images' memory, as `nad disentangle
+    // --negatives-per-concept / --memory` take them (-1 automatic, 0 all; 0 MiB automatic).
+    void trainingPanelCarriesNegativesAndMemory()
+    {
+        TrainingPanel panel;
+        QCOMPARE(panel.request().evaluationNegativesPerConcept, -1);
+        QCOMPARE(panel.request().memoryBytes, std::size_t(0));
+        auto* mode = panel.findChild<QComboBox*>(QStringLiteral("negativesModeCombo"));
+        auto* count = panel.findChild<QSpinBox*>(QStringLiteral("negativesSpin"));
+        auto* memory = panel.findChild<QSpinBox*>(QStringLiteral("memorySpin"));
+        QVERIFY(mode && count && memory);
+        QVERIFY(!count->isEnabled());  // a count only for a sample
+        mode->setCurrentIndex(mode->findData(1));
+        QVERIFY(count->isEnabled());
+        count->setValue(250);
+        memory->setValue(2048);
+        QCOMPARE(panel.request().evaluationNegativesPerConcept, 250);
+        QCOMPARE(panel.request().memoryBytes, std::size_t(2048) << 20);
+        mode->setCurrentIndex(mode->findData(0));
+        QCOMPARE(panel.request().evaluationNegativesPerConcept, 0);
+        QVERIFY(!count->isEnabled());
+
+        // Resuming sets the form from a request: the three kinds of count come back.
+        DisentangleRequest request = panel.request();
+        request.evaluationNegativesPerConcept = 40;
+        request.memoryBytes = std::size_t(512) << 20;
+        panel.setRequest(request);
+        QCOMPARE(mode->currentData().toInt(), 1);
+        QCOMPARE(count->value(), 40);
+        QCOMPARE(memory->value(), 512);
+        request.evaluationNegativesPerConcept = -1;
+        panel.setRequest(request);
+        QCOMPARE(panel.request().evaluationNegativesPerConcept, -1);
+
+        panel.setRunning(true);
+        QVERIFY(!mode->isEnabled());
+        QVERIFY(!count->isEnabled());
+        QVERIFY(!memory->isEnabled());
     }
 
     void badFileShowsErrorAndKeepsCurrentProject()
