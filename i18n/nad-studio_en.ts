@@ -2013,6 +2013,38 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
         <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sample of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other concepts&apos; held-out images each path&apos;s specificity and AUROC are measured on. Automatic: all of them while paths × held-out images stay within 100,000, else a seeded sample of max(100, 100,000 / paths) per concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;gatives per concept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic (a quarter of the memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory for the decoded training images of an image folder, decoded pass by pass; a pass that does not fit is refused before learning. Does not change the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training image mem&amp;ory:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::UnitController</name>

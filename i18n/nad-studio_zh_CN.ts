@@ -2010,6 +2010,38 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
         <source>Weight of the mean usage per block, summed over the blocks: larger λ, sparser paths</source>
         <translation>各模块平均使用率（对模块求和）的权重：λ 越大，路径越稀疏</translation>
     </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>a sample of</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Other concepts&apos; held-out images each path&apos;s specificity and AUROC are measured on. Automatic: all of them while paths × held-out images stay within 100,000, else a seeded sample of max(100, 100,000 / paths) per concept</source>
+        <translation>用于测量每条路径特异性与 AUROC 的其他概念留出图像。自动：当路径数 × 留出图像数不超过 100,000 时全部使用，否则每个概念按种子抽取 max(100, 100,000 / 路径数) 张</translation>
+    </message>
+    <message>
+        <source>Ne&amp;gatives per concept:</source>
+        <translation>每个概念的负样本(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>automatic (a quarter of the memory)</source>
+        <translation>自动（内存的四分之一）</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory for the decoded training images of an image folder, decoded pass by pass; a pass that does not fit is refused before learning. Does not change the result</source>
+        <translation>图像文件夹解码后训练图像所用的内存，按轮次逐批解码；放不下的轮次会在学习前被拒绝。不影响结果</translation>
+    </message>
+    <message>
+        <source>Training image mem&amp;ory:</source>
+        <translation>训练图像内存(&amp;O)：</translation>
+    </message>
 </context>
 <context>
     <name>nad::UnitController</name>

@@ -198,7 +198,7 @@ void TrainingPanel::addScaleRows(QFormLayout* form, QWidget* settings)
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setToolTip(tr("Memory for the decoded training images of an image folder, decoded pass by pass; a "
                             "pass that does not fit is refused before learning. Does not change the result"));
-    form->addRow(tr("Training image &memory:"), m_memory);
+    form->addRow(tr("Training image mem&ory:"), m_memory);
 }
 
 // Start, Cancel and Resume in a row, the progress bar and the status line.

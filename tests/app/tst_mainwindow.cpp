@@ -5,6 +5,7 @@
 #include "TrainingPanel.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QMessageBox>
 #include <QSettings>
@@ -87,6 +88,13 @@ private Q_SLOTS:
         panel.setRequest(request);
         QCOMPARE(panel.request().evaluationNegativesPerConcept, -1);
 
+        // With NAD_SCREENSHOT_DIR set, the form is saved there to be looked at.
+        const QString folder = qEnvironmentVariable("NAD_SCREENSHOT_DIR");
+        if (!folder.isEmpty()) {
+            mode->setCurrentIndex(mode->findData(1));
+            panel.resize(460, 760);
+            panel.grab().save(QDir(folder).filePath(QStringLiteral("training-panel.png")));
+        }
         panel.setRunning(true);
         QVERIFY(!mode->isEnabled());
         QVERIFY(!count->isEnabled());
