@@ -190,7 +190,7 @@ void TrainingPanel::addScaleRows(QFormLayout* form, QWidget* settings)
     negativesLabel->setBuddy(m_negativesMode);
     form->addRow(negativesLabel, negativesRow);
     connect(m_negativesMode, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this] { m_negatives->setEnabled(!m_running && m_negativesMode->currentData().toInt() > 0); });
+            &TrainingPanel::updateNegativesEnabled);
 
     m_memory = spinBox(0, 1 << 24, 0, settings);
     m_memory->setObjectName(QStringLiteral("memorySpin"));
@@ -392,8 +392,14 @@ void TrainingPanel::setRunning(bool running)
           static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages),
           static_cast<QWidget*>(m_negativesMode), static_cast<QWidget*>(m_memory)})
         w->setEnabled(!running);
-    m_negatives->setEnabled(!running && m_negativesMode->currentData().toInt() > 0);
+    updateNegativesEnabled();
     updateStartEnabled();
+}
+
+// The count is only asked for a sample, and like every setting not while a job runs.
+void TrainingPanel::updateNegativesEnabled()
+{
+    m_negatives->setEnabled(!m_running && m_negativesMode->currentData().toInt() > 0);
 }
 
 void TrainingPanel::setCheckedConceptCount(int count)

@@ -80,6 +80,7 @@ private:
     void addMethodRows(QFormLayout* form, QWidget* settings);
     void addBudgetRows(QFormLayout* form, QWidget* settings);
     void addScaleRows(QFormLayout* form, QWidget* settings);
+    void updateNegativesEnabled();
     QHBoxLayout* buildRunControls();
     void buildProgressTable();
     void applyFamilyDefault();
