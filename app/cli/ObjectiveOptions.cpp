@@ -66,6 +66,12 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
     for (const auto& term : terms)
         command.add_option(term.flag, *term.weight, term.help)->check(CLI::NonNegativeNumber)->capture_default_str();
     command
+        .add_option("--alpha-decay", options.alphaDecaySteps,
+                    "Steps after which the step size α has halved (α·τ/(τ+t)); lets paths with terms on negatives "
+                    "settle (0: constant α, the paper's)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command
         .add_option("--negative-pool", options.negativePool,
                     "Training images of other classes the negative terms draw from, spread over the classes")
         ->check(CLI::Range(2, 1000000))

@@ -295,6 +295,43 @@ TEST(PathLearner, ResumingFromACheckpointGivesTheUninterruptedResult)
     }
 }
 
+// A decaying step size: step t moves each block by α·τ/(τ+t) (hand-computed below), and the
+// schedule follows the absolute step, so a resumed run continues it rather than restarting it.
+TEST(PathLearner, DecayingStepSizeHalvesAfterTauStepsAndSurvivesResume)
+{
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    EXPECT_EQ(o.alphaAt(0), o.alpha);
+    EXPECT_EQ(o.alphaAt(500), o.alpha);  // 0: the paper's constant α
+    o.alpha = 0.6;
+    o.alphaDecaySteps = 20;
+    EXPECT_DOUBLE_EQ(o.alphaAt(0), 0.6);
+    EXPECT_DOUBLE_EQ(o.alphaAt(5), 0.6 * 20.0 / 25.0);
+    EXPECT_DOUBLE_EQ(o.alphaAt(20), 0.3);
+    EXPECT_DOUBLE_EQ(o.alphaAt(60), 0.15);
+
+    auto network = smallVgg();
+    torch::manual_seed(9);
+    std::vector<ConceptImages> concepts{{2, torch::randn({12, 1, 28, 28})}};
+    o.convergenceWindow = 0;
+    o.batchSize = 4;
+    o.steps = 3;
+    PathLearner learner(*network, o);
+    const auto straight = learner.learn(concepts, 0);
+    LearnerResume resume;
+    o.steps = 2;
+    const auto twoSteps = PathLearner(*network, o).learn(concepts, 0);
+    resume.step = 2;
+    resume.logits.push_back(twoSteps[0].logits);
+    const auto resumed = learner.learn(concepts, 0, {}, nullptr, &resume);
+    for (std::size_t i = 0; i < network->blockCount(); ++i) {
+        // The third step (t = 2) moved every block by exactly 0.6 · 20 / 22.
+        EXPECT_NEAR((straight[0].logits[i] - twoSteps[0].logits[i]).norm().item<double>(), 0.6 * 20.0 / 22.0, 1e-5);
+        EXPECT_TRUE(torch::allclose(resumed[0].logits[i], straight[0].logits[i], 1e-5, 1e-5));
+    }
+    o.alphaDecaySteps = -1;
+    EXPECT_THROW(o.validate(), InvalidArgument);
+}
+
 // With the negative-aware terms on, a concept's negatives follow its own seeded order from the
 // pool: learning concepts together or alone, and resuming, give the same paths.
 TEST(PathLearner, NegativeAwareLearningIsBatchInvariantAndResumable)

@@ -14,6 +14,7 @@ DisentangleRequest nonDefaultRequest()
     DisentangleRequest r;
     r.options.preset = LearnerPreset::Official;
     r.options.alpha = 0.25;
+    r.options.alphaDecaySteps = 150;
     r.options.lambda = 0.125;
     r.options.distance = PathDistance::RelativeSquared;
     r.options.sparsity = PathSparsity::BlockMean;
@@ -44,6 +45,7 @@ TEST(RunSettings, StoredSettingsGiveBackTheRequestThatWroteThem)
     const DisentangleRequest read = RunSettings::fromJson(json);
     EXPECT_EQ(read.options.preset, LearnerPreset::Official);
     EXPECT_DOUBLE_EQ(read.options.alpha, 0.25);
+    EXPECT_EQ(read.options.alphaDecaySteps, 150);
     EXPECT_DOUBLE_EQ(read.options.lambda, 0.125);
     EXPECT_EQ(read.options.distance, PathDistance::RelativeSquared);
     EXPECT_EQ(read.options.sparsity, PathSparsity::BlockMean);
@@ -98,4 +100,17 @@ TEST(RunSettings, UnreadableOrForeignSettingsAreRefused)
     json = nlohmann::json::parse(RunSettings::toJson(nonDefaultRequest()));
     json["steps"] = 2.2e54;
     EXPECT_ANY_THROW(RunSettings::fromJson(json.dump()));  // out of range, never undefined behaviour
+}
+
+// Runs stored before the decaying step size existed have no "alpha_decay": they read as the
+// constant α and still round-trip, so they can be resumed.
+TEST(RunSettings, ConstantStepSizeIsStoredAsBeforeTheDecayExisted)
+{
+    DisentangleRequest r = nonDefaultRequest();
+    r.options.alphaDecaySteps = 0;
+    const auto json = nlohmann::json::parse(RunSettings::toJson(r));
+    EXPECT_FALSE(json.contains("alpha_decay"));
+    EXPECT_EQ(RunSettings::fromJson(json.dump()).options.alphaDecaySteps, 0);
+    r.options.alphaDecaySteps = 80;
+    EXPECT_EQ(nlohmann::json::parse(RunSettings::toJson(r)).at("alpha_decay"), 80);
 }

@@ -14,6 +14,9 @@ void LearnerOptions::validate() const
 {
     if (!(alpha > 0) || !std::isfinite(alpha))
         throw InvalidArgument("alpha (step size) must be positive, got " + std::to_string(alpha));
+    if (alphaDecaySteps < 0)
+        throw InvalidArgument("the step size's decay (steps to halve α) must not be negative, got " +
+                              std::to_string(alphaDecaySteps));
     if (!(lambda >= 0) || !std::isfinite(lambda))
         throw InvalidArgument("lambda must not be negative, got " + std::to_string(lambda));
     if (batchSize < 1)
@@ -61,6 +64,13 @@ int LearnerOptions::budgetFor(std::int64_t imageCount) const
         return steps;
     const std::int64_t batchesPerEpoch = (std::max<std::int64_t>(imageCount, 1) + batchSize - 1) / batchSize;
     return int(std::min<std::int64_t>(std::int64_t(epochs) * batchesPerEpoch, 1'000'000'000));
+}
+
+double LearnerOptions::alphaAt(int step) const
+{
+    if (alphaDecaySteps <= 0)
+        return alpha;
+    return alpha * double(alphaDecaySteps) / (double(alphaDecaySteps) + double(std::max(step, 0)));
 }
 
 double LearnerOptions::defaultLambda(const std::string& family, LearnerPreset preset)

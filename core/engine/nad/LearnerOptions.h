@@ -54,6 +54,13 @@ struct LearnerOptions
     // exactly α (L2). The paper's preset takes α = 1 and runs to convergence; the authors' code
     // takes lr = 0.1 for 21 epochs (officialDefaults).
     double alpha = 1.0;
+    // A decaying step size: with τ = alphaDecaySteps > 0, step t (from 0) moves the logits by
+    // α·τ / (τ + t), so α halves after τ steps. The step sizes sum to infinity (a mask can still
+    // travel anywhere) but their squares do not (Robbins–Monro), so a unit whose gradient's sign
+    // flips from batch to batch settles on one side of the threshold instead of oscillating
+    // around it for ever, as it does under a constant α with the terms on negatives. 0: the
+    // paper's constant α.
+    int alphaDecaySteps = 0;
     double lambda = 0.05;                        // λ (paper) or β (official)
     PathDistance distance = PathDistance::Norm;  // paper preset only
     PathSparsity sparsity = PathSparsity::Sum;   // paper preset only
@@ -84,6 +91,8 @@ struct LearnerOptions
     // The steps concept c takes with `imageCount` training images: the epoch budget, or the
     // maximum `steps` (convergence may stop it earlier).
     int budgetFor(std::int64_t imageCount) const;
+    // The step size of step `step` (0-based): α, or α·τ / (τ + step) with a decay.
+    double alphaAt(int step) const;
 
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;

@@ -177,7 +177,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         report.distanceLoss = std::move(terms.distance);
         report.sparsityLoss = std::move(terms.sparsity);
         report.negativeLoss = std::move(terms.negative);
-        normalizedStep(maskLogits, m_options.alpha, convergence.active());
+        normalizedStep(maskLogits, m_options.alphaAt(step), convergence.active());
 
         report.step = step + 1;
         report.steps = lastStep;

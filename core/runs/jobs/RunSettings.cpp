@@ -32,6 +32,9 @@ std::string RunSettings::toJson(const DisentangleRequest& request, const std::ve
                         {"seed", o.seed},
                         {"images_per_concept", request.imagesPerConcept},
                         {RunRecord::kConceptsKey, request.concepts}};
+    // Written only when on, so runs stored before the decay existed still round-trip (resume).
+    if (o.alphaDecaySteps > 0)
+        json["alpha_decay"] = o.alphaDecaySteps;
     // Everything else stays exactly as an unsharded run stores it, so the merge can compare
     // shards and give the merged run the hyperparameters of the equivalent single run.
     if (request.shard.active())
@@ -54,6 +57,7 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
         // Numbers through JsonNumbers: a project file is outside data, and get<int>() on 1e54
         // would be undefined behaviour rather than an error.
         o.alpha = JsonNumbers::number(json.at("alpha"), "alpha");
+        o.alphaDecaySteps = JsonNumbers::optionalInt32(json, "alpha_decay", 0, "alpha_decay");
         o.lambda = JsonNumbers::number(json.at("lambda"), "lambda");
         o.distance = LearnerOptions::distanceFromName(json.value("distance", std::string("norm")));
         o.sparsity = LearnerOptions::sparsityFromName(json.value("sparsity", std::string("sum")));
