@@ -1,6 +1,7 @@
 #include "Errors.h"
 #include "TestFiles.h"
 #include "data/ImageFolderReader.h"
+#include "data/ImageFolderSource.h"
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -244,4 +245,35 @@ TEST(ImageFolderReader, ParallelDecodingGivesTheSequentialResult)
     EXPECT_EQ(sampled.countsPerClass(), (std::vector<std::size_t>{100, 100, 100}));
     options.threads = 1;
     EXPECT_EQ(ImageFolderReader::load(dir.path().string(), options).pixels, sampled.pixels);
+}
+
+// Issue 16: a held-out split read on demand. The labels come from the scan without decoding;
+// a read decodes exactly the images asked for, in that order, the same pixels as loading the
+// whole folder; an undecodable file is left out and named, and the indices read say which.
+TEST(ImageFolderSource, ReadsOnlyTheImagesAskedForInTheirOrder)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    const ImageFolderScan scan = ImageFolderReader::scan(dir.path().string());
+    const ImageFolderSource source(scan, squareRgb(16).transform, 2);
+    // apple 0–5, mango 6–12 (broken.jpg sorts first: index 6), zebra 13–18.
+    ASSERT_EQ(source.count(), 19u);
+    EXPECT_EQ(source.labels()[6], 1);
+    EXPECT_EQ(source.labels()[18], 2);
+    EXPECT_EQ(source.imageBytes(), 3u * 16 * 16);
+
+    const ImageSet whole = ImageFolderReader::load(scan, squareRgb(16));  // without broken.jpg: 18
+    std::vector<std::size_t> read;
+    const ImageSet some = source.read({14, 7, 6, 0}, &read);
+    EXPECT_EQ(read, (std::vector<std::size_t>{14, 7, 0}));  // 6 is broken.jpg
+    ASSERT_EQ(some.count(), 3u);
+    EXPECT_EQ(some.labels, (std::vector<std::int64_t>{2, 1, 0}));
+    // Index i of the source is index i − 1 of the loaded set past the broken file.
+    for (std::size_t k = 0; k < read.size(); ++k) {
+        const std::size_t inWhole = read[k] > 6 ? read[k] - 1 : read[k];
+        EXPECT_TRUE(std::equal(some.image(k), some.image(k) + some.imageBytes(), whole.image(inWhole))) << read[k];
+    }
+    ASSERT_EQ(source.skipped().size(), 1u);
+    EXPECT_NE(source.skipped()[0].first.find("broken.jpg"), std::string::npos);
+    EXPECT_THROW(source.read({19}), InvalidArgument);
 }

@@ -126,9 +126,9 @@ TEST(PathEvaluator, SampledNegativesKeepOwnImagesAndASeededShareOfTheOthers)
         set.labels.push_back(i % 6);
         set.pixels.push_back(std::uint8_t(i));
     }
-    const auto all = PathEvaluator::evaluationImages(set, 2, 0);
+    const auto all = PathEvaluator::evaluationImages(set.labels, 2, 0);
     EXPECT_EQ(all.size(), 60u);
-    const auto sampled = PathEvaluator::evaluationImages(set, 2, 7);
+    const auto sampled = PathEvaluator::evaluationImages(set.labels, 2, 7);
     ASSERT_EQ(sampled.size(), 10u + 7u);  // class 2's ten, seven of the fifty others
     EXPECT_TRUE(std::is_sorted(sampled.begin(), sampled.end()));
     EXPECT_EQ(std::set<std::size_t>(sampled.begin(), sampled.end()).size(), sampled.size());
@@ -136,9 +136,9 @@ TEST(PathEvaluator, SampledNegativesKeepOwnImagesAndASeededShareOfTheOthers)
     for (std::size_t i : sampled)
         own += set.labels[i] == 2 ? 1 : 0;
     EXPECT_EQ(own, 10);
-    EXPECT_EQ(PathEvaluator::evaluationImages(set, 2, 7), sampled);       // seeded
-    EXPECT_NE(PathEvaluator::evaluationImages(set, 3, 7).size(), 0u);     // another concept, its own sample
-    EXPECT_EQ(PathEvaluator::evaluationImages(set, 2, 500).size(), 60u);  // more than there are: all
+    EXPECT_EQ(PathEvaluator::evaluationImages(set.labels, 2, 7), sampled);       // seeded
+    EXPECT_NE(PathEvaluator::evaluationImages(set.labels, 3, 7).size(), 0u);     // another concept, its own sample
+    EXPECT_EQ(PathEvaluator::evaluationImages(set.labels, 2, 500).size(), 60u);  // more than there are: all
 
     // The knockout's comparison concepts: all of them up to the limit, else a seeded sample.
     EXPECT_EQ(KnockoutTest::comparedWith(4, 1, 20), (std::vector<std::size_t>{0, 2, 3}));
@@ -165,4 +165,91 @@ TEST(PathEvaluator, SampledEvaluationMeasuresOnTheSample)
     EXPECT_DOUBLE_EQ(one[0].pathPrecision, 1.0);
     EXPECT_DOUBLE_EQ(one[0].pathSpecificity, 0.0);  // the one negative drawn is class 1's, called 0
     EXPECT_DOUBLE_EQ(one[0].originalAuroc, 1.0);
+}
+
+namespace {
+
+// The toy images as a source that records every read and claims images of kChunkBytes each, so
+// an evaluation must read them one batch at a time.
+class RecordingSource : public ImageSource
+{
+public:
+    explicit RecordingSource(ImageSet images) : m_inner(std::move(images)) {}
+    const std::vector<std::int64_t>& labels() const override { return m_inner.labels(); }
+    ImageSet read(const std::vector<std::size_t>& indices, std::vector<std::size_t>* read) const override
+    {
+        reads.push_back(indices);
+        return m_inner.read(indices, read);
+    }
+    std::size_t imageBytes() const override { return PathEvaluator::kChunkBytes; }
+    mutable std::vector<std::vector<std::size_t>> reads;
+
+private:
+    ImageSetSource m_inner;
+};
+
+// Six images per class: the toy images three times over.
+ImageSet toyImagesTimesThree()
+{
+    ImageSet set = toyImages();
+    set.classNames = {"zero", "one"};  // KnockoutTest::sample takes the classes it names
+    const ImageSet once = toyImages();
+    for (int k = 0; k < 2; ++k) {
+        set.pixels.insert(set.pixels.end(), once.pixels.begin(), once.pixels.end());
+        set.labels.insert(set.labels.end(), once.labels.begin(), once.labels.end());
+    }
+    return set;
+}
+
+}  // namespace
+
+// Issue 16: the evaluation streams the held-out split. Read a batch at a time it gives the
+// metrics of the evaluation on the set in memory, and never asks for more than a batch at once.
+TEST(PathEvaluator, StreamedEvaluationReadsABatchAtATimeAndAgrees)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 0}, {1}}), pathOf(1, {{0, 1}, {1}})};
+    const ImageSet images = toyImagesTimesThree();
+    const auto inMemory = PathEvaluator::evaluate(network, images, normalization, paths);
+    RecordingSource source(images);
+    const auto streamed = PathEvaluator::evaluate(network, source, normalization, paths, 2);
+    ASSERT_EQ(streamed.size(), inMemory.size());
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+        EXPECT_DOUBLE_EQ(streamed[p].pathPrecision, inMemory[p].pathPrecision);
+        EXPECT_DOUBLE_EQ(streamed[p].pathSpecificity, inMemory[p].pathSpecificity);
+        EXPECT_DOUBLE_EQ(streamed[p].originalSpecificity, inMemory[p].originalSpecificity);
+        EXPECT_DOUBLE_EQ(streamed[p].pathAuroc, inMemory[p].pathAuroc);
+        EXPECT_DOUBLE_EQ(streamed[p].originalAuroc, inMemory[p].originalAuroc);
+    }
+    EXPECT_DOUBLE_EQ(streamed[0].pathSpecificity, 0.0);  // class 1's images read +3.5: called 0
+    // The original network once over the 12 images, then each path over its 12: 3 × 6 reads.
+    ASSERT_EQ(source.reads.size(), 18u);
+    for (const auto& read : source.reads)
+        EXPECT_LE(read.size(), 2u);
+}
+
+// The knockout reads, per concept, only the first images of its class and of the classes it is
+// compared with, and gives what the test gives on that sample in memory.
+TEST(KnockoutTest, StreamedKnockoutReadsOnlyTheComparedClassesSample)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 0}, {1}}), pathOf(1, {{0, 1}, {1}})};
+    const ImageSet images = toyImagesTimesThree();
+    RecordingSource source(images);
+    const auto streamed = KnockoutTest::run(network, source, normalization, paths, 2, 12, 3);
+    const auto inMemory = KnockoutTest::run(network, KnockoutTest::sample(images, 2), normalization, paths, 12, 3);
+    ASSERT_EQ(streamed.size(), 2u);
+    for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(streamed[c].units, inMemory[c].units);
+        EXPECT_DOUBLE_EQ(streamed[c].ownDrop, inMemory[c].ownDrop);
+        EXPECT_DOUBLE_EQ(streamed[c].othersDrop, inMemory[c].othersDrop);
+        EXPECT_DOUBLE_EQ(streamed[c].randomOwnDrop, inMemory[c].randomOwnDrop);
+    }
+    // Both concepts compare with each other: one read of the first two images of each class.
+    ASSERT_EQ(source.reads.size(), 1u);
+    EXPECT_EQ(source.reads[0], (std::vector<std::size_t>{0, 1, 2, 3}));
 }

@@ -12,16 +12,21 @@
 namespace nad {
 namespace {
 
-// Drop on concept `c` and mean drop on the other evaluated concepts.
+// Drop on concept `c` and mean drop on the other evaluated concepts (a class with no image has
+// accuracy 0 both ways, so no drop).
 std::pair<double, double> drops(const std::vector<double>& original, const std::vector<double>& knocked,
                                 const std::vector<std::int64_t>& concepts, std::int64_t c)
 {
+    auto drop = [&](std::int64_t k) {
+        const auto i = std::size_t(k);
+        return (i < original.size() ? original[i] : 0.0) - (i < knocked.size() ? knocked[i] : 0.0);
+    };
     double others = 0;
     for (std::int64_t k : concepts)
         if (k != c)
-            others += original[std::size_t(k)] - knocked[std::size_t(k)];
+            others += drop(k);
     const double otherCount = double(concepts.size()) - 1;
-    return {original[std::size_t(c)] - knocked[std::size_t(c)], otherCount > 0 ? others / otherCount : 0.0};
+    return {drop(c), otherCount > 0 ? others / otherCount : 0.0};
 }
 
 }  // namespace
@@ -135,6 +140,37 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
                                               const Normalization& normalization, const std::vector<LearnedPath>& paths,
                                               int draws, std::uint64_t seed, std::size_t otherConcepts)
 {
+    return run(network, ImageSetSource(images), normalization, paths, 0, draws, seed, otherConcepts);
+}
+
+namespace {
+
+// The first `perClass` images (0: all) of each class in `classes`, as indices of `labels`.
+std::vector<std::size_t> firstOfClasses(const std::vector<std::int64_t>& labels,
+                                        const std::vector<std::int64_t>& classes, std::size_t perClass)
+{
+    std::vector<std::size_t> taken(std::size_t(*std::max_element(classes.begin(), classes.end()) + 1), 0);
+    std::vector<std::uint8_t> wanted(taken.size(), 0);
+    for (std::int64_t c : classes)
+        wanted[std::size_t(c)] = 1;
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto c = std::size_t(labels[i]);
+        if (c < wanted.size() && wanted[c] && (perClass == 0 || taken[c] < perClass)) {
+            ++taken[c];
+            chosen.push_back(i);
+        }
+    }
+    return chosen;
+}
+
+}  // namespace
+
+std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const ImageSource& images,
+                                              const Normalization& normalization, const std::vector<LearnedPath>& paths,
+                                              std::size_t perClass, int draws, std::uint64_t seed,
+                                              std::size_t otherConcepts)
+{
     if (paths.size() < 2)
         throw InvalidArgument("the knockout test needs at least two concepts' paths");
     if (draws < 1)
@@ -142,24 +178,37 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
     std::vector<std::int64_t> concepts;
     for (const auto& p : paths)
         concepts.push_back(p.classIndex);
-    const std::vector<double> original = accuracyPerClass(network, images, normalization, {});
-    for (std::int64_t c : concepts)
-        if (std::size_t(c) >= original.size())
-            throw InvalidArgument("the knockout images have no image of class " + std::to_string(c));
+    // Each class's original accuracy, measured the first time a concept's images hold it (the
+    // same first images of the class every time).
+    std::vector<double> original;
+    std::vector<std::uint8_t> measured;
+    std::vector<std::size_t> loadedIndices;  // what `loaded` holds: consecutive concepts often share it
+    ImageSet loaded;
 
     std::vector<KnockoutResult> results;
     for (std::size_t c = 0; c < paths.size(); ++c) {
-        // The concept and those it is compared with; only their images are run.
+        // The concept and those it is compared with; only their images are read and run.
         std::vector<std::int64_t> compared{concepts[c]};
         for (std::size_t k : comparedWith(paths.size(), c, otherConcepts))
             compared.push_back(concepts[k]);
-        const bool everyConcept = compared.size() == concepts.size();
-        std::vector<std::size_t> chosen;
-        for (std::size_t i = 0; i < images.count() && !everyConcept; ++i)
-            if (std::find(compared.begin(), compared.end(), images.labels[i]) != compared.end())
-                chosen.push_back(i);
-        const ImageSet subset = everyConcept ? ImageSet{} : images.subset(chosen);
-        const ImageSet& runOn = everyConcept ? images : subset;
+        const auto indices = firstOfClasses(images.labels(), compared, perClass);
+        if (indices != loadedIndices || loaded.count() == 0) {
+            loaded = images.read(indices);
+            loadedIndices = indices;
+        }
+        const std::vector<double> before = accuracyPerClass(network, loaded, normalization, {});
+        if (original.size() < before.size()) {
+            original.resize(before.size(), 0.0);
+            measured.resize(before.size(), 0);
+        }
+        for (std::int64_t k : compared)
+            if (std::size_t(k) < before.size() && !measured[std::size_t(k)]) {
+                original[std::size_t(k)] = before[std::size_t(k)];
+                measured[std::size_t(k)] = 1;
+            }
+        if (std::size_t(concepts[c]) >= before.size() ||
+            std::find(loaded.labels.begin(), loaded.labels.end(), concepts[c]) == loaded.labels.end())
+            throw InvalidArgument("the knockout images have no image of class " + std::to_string(concepts[c]));
         KnockoutResult r;
         r.classIndex = paths[c].classIndex;
         const auto own = ownUnits(paths, c);
@@ -171,12 +220,12 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             continue;
         }
         std::tie(r.ownDrop, r.othersDrop) =
-            drops(original, accuracyPerClass(network, runOn, normalization, own), compared, r.classIndex);
+            drops(original, accuracyPerClass(network, loaded, normalization, own), compared, r.classIndex);
         std::vector<double> randomOwn, randomOthers;
         for (int d = 0; d < draws; ++d) {
             const auto control = randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d);
             const auto [onC, onOthers] =
-                drops(original, accuracyPerClass(network, runOn, normalization, control), compared, r.classIndex);
+                drops(original, accuracyPerClass(network, loaded, normalization, control), compared, r.classIndex);
             randomOwn.push_back(onC);
             randomOthers.push_back(onOthers);
         }

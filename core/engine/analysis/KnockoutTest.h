@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/ImageSet.h"
+#include "data/ImageSource.h"
 #include "data/Normalization.h"
 #include "nad/PathLearner.h"
 
@@ -53,6 +54,13 @@ public:
     static std::vector<KnockoutResult> run(BlockNetwork& network, const ImageSet& images,
                                            const Normalization& normalization, const std::vector<LearnedPath>& paths,
                                            int draws = 10, std::uint64_t seed = 1,
+                                           std::size_t otherConcepts = kOtherConcepts);
+    // The same on images read from `images` as each concept needs them: the first `perClass`
+    // (0: all) of its class and of the classes it is compared with, so a held-out split of 1,000
+    // classes is never held at once (about 21 × perClass images are).
+    static std::vector<KnockoutResult> run(BlockNetwork& network, const ImageSource& images,
+                                           const Normalization& normalization, const std::vector<LearnedPath>& paths,
+                                           std::size_t perClass, int draws = 10, std::uint64_t seed = 1,
                                            std::size_t otherConcepts = kOtherConcepts);
     // The concepts (indices into `concepts`) concept `self` is compared with: all the others, or
     // a seeded sample of `otherConcepts` of them.

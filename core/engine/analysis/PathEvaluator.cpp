@@ -21,8 +21,58 @@ torch::Tensor logitsOn(BlockNetwork& network, const ImageSet& set, const Normali
         parts.push_back(network.forward(ImageBatch::range(set, first, count, normalization, network.device()), masks)
                             .logits.to(torch::kCPU, torch::kFloat));
     }
-    return torch::cat(parts);
+    return parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
 }
+
+// Calls `use(indices read, logits)` for the images `indices` of `source`, read and run a chunk
+// at a time.
+template <typename Use>
+void inChunks(BlockNetwork& network, const ImageSource& source, const std::vector<std::size_t>& indices,
+              const Normalization& normalization, const BlockMasks& masks, int batchSize, Use&& use)
+{
+    const std::size_t chunk = source.imagesWithin(PathEvaluator::kChunkBytes, std::size_t(batchSize));
+    for (std::size_t first = 0; first < indices.size(); first += chunk) {
+        const std::vector<std::size_t> wanted(indices.begin() + std::ptrdiff_t(first),
+                                              indices.begin() +
+                                                  std::ptrdiff_t(std::min(indices.size(), first + chunk)));
+        std::vector<std::size_t> read;
+        const ImageSet images = source.read(wanted, &read);
+        if (images.count() > 0)
+            use(read, logitsOn(network, images, normalization, masks, batchSize));
+    }
+}
+
+// The original network's logits on the images some path is measured on, computed once each.
+class OriginalLogits
+{
+public:
+    OriginalLogits(BlockNetwork& network, const ImageSource& source, const std::vector<std::size_t>& needed,
+                   const Normalization& normalization, int batchSize)
+        : m_row(source.count(), -1)
+    {
+        std::vector<torch::Tensor> parts;
+        std::int64_t rows = 0;
+        inChunks(network, source, needed, normalization, {}, batchSize,
+                 [&](const std::vector<std::size_t>& read, const torch::Tensor& logits) {
+                     for (std::size_t i : read)
+                         m_row[i] = rows++;
+                     parts.push_back(logits);
+                 });
+        m_logits = parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
+    }
+    // The rows of images `indices` (each must have been read).
+    torch::Tensor rowsOf(const std::vector<std::size_t>& indices) const
+    {
+        std::vector<std::int64_t> rows;
+        for (std::size_t i : indices)
+            rows.push_back(m_row[i]);
+        return m_logits.index_select(0, torch::tensor(rows, torch::kInt64));
+    }
+
+private:
+    std::vector<std::int64_t> m_row;  // per image of the source: its row in m_logits, −1 when not read
+    torch::Tensor m_logits;
+};
 
 // One-vs-rest AUROC of logit column `c`: concept c's images against all the others.
 double aurocOf(const torch::Tensor& logits, const std::vector<std::int64_t>& labels, std::int64_t c)
@@ -48,11 +98,12 @@ std::pair<double, double> rates(const torch::Tensor& labels, const torch::Tensor
 
 }  // namespace
 
-std::vector<std::size_t> PathEvaluator::evaluationImages(const ImageSet& heldOut, std::int64_t c, std::size_t negatives)
+std::vector<std::size_t> PathEvaluator::evaluationImages(const std::vector<std::int64_t>& labels, std::int64_t c,
+                                                         std::size_t negatives)
 {
     std::vector<std::size_t> own, others;
-    for (std::size_t i = 0; i < heldOut.count(); ++i)
-        (heldOut.labels[i] == c ? own : others).push_back(i);
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        (labels[i] == c ? own : others).push_back(i);
     if (negatives > 0 && negatives < others.size()) {
         ImageCycle order(std::int64_t(others.size()), mixSeed(std::uint64_t(c)) ^ 5);
         std::vector<std::size_t> sample;
@@ -85,42 +136,66 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
                                                        const std::vector<LearnedPath>& paths, int batchSize,
                                                        std::size_t negativesPerConcept)
 {
+    return evaluate(network, ImageSetSource(heldOut), normalization, paths, batchSize, negativesPerConcept);
+}
+
+std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, const ImageSource& heldOut,
+                                                       const Normalization& normalization,
+                                                       const std::vector<LearnedPath>& paths, int batchSize,
+                                                       std::size_t negativesPerConcept)
+{
     if (heldOut.count() == 0)
         throw InvalidArgument("no held-out images to evaluate paths on");
     torch::NoGradGuard noGrad;
-    const torch::Tensor labels = torch::tensor(heldOut.labels, torch::kInt64);
-    const torch::Tensor originalLogits = logitsOn(network, heldOut, normalization, {}, batchSize);
-    bool bothKinds = false;  // AUROC needs images of c and of another class
-    for (std::int64_t label : heldOut.labels)
-        bothKinds = bothKinds || label != heldOut.labels.front();
-
-    std::vector<ConceptEvaluation> results;
+    const auto& labels = heldOut.labels();
+    // The images each path is measured on: every held-out image, or c's and a sample of others.
+    std::vector<std::vector<std::size_t>> chosen;
+    std::vector<std::uint8_t> needed(heldOut.count(), 0);  // by some path
     for (const auto& path : paths) {
         if (path.binary.size() != network.blockCount())
             throw InvalidArgument("a path with " + std::to_string(path.binary.size()) +
                                   " blocks cannot run on a network with " + std::to_string(network.blockCount()));
+        chosen.push_back(evaluationImages(labels, path.classIndex, negativesPerConcept));
+        for (std::size_t i : chosen.back())
+            needed[i] = 1;
+    }
+    std::vector<std::size_t> anyPath;
+    for (std::size_t i = 0; i < needed.size(); ++i)
+        if (needed[i])
+            anyPath.push_back(i);
+    const OriginalLogits original(network, heldOut, anyPath, normalization, batchSize);
+
+    std::vector<ConceptEvaluation> results;
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+        const LearnedPath& path = paths[p];
         const std::int64_t c = path.classIndex;
-        // The images this path is measured on: every held-out image, or c's and a sample of others.
-        const bool sampled = negativesPerConcept > 0;
-        const auto chosen = sampled ? evaluationImages(heldOut, c, negativesPerConcept) : std::vector<std::size_t>{};
-        const ImageSet subset = sampled ? heldOut.subset(chosen) : ImageSet{};
-        const ImageSet& images = sampled ? subset : heldOut;
-        const torch::Tensor index =
-            sampled ? torch::tensor(std::vector<std::int64_t>(chosen.begin(), chosen.end()), torch::kInt64)
-                    : torch::Tensor{};
-        const torch::Tensor unmasked = sampled ? originalLogits.index_select(0, index) : originalLogits;
-        const torch::Tensor imageLabels = sampled ? labels.index_select(0, index) : labels;
+        std::vector<torch::Tensor> masked;
+        std::vector<std::size_t> measured;
+        inChunks(network, heldOut, chosen[p], normalization, masksOf(path, network.device()), batchSize,
+                 [&](const std::vector<std::size_t>& read, const torch::Tensor& logits) {
+                     masked.push_back(logits);
+                     measured.insert(measured.end(), read.begin(), read.end());
+                 });
+        if (measured.empty())
+            throw DataError("none of the held-out images concept " + std::to_string(c) +
+                            " is measured on could be read");
+        std::vector<std::int64_t> imageLabels;
+        for (std::size_t i : measured)
+            imageLabels.push_back(labels[i]);
+        const torch::Tensor labelTensor = torch::tensor(imageLabels, torch::kInt64);
+        const torch::Tensor unmasked = original.rowsOf(measured);
+        const torch::Tensor maskedLogits = torch::cat(masked);
 
         ConceptEvaluation e;
         e.classIndex = c;
-        std::tie(e.originalPrecision, e.originalSpecificity) = rates(imageLabels, unmasked.argmax(1), c);
-        const torch::Tensor maskedLogits =
-            logitsOn(network, images, normalization, masksOf(path, network.device()), batchSize);
-        std::tie(e.pathPrecision, e.pathSpecificity) = rates(imageLabels, maskedLogits.argmax(1), c);
-        const bool hasC = std::find(images.labels.begin(), images.labels.end(), c) != images.labels.end();
-        if (bothKinds && hasC) {
-            e.originalAuroc = aurocOf(unmasked, images.labels, c);
-            e.pathAuroc = aurocOf(maskedLogits, images.labels, c);
+        std::tie(e.originalPrecision, e.originalSpecificity) = rates(labelTensor, unmasked.argmax(1), c);
+        std::tie(e.pathPrecision, e.pathSpecificity) = rates(labelTensor, maskedLogits.argmax(1), c);
+        const bool hasC = std::find(imageLabels.begin(), imageLabels.end(), c) != imageLabels.end();
+        const bool hasOther =
+            std::any_of(imageLabels.begin(), imageLabels.end(), [c](std::int64_t label) { return label != c; });
+        if (hasC && hasOther) {
+            e.originalAuroc = aurocOf(unmasked, imageLabels, c);
+            e.pathAuroc = aurocOf(maskedLogits, imageLabels, c);
         }
         e.usage = path.meanBlockUsage();
         e.degenerate = isDegenerate(e);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/ImageSet.h"
+#include "data/ImageSource.h"
 #include "data/Normalization.h"
 #include "nad/PathLearner.h"
 
@@ -32,13 +33,24 @@ public:
     // network's beside them) are measured on that many other concepts' images, a seeded sample
     // drawn per concept (NegativeSample), instead of all of them: with 1,000 concepts, running
     // every path on every held-out image is 1,000 times the held-out split.
+    // The images are read from `heldOut` path by path, a chunk of at most kChunkBytes at a time,
+    // so an evaluation holds one chunk of pixels, not the split; the original network runs once
+    // per image any path needs, and its logits for those images are kept (4 bytes per image and
+    // class: 200 MB for all 50,000 ImageNet validation images). An image that cannot be read is
+    // left out of every measure.
+    static std::vector<ConceptEvaluation> evaluate(BlockNetwork& network, const ImageSource& heldOut,
+                                                   const Normalization& normalization,
+                                                   const std::vector<LearnedPath>& paths, int batchSize = 500,
+                                                   std::size_t negativesPerConcept = 0);
     static std::vector<ConceptEvaluation> evaluate(BlockNetwork& network, const ImageSet& heldOut,
                                                    const Normalization& normalization,
                                                    const std::vector<LearnedPath>& paths, int batchSize = 500,
                                                    std::size_t negativesPerConcept = 0);
-    // The images concept `c` is evaluated on: all of its own and, of the others, all (count 0 or
-    // more than there are) or a seeded sample of `negatives`, in storage order.
-    static std::vector<std::size_t> evaluationImages(const ImageSet& heldOut, std::int64_t c, std::size_t negatives);
+    static constexpr std::size_t kChunkBytes = std::size_t(256) << 20;
+    // The images concept `c` is evaluated on (indices into `labels`): all of its own and, of the
+    // others, all (count 0 or more than there are) or a seeded sample of `negatives`, in order.
+    static std::vector<std::size_t> evaluationImages(const std::vector<std::int64_t>& labels, std::int64_t c,
+                                                     std::size_t negatives);
 
     // A path is degenerate when it keeps almost nothing (usage < 2 %) or when its specificity
     // falls more than 20 points below the original network's: it has become an

@@ -73,6 +73,36 @@ std::vector<DecodedImage> decodeInParallel(const std::vector<std::string>& paths
     return decoded;
 }
 
+// Appends `image` (HWC, as OpenCV holds it) to `set` as CHW planes. Every image must have the
+// size of the first (`firstPath`, set when the set is empty).
+void appendImage(ImageSet& set, const cv::Mat& image, std::int64_t label, const std::string& path,
+                 std::string& firstPath, const std::string& root)
+{
+    if (set.count() == 0 && set.channels == 0) {
+        set.channels = image.channels();
+        set.height = image.rows;
+        set.width = image.cols;
+        firstPath = path;
+    } else if (image.channels() != set.channels || image.rows != set.height || image.cols != set.width) {
+        throw DataError((root.empty() ? std::string() : "image folder '" + root + "': ") + "'" + path + "' is " +
+                        std::to_string(image.cols) + "x" + std::to_string(image.rows) + "x" +
+                        std::to_string(image.channels()) + " after the transform but '" + firstPath + "' is " +
+                        std::to_string(set.width) + "x" + std::to_string(set.height) + "x" +
+                        std::to_string(set.channels) + "; give a resize and centre crop so all images share one size");
+    }
+    const std::size_t offset = set.pixels.size();
+    set.pixels.resize(offset + set.imageBytes());
+    const int plane = set.height * set.width;
+    for (int y = 0; y < set.height; ++y) {
+        const std::uint8_t* row = image.ptr<std::uint8_t>(y);
+        for (int x = 0; x < set.width; ++x)
+            for (int ch = 0; ch < set.channels; ++ch)
+                set.pixels[offset + std::size_t(ch) * plane + std::size_t(y) * set.width + x] =
+                    row[x * set.channels + ch];
+    }
+    set.labels.push_back(label);
+}
+
 // One ImageFolderReader::load. Files are decoded in waves of at most kWave on a pool of threads;
 // a class takes, in its (sorted or sampled) order, the first files that decode, as reading them
 // one by one would, and is appended once it is complete, so the set is the same for any number
@@ -170,31 +200,7 @@ private:
 
     void append(const std::string& path, const cv::Mat& image, std::int64_t label)
     {
-        ImageSet& set = m_set;
-        if (set.count() == 0 && set.channels == 0) {
-            set.channels = image.channels();
-            set.height = image.rows;
-            set.width = image.cols;
-            m_firstPath = path;
-        } else if (image.channels() != set.channels || image.rows != set.height || image.cols != set.width) {
-            throw DataError("image folder '" + m_folders.root + "': '" + path + "' is " + std::to_string(image.cols) +
-                            "x" + std::to_string(image.rows) + "x" + std::to_string(image.channels()) +
-                            " after the transform but '" + m_firstPath + "' is " + std::to_string(set.width) + "x" +
-                            std::to_string(set.height) + "x" + std::to_string(set.channels) +
-                            "; give a resize and centre crop so all images share one size");
-        }
-        // OpenCV holds HWC (interleaved); we store CHW planes.
-        const std::size_t offset = set.pixels.size();
-        set.pixels.resize(offset + set.imageBytes());
-        const int plane = set.height * set.width;
-        for (int y = 0; y < set.height; ++y) {
-            const std::uint8_t* row = image.ptr<std::uint8_t>(y);
-            for (int x = 0; x < set.width; ++x)
-                for (int ch = 0; ch < set.channels; ++ch)
-                    set.pixels[offset + std::size_t(ch) * plane + std::size_t(y) * set.width + x] =
-                        row[x * set.channels + ch];
-        }
-        set.labels.push_back(label);
+        appendImage(m_set, image, label, path, m_firstPath, m_folders.root);
     }
 
     const ImageFolderScan& m_folders;
@@ -283,6 +289,40 @@ ImageSet ImageFolderReader::load(const ImageFolderScan& folders, const ImageFold
     if (report)
         *report = load.report();
     return load.take();
+}
+
+ImageSet ImageFolderReader::loadFiles(const std::vector<std::string>& paths, const std::vector<std::int64_t>& labels,
+                                      const ImageTransform& transform, int threads, std::vector<std::size_t>* kept,
+                                      ImageFolderReport* report)
+{
+    if (labels.size() != paths.size())
+        throw InvalidArgument("one label per file is needed");
+    transform.validate();
+    ImageSet set;
+    std::string firstPath;
+    if (kept)
+        kept->clear();
+    ImageFolderReport skipped;
+    // In waves, so only a wave's images are held twice (decoded, then in the set).
+    for (std::size_t first = 0; first < paths.size(); first += FolderLoad::kWave) {
+        const std::size_t count = std::min(FolderLoad::kWave, paths.size() - first);
+        const std::vector<std::string> wave(paths.begin() + std::ptrdiff_t(first),
+                                            paths.begin() + std::ptrdiff_t(first + count));
+        auto decoded = decodeInParallel(wave, transform, decodingThreads(threads));
+        for (std::size_t k = 0; k < count; ++k) {
+            if (decoded[k].image.empty()) {
+                skipped.skipped.emplace_back(wave[k], decoded[k].whyNot);
+                continue;
+            }
+            appendImage(set, decoded[k].image, labels[first + k], wave[k], firstPath, "");
+            if (kept)
+                kept->push_back(first + k);
+        }
+    }
+    skipped.loaded = set.count();
+    if (report)
+        *report = std::move(skipped);
+    return set;
 }
 
 }  // namespace nad

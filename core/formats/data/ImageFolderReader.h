@@ -52,6 +52,13 @@ public:
     static ImageSet load(const ImageFolderScan& folders, const ImageFolderOptions& options,
                          ImageFolderReport* report = nullptr);
 
+    // The files at `paths`, labelled `labels`, decoded on `threads` threads (0: one per core) in
+    // that order. A file that cannot be decoded is left out (and reported); `kept` receives the
+    // positions in `paths` of the images the set holds.
+    static ImageSet loadFiles(const std::vector<std::string>& paths, const std::vector<std::int64_t>& labels,
+                              const ImageTransform& transform, int threads, std::vector<std::size_t>* kept = nullptr,
+                              ImageFolderReport* report = nullptr);
+
     // A deterministic permutation prefix: `count` distinct indices out of [0, total).
     // Own SplitMix64-driven Fisher-Yates, because std::shuffle differs between libraries.
     static std::vector<std::size_t> samplePermutation(std::size_t total, std::uint64_t seed);

@@ -46,6 +46,11 @@ ImageSet RunContext::heldOut(std::size_t perClass) const
     return DatasetImages::heldOut(dataset, imageTransform(), perClass);
 }
 
+std::unique_ptr<ImageSource> RunContext::heldOutSource(std::size_t perClass) const
+{
+    return DatasetImages::heldOutSource(dataset, imageTransform(), perClass);
+}
+
 std::map<int, std::vector<LearnedPath>> RunContext::finalPaths(const ProjectStore& project) const
 {
     RunStore runs(project);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/ImageSource.h"
 #include "data/ImageTransform.h"
 #include "jobs/RunModel.h"
 #include "nad/PathLearner.h"
@@ -38,6 +39,8 @@ struct RunContext
     // see ImageFolderSplits); with `perClass` > 0 only the first `perClass` images of each class
     // (a quicker, noisier evaluation).
     ImageSet heldOut(std::size_t perClass = 0) const;
+    // The same images read on demand (an ImageFolder's are decoded only when read).
+    std::unique_ptr<ImageSource> heldOutSource(std::size_t perClass = 0) const;
     // Final paths by initialization, concepts in class order. Throws when there are none.
     std::map<int, std::vector<LearnedPath>> finalPaths(const ProjectStore& project) const;
     // Class index of a concept name (as the model names it); throws InvalidArgument listing the names.

@@ -3,6 +3,7 @@
 #include "Errors.h"
 #include "data/FashionMnist.h"
 #include "data/ImageFolderReader.h"
+#include "data/ImageFolderSource.h"
 #include "data/ImageFolderSplits.h"
 
 #include <algorithm>
@@ -69,6 +70,15 @@ ImageSet DatasetImages::heldOut(const DatasetRecord& dataset, const ImageTransfo
         throw InvalidArgument("data set '" + dataset.name + "' is of unknown kind '" + dataset.kind + "'");
     const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
     return loadFolder(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform, 0, 0);
+}
+
+std::unique_ptr<ImageSource> DatasetImages::heldOutSource(const DatasetRecord& dataset, const ImageTransform& transform,
+                                                          std::size_t perClass)
+{
+    if (dataset.kind != "imagefolder")
+        return std::make_unique<ImageSetSource>(heldOut(dataset, transform, perClass));
+    const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
+    return std::make_unique<ImageFolderSource>(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform);
 }
 
 }  // namespace nad

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "data/ImageSet.h"
+#include "data/ImageSource.h"
 #include "data/ImageTransform.h"
 #include "store/ProjectStore.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace nad {
@@ -24,6 +26,10 @@ public:
     // Held-out images of every class; with `perClass` > 0 only the first that many of each
     // (a quicker, noisier evaluation).
     static ImageSet heldOut(const DatasetRecord& dataset, const ImageTransform& transform, std::size_t perClass);
+    // The same images, read on demand: IDX files are small and held; an ImageFolder's files are
+    // decoded only as an evaluation reads them.
+    static std::unique_ptr<ImageSource> heldOutSource(const DatasetRecord& dataset, const ImageTransform& transform,
+                                                      std::size_t perClass);
 };
 
 }  // namespace nad

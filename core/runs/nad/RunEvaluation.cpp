@@ -132,21 +132,15 @@ void addInterpretability(Evaluation& e)
         e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
 }
 
-// The knockout test on the first initialization's paths, on a bounded sample of the held-out
-// images (KnockoutTest::sample).
-void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSet& test, const Normalization& normalization,
+// The knockout test on the first initialization's paths, on the first KnockoutTest::kImagesPerClass
+// held-out images of each concept and of those it is compared with, read as each concept needs them.
+void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSource& test, const Normalization& normalization,
                  const std::vector<LearnedPath>& firstInitialization)
 {
     if (firstInitialization.size() < 2)
         return;
-    // Most held-out splits have more than the sample per class; one that has not is used as it is
-    // rather than copied (150 MB for 1,000 ImageNet classes at one image each).
-    const auto counts = test.countsPerClass();
-    const bool sampled =
-        std::any_of(counts.begin(), counts.end(), [](std::size_t n) { return n > KnockoutTest::kImagesPerClass; });
-    const ImageSet sample = sampled ? KnockoutTest::sample(test) : ImageSet{};
-    e.summary.knockout =
-        KnockoutTest::run(network, sampled ? sample : test, normalization, firstInitialization, KnockoutTest::kDraws);
+    e.summary.knockout = KnockoutTest::run(network, test, normalization, firstInitialization,
+                                           KnockoutTest::kImagesPerClass, KnockoutTest::kDraws);
     for (const auto& k : e.summary.knockout) {
         const int cls = int(k.classIndex);
         e.metrics.push_back({"knockout_units", double(k.units), cls, -1});
@@ -300,11 +294,11 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         owned = context.loadNetwork();
         network = owned.get();
     }
-    const ImageSet test = context.heldOut(heldOutPerClass);
+    const std::unique_ptr<ImageSource> test = context.heldOutSource(heldOutPerClass);
     const auto byInit = context.finalPaths(project);
 
     if (negativesPerConcept == kAutomaticNegatives)
-        negativesPerConcept = automaticNegatives(byInit.empty() ? 0 : byInit.begin()->second.size(), test.count());
+        negativesPerConcept = automaticNegatives(byInit.empty() ? 0 : byInit.begin()->second.size(), test->count());
     Evaluation e;
     e.summary.runId = context.run.id;
     e.summary.modelName = context.model.name;
@@ -312,18 +306,18 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
     for (const auto& [init, paths] : byInit)
         addInitialization(
             e, init, paths,
-            PathEvaluator::evaluate(*network, test, context.model.normalization, paths, 500, negativesPerConcept),
+            PathEvaluator::evaluate(*network, *test, context.model.normalization, paths, 500, negativesPerConcept),
             byInit.size());
     e.summary.similarity = PathMetrics::meanSimilarity(e.packedByInit);
     averageConcepts(e, nlohmann::json::parse(context.model.record.classNames).get<std::vector<std::string>>());
     addStability(e);
-    e.metrics.push_back({"held_out_images", double(test.count())});
+    e.metrics.push_back({"held_out_images", double(test->count())});
     if (negativesPerConcept > 0)
         e.metrics.push_back({"negatives_per_concept", double(negativesPerConcept)});
     addBlockMetrics(e);
     addInterpretability(e);
     if (!byInit.empty())
-        addKnockout(e, *network, test, context.model.normalization, byInit.begin()->second);
+        addKnockout(e, *network, *test, context.model.normalization, byInit.begin()->second);
     if (e.summary.concepts.size() >= 2)
         clusterAgainstHierarchy(e, project.hierarchy(context.run.datasetId));
     if (!project.isReadOnly())
