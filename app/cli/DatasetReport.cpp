@@ -9,11 +9,8 @@ namespace nad::cli {
 
 namespace {
 
-// Past this many classes (ImageNet has 1,000) the table shows the first kShownClasses, then how
-// many images the classes have (least, median, most per split); `--json` lists every class.
-constexpr std::size_t kTableClasses = 40;
-constexpr std::size_t kShownClasses = 20;
-
+// Past kTableClasses the table ends with how many images the classes have (least, median, most
+// per split).
 void printClassSpread(std::ostream& out, const DatasetSummary& summary)
 {
     out << "Images per class:";

@@ -1,5 +1,6 @@
 #include "ProjectReport.h"
 
+#include "DatasetReport.h"
 #include "TextTable.h"
 #include "store/ProjectStore.h"
 
@@ -20,11 +21,19 @@ void ProjectReport::print(std::ostream& out, const ProjectStore& store)
         const auto concepts = store.concepts(dataset.id);
         out << concepts.size() << " concepts:\n";
         TextTable table({"#", "concept", "primary", "train", "test"});
-        for (const ConceptRecord& concept : concepts)
+        const std::size_t shown =
+            concepts.size() > DatasetReport::kTableClasses ? DatasetReport::kShownClasses : concepts.size();
+        for (std::size_t k = 0; k < shown; ++k) {
+            const ConceptRecord& concept = concepts[k];
             table.addRow({std::to_string(concept.classIndex), concept.name,
                           concept.primary.empty() ? "-" : concept.primary, std::to_string(concept.trainCount),
                           std::to_string(concept.testCount)});
+        }
+        if (shown < concepts.size())
+            table.addRow({"", "… " + std::to_string(concepts.size() - shown) + " more", "", "", ""});
         table.print(out);
+        if (shown < concepts.size())
+            out << "(every concept: nad project info " << info.path << " --json)\n";
     }
 }
 

@@ -1,7 +1,11 @@
 // The CLI's run report stays readable for a run of many concepts: the dendrogram order, the
 // per-concept and knockout tables.
+#include "ProjectReport.h"
 #include "RunReport.h"
+#include "data/DatasetInspector.h"
+#include "store/ProjectStore.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sstream>
@@ -36,6 +40,32 @@ private Q_SLOTS:
     {
         const std::vector<std::string> names = {"T-shirt/top", "Trouser", "Pullover"};
         QCOMPARE(orderOf(names, {2, 0, 1}), std::string("Dendrogram order: Pullover T-shirt/top Trouser\n"));
+    }
+
+    // `nad project new` and `nad project info` on a 1,000-class data set list the first 20
+    // concepts and say how many more there are (issue 16: a report that stays readable).
+    void projectReportListsTheFirstConceptsOfAManyClassDataSet()
+    {
+        QTemporaryDir dir;
+        nad::DatasetSummary summary;
+        summary.path = "/data/imagenet";
+        summary.kind = "imagefolder";
+        summary.channels = 3;
+        summary.height = summary.width = 256;
+        for (int c = 0; c < 1000; ++c)
+            summary.classNames.push_back("n" + std::to_string(10000000 + c));
+        summary.splits = {{"train", "/data/imagenet/train", 5000, std::vector<std::size_t>(1000, 5)},
+                          {"val", "/data/imagenet/val", 50000, std::vector<std::size_t>(1000, 50)}};
+        const std::string file = dir.filePath(QStringLiteral("big.nad")).toStdString();
+        nad::ProjectStore::create(file, [&](nad::ProjectStore& staged) { staged.addDataset(summary, "imagenet"); });
+        std::ostringstream out;
+        nad::cli::ProjectReport::print(out, nad::ProjectStore::open(file, nad::ProjectStore::Mode::ReadOnly));
+        const std::string text = out.str();
+        QVERIFY(lines(text).size() < 40);
+        QVERIFY(text.find("n10000019") != std::string::npos);
+        QVERIFY(text.find("n10000020") == std::string::npos);
+        QVERIFY(text.find("980 more") != std::string::npos);
+        QVERIFY(text.find("--json") != std::string::npos);
     }
 
     void manyConceptsAreCutAndWrapped()
