@@ -139,3 +139,25 @@ TEST(TrainingImages, APassLargerThanTheBudgetIsRefusedBeforeDecoding)
     EXPECT_FALSE(images.prefetches());
     EXPECT_EQ(images.pass({0, 1, 2, 3}, torch::kCPU).size(), 4u);
 }
+
+// The held-out split for an evaluation: held in memory when its pixels fit the budget, else read
+// on demand; either way the same images under the same labels as loading it whole.
+TEST(HeldOutImages, HeldWhenTheyFitReadOnDemandOtherwise)
+{
+    nadtest::TemporaryDirectory dir;
+    const DatasetRecord dataset = makeFolder(dir, 5, 10);  // 2 held out per class: 10 images of 192 bytes
+    const ImageSet whole = DatasetImages::heldOut(dataset, rgb8(), 0);
+    ASSERT_EQ(whole.count(), 10u);
+    const auto held = DatasetImages::heldOutSource(dataset, rgb8(), 0, 10 * 192);
+    const auto streamed = DatasetImages::heldOutSource(dataset, rgb8(), 0, 10 * 192 - 1);
+    EXPECT_NE(dynamic_cast<const ImageSetSource*>(held.get()), nullptr);
+    EXPECT_EQ(dynamic_cast<const ImageSetSource*>(streamed.get()), nullptr);
+    std::vector<std::size_t> all(10);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    for (const ImageSource* source : {held.get(), streamed.get()}) {
+        EXPECT_EQ(source->labels(), whole.labels);
+        const ImageSet read = source->read(all);
+        EXPECT_EQ(read.pixels, whole.pixels);
+    }
+}

@@ -196,19 +196,21 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             loaded = images.read(indices);
             loadedIndices = indices;
         }
-        const std::vector<double> before = accuracyPerClass(network, loaded, normalization, {});
-        if (original.size() < before.size()) {
-            original.resize(before.size(), 0.0);
-            measured.resize(before.size(), 0);
-        }
-        for (std::int64_t k : compared)
-            if (std::size_t(k) < before.size() && !measured[std::size_t(k)]) {
-                original[std::size_t(k)] = before[std::size_t(k)];
-                measured[std::size_t(k)] = 1;
-            }
-        if (std::size_t(concepts[c]) >= before.size() ||
-            std::find(loaded.labels.begin(), loaded.labels.end(), concepts[c]) == loaded.labels.end())
+        if (std::find(loaded.labels.begin(), loaded.labels.end(), concepts[c]) == loaded.labels.end())
             throw InvalidArgument("the knockout images have no image of class " + std::to_string(concepts[c]));
+        const auto largest = std::size_t(*std::max_element(compared.begin(), compared.end()));
+        if (measured.size() <= largest) {
+            original.resize(largest + 1, 0.0);
+            measured.resize(largest + 1, 0);
+        }
+        if (std::any_of(compared.begin(), compared.end(), [&](std::int64_t k) { return !measured[std::size_t(k)]; })) {
+            const std::vector<double> before = accuracyPerClass(network, loaded, normalization, {});
+            for (std::int64_t k : compared)
+                if (!measured[std::size_t(k)]) {
+                    original[std::size_t(k)] = std::size_t(k) < before.size() ? before[std::size_t(k)] : 0.0;
+                    measured[std::size_t(k)] = 1;
+                }
+        }
         KnockoutResult r;
         r.classIndex = paths[c].classIndex;
         const auto own = ownUnits(paths, c);

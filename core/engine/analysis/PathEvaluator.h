@@ -33,7 +33,7 @@ public:
     // network's beside them) are measured on that many other concepts' images, a seeded sample
     // drawn per concept (NegativeSample), instead of all of them: with 1,000 concepts, running
     // every path on every held-out image is 1,000 times the held-out split.
-    // The images are read from `heldOut` path by path, a chunk of at most kChunkBytes at a time,
+    // The images are read from `heldOut` path by path, a chunk of kChunkBytes (at least a batch) at a time,
     // so an evaluation holds one chunk of pixels, not the split; the original network runs once
     // per image any path needs, and its logits for those images are kept (4 bytes per image and
     // class: 200 MB for all 50,000 ImageNet validation images). An image that cannot be read is
@@ -46,7 +46,7 @@ public:
                                                    const Normalization& normalization,
                                                    const std::vector<LearnedPath>& paths, int batchSize = 500,
                                                    std::size_t negativesPerConcept = 0);
-    static constexpr std::size_t kChunkBytes = std::size_t(256) << 20;
+    static constexpr std::size_t kChunkBytes = std::size_t(64) << 20;
     // The images concept `c` is evaluated on (indices into `labels`): all of its own and, of the
     // others, all (count 0 or more than there are) or a seeded sample of `negatives`, in order.
     static std::vector<std::size_t> evaluationImages(const std::vector<std::int64_t>& labels, std::int64_t c,

@@ -73,12 +73,19 @@ ImageSet DatasetImages::heldOut(const DatasetRecord& dataset, const ImageTransfo
 }
 
 std::unique_ptr<ImageSource> DatasetImages::heldOutSource(const DatasetRecord& dataset, const ImageTransform& transform,
-                                                          std::size_t perClass)
+                                                          std::size_t perClass, std::size_t memoryBytes)
 {
     if (dataset.kind != "imagefolder")
         return std::make_unique<ImageSetSource>(heldOut(dataset, transform, perClass));
     const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
-    return std::make_unique<ImageFolderSource>(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform);
+    auto files =
+        std::make_unique<ImageFolderSource>(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform);
+    if (files->count() * files->imageBytes() > memoryBytes)
+        return files;
+    std::vector<std::size_t> all(files->count());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return std::make_unique<ImageSetSource>(files->read(all));
 }
 
 }  // namespace nad

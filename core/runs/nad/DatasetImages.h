@@ -26,10 +26,15 @@ public:
     // Held-out images of every class; with `perClass` > 0 only the first that many of each
     // (a quicker, noisier evaluation).
     static ImageSet heldOut(const DatasetRecord& dataset, const ImageTransform& transform, std::size_t perClass);
-    // The same images, read on demand: IDX files are small and held; an ImageFolder's files are
-    // decoded only as an evaluation reads them.
+    // The same images for an evaluation: held in memory when their pixels fit in `memoryBytes`
+    // (IDX files always: they are small), else an ImageFolder's files are decoded as the
+    // evaluation reads them. Reading on demand decodes an image once per path that is measured
+    // on it, so it is kept for splits that do not fit (ImageNet's 50,000 validation images are
+    // 7.5 GB at 224 px).
     static std::unique_ptr<ImageSource> heldOutSource(const DatasetRecord& dataset, const ImageTransform& transform,
-                                                      std::size_t perClass);
+                                                      std::size_t perClass,
+                                                      std::size_t memoryBytes = kHeldOutMemoryBytes);
+    static constexpr std::size_t kHeldOutMemoryBytes = std::size_t(512) << 20;
 };
 
 }  // namespace nad
