@@ -2045,6 +2045,22 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
         <source>Training image mem&amp;ory:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps after which the step size has halved (α·T/(T+t)); constant: the paper&apos;s fixed α. A fast decay stops paths early but can freeze them before they are faithful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size &amp;decay:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::UnitController</name>

@@ -2042,6 +2042,22 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
         <source>Training image mem&amp;ory:</source>
         <translation>训练图像内存(&amp;O)：</translation>
     </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Steps after which the step size has halved (α·T/(T+t)); constant: the paper&apos;s fixed α. A fast decay stops paths early but can freeze them before they are faithful.</source>
+        <translation>步长减半所需的步数（α·T/(T+t)）；恒定：论文的固定 α。衰减过快会使路径提前停止，但可能在其忠实之前就将其冻结。</translation>
+    </message>
+    <message>
+        <source>Step size &amp;decay:</source>
+        <translation>步长衰减(&amp;D)：</translation>
+    </message>
 </context>
 <context>
     <name>nad::UnitController</name>

@@ -105,6 +105,17 @@ void TrainingPanel::addMethodRows(QFormLayout* form, QWidget* settings)
     m_alpha->setValue(defaults.alpha);
     m_alpha->setToolTip(tr("Step size of the normalized update (Eq. 8): each step moves a block's mask logits by α."));
     form->addRow(tr("Step size &α:"), m_alpha);
+    m_alphaDecay = new QSpinBox(settings);
+    m_alphaDecay->setObjectName(QStringLiteral("alphaDecaySpin"));
+    m_alphaDecay->setRange(0, 100000);
+    m_alphaDecay->setSingleStep(10);
+    m_alphaDecay->setSpecialValueText(tr("constant"));
+    m_alphaDecay->setSuffix(tr(" steps"));
+    m_alphaDecay->setValue(defaults.alphaDecaySteps);
+    m_alphaDecay->setToolTip(tr("Steps after which the step size has halved (α·T/(T+t)); constant: the paper's "
+                                "fixed α. A fast decay stops paths early but can freeze them before they are "
+                                "faithful."));
+    form->addRow(tr("Step size &decay:"), m_alphaDecay);
     m_lambda = new QDoubleSpinBox(settings);
     m_lambda->setObjectName(QStringLiteral("lambdaSpin"));
     m_lambda->setDecimals(4);
@@ -280,6 +291,7 @@ DisentangleRequest TrainingPanel::request() const
     request.modelName = modelName().toStdString();
     request.options = objectiveOptions();
     request.options.alpha = m_alpha->value();
+    request.options.alphaDecaySteps = m_alphaDecay->value();
     request.options.lambda = m_lambda->value();
     request.lambdaGiven = true;
     request.options.steps = m_steps->value();
@@ -307,6 +319,7 @@ void TrainingPanel::setRequest(const DisentangleRequest& request)
                                ? QStringLiteral("specific")
                                : QString::fromStdString(LearnerOptions::presetName(request.options.preset))));
     m_alpha->setValue(request.options.alpha);
+    m_alphaDecay->setValue(request.options.alphaDecaySteps);
     m_lambda->setValue(request.options.lambda);  // after the model and preset, which set the default
     m_steps->setValue(request.options.steps);
     m_epochs->setValue(request.options.epochs);
@@ -343,6 +356,7 @@ void TrainingPanel::applyPresetBudget()
     const bool paper = objectiveOptions().preset == LearnerPreset::Paper;
     const LearnerOptions defaults = paper ? LearnerOptions() : LearnerOptions::officialDefaults();
     m_alpha->setValue(defaults.alpha);
+    m_alphaDecay->setValue(defaults.alphaDecaySteps);
     m_epochs->setValue(defaults.epochs);
 }
 
@@ -385,12 +399,12 @@ void TrainingPanel::setRunning(bool running)
     m_running = running;
     m_cancel->setEnabled(running);
     m_resume->setEnabled(!running && m_resume->isVisible());
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
-          static_cast<QWidget*>(m_lambda), static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_epochs),
-          static_cast<QWidget*>(m_batch), static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
-          static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages),
-          static_cast<QWidget*>(m_negativesMode), static_cast<QWidget*>(m_memory)})
+    for (QWidget* w : {static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_alpha),
+                       static_cast<QWidget*>(m_alphaDecay), static_cast<QWidget*>(m_lambda),
+                       static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_epochs), static_cast<QWidget*>(m_batch),
+                       static_cast<QWidget*>(m_imagesPerConcept), static_cast<QWidget*>(m_seed),
+                       static_cast<QWidget*>(m_initializations), static_cast<QWidget*>(m_evaluationImages),
+                       static_cast<QWidget*>(m_negativesMode), static_cast<QWidget*>(m_memory)})
         w->setEnabled(!running);
     updateNegativesEnabled();
     updateStartEnabled();

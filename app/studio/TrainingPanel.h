@@ -92,6 +92,7 @@ private:
     QComboBox* m_model = nullptr;
     QComboBox* m_preset = nullptr;
     QDoubleSpinBox* m_alpha = nullptr;
+    QSpinBox* m_alphaDecay = nullptr;
     QLabel* m_lambdaLabel = nullptr;
     QDoubleSpinBox* m_lambda = nullptr;
     QLabel* m_lambdaHint = nullptr;

@@ -64,7 +64,11 @@ private Q_SLOTS:
         auto* mode = panel.findChild<QComboBox*>(QStringLiteral("negativesModeCombo"));
         auto* count = panel.findChild<QSpinBox*>(QStringLiteral("negativesSpin"));
         auto* memory = panel.findChild<QSpinBox*>(QStringLiteral("memorySpin"));
-        QVERIFY(mode && count && memory);
+        auto* decay = panel.findChild<QSpinBox*>(QStringLiteral("alphaDecaySpin"));
+        QVERIFY(mode && count && memory && decay);
+        QCOMPARE(panel.request().options.alphaDecaySteps, 0);  // the paper's constant α
+        decay->setValue(150);
+        QCOMPARE(panel.request().options.alphaDecaySteps, 150);
         QVERIFY(!count->isEnabled());  // a count only for a sample
         mode->setCurrentIndex(mode->findData(1));
         QVERIFY(count->isEnabled());
@@ -80,7 +84,9 @@ private Q_SLOTS:
         DisentangleRequest request = panel.request();
         request.evaluationNegativesPerConcept = 40;
         request.memoryBytes = std::size_t(512) << 20;
+        request.options.alphaDecaySteps = 40;
         panel.setRequest(request);
+        QCOMPARE(decay->value(), 40);
         QCOMPARE(mode->currentData().toInt(), 1);
         QCOMPARE(count->value(), 40);
         QCOMPARE(memory->value(), 512);
@@ -97,6 +103,7 @@ private Q_SLOTS:
         }
         panel.setRunning(true);
         QVERIFY(!mode->isEnabled());
+        QVERIFY(!decay->isEnabled());
         QVERIFY(!count->isEnabled());
         QVERIFY(!memory->isEnabled());
     }
