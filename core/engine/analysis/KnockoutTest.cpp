@@ -164,6 +164,35 @@ std::vector<std::size_t> firstOfClasses(const std::vector<std::int64_t>& labels,
     return chosen;
 }
 
+// Each class's accuracy on the unmasked network, measured the first time a concept's images
+// hold it (the same first images of the class every time), so it runs once per class.
+class OriginalAccuracies
+{
+public:
+    void measure(BlockNetwork& network, const ImageSet& images, const Normalization& normalization,
+                 const std::vector<std::int64_t>& classes)
+    {
+        const auto largest = std::size_t(*std::max_element(classes.begin(), classes.end()));
+        if (m_measured.size() <= largest) {
+            m_accuracy.resize(largest + 1, 0.0);
+            m_measured.resize(largest + 1, 0);
+        }
+        if (std::all_of(classes.begin(), classes.end(), [&](std::int64_t k) { return m_measured[std::size_t(k)]; }))
+            return;
+        const std::vector<double> now = KnockoutTest::accuracyPerClass(network, images, normalization, {});
+        for (std::int64_t k : classes)
+            if (!m_measured[std::size_t(k)]) {
+                m_accuracy[std::size_t(k)] = std::size_t(k) < now.size() ? now[std::size_t(k)] : 0.0;
+                m_measured[std::size_t(k)] = 1;
+            }
+    }
+    const std::vector<double>& perClass() const { return m_accuracy; }
+
+private:
+    std::vector<double> m_accuracy;
+    std::vector<std::uint8_t> m_measured;
+};
+
 }  // namespace
 
 std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const ImageSource& images,
@@ -178,10 +207,7 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
     std::vector<std::int64_t> concepts;
     for (const auto& p : paths)
         concepts.push_back(p.classIndex);
-    // Each class's original accuracy, measured the first time a concept's images hold it (the
-    // same first images of the class every time).
-    std::vector<double> original;
-    std::vector<std::uint8_t> measured;
+    OriginalAccuracies original;
     std::vector<std::size_t> loadedIndices;  // what `loaded` holds: consecutive concepts often share it
     ImageSet loaded;
 
@@ -198,19 +224,7 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
         }
         if (std::find(loaded.labels.begin(), loaded.labels.end(), concepts[c]) == loaded.labels.end())
             throw InvalidArgument("the knockout images have no image of class " + std::to_string(concepts[c]));
-        const auto largest = std::size_t(*std::max_element(compared.begin(), compared.end()));
-        if (measured.size() <= largest) {
-            original.resize(largest + 1, 0.0);
-            measured.resize(largest + 1, 0);
-        }
-        if (std::any_of(compared.begin(), compared.end(), [&](std::int64_t k) { return !measured[std::size_t(k)]; })) {
-            const std::vector<double> before = accuracyPerClass(network, loaded, normalization, {});
-            for (std::int64_t k : compared)
-                if (!measured[std::size_t(k)]) {
-                    original[std::size_t(k)] = std::size_t(k) < before.size() ? before[std::size_t(k)] : 0.0;
-                    measured[std::size_t(k)] = 1;
-                }
-        }
+        original.measure(network, loaded, normalization, compared);
         KnockoutResult r;
         r.classIndex = paths[c].classIndex;
         const auto own = ownUnits(paths, c);
@@ -222,12 +236,12 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             continue;
         }
         std::tie(r.ownDrop, r.othersDrop) =
-            drops(original, accuracyPerClass(network, loaded, normalization, own), compared, r.classIndex);
+            drops(original.perClass(), accuracyPerClass(network, loaded, normalization, own), compared, r.classIndex);
         std::vector<double> randomOwn, randomOthers;
         for (int d = 0; d < draws; ++d) {
             const auto control = randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d);
-            const auto [onC, onOthers] =
-                drops(original, accuracyPerClass(network, loaded, normalization, control), compared, r.classIndex);
+            const auto [onC, onOthers] = drops(
+                original.perClass(), accuracyPerClass(network, loaded, normalization, control), compared, r.classIndex);
             randomOwn.push_back(onC);
             randomOthers.push_back(onOthers);
         }

@@ -96,6 +96,35 @@ std::pair<double, double> rates(const torch::Tensor& labels, const torch::Tensor
     return std::make_pair(ofC > 0 ? hit / ofC : 0.0, others > 0 ? rejected / others : 1.0);
 }
 
+std::vector<std::int64_t> labelsOf(const std::vector<std::int64_t>& labels, const std::vector<std::size_t>& indices)
+{
+    std::vector<std::int64_t> chosen;
+    for (std::size_t i : indices)
+        chosen.push_back(labels[i]);
+    return chosen;
+}
+
+// Precision, specificity and AUROC of concept `c` from the original network's and the path's
+// logits on the same images (rows), labelled `imageLabels`.
+ConceptEvaluation compare(const torch::Tensor& unmasked, const torch::Tensor& masked,
+                          const std::vector<std::int64_t>& imageLabels, std::int64_t c)
+{
+    const torch::Tensor labels = torch::tensor(imageLabels, torch::kInt64);
+    ConceptEvaluation e;
+    e.classIndex = c;
+    std::tie(e.originalPrecision, e.originalSpecificity) = rates(labels, unmasked.argmax(1), c);
+    std::tie(e.pathPrecision, e.pathSpecificity) = rates(labels, masked.argmax(1), c);
+    // AUROC needs images of c and of another class.
+    const bool hasC = std::find(imageLabels.begin(), imageLabels.end(), c) != imageLabels.end();
+    const bool hasOther =
+        std::any_of(imageLabels.begin(), imageLabels.end(), [c](std::int64_t label) { return label != c; });
+    if (hasC && hasOther) {
+        e.originalAuroc = aurocOf(unmasked, imageLabels, c);
+        e.pathAuroc = aurocOf(masked, imageLabels, c);
+    }
+    return e;
+}
+
 }  // namespace
 
 std::vector<std::size_t> PathEvaluator::evaluationImages(const std::vector<std::int64_t>& labels, std::int64_t c,
@@ -179,24 +208,7 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
         if (measured.empty())
             throw DataError("none of the held-out images concept " + std::to_string(c) +
                             " is measured on could be read");
-        std::vector<std::int64_t> imageLabels;
-        for (std::size_t i : measured)
-            imageLabels.push_back(labels[i]);
-        const torch::Tensor labelTensor = torch::tensor(imageLabels, torch::kInt64);
-        const torch::Tensor unmasked = original.rowsOf(measured);
-        const torch::Tensor maskedLogits = torch::cat(masked);
-
-        ConceptEvaluation e;
-        e.classIndex = c;
-        std::tie(e.originalPrecision, e.originalSpecificity) = rates(labelTensor, unmasked.argmax(1), c);
-        std::tie(e.pathPrecision, e.pathSpecificity) = rates(labelTensor, maskedLogits.argmax(1), c);
-        const bool hasC = std::find(imageLabels.begin(), imageLabels.end(), c) != imageLabels.end();
-        const bool hasOther =
-            std::any_of(imageLabels.begin(), imageLabels.end(), [c](std::int64_t label) { return label != c; });
-        if (hasC && hasOther) {
-            e.originalAuroc = aurocOf(unmasked, imageLabels, c);
-            e.pathAuroc = aurocOf(maskedLogits, imageLabels, c);
-        }
+        ConceptEvaluation e = compare(original.rowsOf(measured), torch::cat(masked), labelsOf(labels, measured), c);
         e.usage = path.meanBlockUsage();
         e.degenerate = isDegenerate(e);
         results.push_back(e);
