@@ -218,3 +218,26 @@ TEST(PathObjective, NegativesOfOneConceptDoNotTouchAnother)
     EXPECT_TRUE(torch::allclose(mixed[1].grad()[0], alone[1].grad()[0]));
     EXPECT_FALSE(torch::allclose(mixed[0].grad()[1], alone[0].grad()[1]));
 }
+
+// The named "specific" objective: what it sets, how it is recognized and described, and that its
+// λ is its own (the paper's per-family λ would leave its block-mean sparsity without effect).
+TEST(PathObjective, SpecificObjectiveIsRecognizedAndHasItsOwnLambda)
+{
+    LearnerOptions o;
+    EXPECT_FALSE(o.usesSpecificObjective());
+    EXPECT_EQ(o.objectiveSummary(), "paper (Eq. 4-9)");
+    o.useSpecificObjective();
+    EXPECT_TRUE(o.usesSpecificObjective());
+    EXPECT_EQ(o.distance, PathDistance::RelativeSquared);
+    EXPECT_EQ(o.sparsity, PathSparsity::BlockMean);
+    EXPECT_GT(o.negatives.margin, o.negatives.oneVsRest);
+    EXPECT_EQ(o.objectiveSummary(), "paper: relative-squared, block-mean, margin 8, one-vs-rest 3");
+    EXPECT_EQ(LearnerOptions::defaultLambda("vgg", o), 0.8);
+    EXPECT_EQ(LearnerOptions::defaultLambda("resnet", o), 0.6);
+    EXPECT_EQ(LearnerOptions::defaultLambda("densenet", o), 0.4);
+    EXPECT_EQ(LearnerOptions::defaultLambda("vgg", LearnerOptions()),
+              LearnerOptions::defaultLambda("vgg", LearnerPreset::Paper));
+    o.negatives = {};  // without its terms on negatives it is no longer the named objective
+    EXPECT_FALSE(o.usesSpecificObjective());
+    EXPECT_EQ(LearnerOptions::defaultLambda("vgg", o), LearnerOptions::defaultLambda("vgg", LearnerPreset::Paper));
+}

@@ -27,12 +27,7 @@ ImageSet ImageFolderSource::read(const std::vector<std::size_t>& indices, std::v
         labels.push_back(m_labels[i]);
     }
     std::vector<std::size_t> kept;
-    ImageFolderReport report;
-    ImageSet set = ImageFolderReader::loadFiles(paths, labels, m_transform, m_threads, &kept, &report);
-    if (!report.skipped.empty()) {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_skipped.insert(m_skipped.end(), report.skipped.begin(), report.skipped.end());
-    }
+    ImageSet set = ImageFolderReader::loadFiles(paths, labels, m_transform, m_threads, &kept);
     if (read) {
         read->clear();
         for (std::size_t k : kept)
@@ -51,12 +46,6 @@ std::size_t ImageFolderSource::imageBytes() const
         m_imageBytes = one.imageBytes();
     }
     return m_imageBytes;
-}
-
-std::vector<std::pair<std::string, std::string>> ImageFolderSource::skipped() const
-{
-    const std::lock_guard<std::mutex> lock(m_mutex);
-    return m_skipped;
 }
 
 }  // namespace nad

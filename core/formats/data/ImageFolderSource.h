@@ -21,8 +21,6 @@ public:
     ImageSet read(const std::vector<std::size_t>& indices, std::vector<std::size_t>* read = nullptr) const override;
     // From the transform's crop, or by decoding one image when the transform leaves the size open.
     std::size_t imageBytes() const override;
-    // The files that could not be decoded so far (path, reason).
-    std::vector<std::pair<std::string, std::string>> skipped() const;
 
 private:
     std::vector<std::string> m_files;
@@ -31,7 +29,6 @@ private:
     int m_threads;
     mutable std::mutex m_mutex;
     mutable std::size_t m_imageBytes = 0;
-    mutable std::vector<std::pair<std::string, std::string>> m_skipped;
 };
 
 }  // namespace nad

@@ -78,14 +78,11 @@ std::unique_ptr<ImageSource> DatasetImages::heldOutSource(const DatasetRecord& d
     if (dataset.kind != "imagefolder")
         return std::make_unique<ImageSetSource>(heldOut(dataset, transform, perClass));
     const ImageFolderSplits splits = ImageFolderSplits::of(dataset.path);
-    auto files =
-        std::make_unique<ImageFolderSource>(ImageFolderSplits::select(splits.heldOut(), {}, perClass), transform);
-    if (files->count() * files->imageBytes() > memoryBytes)
-        return files;
-    std::vector<std::size_t> all(files->count());
-    for (std::size_t i = 0; i < all.size(); ++i)
-        all[i] = i;
-    return std::make_unique<ImageSetSource>(files->read(all));
+    const ImageFolderScan files = ImageFolderSplits::select(splits.heldOut(), {}, perClass);
+    auto onDemand = std::make_unique<ImageFolderSource>(files, transform);
+    if (onDemand->count() * onDemand->imageBytes() > memoryBytes)
+        return onDemand;
+    return std::make_unique<ImageSetSource>(loadFolder(files, transform, 0, 0));
 }
 
 }  // namespace nad
