@@ -89,6 +89,33 @@ TEST_P(BlockNetworkTest, ZeroMaskZeroesThatBlockOnly)
     EXPECT_FALSE(torch::allclose(masked.logits, plain.logits));
 }
 
+// The evaluation and the knockout test run the blocks before the first masked one once and
+// every mask from there: on the same batch that must give exactly the full masked forward, from
+// every block (DARTS cells read two blocks back, the others one).
+TEST_P(BlockNetworkTest, ForwardFromASharedPrefixEqualsTheFullForward)
+{
+    torch::NoGradGuard noGrad;
+    const std::size_t blocks = m_network->blockCount();
+    for (std::size_t first = 1; first < blocks; ++first) {
+        BlockMasks masks = constantMasks(1.0);
+        for (std::size_t i = first; i < blocks; ++i)
+            masks[i] = (torch::rand({m_network->blocks()[i].channels}) > 0.3).to(torch::kFloat);
+        const std::vector<torch::Tensor> before = m_network->outputsBefore(m_input, first);
+        ASSERT_EQ(before.size(), first);
+        for (std::size_t i = 0; i < first; ++i)  // only what later blocks read is kept
+            EXPECT_EQ(before[i].defined(), i + BlockNetwork::kBlocksRead >= first) << i;
+        const torch::Tensor full = m_network->forward(m_input, masks).logits;
+        EXPECT_TRUE(torch::equal(m_network->forwardFrom(first, before, masks).logits, full))
+            << m_network->blocks()[first].name;
+    }
+    EXPECT_TRUE(torch::equal(m_network->forwardFrom(blocks, m_network->outputsBefore(m_input, blocks)).logits,
+                             m_network->forward(m_input).logits));
+    EXPECT_THROW(m_network->forwardFrom(0, {}), InvalidArgument);
+    EXPECT_THROW(m_network->forwardFrom(2, {torch::Tensor()}), InvalidArgument);
+    EXPECT_THROW(m_network->forwardFrom(2, {torch::Tensor(), torch::Tensor()}), InvalidArgument);
+    EXPECT_THROW(m_network->outputsBefore(m_input, blocks + 1), InvalidArgument);
+}
+
 TEST_P(BlockNetworkTest, GradientsReachMasksButNoParameter)
 {
     BlockMasks masks;

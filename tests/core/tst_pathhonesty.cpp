@@ -253,3 +253,33 @@ TEST(KnockoutTest, StreamedKnockoutReadsOnlyTheComparedClassesSample)
     ASSERT_EQ(source.reads.size(), 1u);
     EXPECT_EQ(source.reads[0], (std::vector<std::size_t>{0, 1, 2, 3}));
 }
+
+// Blocks where every path keeps every unit are the original network's: the evaluation runs them
+// once, with the original, and each path from its first masked block on, without reading its
+// images again; a path that keeps everything has the original's logits.
+TEST(PathEvaluator, PathsRunFromTheOriginalsOutputsBeforeTheirFirstMaskedBlock)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    // Concept 0's path switches the sum off (logits 0, 0: everything is called class 0);
+    // concept 1's keeps every unit.
+    const std::vector<LearnedPath> paths = {pathOf(0, {{1, 1}, {0}}), pathOf(1, {{1, 1}, {1}})};
+    EXPECT_EQ(PathEvaluator::firstBlockWith(paths[0].binary, 0), 1u);
+    EXPECT_EQ(PathEvaluator::firstBlockWith(paths[1].binary, 0), 2u);
+    RecordingSource source(toyImagesTimesThree());
+    const auto results = PathEvaluator::evaluate(network, source, normalization, paths, 2);
+    EXPECT_EQ(source.reads.size(), 6u);  // the original's pass over the 12 images only
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_DOUBLE_EQ(results[0].pathPrecision, 1.0);
+    EXPECT_DOUBLE_EQ(results[0].pathSpecificity, 0.0);
+    EXPECT_DOUBLE_EQ(results[0].pathAuroc, 0.5);  // every logit tied at 0
+    EXPECT_DOUBLE_EQ(results[1].pathPrecision, results[1].originalPrecision);
+    EXPECT_DOUBLE_EQ(results[1].pathSpecificity, 1.0);
+    EXPECT_DOUBLE_EQ(results[1].pathAuroc, 1.0);
+
+    // The knockout's sets all start in block 1 here: its accuracies per set, with block 0 run once.
+    const auto accuracies = KnockoutTest::accuraciesPerClass(
+        network, toyImages(), normalization, {{{0, 0}, {1}}, {{0, 0}, {0}}});  // the sum off; nothing off
+    EXPECT_EQ(accuracies, (std::vector<std::vector<double>>{{1.0, 0.0}, {1.0, 1.0}}));
+}

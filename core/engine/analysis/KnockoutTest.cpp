@@ -1,6 +1,7 @@
 #include "analysis/KnockoutTest.h"
 
 #include "Errors.h"
+#include "analysis/PathEvaluator.h"
 #include "analysis/PathMetrics.h"
 #include "nad/ImageCycle.h"
 #include "nn/ImageBatch.h"
@@ -105,35 +106,82 @@ std::vector<double> KnockoutTest::accuracyPerClass(BlockNetwork& network, const 
                                                    const Normalization& normalization,
                                                    const std::vector<std::vector<std::uint8_t>>& off, int batchSize)
 {
-    torch::NoGradGuard noGrad;
+    return accuraciesPerClass(network, images, normalization, {off}, batchSize).front();
+}
+
+namespace {
+
+// The masks that switch `off`'s units off (none when `off` is empty).
+BlockMasks masksSwitchingOff(const std::vector<std::vector<std::uint8_t>>& off, const torch::Device& device)
+{
     BlockMasks masks;
     for (const auto& block : off) {
         std::vector<float> keep(block.size());
         for (std::size_t u = 0; u < block.size(); ++u)
             keep[u] = block[u] ? 0.0f : 1.0f;
-        masks.push_back(torch::tensor(keep).to(network.device()));
+        masks.push_back(torch::tensor(keep).to(device));
     }
-    std::int64_t classes = 0;
-    for (std::int64_t label : images.labels)
-        classes = std::max(classes, label + 1);
-    std::vector<double> hits(std::size_t(classes), 0.0), counts(std::size_t(classes), 0.0);
-    batchSize = ImageBatch::imagesWithin(images, batchSize);
-    for (std::size_t first = 0; first < images.count(); first += std::size_t(batchSize)) {
-        const std::size_t count = std::min(std::size_t(batchSize), images.count() - first);
-        const torch::Tensor predicted =
-            network.forward(ImageBatch::range(images, first, count, normalization, network.device()), masks)
-                .logits.argmax(1)
-                .cpu();
+    return masks;
+}
+
+// Hits and image counts per class, to turn into accuracies.
+struct ClassTally
+{
+    std::vector<double> hits, counts;
+    explicit ClassTally(std::size_t classes) : hits(classes, 0.0), counts(classes, 0.0) {}
+    void add(const torch::Tensor& logits, const std::vector<std::int64_t>& labels, std::size_t first)
+    {
+        const torch::Tensor predicted = logits.argmax(1).cpu();
         const auto* p = predicted.data_ptr<std::int64_t>();
-        for (std::size_t k = 0; k < count; ++k) {
-            const auto label = std::size_t(images.labels[first + k]);
+        for (std::int64_t k = 0; k < predicted.numel(); ++k) {
+            const auto label = std::size_t(labels[first + std::size_t(k)]);
             counts[label] += 1;
             hits[label] += p[k] == std::int64_t(label) ? 1 : 0;
         }
     }
-    for (std::size_t c = 0; c < hits.size(); ++c)
-        hits[c] = counts[c] > 0 ? hits[c] / counts[c] : 0.0;
-    return hits;
+    std::vector<double> accuracies() const
+    {
+        std::vector<double> accuracy(hits.size(), 0.0);
+        for (std::size_t c = 0; c < hits.size(); ++c)
+            accuracy[c] = counts[c] > 0 ? hits[c] / counts[c] : 0.0;
+        return accuracy;
+    }
+};
+
+}  // namespace
+
+std::vector<std::vector<double>>
+KnockoutTest::accuraciesPerClass(BlockNetwork& network, const ImageSet& images, const Normalization& normalization,
+                                 const std::vector<std::vector<std::vector<std::uint8_t>>>& offSets, int batchSize)
+{
+    torch::NoGradGuard noGrad;
+    std::size_t shared = network.blockCount();  // blocks before this one run unmasked for every set
+    std::vector<BlockMasks> masks;
+    for (const auto& off : offSets) {
+        masks.push_back(masksSwitchingOff(off, network.device()));
+        shared = std::min(shared, off.empty() ? std::size_t(0) : PathEvaluator::firstBlockWith(off, 1));
+    }
+    std::int64_t classes = 0;
+    for (std::int64_t label : images.labels)
+        classes = std::max(classes, label + 1);
+    std::vector<ClassTally> tallies(offSets.size(), ClassTally(std::size_t(classes)));
+    batchSize = ImageBatch::imagesWithin(images, batchSize);
+    for (std::size_t first = 0; first < images.count(); first += std::size_t(batchSize)) {
+        const std::size_t count = std::min(std::size_t(batchSize), images.count() - first);
+        const torch::Tensor input = ImageBatch::range(images, first, count, normalization, network.device());
+        if (shared == 0 || shared == network.blockCount()) {
+            for (std::size_t s = 0; s < offSets.size(); ++s)
+                tallies[s].add(network.forward(input, masks[s]).logits, images.labels, first);
+            continue;
+        }
+        const std::vector<torch::Tensor> before = network.outputsBefore(input, shared);
+        for (std::size_t s = 0; s < offSets.size(); ++s)
+            tallies[s].add(network.forwardFrom(shared, before, masks[s]).logits, images.labels, first);
+    }
+    std::vector<std::vector<double>> accuracies;
+    for (const auto& tally : tallies)
+        accuracies.push_back(tally.accuracies());
+    return accuracies;
 }
 
 std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const ImageSet& images,
@@ -235,13 +283,16 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
             results.push_back(std::move(r));
             continue;
         }
-        std::tie(r.ownDrop, r.othersDrop) =
-            drops(original.perClass(), accuracyPerClass(network, loaded, normalization, own), compared, r.classIndex);
+        // The own units, then the control's draws, in one run over the images.
+        std::vector<std::vector<std::vector<std::uint8_t>>> offSets{own};
+        for (int d = 0; d < draws; ++d)
+            offSets.push_back(randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d));
+        const auto knocked = accuraciesPerClass(network, loaded, normalization, offSets);
+        std::tie(r.ownDrop, r.othersDrop) = drops(original.perClass(), knocked.front(), compared, r.classIndex);
         std::vector<double> randomOwn, randomOthers;
         for (int d = 0; d < draws; ++d) {
-            const auto control = randomUnitsLike(own, seed * 1000003ull + std::uint64_t(r.classIndex) * 1009ull + d);
-            const auto [onC, onOthers] = drops(
-                original.perClass(), accuracyPerClass(network, loaded, normalization, control), compared, r.classIndex);
+            const auto [onC, onOthers] =
+                drops(original.perClass(), knocked[std::size_t(d) + 1], compared, r.classIndex);
             randomOwn.push_back(onC);
             randomOthers.push_back(onOthers);
         }

@@ -38,6 +38,13 @@ public:
     static std::vector<double> accuracyPerClass(BlockNetwork& network, const ImageSet& images,
                                                 const Normalization& normalization,
                                                 const std::vector<std::vector<std::uint8_t>>& off, int batchSize = 500);
+    // The same for several sets of units switched off (one accuracy vector each). The blocks
+    // before the first one any set touches run once per batch for all of them: the test's own and
+    // control sets all start in the same block, so on paths that keep every unit of the early
+    // blocks only the last blocks run 1 + draws times.
+    static std::vector<std::vector<double>>
+    accuraciesPerClass(BlockNetwork& network, const ImageSet& images, const Normalization& normalization,
+                       const std::vector<std::vector<std::vector<std::uint8_t>>>& offSets, int batchSize = 500);
 
     // The images the test runs on: the first `perClass` images of every class of `images` (it
     // costs 1 + draws forward passes per concept, so it takes a bounded sample).

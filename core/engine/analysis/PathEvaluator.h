@@ -46,7 +46,13 @@ public:
                                                    const Normalization& normalization,
                                                    const std::vector<LearnedPath>& paths, int batchSize = 500,
                                                    std::size_t negativesPerConcept = 0);
+    // Blocks where every path keeps every unit run as in the original network, so the original's
+    // forward keeps its outputs at the first block some path masks (when they fit in
+    // kSharedBytes) and every path runs from there, without reading its images again; a path that
+    // keeps every unit of every block has the original's logits. On the demo's paths that is all
+    // but the last one to three blocks (DARTS: all of them).
     static constexpr std::size_t kChunkBytes = std::size_t(64) << 20;
+    static constexpr std::size_t kSharedBytes = std::size_t(256) << 20;
     // The images concept `c` is evaluated on (indices into `labels`): all of its own and, of the
     // others, all (count 0 or more than there are) or a seeded sample of `negatives`, in order.
     static std::vector<std::size_t> evaluationImages(const std::vector<std::int64_t>& labels, std::int64_t c,
@@ -56,6 +62,10 @@ public:
     // falls more than 20 points below the original network's: it has become an
     // "answer c for everything" detector rather than the concept's path.
     static bool isDegenerate(const ConceptEvaluation& e);
+
+    // The first block holding a unit whose bit is `value` (the block count when none does): with
+    // 0, where a path starts to differ from the original network.
+    static std::size_t firstBlockWith(const std::vector<std::vector<std::uint8_t>>& bits, std::uint8_t value);
 
     // The path's binary masks as float tensors on `device`, one per block.
     static BlockMasks masksOf(const LearnedPath& path, const torch::Device& device);

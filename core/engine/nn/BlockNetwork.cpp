@@ -40,7 +40,43 @@ BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks&
                               " blocks");
     std::vector<torch::Tensor> history;
     history.reserve(m_blocks.size());
-    for (std::size_t i = 0; i < m_blocks.size(); ++i) {
+    return run(input, 0, std::move(history), masks, keepBlockOutputs);
+}
+
+BlockForward BlockNetwork::forwardFrom(std::size_t first, std::vector<torch::Tensor> before, const BlockMasks& masks,
+                                       bool keepBlockOutputs)
+{
+    if (!masks.empty() && masks.size() != m_blocks.size())
+        throw InvalidArgument("got " + std::to_string(masks.size()) + " masks for " + std::to_string(m_blocks.size()) +
+                              " blocks");
+    if (first == 0 || first > m_blocks.size() || before.size() != first)
+        throw InvalidArgument("a forward from block " + std::to_string(first) + " needs the outputs of the " +
+                              std::to_string(first) + " blocks before it, got " + std::to_string(before.size()));
+    if (!before.back().defined())
+        throw InvalidArgument("a forward from block " + std::to_string(first) + " needs the output of block " +
+                              std::to_string(first - 1));
+    return run(torch::Tensor(), first, std::move(before), masks, keepBlockOutputs);
+}
+
+std::vector<torch::Tensor> BlockNetwork::outputsBefore(const torch::Tensor& input, std::size_t first)
+{
+    if (first == 0 || first > m_blocks.size())
+        throw InvalidArgument("no block outputs before block " + std::to_string(first) + " of " +
+                              std::to_string(m_blocks.size()));
+    std::vector<torch::Tensor> history;
+    history.reserve(first);
+    for (std::size_t i = 0; i < first; ++i) {
+        history.push_back(runBlock(i, input, history));
+        if (i >= kBlocksRead)
+            history[i - kBlocksRead] = torch::Tensor();  // no later block reads it
+    }
+    return history;
+}
+
+BlockForward BlockNetwork::run(const torch::Tensor& input, std::size_t first, std::vector<torch::Tensor> history,
+                               const BlockMasks& masks, bool keepBlockOutputs)
+{
+    for (std::size_t i = first; i < m_blocks.size(); ++i) {
         torch::Tensor output = runBlock(i, input, history);
         if (!masks.empty())
             output = applyMask(output, masks[i], m_blocks[i]);

@@ -48,6 +48,19 @@ public:
     // `masks` is empty (no masks) or has one entry per block.
     BlockForward forward(const torch::Tensor& input, const BlockMasks& masks = {}, bool keepBlockOutputs = false);
 
+    // The same from block `first` on, given `before`: the outputs of blocks 0..first-1 of which
+    // only the last kBlocksRead are read (earlier entries may be undefined). Runs whose masks are
+    // all ones in blocks before `first` share those blocks' outputs with the unmasked network,
+    // so they can compute them once (the evaluation and the knockout test do). `masks` is empty
+    // or has one entry per block; those before `first` are not applied.
+    BlockForward forwardFrom(std::size_t first, std::vector<torch::Tensor> before, const BlockMasks& masks = {},
+                             bool keepBlockOutputs = false);
+    // How far back a block reads: DARTS cells take the two previous cells, the others one.
+    static constexpr std::size_t kBlocksRead = 2;
+    // The unmasked outputs of blocks 0..first-1 that a forward from `first` reads (the last
+    // kBlocksRead; the earlier entries are undefined, freed as the blocks run).
+    std::vector<torch::Tensor> outputsBefore(const torch::Tensor& input, std::size_t first);
+
     // Analysis mode: eval() (batch norm uses its running statistics) and every parameter
     // frozen, so gradients reach only the masks. Training the zoo uses setTrainable(true).
     void freeze();
@@ -62,13 +75,19 @@ public:
     static torch::Tensor applyMask(const torch::Tensor& output, const torch::Tensor& mask, const BlockSpec& block);
 
 protected:
-    // f_i. `history` holds the masked outputs of blocks 0..index-1.
+    // f_i. `history` holds the masked outputs of blocks 0..index-1; an implementation reads at
+    // most its last kBlocksRead entries (and `input` only for block 0).
     virtual torch::Tensor runBlock(std::size_t index, const torch::Tensor& input,
                                    const std::vector<torch::Tensor>& history) = 0;
     // f_n, from the masked output of the last block to the logits.
     virtual torch::Tensor runClassifier(const torch::Tensor& lastBlockOutput) = 0;
 
     std::vector<BlockSpec> m_blocks;
+
+private:
+    // Blocks `first`.. on `history` (the outputs before `first`), then the classifier.
+    BlockForward run(const torch::Tensor& input, std::size_t first, std::vector<torch::Tensor> history,
+                     const BlockMasks& masks, bool keepBlockOutputs);
 };
 
 }  // namespace nad
