@@ -232,7 +232,7 @@ void addActivationsCommand(CLI::App& parent)
         const auto network = context.loadNetwork();
         const auto images = splitList(o->images);
         const CompositeImage composite =
-            images.empty() ? CompositeBuilder::fromHeldOut(context.heldOut(), concepts, rows, cols, o->seed)
+            images.empty() ? CompositeBuilder::fromHeldOut(*context.heldOutSource(), concepts, rows, cols, o->seed)
                            : CompositeBuilder::fromFiles(images, concepts, rows, cols, int(context.model.inputChannels),
                                                          int(context.model.inputSize), int(context.model.inputSize));
         ActivationGridView grid;
@@ -286,8 +286,8 @@ void addHitRateCommand(CLI::App& parent)
         CancelSignal cancel;
         HitRateStudy study;
         try {
-            study = ActivationMaps::hitRates(*network, context.heldOut(), context.model.normalization, paths, o->hit,
-                                             {}, &cancel.flag());
+            study = ActivationMaps::hitRates(*network, *context.heldOutSource(), context.model.normalization, paths,
+                                             o->hit, {}, &cancel.flag());
         } catch (const Error&) {
             if (cancel.flag().load())
                 throw CancelledError("cancelled");

@@ -429,7 +429,7 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
     }
     if (all.empty())
         return written;
-    ImageSet heldOut;
+    std::unique_ptr<ImageSource> heldOut;  // read as composites need it
     std::string heldOutPath;
     BlockSeriesView usage(QStringLiteral("unit-usage"));
     fillUsage(usage, all);
@@ -461,7 +461,7 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
         const auto network = context.loadNetwork();
         // Every model of a project shares its data set: load the held-out images once.
         if (heldOutPath != context.dataset.path) {
-            heldOut = context.heldOut();
+            heldOut = context.heldOutSource();
             heldOutPath = context.dataset.path;
         }
         const auto byInit = context.finalPaths(project);
@@ -473,14 +473,14 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
         if (concepts.empty())
             concepts = defaultCompositeConcepts(project, context, paths, tiles);
         if (int(concepts.size()) == tiles) {
-            const auto composite = CompositeBuilder::fromHeldOut(heldOut, concepts, request.hitRate.rows,
+            const auto composite = CompositeBuilder::fromHeldOut(*heldOut, concepts, request.hitRate.rows,
                                                                  request.hitRate.cols, request.hitRate.seed);
             ActivationGridView grid;
             fillActivations(grid, context, *network, paths, composite, request.hitRate.topPercent);
             save(grid, model + QStringLiteral("-activation-grid"));
         }
         if (int(paths.size()) >= tiles) {
-            const auto study = ActivationMaps::hitRates(*network, heldOut, context.model.normalization, paths,
+            const auto study = ActivationMaps::hitRates(*network, *heldOut, context.model.normalization, paths,
                                                         request.hitRate, {}, cancel);
             BlockSeriesView hitRate(QStringLiteral("hit-rate"));
             fillHitRate(hitRate, study, model);

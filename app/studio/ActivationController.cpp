@@ -12,8 +12,8 @@ struct ActivationController::Loaded
     qint64 runId = 0;
     RunContext context;
     std::shared_ptr<BlockNetwork> network;
-    std::vector<LearnedPath> paths;  // the first initialization's
-    ImageSet heldOut;
+    std::vector<LearnedPath> paths;        // the first initialization's
+    std::unique_ptr<ImageSource> heldOut;  // composites read only their tiles
 };
 
 ActivationController::ActivationController(QObject* parent) : BackgroundJob(parent)
@@ -49,7 +49,7 @@ ActivationGridData ActivationController::compute(const ActivationRequest& reques
         loaded->context = RunContext::open(project, request.runId, request.zooDirectory);
         loaded->network = loaded->context.loadNetwork();
         loaded->paths = loaded->context.finalPaths(project).begin()->second;
-        loaded->heldOut = loaded->context.heldOut();
+        loaded->heldOut = loaded->context.heldOutSource();
         m_loaded = std::move(loaded);
     }
     const RunContext& context = m_loaded->context;
@@ -62,7 +62,7 @@ ActivationGridData ActivationController::compute(const ActivationRequest& reques
     CompositeImage composite;
     if (request.files.empty()) {
         composite =
-            CompositeBuilder::fromHeldOut(m_loaded->heldOut, concepts, request.rows, request.cols, request.seed);
+            CompositeBuilder::fromHeldOut(*m_loaded->heldOut, concepts, request.rows, request.cols, request.seed);
     } else {
         // Dropped files fill the first tiles (each labelled with its tile's concept); the
         // remaining tiles take a held-out image of their concept.
@@ -74,7 +74,7 @@ ActivationGridData ActivationController::compute(const ActivationRequest& reques
                 t < request.files.size()
                     ? CompositeBuilder::fromFiles({request.files[t]}, {concepts[t]}, 1, 1, int(entry.inputChannels),
                                                   int(entry.inputSize), int(entry.inputSize))
-                    : CompositeBuilder::fromHeldOut(m_loaded->heldOut, {concepts[t]}, 1, 1, request.seed + t);
+                    : CompositeBuilder::fromHeldOut(*m_loaded->heldOut, {concepts[t]}, 1, 1, request.seed + t);
             tiles.channels = one.image.channels;
             tiles.height = one.image.height;
             tiles.width = one.image.width;

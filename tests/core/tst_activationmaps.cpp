@@ -65,26 +65,74 @@ TEST(CompositeImage, ResizingKeepsTheTileSplit)
     EXPECT_TRUE(composite.insideTile(1, 0, 14));
 }
 
+namespace {
+
+// A held-out set read on demand that records what is asked of it and fails on one image.
+class RecordingSource : public ImageSource
+{
+public:
+    RecordingSource(const ImageSet& images, std::size_t unreadable) : m_inner(images), m_unreadable(unreadable) {}
+    const std::vector<std::int64_t>& labels() const override { return m_inner.labels(); }
+    ImageSet read(const std::vector<std::size_t>& indices, std::vector<std::size_t>* read) const override
+    {
+        asked.insert(asked.end(), indices.begin(), indices.end());
+        ++reads;
+        std::vector<std::size_t> readable;
+        for (std::size_t i : indices)
+            if (i != m_unreadable)
+                readable.push_back(i);
+        return m_inner.read(readable, read);
+    }
+    std::size_t imageBytes() const override { return m_inner.imageBytes(); }
+    mutable std::vector<std::size_t> asked;
+    mutable int reads = 0;
+
+private:
+    ImageSetSource m_inner;
+    std::size_t m_unreadable;
+};
+
+}  // namespace
+
 TEST(CompositeImage, HeldOutCompositesAreSeededAndShowTheirConcepts)
 {
     ImageSet heldOut = flatTiles(8, 4, 4);
     for (std::size_t k = 0; k < heldOut.count(); ++k)
         heldOut.labels[k] = std::int64_t(k % 4);  // two images per concept 0..3
-    const auto a = CompositeBuilder::fromHeldOut(heldOut, {2, 0, 3, 1}, 2, 2, 7);
-    const auto b = CompositeBuilder::fromHeldOut(heldOut, {2, 0, 3, 1}, 2, 2, 7);
+    const ImageSetSource source(heldOut);
+    const auto a = CompositeBuilder::fromHeldOut(source, {2, 0, 3, 1}, 2, 2, 7);
+    const auto b = CompositeBuilder::fromHeldOut(source, {2, 0, 3, 1}, 2, 2, 7);
     EXPECT_EQ(a.image.pixels, b.image.pixels);
     EXPECT_EQ(a.tileConcepts, (std::vector<std::int64_t>{2, 0, 3, 1}));
     // Tile 0 shows an image of concept 2: value 30 (image 2) or 70 (image 6).
     const int first = a.image.pixels[0];
     EXPECT_TRUE(first == 30 || first == 70) << first;
 
-    const auto random = CompositeBuilder::random(heldOut, {0, 1, 2, 3}, 1, 2, 20, 5);
+    const auto random = CompositeBuilder::random(source, {0, 1, 2, 3}, 1, 2, 20, 5);
     ASSERT_EQ(random.size(), 20u);
     for (const auto& c : random)
         EXPECT_NE(c.tileConcepts[0], c.tileConcepts[1]);
-    EXPECT_THROW(CompositeBuilder::random(heldOut, {0}, 1, 2, 1, 5), InvalidArgument);
-    EXPECT_THROW(CompositeBuilder::fromHeldOut(heldOut, {0, 1}, 2, 2, 1), InvalidArgument);
-    EXPECT_THROW(CompositeBuilder::fromHeldOut(heldOut, {9}, 1, 1, 1), InvalidArgument);
+    EXPECT_THROW(CompositeBuilder::random(source, {0}, 1, 2, 1, 5), InvalidArgument);
+    EXPECT_THROW(CompositeBuilder::fromHeldOut(source, {0, 1}, 2, 2, 1), InvalidArgument);
+    EXPECT_THROW(CompositeBuilder::fromHeldOut(source, {9}, 1, 1, 1), InvalidArgument);
+
+    // Issue 16: a held-out split read on demand gives the same composites and is asked only for
+    // their tiles, all composites' tiles in one read; a tile that cannot be read is an error.
+    RecordingSource recording(heldOut, heldOut.count());
+    EXPECT_EQ(CompositeBuilder::fromHeldOut(recording, {2, 0, 3, 1}, 2, 2, 7).image.pixels, a.image.pixels);
+    EXPECT_EQ(recording.asked.size(), 4u);
+    recording.asked.clear();
+    recording.reads = 0;
+    const auto streamed = CompositeBuilder::random(recording, {0, 1, 2, 3}, 1, 2, 20, 5);
+    EXPECT_EQ(recording.reads, 1);
+    EXPECT_EQ(recording.asked.size(), 40u);
+    for (std::size_t k = 0; k < random.size(); ++k) {
+        EXPECT_EQ(streamed[k].image.pixels, random[k].image.pixels) << k;
+        EXPECT_EQ(streamed[k].tileSources, random[k].tileSources) << k;
+    }
+    const std::size_t tile = std::stoul(a.tileSources[1].substr(std::string("test image ").size()));
+    RecordingSource broken(heldOut, tile);
+    EXPECT_THROW(CompositeBuilder::fromHeldOut(broken, {2, 0, 3, 1}, 2, 2, 7), DataError);
 }
 
 TEST(CompositeImage, LayoutParsing)

@@ -289,7 +289,7 @@ private Q_SLOTS:
             std::vector<std::int64_t> concepts;
             for (const QString& name : tileNames)
                 concepts.push_back(kFashion.indexOf(name));
-            image = CompositeBuilder::fromHeldOut(test, concepts, 2, 2, 3);
+            image = CompositeBuilder::fromHeldOut(ImageSetSource(test), concepts, 2, 2, 3);
         } catch (const std::exception&) {
             image = composite();
         }

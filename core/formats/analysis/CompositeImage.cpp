@@ -20,6 +20,52 @@ void checkLayout(int rows, int cols)
                               std::to_string(cols));
 }
 
+// The held-out images a composite of `concepts` shows (one drawn per tile with `seed`), and
+// how its tiles name them.
+struct TilePicks
+{
+    std::vector<std::size_t> indices;
+    std::vector<std::string> sources;
+};
+
+TilePicks pickTiles(const std::vector<std::int64_t>& labels, const std::vector<std::int64_t>& concepts, int rows,
+                    int cols, std::uint64_t seed)
+{
+    checkLayout(rows, cols);
+    if (concepts.size() != std::size_t(rows * cols))
+        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
+                              std::to_string(rows * cols) + " concepts, got " + std::to_string(concepts.size()));
+    TilePicks picks;
+    for (std::size_t t = 0; t < concepts.size(); ++t) {
+        std::vector<std::size_t> ofConcept;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (labels[i] == concepts[t])
+                ofConcept.push_back(i);
+        if (ofConcept.empty())
+            throw InvalidArgument("the held-out images have no image of concept " + std::to_string(concepts[t]));
+        // A different draw per tile, so a concept shown twice shows two images.
+        const auto pick = ImageFolderReader::samplePermutation(ofConcept.size(), seed * 1000003ULL + t).front();
+        picks.indices.push_back(ofConcept[pick]);
+        picks.sources.push_back("test image " + std::to_string(ofConcept[pick]));
+    }
+    return picks;
+}
+
+// Reads `indices` of `heldOut`, all of them or an error naming the first that failed.
+ImageSet readAll(const ImageSource& heldOut, const std::vector<std::size_t>& indices)
+{
+    std::vector<std::size_t> read;
+    ImageSet images = heldOut.read(indices, &read);
+    if (read.size() != indices.size()) {
+        std::size_t missing = 0;
+        while (missing < read.size() && read[missing] == indices[missing])
+            ++missing;
+        throw DataError("held-out image " + std::to_string(indices[missing]) +
+                        " of a composite's tile could not be read");
+    }
+    return images;
+}
+
 }  // namespace
 
 int CompositeImage::tileOf(std::int64_t concept) const
@@ -107,25 +153,11 @@ CompositeImage CompositeBuilder::fromTiles(const ImageSet& tiles, int rows, int 
     return composite;
 }
 
-CompositeImage CompositeBuilder::fromHeldOut(const ImageSet& heldOut, const std::vector<std::int64_t>& concepts,
+CompositeImage CompositeBuilder::fromHeldOut(const ImageSource& heldOut, const std::vector<std::int64_t>& concepts,
                                              int rows, int cols, std::uint64_t seed)
 {
-    checkLayout(rows, cols);
-    if (concepts.size() != std::size_t(rows * cols))
-        throw InvalidArgument("a " + std::to_string(rows) + "x" + std::to_string(cols) + " composite needs " +
-                              std::to_string(rows * cols) + " concepts, got " + std::to_string(concepts.size()));
-    std::vector<std::size_t> chosen;
-    std::vector<std::string> sources;
-    for (std::size_t t = 0; t < concepts.size(); ++t) {
-        const auto indices = heldOut.indicesOfClass(concepts[t]);
-        if (indices.empty())
-            throw InvalidArgument("the held-out images have no image of concept " + std::to_string(concepts[t]));
-        // A different draw per tile, so a concept shown twice shows two images.
-        const auto pick = ImageFolderReader::samplePermutation(indices.size(), seed * 1000003ULL + t).front();
-        chosen.push_back(indices[pick]);
-        sources.push_back("test image " + std::to_string(indices[pick]));
-    }
-    return fromTiles(heldOut.subset(chosen), rows, cols, sources);
+    const TilePicks picks = pickTiles(heldOut.labels(), concepts, rows, cols, seed);
+    return fromTiles(readAll(heldOut, picks.indices), rows, cols, picks.sources);
 }
 
 CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files,
@@ -162,7 +194,7 @@ CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files
     return fromTiles(tiles, rows, cols, files);
 }
 
-std::vector<CompositeImage> CompositeBuilder::random(const ImageSet& heldOut, const std::vector<std::int64_t>& pool,
+std::vector<CompositeImage> CompositeBuilder::random(const ImageSource& heldOut, const std::vector<std::int64_t>& pool,
                                                      int rows, int cols, int count, std::uint64_t seed)
 {
     checkLayout(rows, cols);
@@ -172,14 +204,25 @@ std::vector<CompositeImage> CompositeBuilder::random(const ImageSet& heldOut, co
                               std::to_string(rows * cols) + " distinct concepts, only " +
                               std::to_string(distinct.size()) + " have paths");
     const std::vector<std::int64_t> concepts(distinct.begin(), distinct.end());
-    std::vector<CompositeImage> composites;
+    std::vector<TilePicks> picks;
+    std::vector<std::size_t> all;
     for (int k = 0; k < count; ++k) {
         const std::uint64_t drawSeed = seed * 7919ULL + std::uint64_t(k);
         const auto order = ImageFolderReader::samplePermutation(concepts.size(), drawSeed);
         std::vector<std::int64_t> chosen;
         for (int t = 0; t < rows * cols; ++t)
             chosen.push_back(concepts[order[std::size_t(t)]]);
-        composites.push_back(fromHeldOut(heldOut, chosen, rows, cols, drawSeed));
+        picks.push_back(pickTiles(heldOut.labels(), chosen, rows, cols, drawSeed));
+        all.insert(all.end(), picks.back().indices.begin(), picks.back().indices.end());
+    }
+    const ImageSet tiles = readAll(heldOut, all);
+    std::vector<CompositeImage> composites;
+    const auto perComposite = std::size_t(rows * cols);
+    for (std::size_t k = 0; k < picks.size(); ++k) {
+        std::vector<std::size_t> range(perComposite);
+        for (std::size_t t = 0; t < perComposite; ++t)
+            range[t] = k * perComposite + t;
+        composites.push_back(fromTiles(tiles.subset(range), rows, cols, picks[k].sources));
     }
     return composites;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/ImageSet.h"
+#include "data/ImageSource.h"
 
 #include <cstdint>
 #include <string>
@@ -40,8 +41,9 @@ class CompositeBuilder
 {
 public:
     // One image of each of `concepts` (row-major, rows × cols of them) from `heldOut`, chosen
-    // with `seed` (the same images for the same seed on every machine).
-    static CompositeImage fromHeldOut(const ImageSet& heldOut, const std::vector<std::int64_t>& concepts, int rows,
+    // with `seed` (the same images for the same seed on every machine). Only the chosen images
+    // are read, so a held-out folder of any size works; one that cannot be read is an error.
+    static CompositeImage fromHeldOut(const ImageSource& heldOut, const std::vector<std::int64_t>& concepts, int rows,
                                       int cols, std::uint64_t seed);
     // `tiles` holds one image per tile (row-major); its labels are the tiles' concepts.
     static CompositeImage fromTiles(const ImageSet& tiles, int rows, int cols,
@@ -51,9 +53,9 @@ public:
     static CompositeImage fromFiles(const std::vector<std::string>& files, const std::vector<std::int64_t>& concepts,
                                     int rows, int cols, int channels, int height, int width);
     // `count` composites for batch statistics: each draws rows × cols distinct concepts from
-    // `pool` and one held-out image of each, all from `seed`.
-    static std::vector<CompositeImage> random(const ImageSet& heldOut, const std::vector<std::int64_t>& pool, int rows,
-                                              int cols, int count, std::uint64_t seed);
+    // `pool` and one held-out image of each, all from `seed` (read together, once).
+    static std::vector<CompositeImage> random(const ImageSource& heldOut, const std::vector<std::int64_t>& pool,
+                                              int rows, int cols, int count, std::uint64_t seed);
     // Parses a layout such as "2x2" or "1x2" (rows x cols, 1..8 each).
     static std::pair<int, int> parseLayout(const std::string& layout);
 };

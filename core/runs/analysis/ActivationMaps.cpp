@@ -53,7 +53,7 @@ std::vector<ActivationMap> ActivationMaps::compute(BlockNetwork& network, const 
     return maps;
 }
 
-HitRateStudy ActivationMaps::hitRates(BlockNetwork& network, const ImageSet& heldOut,
+HitRateStudy ActivationMaps::hitRates(BlockNetwork& network, const ImageSource& heldOut,
                                       const Normalization& normalization, const std::vector<LearnedPath>& paths,
                                       const HitRateOptions& options, const Progress& progress,
                                       const std::atomic<bool>* cancel)

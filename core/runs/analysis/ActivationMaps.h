@@ -49,7 +49,7 @@ public:
     // Mean ± std of the per-block hit rate over seeded random composites of the concepts that
     // have a path in `paths` (one path per concept). `cancel` is checked per composite.
     using Progress = std::function<void(int done, int total)>;
-    static HitRateStudy hitRates(BlockNetwork& network, const ImageSet& heldOut, const Normalization& normalization,
+    static HitRateStudy hitRates(BlockNetwork& network, const ImageSource& heldOut, const Normalization& normalization,
                                  const std::vector<LearnedPath>& paths, const HitRateOptions& options,
                                  const Progress& progress = {}, const std::atomic<bool>* cancel = nullptr);
 };
