@@ -57,8 +57,8 @@ void benchUnitExplorer(BlockNetwork& network, const Normalization& normalization
         std::vector<double> measures, maps;
         for (int repeat = 0; repeat < 3; ++repeat) {
             t = Clock::now();
-            const BlockUnitStatistics statistics =
-                UnitExplorer::measureBlock(network, heldOut, normalization, block, UnitExplorer::kCachedTopCount);
+            const BlockUnitStatistics statistics = UnitExplorer::measureBlock(
+                network, ImageSetSource(heldOut), normalization, block, UnitExplorer::kCachedTopCount);
             measures.push_back(seconds(t));
             t = Clock::now();
             const auto top = statistics.topImagesOf(0, 12);

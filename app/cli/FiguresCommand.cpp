@@ -427,8 +427,8 @@ void addUnitsCommand(CLI::App& parent)
         }
         CancelSignal cancel;
         const UnitProfile profile =
-            UnitExplorer::profile(project, context, *network, context.heldOut(), paths, block, std::size_t(o->unit),
-                                  std::size_t(o->top), {}, &cancel.flag());
+            UnitExplorer::profile(project, context, *network, *context.heldOutSource(), paths, block,
+                                  std::size_t(o->unit), std::size_t(o->top), {}, &cancel.flag());
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         printUnitProfile(profile);
         std::cout << "profile in " << fixed(seconds, 1) << " s (model, held-out split"

@@ -14,7 +14,7 @@ struct UnitController::Loaded
     RunContext context;
     std::shared_ptr<BlockNetwork> network;
     std::map<int, std::vector<LearnedPath>> paths;
-    ImageSet heldOut;
+    std::unique_ptr<ImageSource> heldOut;  // read a chunk at a time
 };
 
 UnitController::UnitController(QObject* parent) : BackgroundJob(parent)
@@ -64,7 +64,7 @@ UnitProfile UnitController::compute(const UnitRequest& request, const std::atomi
         loaded->context = RunContext::open(*loaded->project, request.runId, request.zooDirectory);
         loaded->network = loaded->context.loadNetwork();
         loaded->paths = loaded->context.finalPaths(*loaded->project);
-        loaded->heldOut = loaded->context.heldOut();
+        loaded->heldOut = loaded->context.heldOutSource();
         m_loaded = std::move(loaded);
     }
     Loaded& loaded = *m_loaded;
@@ -72,7 +72,7 @@ UnitProfile UnitController::compute(const UnitRequest& request, const std::atomi
                               ? QString::fromStdString(loaded.network->blocks()[request.block].name)
                               : QString::number(request.block);
     return UnitExplorer::profile(
-        *loaded.project, loaded.context, *loaded.network, loaded.heldOut, loaded.paths, request.block, request.unit,
+        *loaded.project, loaded.context, *loaded.network, *loaded.heldOut, loaded.paths, request.block, request.unit,
         request.top,
         [this, &block](std::size_t done, std::size_t total) {
             reportProgress(double(done) / double(total),

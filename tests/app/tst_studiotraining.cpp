@@ -429,7 +429,7 @@ private Q_SLOTS:
         RunContext context = RunContext::open(const_cast<ProjectStore&>(store), latest, m_zoo.toStdString());
         const auto network = context.loadNetwork();
         const BlockUnitStatistics engine =
-            UnitExplorer::measureBlock(*network, context.heldOut(), context.model.normalization, 7, 32);
+            UnitExplorer::measureBlock(*network, *context.heldOutSource(), context.model.normalization, 7, 32);
         QCOMPARE(shown.topImageIndices, engine.topImagesOf(3, std::size_t(tabs->unitExplorer()->topCount())));
         QCOMPARE(shown.classMeans.size(), engine.classes.size());
         for (std::size_t c = 0; c < engine.classes.size(); ++c)

@@ -39,7 +39,7 @@ TEST(UnitExplorer, BlockStatisticsAreTheChannelMeansOfTheOriginalNetwork)
 {
     nadtest::ToyNetwork network;
     const ImageSet images = toyImages();
-    const BlockUnitStatistics s = UnitExplorer::measureBlock(network, images, Normalization{}, 0, 2);
+    const BlockUnitStatistics s = UnitExplorer::measureBlock(network, ImageSetSource(images), Normalization{}, 0, 2);
     ASSERT_EQ(s.units, 2u);
     EXPECT_EQ(s.classes, (std::vector<std::int64_t>{0, 1}));
     // Unit 0 responds 1.5 k / 255: images 3 then 2 are its strongest; class 0 holds k = 0, 2.
@@ -49,11 +49,48 @@ TEST(UnitExplorer, BlockStatisticsAreTheChannelMeansOfTheOriginalNetwork)
     EXPECT_NEAR(s.classMean(0, 1), 3.0f / 255.0f, 1e-6);
     EXPECT_NEAR(s.classMean(1, 1), 10.0f / 255.0f, 1e-6);
     // Block 1 (the sum) has one unit: responses 1.5k + 10, in the same order.
-    const BlockUnitStatistics sum = UnitExplorer::measureBlock(network, images, Normalization{}, 1, 4);
+    const BlockUnitStatistics sum = UnitExplorer::measureBlock(network, ImageSetSource(images), Normalization{}, 1, 4);
     EXPECT_EQ(sum.topImagesOf(0, 4), (std::vector<std::int64_t>{3, 2, 1, 0}));
-    EXPECT_THROW(UnitExplorer::measureBlock(network, images, Normalization{}, 2, 2), InvalidArgument);
+    EXPECT_THROW(UnitExplorer::measureBlock(network, ImageSetSource(images), Normalization{}, 2, 2), InvalidArgument);
     std::atomic<bool> cancel{true};
-    EXPECT_THROW(UnitExplorer::measureBlock(network, images, Normalization{}, 0, 2, {}, &cancel), Error);
+    EXPECT_THROW(UnitExplorer::measureBlock(network, ImageSetSource(images), Normalization{}, 0, 2, {}, &cancel),
+                 Error);
+}
+
+namespace {
+
+// The toy images read on demand, with image 3 unreadable (a broken file in a folder).
+class SourceMissingImage3 : public ImageSource
+{
+public:
+    SourceMissingImage3() : m_inner(toyImages()) {}
+    const std::vector<std::int64_t>& labels() const override { return m_inner.labels(); }
+    ImageSet read(const std::vector<std::size_t>& indices, std::vector<std::size_t>* read) const override
+    {
+        std::vector<std::size_t> readable;
+        for (std::size_t i : indices)
+            if (i != 3)
+                readable.push_back(i);
+        return m_inner.read(readable, read);
+    }
+    std::size_t imageBytes() const override { return m_inner.imageBytes(); }
+
+private:
+    ImageSetSource m_inner;
+};
+
+}  // namespace
+
+// Issue 16: the held-out split is read a chunk at a time; an image that cannot be read is left
+// out of the means and the strongest images, the others keep their indices.
+TEST(UnitExplorer, StreamedStatisticsLeaveOutUnreadableImages)
+{
+    nadtest::ToyNetwork network;
+    const BlockUnitStatistics s = UnitExplorer::measureBlock(network, SourceMissingImage3(), Normalization{}, 0, 2);
+    EXPECT_EQ(s.images, 3u);
+    EXPECT_EQ(s.topImagesOf(0, 2), (std::vector<std::int64_t>{2, 1}));
+    EXPECT_NEAR(s.classMean(0, 0), 1.5f / 255.0f, 1e-6);  // images 0 and 2, as before
+    EXPECT_NEAR(s.classMean(0, 1), 1.5f / 255.0f, 1e-6);  // image 1 only
 }
 
 TEST(UnitExplorer, UnitMapsShareOneScale)

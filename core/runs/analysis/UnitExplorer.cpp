@@ -32,15 +32,31 @@ void checkUnit(BlockNetwork& network, std::size_t block, std::size_t unit)
                               std::to_string(spec.channels - 1) + "), not " + std::to_string(unit));
 }
 
-std::vector<std::int64_t> classesOf(const ImageSet& set)
+std::vector<std::int64_t> classesOf(const std::vector<std::int64_t>& labels)
 {
-    const std::set<std::int64_t> distinct(set.labels.begin(), set.labels.end());
+    const std::set<std::int64_t> distinct(labels.begin(), labels.end());
     return {distinct.begin(), distinct.end()};
+}
+
+// Adds the rows of `responses` (images `read`, in order) to `builder`, one run of consecutive
+// indices at a time (an unreadable image breaks a run).
+void addRead(UnitStatisticsBuilder& builder, const torch::Tensor& responses, const std::vector<std::size_t>& read,
+             const std::vector<std::int64_t>& labels)
+{
+    const float* rows = responses.data_ptr<float>();
+    const auto units = std::size_t(responses.size(1));
+    for (std::size_t start = 0; start < read.size();) {
+        std::size_t end = start + 1;
+        while (end < read.size() && read[end] == read[end - 1] + 1)
+            ++end;
+        builder.add(rows + start * units, labels.data() + read[start], end - start, read[start]);
+        start = end;
+    }
 }
 
 }  // namespace
 
-BlockUnitStatistics UnitExplorer::measureBlock(BlockNetwork& network, const ImageSet& heldOut,
+BlockUnitStatistics UnitExplorer::measureBlock(BlockNetwork& network, const ImageSource& heldOut,
                                                const Normalization& normalization, std::size_t block,
                                                std::size_t topCount, const Progress& progress,
                                                const std::atomic<bool>* cancel)
@@ -49,17 +65,25 @@ BlockUnitStatistics UnitExplorer::measureBlock(BlockNetwork& network, const Imag
     if (heldOut.count() == 0)
         throw InvalidArgument("the held-out split has no images to measure the units on");
     const BlockSpec& spec = network.blocks()[block];
-    UnitStatisticsBuilder builder(block, spec.name, std::size_t(spec.channels), classesOf(heldOut), topCount);
+    const auto& labels = heldOut.labels();
+    UnitStatisticsBuilder builder(block, spec.name, std::size_t(spec.channels), classesOf(labels), topCount);
     torch::NoGradGuard noGrad;
     for (std::size_t first = 0; first < heldOut.count(); first += kChunk) {
         if (cancel && cancel->load())
             throw Error("cancelled");
         const std::size_t count = std::min(kChunk, heldOut.count() - first);
-        const torch::Tensor input = ImageBatch::range(heldOut, first, count, normalization, network.device());
-        const BlockForward result = network.forward(input, {}, true);
-        const torch::Tensor responses =
-            result.blockOutputs.at(block).mean({2, 3}).to(torch::kCPU, torch::kFloat).contiguous();
-        builder.add(responses.data_ptr<float>(), heldOut.labels.data() + first, count, first);
+        std::vector<std::size_t> wanted(count);
+        for (std::size_t i = 0; i < count; ++i)
+            wanted[i] = first + i;
+        std::vector<std::size_t> read;
+        const ImageSet images = heldOut.read(wanted, &read);
+        if (images.count() > 0) {
+            // The blocks after `block` are not needed.
+            const torch::Tensor input = ImageBatch::range(images, 0, images.count(), normalization, network.device());
+            const torch::Tensor responses =
+                network.outputsBefore(input, block + 1).back().mean({2, 3}).to(torch::kCPU, torch::kFloat).contiguous();
+            addRead(builder, responses, read, labels);
+        }
         if (progress)
             progress(first + count, heldOut.count());
     }
@@ -122,7 +146,7 @@ UnitKeeping UnitExplorer::keeping(const std::map<int, std::vector<LearnedPath>>&
 }
 
 UnitProfile UnitExplorer::profile(ProjectStore& project, const RunContext& context, BlockNetwork& network,
-                                  const ImageSet& heldOut, const std::map<int, std::vector<LearnedPath>>& paths,
+                                  const ImageSource& heldOut, const std::map<int, std::vector<LearnedPath>>& paths,
                                   std::size_t block, std::size_t unit, std::size_t top, const Progress& progress,
                                   const std::atomic<bool>* cancel)
 {
@@ -149,7 +173,11 @@ UnitProfile UnitExplorer::profile(ProjectStore& project, const RunContext& conte
     profile.fromCache = cached;
     profile.topImageIndices = statistics->topImagesOf(unit, top);
     profile.topResponses = statistics->topResponsesOf(unit, top);
-    profile.topImages = heldOut.subset({profile.topImageIndices.begin(), profile.topImageIndices.end()});
+    std::vector<std::size_t> topIndices(profile.topImageIndices.begin(), profile.topImageIndices.end());
+    std::vector<std::size_t> topRead;
+    profile.topImages = heldOut.read(topIndices, &topRead);
+    if (topRead != topIndices)
+        throw DataError("a held-out image among unit " + std::to_string(unit) + "'s strongest could not be read again");
     profile.topMaps = unitMaps(network, profile.topImages, context.model.normalization, block, unit);
     profile.classes = statistics->classes;
     std::vector<std::int64_t> pathClasses;

@@ -4,6 +4,7 @@
 #include "analysis/UnitProfile.h"
 #include "analysis/UnitStatistics.h"
 #include "data/ImageSet.h"
+#include "data/ImageSource.h"
 #include "data/Normalization.h"
 #include "nad/PathLearner.h"
 
@@ -27,10 +28,11 @@ public:
     // Images per unit the cache keeps; the explorer shows at most this many.
     static constexpr std::size_t kCachedTopCount = 32;
 
-    // One pass of `heldOut` through the network, in chunks, keeping block `block`'s outputs:
-    // every unit's per-class mean response and its `topCount` strongest images. `cancel` is
-    // checked per chunk (throws Error("cancelled")).
-    static BlockUnitStatistics measureBlock(BlockNetwork& network, const ImageSet& heldOut,
+    // One pass of `heldOut` through the network up to block `block`, read and run in chunks
+    // (a split of any size: only a chunk of images is held): every unit's per-class mean
+    // response and its `topCount` strongest images. An image that cannot be read is left out.
+    // `cancel` is checked per chunk (throws Error("cancelled")).
+    static BlockUnitStatistics measureBlock(BlockNetwork& network, const ImageSource& heldOut,
                                             const Normalization& normalization, std::size_t block, std::size_t topCount,
                                             const Progress& progress = {}, const std::atomic<bool>* cancel = nullptr);
     // The unit's channel on each image of `images`, resized to the input, all divided by the
@@ -42,7 +44,7 @@ public:
     // cache when present (else measured, and cached when `project` is writable), the top `top`
     // images with their maps, and the share of each concept's initializations keeping the unit.
     static UnitProfile profile(ProjectStore& project, const RunContext& context, BlockNetwork& network,
-                               const ImageSet& heldOut, const std::map<int, std::vector<LearnedPath>>& paths,
+                               const ImageSource& heldOut, const std::map<int, std::vector<LearnedPath>>& paths,
                                std::size_t block, std::size_t unit, std::size_t top, const Progress& progress = {},
                                const std::atomic<bool>* cancel = nullptr);
     // How the run's concepts keep the units of `block` (no network needed).
