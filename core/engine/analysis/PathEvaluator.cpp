@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "analysis/Auroc.h"
+#include "analysis/OriginalLogits.h"
 #include "nad/ImageCycle.h"
 #include "nn/ImageBatch.h"
 
@@ -23,121 +24,6 @@ torch::Tensor logitsOn(BlockNetwork& network, const ImageSet& set, const Normali
     }
     return parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
 }
-
-// Calls `use(indices read, images)` for the images `indices` of `source`, read a chunk at a time.
-template <typename Use>
-void forEachChunk(const ImageSource& source, const std::vector<std::size_t>& indices, int batchSize, Use&& use)
-{
-    const std::size_t chunk = source.imagesWithin(PathEvaluator::kChunkBytes, std::size_t(batchSize));
-    for (std::size_t first = 0; first < indices.size(); first += chunk) {
-        const std::vector<std::size_t> wanted(indices.begin() + std::ptrdiff_t(first),
-                                              indices.begin() +
-                                                  std::ptrdiff_t(std::min(indices.size(), first + chunk)));
-        std::vector<std::size_t> read;
-        const ImageSet images = source.read(wanted, &read);
-        if (images.count() > 0)
-            use(read, images);
-    }
-}
-
-// The original network's logits on the images some path is measured on, computed once each,
-// and — when the paths all keep every unit of the blocks before `sharedFrom` and their outputs
-// there fit in kSharedBytes — those outputs, for the paths to run from.
-class OriginalLogits
-{
-public:
-    OriginalLogits(BlockNetwork& network, const ImageSource& source, const std::vector<std::size_t>& needed,
-                   const Normalization& normalization, int batchSize, std::size_t sharedFrom)
-        : m_row(source.count(), -1), m_sharedFrom(sharedFrom < network.blockCount() ? sharedFrom : 0)
-    {
-        std::vector<torch::Tensor> parts;
-        std::int64_t rows = 0;
-        forEachChunk(source, needed, batchSize, [&](const std::vector<std::size_t>& read, const ImageSet& images) {
-            for (std::size_t i : read)
-                m_row[i] = rows++;
-            const int batch = ImageBatch::imagesWithin(images, batchSize);
-            for (std::size_t first = 0; first < images.count(); first += std::size_t(batch)) {
-                const std::size_t count = std::min(std::size_t(batch), images.count() - first);
-                const torch::Tensor input = ImageBatch::range(images, first, count, normalization, network.device());
-                parts.push_back(logitsKeepingShared(network, input, needed.size()).to(torch::kCPU, torch::kFloat));
-            }
-        });
-        m_logits = parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
-        for (auto& blockParts : m_sharedParts)
-            m_shared.push_back(blockParts.empty() ? torch::Tensor() : torch::cat(blockParts));
-        m_sharedParts.clear();
-    }
-    // The images of `indices` that were read, in order.
-    std::vector<std::size_t> readOf(const std::vector<std::size_t>& indices) const
-    {
-        std::vector<std::size_t> read;
-        for (std::size_t i : indices)
-            if (m_row[i] >= 0)
-                read.push_back(i);
-        return read;
-    }
-    // The rows of images `indices` (each must have been read).
-    torch::Tensor rowsOf(const std::vector<std::size_t>& indices) const
-    {
-        return m_logits.index_select(0, rowIndices(indices));
-    }
-    // Whether a path that keeps every unit before block `first` can run from the kept outputs.
-    bool canRunFrom(std::size_t first) const { return m_sharedFrom > 0 && first >= m_sharedFrom; }
-    // The logits of a path (`masks`) on images `indices` (each read), run from the kept outputs.
-    torch::Tensor runFromShared(BlockNetwork& network, const std::vector<std::size_t>& indices, const BlockMasks& masks,
-                                int batchSize) const
-    {
-        const torch::Tensor rows = rowIndices(indices);
-        std::vector<torch::Tensor> parts;
-        for (std::int64_t first = 0; first < rows.numel(); first += batchSize) {
-            const torch::Tensor batchRows = rows.slice(0, first, std::min(rows.numel(), first + batchSize));
-            std::vector<torch::Tensor> before(m_sharedFrom);
-            for (std::size_t b = 0; b < m_shared.size(); ++b)
-                if (m_shared[b].defined())
-                    before[b] = m_shared[b].index_select(0, batchRows).to(network.device());
-            parts.push_back(
-                network.forwardFrom(m_sharedFrom, std::move(before), masks).logits.to(torch::kCPU, torch::kFloat));
-        }
-        return parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
-    }
-
-private:
-    torch::Tensor rowIndices(const std::vector<std::size_t>& indices) const
-    {
-        std::vector<std::int64_t> rows;
-        for (std::size_t i : indices)
-            rows.push_back(m_row[i]);
-        return torch::tensor(rows, torch::kInt64);
-    }
-    // The logits of one batch, keeping the outputs at m_sharedFrom while they fit.
-    torch::Tensor logitsKeepingShared(BlockNetwork& network, const torch::Tensor& input, std::size_t images)
-    {
-        if (m_sharedFrom == 0)
-            return network.forward(input).logits;
-        std::vector<torch::Tensor> before = network.outputsBefore(input, m_sharedFrom);
-        std::size_t bytesPerImage = 0;
-        for (const auto& output : before)
-            if (output.defined())
-                bytesPerImage += std::size_t(output.numel() / output.size(0)) * output.element_size();
-        if (bytesPerImage * images > PathEvaluator::kSharedBytes) {
-            m_sharedFrom = 0;  // too large to keep: every path runs on its images
-            m_sharedParts.clear();
-        } else {
-            m_sharedParts.resize(before.size());
-            for (std::size_t b = 0; b < before.size(); ++b)
-                if (before[b].defined())
-                    m_sharedParts[b].push_back(before[b].to(torch::kCPU));
-        }
-        const std::size_t first = before.size();  // before the move below
-        return network.forwardFrom(first, std::move(before)).logits;
-    }
-
-    std::vector<std::int64_t> m_row;  // per image of the source: its row in m_logits, −1 when not read
-    torch::Tensor m_logits;
-    std::size_t m_sharedFrom;                               // 0: no outputs kept
-    std::vector<std::vector<torch::Tensor>> m_sharedParts;  // per block before m_sharedFrom, per batch
-    std::vector<torch::Tensor> m_shared;                    // per block before m_sharedFrom (undefined: not read)
-};
 
 // One-vs-rest AUROC of logit column `c`: concept c's images against all the others.
 double aurocOf(const torch::Tensor& logits, const std::vector<std::int64_t>& labels, std::int64_t c)
@@ -188,6 +74,32 @@ ConceptEvaluation compare(const torch::Tensor& unmasked, const torch::Tensor& ma
         e.pathAuroc = aurocOf(masked, imageLabels, c);
     }
     return e;
+}
+
+// The path's logits on images `chosen`, and in `measured` the images they are for: the
+// original's when the path keeps every unit, else run from the original's kept outputs when it
+// can, else on its images read again.
+torch::Tensor pathLogits(BlockNetwork& network, const ImageSource& heldOut, const OriginalLogits& original,
+                         const LearnedPath& path, const std::vector<std::size_t>& chosen,
+                         const Normalization& normalization, int batchSize, std::vector<std::size_t>& measured)
+{
+    const std::size_t differsFrom = PathEvaluator::firstBlockWith(path.binary, 0);
+    if (differsFrom == network.blockCount()) {  // the path is the original network
+        measured = original.readOf(chosen);
+        return original.rowsOf(measured);
+    }
+    const BlockMasks masks = PathEvaluator::masksOf(path, network.device());
+    if (original.canRunFrom(differsFrom)) {
+        measured = original.readOf(chosen);
+        return original.runFromShared(network, measured, masks, batchSize);
+    }
+    std::vector<torch::Tensor> parts;
+    OriginalLogits::forEachChunk(heldOut, chosen, batchSize,
+                                 [&](const std::vector<std::size_t>& read, const ImageSet& images) {
+                                     parts.push_back(logitsOn(network, images, normalization, masks, batchSize));
+                                     measured.insert(measured.end(), read.begin(), read.end());
+                                 });
+    return parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
 }
 
 }  // namespace
@@ -274,26 +186,9 @@ std::vector<ConceptEvaluation> PathEvaluator::evaluate(BlockNetwork& network, co
     for (std::size_t p = 0; p < paths.size(); ++p) {
         const LearnedPath& path = paths[p];
         const std::int64_t c = path.classIndex;
-        const std::size_t differsFrom = firstBlockWith(path.binary, 0);
-        torch::Tensor masked;
         std::vector<std::size_t> measured;
-        if (differsFrom == network.blockCount()) {  // the path is the original network
-            measured = original.readOf(chosen[p]);
-            masked = original.rowsOf(measured);
-        } else if (original.canRunFrom(differsFrom)) {
-            measured = original.readOf(chosen[p]);
-            masked = original.runFromShared(network, measured, masksOf(path, network.device()), batchSize);
-        } else {
-            const BlockMasks masks = masksOf(path, network.device());
-            std::vector<torch::Tensor> parts;
-            forEachChunk(heldOut, chosen[p], batchSize,
-                         [&](const std::vector<std::size_t>& read, const ImageSet& images) {
-                             parts.push_back(logitsOn(network, images, normalization, masks, batchSize));
-                             measured.insert(measured.end(), read.begin(), read.end());
-                         });
-            if (!parts.empty())
-                masked = torch::cat(parts);
-        }
+        const torch::Tensor masked =
+            pathLogits(network, heldOut, original, path, chosen[p], normalization, batchSize, measured);
         if (measured.empty())
             throw DataError("none of the held-out images concept " + std::to_string(c) +
                             " is measured on could be read");
