@@ -459,7 +459,7 @@ std::vector<WrittenFigure> ProjectFigures::exportAll(ProjectStore& project, cons
             continue;
         const RunContext context = RunContext::open(project, summary.runId, request.zooDirectory);
         const auto network = context.loadNetwork();
-        // Every model of a project shares its data set: load the held-out images once.
+        // Every model of a project shares its data set: open the held-out split once.
         if (heldOutPath != context.dataset.path) {
             heldOut = context.heldOutSource();
             heldOutPath = context.dataset.path;

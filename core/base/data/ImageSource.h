@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace nad {
@@ -25,6 +26,9 @@ public:
     virtual std::size_t imageBytes() const = 0;
     // The images an evaluation may read at once within `bytes`, at least `minimum`.
     std::size_t imagesWithin(std::size_t bytes, std::size_t minimum) const;
+    // The images at `indices`, every one of them: a DataError naming the first that cannot be
+    // read and `what` it was for (a composite's tile, a unit's strongest image).
+    ImageSet readAll(const std::vector<std::size_t>& indices, const std::string& what) const;
 };
 
 // A set already in memory (Fashion-MNIST's IDX files, a validation split): reading copies.

@@ -27,6 +27,7 @@ OriginalLogits::OriginalLogits(BlockNetwork& network, const ImageSource& source,
     : m_row(source.count(), -1), m_sharedFrom(sharedFrom < network.blockCount() ? sharedFrom : 0)
 {
     std::vector<torch::Tensor> parts;
+    std::vector<std::vector<torch::Tensor>> kept;  // per block before m_sharedFrom, per batch
     std::int64_t rows = 0;
     forEachChunk(source, needed, batchSize, [&](const std::vector<std::size_t>& read, const ImageSet& images) {
         for (std::size_t i : read)
@@ -35,13 +36,12 @@ OriginalLogits::OriginalLogits(BlockNetwork& network, const ImageSource& source,
         for (std::size_t first = 0; first < images.count(); first += std::size_t(batch)) {
             const std::size_t count = std::min(std::size_t(batch), images.count() - first);
             const torch::Tensor input = ImageBatch::range(images, first, count, normalization, network.device());
-            parts.push_back(logitsKeepingShared(network, input, needed.size()).to(torch::kCPU, torch::kFloat));
+            parts.push_back(logitsKeepingShared(network, input, needed.size(), kept).to(torch::kCPU, torch::kFloat));
         }
     });
     m_logits = parts.empty() ? torch::empty({0, 0}) : torch::cat(parts);
-    for (auto& blockParts : m_sharedParts)
+    for (const auto& blockParts : kept)
         m_shared.push_back(blockParts.empty() ? torch::Tensor() : torch::cat(blockParts));
-    m_sharedParts.clear();
 }
 
 std::vector<std::size_t> OriginalLogits::readOf(const std::vector<std::size_t>& indices) const
@@ -83,7 +83,8 @@ torch::Tensor OriginalLogits::rowIndices(const std::vector<std::size_t>& indices
     return torch::tensor(rows, torch::kInt64);
 }
 
-torch::Tensor OriginalLogits::logitsKeepingShared(BlockNetwork& network, const torch::Tensor& input, std::size_t images)
+torch::Tensor OriginalLogits::logitsKeepingShared(BlockNetwork& network, const torch::Tensor& input, std::size_t images,
+                                                  std::vector<std::vector<torch::Tensor>>& kept)
 {
     if (m_sharedFrom == 0)
         return network.forward(input).logits;
@@ -95,12 +96,12 @@ torch::Tensor OriginalLogits::logitsKeepingShared(BlockNetwork& network, const t
     // Decided on the first batch: every image's outputs have the same size.
     if (bytesPerImage * images > PathEvaluator::kSharedBytes) {
         m_sharedFrom = 0;  // too large to keep: every path runs on its images
-        m_sharedParts.clear();
+        kept.clear();
     } else {
-        m_sharedParts.resize(before.size());
+        kept.resize(before.size());
         for (std::size_t b = 0; b < before.size(); ++b)
             if (before[b].defined())
-                m_sharedParts[b].push_back(before[b].to(torch::kCPU));
+                kept[b].push_back(before[b].to(torch::kCPU));
     }
     const std::size_t first = before.size();  // before the move below
     return network.forwardFrom(first, std::move(before)).logits;

@@ -38,14 +38,15 @@ public:
 
 private:
     torch::Tensor rowIndices(const std::vector<std::size_t>& indices) const;
-    // The logits of one batch, keeping the outputs at m_sharedFrom while they fit.
-    torch::Tensor logitsKeepingShared(BlockNetwork& network, const torch::Tensor& input, std::size_t images);
+    // The logits of one batch, adding its outputs at m_sharedFrom to `kept` (per block, per
+    // batch) while all `images` fit.
+    torch::Tensor logitsKeepingShared(BlockNetwork& network, const torch::Tensor& input, std::size_t images,
+                                      std::vector<std::vector<torch::Tensor>>& kept);
 
     std::vector<std::int64_t> m_row;  // per image of the source: its row in m_logits, −1 when not read
     torch::Tensor m_logits;
-    std::size_t m_sharedFrom;                               // 0: no outputs kept
-    std::vector<std::vector<torch::Tensor>> m_sharedParts;  // per block before m_sharedFrom, per batch
-    std::vector<torch::Tensor> m_shared;                    // per block before m_sharedFrom (undefined: not read)
+    std::size_t m_sharedFrom;             // 0: no outputs kept
+    std::vector<torch::Tensor> m_shared;  // per block before m_sharedFrom (undefined: not read)
 };
 
 }  // namespace nad

@@ -33,11 +33,16 @@ torch::Tensor BlockNetwork::applyMask(const torch::Tensor& output, const torch::
     return output * mask.to(output.dtype()).view(shape);
 }
 
-BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks& masks, bool keepBlockOutputs)
+void BlockNetwork::checkMasks(const BlockMasks& masks) const
 {
     if (!masks.empty() && masks.size() != m_blocks.size())
         throw InvalidArgument("got " + std::to_string(masks.size()) + " masks for " + std::to_string(m_blocks.size()) +
                               " blocks");
+}
+
+BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks& masks, bool keepBlockOutputs)
+{
+    checkMasks(masks);
     std::vector<torch::Tensor> history;
     history.reserve(m_blocks.size());
     return run(input, 0, std::move(history), masks, keepBlockOutputs);
@@ -46,9 +51,7 @@ BlockForward BlockNetwork::forward(const torch::Tensor& input, const BlockMasks&
 BlockForward BlockNetwork::forwardFrom(std::size_t first, std::vector<torch::Tensor> before, const BlockMasks& masks,
                                        bool keepBlockOutputs)
 {
-    if (!masks.empty() && masks.size() != m_blocks.size())
-        throw InvalidArgument("got " + std::to_string(masks.size()) + " masks for " + std::to_string(m_blocks.size()) +
-                              " blocks");
+    checkMasks(masks);
     if (first == 0 || first > m_blocks.size() || before.size() != first)
         throw InvalidArgument("a forward from block " + std::to_string(first) + " needs the outputs of the " +
                               std::to_string(first) + " blocks before it, got " + std::to_string(before.size()));

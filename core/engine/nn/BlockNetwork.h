@@ -85,6 +85,8 @@ protected:
     std::vector<BlockSpec> m_blocks;
 
 private:
+    // Empty or one mask per block.
+    void checkMasks(const BlockMasks& masks) const;
     // Blocks `first`.. on `history` (the outputs before `first`), then the classifier.
     BlockForward run(const torch::Tensor& input, std::size_t first, std::vector<torch::Tensor> history,
                      const BlockMasks& masks, bool keepBlockOutputs);

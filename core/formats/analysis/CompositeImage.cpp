@@ -51,21 +51,6 @@ TilePicks pickTiles(const std::vector<std::int64_t>& labels, const std::vector<s
     return picks;
 }
 
-// Reads `indices` of `heldOut`, all of them or an error naming the first that failed.
-ImageSet readAll(const ImageSource& heldOut, const std::vector<std::size_t>& indices)
-{
-    std::vector<std::size_t> read;
-    ImageSet images = heldOut.read(indices, &read);
-    if (read.size() != indices.size()) {
-        std::size_t missing = 0;
-        while (missing < read.size() && read[missing] == indices[missing])
-            ++missing;
-        throw DataError("held-out image " + std::to_string(indices[missing]) +
-                        " of a composite's tile could not be read");
-    }
-    return images;
-}
-
 }  // namespace
 
 int CompositeImage::tileOf(std::int64_t concept) const
@@ -157,7 +142,7 @@ CompositeImage CompositeBuilder::fromHeldOut(const ImageSource& heldOut, const s
                                              int rows, int cols, std::uint64_t seed)
 {
     const TilePicks picks = pickTiles(heldOut.labels(), concepts, rows, cols, seed);
-    return fromTiles(readAll(heldOut, picks.indices), rows, cols, picks.sources);
+    return fromTiles(heldOut.readAll(picks.indices, "a composite's tile"), rows, cols, picks.sources);
 }
 
 CompositeImage CompositeBuilder::fromFiles(const std::vector<std::string>& files,
@@ -215,7 +200,7 @@ std::vector<CompositeImage> CompositeBuilder::random(const ImageSource& heldOut,
         picks.push_back(pickTiles(heldOut.labels(), chosen, rows, cols, drawSeed));
         all.insert(all.end(), picks.back().indices.begin(), picks.back().indices.end());
     }
-    const ImageSet tiles = readAll(heldOut, all);
+    const ImageSet tiles = heldOut.readAll(all, "a composite's tile");
     std::vector<CompositeImage> composites;
     const auto perComposite = std::size_t(rows * cols);
     for (std::size_t k = 0; k < picks.size(); ++k) {

@@ -173,11 +173,8 @@ UnitProfile UnitExplorer::profile(ProjectStore& project, const RunContext& conte
     profile.fromCache = cached;
     profile.topImageIndices = statistics->topImagesOf(unit, top);
     profile.topResponses = statistics->topResponsesOf(unit, top);
-    std::vector<std::size_t> topIndices(profile.topImageIndices.begin(), profile.topImageIndices.end());
-    std::vector<std::size_t> topRead;
-    profile.topImages = heldOut.read(topIndices, &topRead);
-    if (topRead != topIndices)
-        throw DataError("a held-out image among unit " + std::to_string(unit) + "'s strongest could not be read again");
+    profile.topImages = heldOut.readAll({profile.topImageIndices.begin(), profile.topImageIndices.end()},
+                                        "one of unit " + std::to_string(unit) + "'s strongest images");
     profile.topMaps = unitMaps(network, profile.topImages, context.model.normalization, block, unit);
     profile.classes = statistics->classes;
     std::vector<std::int64_t> pathClasses;
