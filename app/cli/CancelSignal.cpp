@@ -44,4 +44,9 @@ const std::atomic<bool>& CancelSignal::flag() const
     return g_cancelled;
 }
 
+void CancelSignal::requestStop()
+{
+    g_cancelled = true;
+}
+
 }  // namespace nad::cli

@@ -3,6 +3,8 @@
 #include "Errors.h"
 #include "nn/ImageBatch.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -47,7 +49,9 @@ TrainingResult ZooTrainer::train(BlockNetwork& network, const ImageSet& train, c
     normalization.validate(train.channels);
     if (train.count() == 0)
         throw InvalidArgument("the training set is empty");
-    torch::manual_seed(options.seed);
+    // The data order and the flips come from a generator of its own, seeded as manual_seed
+    // would seed the global one (so the same draws): models can train at once on two threads.
+    at::Generator generator = at::detail::createCPUGenerator(options.seed);
     const torch::Device device = network.device();
     network.setTrainable(true);
 
@@ -63,7 +67,7 @@ TrainingResult ZooTrainer::train(BlockNetwork& network, const ImageSet& train, c
     const auto start = std::chrono::steady_clock::now();
     std::int64_t step = 0;
     for (int epoch = 1; epoch <= options.epochs && !result.cancelled; ++epoch) {
-        const torch::Tensor order = torch::randperm(std::int64_t(train.count()), torch::kInt64);
+        const torch::Tensor order = torch::randperm(std::int64_t(train.count()), generator, torch::kInt64);
         const auto* orderData = order.data_ptr<std::int64_t>();
         double lossSum = 0;
         std::int64_t lossCount = 0;
@@ -78,7 +82,8 @@ TrainingResult ZooTrainer::train(BlockNetwork& network, const ImageSet& train, c
                 indices[k] = std::size_t(orderData[first + k]);
             torch::Tensor images = ImageBatch::images(train, indices, normalization, device);
             if (options.horizontalFlips) {
-                const torch::Tensor flip = (torch::rand({std::int64_t(count)}) < 0.5).to(device).view({-1, 1, 1, 1});
+                const torch::Tensor flip =
+                    (torch::rand({std::int64_t(count)}, generator) < 0.5).to(device).view({-1, 1, 1, 1});
                 images = torch::where(flip, images.flip({3}), images);
             }
             const torch::Tensor labels = ImageBatch::labels(train, indices, device);

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 namespace nad {
 namespace fs = std::filesystem;
@@ -216,8 +217,15 @@ std::optional<ZooEntry> ModelZoo::trainOn(const ZooTrainRequest& request, const 
     config.classes = std::int64_t(trainSet.classNames.size());
 
     ComputeDevice::configureProcess();
-    torch::manual_seed(training.seed);
-    auto network = NetworkFactory::create(request.family, config);
+    std::shared_ptr<BlockNetwork> network;
+    {
+        // The initial weights come from LibTorch's global generator: seeded and drawn under one
+        // lock, so models trained at once on two threads get the weights each gets alone.
+        static std::mutex globalGenerator;
+        const std::lock_guard<std::mutex> lock(globalGenerator);
+        torch::manual_seed(training.seed);
+        network = NetworkFactory::create(request.family, config);
+    }
     network->to(ComputeDevice::choose());
     const TrainingResult result =
         ZooTrainer::train(*network, trainSet, testSet, kFashionMnistNormalization, training, progress, cancel);
