@@ -38,7 +38,7 @@ namespace nad::cli {
 namespace {
 
 // The four families of the paper, in the order the demo starts them.
-// DenseNet first: its model and paths take about half of the demo (see planDemo).
+// DenseNet first: its paths take about half of the demo's learning (see learnAllPaths).
 const char* const kFamilies[] = {"densenet", "vgg", "resnet", "darts"};
 
 struct Options
@@ -138,10 +138,11 @@ void learnPaths(const Options& o, const std::string& projectPath, const std::str
     progress.print(text.str());
 }
 
-// Two lanes when the machine has two cores or more, each with half the threads: the demo's
-// models and paths are small, and two of them at once use the cores better than one with
-// all threads (measured on 2 cores: two 1-thread DenseNet path runs 206 s at once against
-// 2 x 128 s one after the other).
+// Two lanes for the paths when the machine has two cores or more, each with half the threads:
+// the demo's networks are small, and two runs at once use the cores better than one with all
+// threads (measured on 2 cores: two 1-thread DenseNet path runs 206 s at once, against 2 x 128 s
+// one after the other with 2 threads). Paths do not depend on the thread count (the same paths
+// and metrics, byte for byte, with 1 and 2 threads).
 int demoLanes()
 {
     return std::thread::hardware_concurrency() >= 2 ? 2 : 1;
@@ -153,6 +154,7 @@ struct FamilyWork
 {
     std::string family;
     std::optional<ZooEntry> model;
+    std::int64_t evaluatedRun = 0;  // the project's evaluated run of the model, reused
 };
 
 // Runs one of the demo's tasks on `lane` with the lane's share of the threads. A task that
@@ -160,7 +162,8 @@ struct FamilyWork
 void runTask(int lane, int threadsPerLane, LaneProgress& progress, CancelSignal& cancel,
              const std::function<void()>& task)
 {
-    ComputeDevice::setThreadsOfThisThread(threadsPerLane);
+    if (threadsPerLane > 0)  // 0: the thread keeps all of them
+        ComputeDevice::setThreadsOfThisThread(threadsPerLane);
     try {
         task();
     } catch (...) {
@@ -170,36 +173,61 @@ void runTask(int lane, int threadsPerLane, LaneProgress& progress, CancelSignal&
     progress.taskDone(lane);
 }
 
-// Adds the demo's tasks to `tasks`, DenseNet's first: its model and paths take about half of
-// the demo, so one lane runs them while the other runs the three other families.
-void planDemo(TaskLanes& tasks, std::vector<FamilyWork>& work, const ModelZoo& zoo, const Options& o,
-              const std::string& path, LaneProgress& progress, CancelSignal& cancel, int threadsPerLane)
+// The families' zoo models, each trained when the zoo has none: one after the other, with all
+// the threads. Their weights depend on the thread count (batch norm's batch statistics), so the
+// demo trains them as `nad zoo train` does, and its models are the same.
+void prepareModels(std::vector<FamilyWork>& work, const ModelZoo& zoo, const Options& o, const std::string& path,
+                   CancelSignal& cancel)
 {
+    LaneProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0, std::cout, 1);
     const ProjectStore project = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
+    TaskLanes training;
     for (FamilyWork& family : work) {
         family.model = zoo.best(family.family);
-        std::vector<std::size_t> after;
-        if (family.model) {
-            std::cout << "[" << family.family << "] model " << family.model->name << ": reused from the zoo ("
-                      << std::fixed << std::setprecision(2) << family.model->testAccuracy * 100
-                      << " % test accuracy)\n";
-            if (const std::int64_t run = evaluatedRunOf(project, family.model->name)) {
-                std::cout << "[" << family.family << "] paths: reused run " << run << " of the project\n";
-                continue;
-            }
-        } else {
-            after.push_back(tasks.add([&, threadsPerLane](int lane) {
-                runTask(lane, threadsPerLane, progress, cancel,
+        if (!family.model) {
+            training.add([&](int lane) {
+                runTask(lane, 0, progress, cancel,
                         [&] { family.model = trainModel(zoo, o, family.family, lane, progress, cancel.flag()); });
-            }));
+            });
+            continue;
         }
-        tasks.add(
-            [&, threadsPerLane](int lane) {
-                runTask(lane, threadsPerLane, progress, cancel,
-                        [&] { learnPaths(o, path, family.family, *family.model, lane, progress, cancel.flag()); });
-            },
-            after);
+        std::cout << "[" << family.family << "] model " << family.model->name << ": reused from the zoo (" << std::fixed
+                  << std::setprecision(2) << family.model->testAccuracy * 100 << " % test accuracy)\n";
+        if (const std::int64_t run = evaluatedRunOf(project, family.model->name)) {
+            std::cout << "[" << family.family << "] paths: reused run " << run << " of the project\n";
+            family.evaluatedRun = run;
+        }
     }
+    progress.setTaskCount(int(training.size()));
+    training.run(1);
+    progress.finish();
+}
+
+// Learns the paths of every family that has no evaluated run, on `lanes` lanes. A free lane
+// takes the first family left in kFamilies' order: DenseNet's paths take about half of the
+// work, so one lane learns them while the other learns the three other families'.
+void learnAllPaths(std::vector<FamilyWork>& work, const Options& o, const std::string& path, CancelSignal& cancel,
+                   int lanes)
+{
+    const int threadsPerLane = std::max(1, int(std::thread::hardware_concurrency()) / lanes);
+    LaneProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0, std::cout, lanes);
+    TaskLanes tasks;
+    for (FamilyWork& family : work) {
+        if (family.evaluatedRun)
+            continue;
+        tasks.add([&, threadsPerLane](int lane) {
+            runTask(lane, threadsPerLane, progress, cancel,
+                    [&] { learnPaths(o, path, family.family, *family.model, lane, progress, cancel.flag()); });
+        });
+    }
+    progress.setTaskCount(int(tasks.size()));
+    try {
+        tasks.run(lanes);
+    } catch (...) {
+        progress.finish();
+        throw;
+    }
+    progress.finish();
 }
 
 }  // namespace
@@ -263,21 +291,10 @@ void addDemoCommand(CLI::App& parent)
         const ModelZoo zoo(o.zoo);
         std::vector<FamilyWork> work;
         for (const char* family : kFamilies)
-            work.push_back({family, std::nullopt});
-        const int lanes = demoLanes();
-        const int threadsPerLane = std::max(1, int(std::thread::hardware_concurrency()) / lanes);
-        TaskLanes tasks;
-        LaneProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0, std::cout, lanes);
+            work.push_back({family, std::nullopt, 0});
         std::cout << '\n';
-        planDemo(tasks, work, zoo, o, path, progress, cancel, threadsPerLane);
-        progress.setTaskCount(int(tasks.size()));
-        try {
-            tasks.run(lanes);
-        } catch (...) {
-            progress.finish();
-            throw;
-        }
-        progress.finish();
+        prepareModels(work, zoo, o, path, cancel);
+        learnAllPaths(work, o, path, cancel, demoLanes());
         const std::string out =
             o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;
         std::cout << "\nFigures in " << out << ":\n";

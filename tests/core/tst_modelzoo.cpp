@@ -2,6 +2,7 @@
 #include "TestData.h"
 #include "TestFiles.h"
 #include "data/FashionMnist.h"
+#include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 #include "nn/ZooTrainer.h"
 #include "zoo/ModelZoo.h"
@@ -10,6 +11,7 @@
 #include <torch/torch.h>
 
 #include <filesystem>
+#include <thread>
 
 using namespace nad;
 namespace fs = std::filesystem;
@@ -95,6 +97,42 @@ TEST_F(ModelZooTest, SameSeedSameWeights)
     request.training.epochs = 1;
     EXPECT_EQ(a.trainOn(request, *s_train, *s_test, "subset")->sha256,
               b.trainOn(request, *s_train, *s_test, "subset")->sha256);
+}
+
+// The demo trains two models at once, one LibTorch thread each: the data order and flips come
+// from each training's own generator and the initial weights are drawn under a lock, so each
+// model is the one it would be alone (with LibTorch's global generator shared, the two data
+// orders would interleave).
+TEST_F(ModelZooTest, ModelsTrainedAtOnceOnTwoThreadsEqualThoseTrainedAlone)
+{
+    auto vgg = tinyRequest();
+    vgg.training.epochs = 1;
+    vgg.training.horizontalFlips = true;
+    auto resnet = vgg;
+    resnet.family = "resnet";
+    const auto train = [this](const std::string& folder, const ZooTrainRequest& request, std::string& sha) {
+        return std::thread([this, folder, request, &sha] {
+            ComputeDevice::setThreadsOfThisThread(1);
+            const auto entry = ModelZoo(m_dir.file(folder)).trainOn(request, *s_train, *s_test, "subset");
+            sha = entry ? entry->sha256 : "cancelled";
+        });
+    };
+    std::string vggAlone, resnetAlone, vggAtOnce, resnetAtOnce;
+    train("alone", vgg, vggAlone).join();
+    train("alone", resnet, resnetAlone).join();
+    std::thread first = train("at-once", vgg, vggAtOnce);
+    std::thread second = train("at-once", resnet, resnetAtOnce);
+    first.join();
+    second.join();
+    EXPECT_EQ(vggAlone.size(), 64u);
+    EXPECT_NE(vggAlone, resnetAlone);
+    EXPECT_EQ(vggAtOnce, vggAlone);
+    EXPECT_EQ(resnetAtOnce, resnetAlone);
+    // Each entry says how many threads it trained with (its weights depend on it).
+    const auto entries = ModelZoo(m_dir.file("at-once")).list();
+    ASSERT_EQ(entries.size(), 2u);
+    for (const auto& entry : entries)
+        EXPECT_EQ(entry.threads, 1) << entry.name;
 }
 
 TEST_F(ModelZooTest, TamperedWeightsAreRefused)

@@ -55,7 +55,8 @@ nlohmann::json toJson(const ZooEntry& e)
               {"max_learning_rate", e.training.maxLearningRate},
               {"weight_decay", e.training.weightDecay},
               {"horizontal_flips", e.training.horizontalFlips},
-              {"seed", e.training.seed}}},
+              {"seed", e.training.seed},
+              {"threads", e.threads}}},
             {"dataset", e.dataset},
             {"libtorch", e.libtorchVersion},
             {"trained_at", e.trainedAt},
@@ -138,6 +139,8 @@ ZooEntry ModelZoo::readMetadata(const std::string& path)
         e.training.weightDecay = JsonNumbers::number(t.at("weight_decay"), where + "weight_decay");
         e.training.horizontalFlips = t.at("horizontal_flips").get<bool>();
         e.training.seed = JsonNumbers::unsignedInteger(t.at("seed"), where + "training seed");
+        if (t.contains("threads"))  // older entries did not record it
+            e.threads = JsonNumbers::int32(t.at("threads"), where + "training threads");
         e.dataset = j.at("dataset").get<std::string>();
         e.libtorchVersion = j.at("libtorch").get<std::string>();
         e.trainedAt = j.at("trained_at").get<std::string>();
@@ -248,6 +251,7 @@ std::optional<ZooEntry> ModelZoo::trainOn(const ZooTrainRequest& request, const 
     entry.training = training;
     entry.dataset = dataset;
     entry.libtorchVersion = ComputeDevice::libtorchVersion();
+    entry.threads = torch::get_num_threads();
     entry.trainedAt = utcNow();
     return store(*network, std::move(entry));
 }

@@ -28,6 +28,9 @@ struct ZooEntry
     double testAccuracy = 0;  // fraction
     double trainingSeconds = 0;
     TrainingOptions training;
+    // LibTorch threads it trained with (0: not recorded). Batch norm's batch statistics sum in
+    // an order that depends on it, so DenseNet, ResNet and DARTS weights do (VGG's did not).
+    int threads = 0;
     std::string dataset;  // where the training data came from
     std::string libtorchVersion;
     std::string trainedAt;  // UTC, ISO 8601
