@@ -58,6 +58,7 @@ struct Options
     int composites = 20;
     std::string format = "png";
     bool projectOnly = false;
+    int lanes = 0;  // 0: demoLanes()
 };
 
 double secondsSince(std::chrono::steady_clock::time_point start)
@@ -269,6 +270,11 @@ void addDemoCommand(CLI::App& parent)
     demo->add_option("--format", options->format, "Figure format: png, svg or pdf")
         ->check(CLI::IsMember({"png", "svg", "pdf"}))
         ->capture_default_str();
+    demo->add_option("--lanes", options->lanes,
+                     "Families whose paths are learned at once, each with its share of the threads (0: 2 on a "
+                     "machine with 2 cores or more)")
+        ->check(CLI::Range(0, 4))
+        ->capture_default_str();
     demo->add_flag("--project-only", options->projectOnly, "Only create (or open) the demo project and describe it");
     demo->callback([options] {
         const auto start = std::chrono::steady_clock::now();
@@ -294,7 +300,7 @@ void addDemoCommand(CLI::App& parent)
             work.push_back({family, std::nullopt, 0});
         std::cout << '\n';
         prepareModels(work, zoo, o, path, cancel);
-        learnAllPaths(work, o, path, cancel, demoLanes());
+        learnAllPaths(work, o, path, cancel, o.lanes > 0 ? o.lanes : demoLanes());
         const std::string out =
             o.out.empty() ? (std::filesystem::path(path).parent_path() / "demo-figures").string() : o.out;
         std::cout << "\nFigures in " << out << ":\n";
