@@ -44,9 +44,4 @@ const std::atomic<bool>& CancelSignal::flag() const
     return g_cancelled;
 }
 
-void CancelSignal::requestStop()
-{
-    g_cancelled = true;
-}
-
 }  // namespace nad::cli

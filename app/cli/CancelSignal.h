@@ -24,8 +24,6 @@ public:
     CancelSignal& operator=(const CancelSignal&) = delete;
 
     const std::atomic<bool>& flag() const;
-    // Sets the flag as Ctrl-C would: one of several jobs failed and the others should stop.
-    void requestStop();
 };
 
 }  // namespace nad::cli

@@ -51,11 +51,4 @@ void ProgressBar::finish()
     m_drawn = false;
 }
 
-void ProgressBar::clear()
-{
-    if (m_drawn && m_interactive)
-        m_out << "\r\x1b[K" << std::flush;
-    m_drawn = false;
-}
-
 }  // namespace nad::cli

@@ -16,8 +16,6 @@ public:
     void update(double fraction, double etaSeconds, const std::string& status, bool force = false);
     // Ends the line.
     void finish();
-    // Erases the drawn line (on a terminal), so that other output can take its place.
-    void clear();
 
     static std::string formatDuration(double seconds);
 

@@ -10,12 +10,6 @@
 #include <thread>
 
 namespace nad {
-namespace {
-
-// setThreadsOfThisThread's cap (0: none). LibTorch's OpenMP thread count is per thread too.
-thread_local int tl_threadCap = 0;
-
-}  // namespace
 
 torch::Device ComputeDevice::choose()
 {
@@ -31,8 +25,6 @@ void ComputeDevice::configureProcess()
         if (asked >= 1)
             threads = std::min(asked, threads);
     }
-    if (tl_threadCap > 0)
-        threads = std::min(tl_threadCap, threads);
     if (torch::get_num_threads() != threads)
         torch::set_num_threads(threads);
 #ifdef __GLIBC__
@@ -46,12 +38,6 @@ void ComputeDevice::configureProcess()
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
-}
-
-void ComputeDevice::setThreadsOfThisThread(int threads)
-{
-    tl_threadCap = std::max(1, threads);
-    torch::set_num_threads(tl_threadCap);
 }
 
 std::string ComputeDevice::describe(const torch::Device& device)

@@ -15,11 +15,6 @@ public:
     // Before engine work: LibTorch's intra-op threads to the core count (or NAD_THREADS when
     // that is fewer), and glibc's allocator to keep activation-sized blocks for reuse.
     static void configureProcess();
-    // For a thread that shares the machine with other engine work on threads of its own (the
-    // demo's two lanes): this thread's LibTorch intra-op threads, kept by configureProcess() as
-    // a cap for this thread. The results do not depend on the thread count (measured: the same
-    // zoo weights and paths with 1 and 2 threads), only the time does.
-    static void setThreadsOfThisThread(int threads);
     // "CPU, 2 threads" or "CUDA (NVIDIA H100)".
     static std::string describe(const torch::Device& device);
     static std::string libtorchVersion();
