@@ -1,4 +1,5 @@
 #include "Errors.h"
+#include "nn/FastFrozenBatchNorm2d.h"
 #include "nn/NetworkFactory.h"
 
 #include <gtest/gtest.h>
@@ -233,4 +234,42 @@ TEST(NetworkFactory, MasksSitWhereTheAuthorsPutThem)
     // Every sample gets the same logits (the classifier's bias): nothing of the image gets through.
     EXPECT_TRUE(torch::allclose(logits[0], logits[1])) << logits;
     EXPECT_TRUE(torch::allclose(logits[0], logits[2])) << logits;
+}
+
+// The frozen norm's own backward must be batch norm's: the same outputs, the same gradient to the
+// input (what a path's masks are learned through), the same training step, the same saved state.
+TEST(FastFrozenBatchNorm2dTest, EqualsBatchNormFrozenAndInTraining)
+{
+    torch::manual_seed(11);
+    torch::nn::BatchNorm2d reference(6);
+    FastFrozenBatchNorm2d fast(6);
+    {
+        torch::NoGradGuard noGrad;
+        reference->weight.uniform_(0.5, 2.0);
+        reference->bias.normal_();
+    }
+    std::stringstream saved;
+    torch::save(reference, saved);
+    torch::load(fast, saved);  // a zoo file written with batch norm loads into it
+
+    const torch::Tensor batch = torch::randn({8, 6, 5, 5}) * 3 + 1;
+    const torch::Tensor trainedOut = reference->forward(batch);
+    EXPECT_TRUE(torch::equal(fast->forward(batch), trainedOut));  // training: batch norm itself
+    EXPECT_TRUE(torch::allclose(fast->running_var, reference->running_var));
+    EXPECT_GT((reference->running_var - 1).abs().max().item<float>(), 0.1f);  // statistics moved
+
+    reference->eval();
+    fast->eval();
+    for (auto* module : {static_cast<torch::nn::Module*>(reference.get()), static_cast<torch::nn::Module*>(fast.get())})
+        for (auto& p : module->parameters())
+            p.set_requires_grad(false);
+    const torch::Tensor x = torch::randn({4, 6, 7, 7}, torch::requires_grad());
+    const torch::Tensor upstream = torch::randn({4, 6, 7, 7});
+    const torch::Tensor expected = reference->forward(x);
+    const torch::Tensor expectedGrad = torch::autograd::grad({expected}, {x}, {upstream})[0];
+    const torch::Tensor actual = fast->forward(x);
+    const torch::Tensor actualGrad = torch::autograd::grad({actual}, {x}, {upstream})[0];
+    EXPECT_TRUE(torch::equal(actual, expected));  // batch norm's own forward kernel
+    EXPECT_TRUE(torch::allclose(actualGrad, expectedGrad, 1e-5, 1e-6)) << (actualGrad - expectedGrad).abs().max();
+    EXPECT_GT((expected - x).abs().max().item<float>(), 0.1f);  // the norm is not the identity
 }

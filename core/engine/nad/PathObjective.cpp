@@ -111,7 +111,8 @@ torch::Tensor PathObjective::paperDistance(const BlockForward& original, const B
         return softmaxKl(original.logits, masked.logits);
     torch::Tensor perSample = torch::zeros({original.logits.size(0)}, original.logits.options());
     auto add = [&](const torch::Tensor& o, const torch::Tensor& m) {
-        const torch::Tensor difference = (o - m).flatten(1);
+        // m − o, not o − m: the same norm, and the gradient reaches m without a negation pass.
+        const torch::Tensor difference = (m - o).flatten(1);
         switch (m_options.distance) {
         case PathDistance::Norm:
             perSample = perSample + difference.norm(2, 1);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "nn/FastFrozenBatchNorm2d.h"
+
 #include <torch/torch.h>
 
 namespace nad {

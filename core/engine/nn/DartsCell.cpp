@@ -22,20 +22,20 @@ const Edge kReduce[8] = {{Op::MaxPool3, 0}, {Op::MaxPool3, 1}, {Op::Skip, 2}, {O
 
 torch::nn::Sequential reluConvBn(std::int64_t in, std::int64_t out)
 {
-    return torch::nn::Sequential(torch::nn::ReLU(), convolution(in, out, 1, 1, 0), torch::nn::BatchNorm2d(out));
+    return torch::nn::Sequential(torch::nn::ReLU(), convolution(in, out, 1, 1, 0), FastFrozenBatchNorm2d(out));
 }
 
 torch::nn::Sequential sepConv3(std::int64_t c, std::int64_t stride)
 {
     return torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, stride, 1, 1, c), convolution(c, c, 1, 1, 0),
-                                 torch::nn::BatchNorm2d(c), torch::nn::ReLU(), convolution(c, c, 3, 1, 1, 1, c),
-                                 convolution(c, c, 1, 1, 0), torch::nn::BatchNorm2d(c));
+                                 FastFrozenBatchNorm2d(c), torch::nn::ReLU(), convolution(c, c, 3, 1, 1, 1, c),
+                                 convolution(c, c, 1, 1, 0), FastFrozenBatchNorm2d(c));
 }
 
 torch::nn::Sequential dilConv3(std::int64_t c, std::int64_t stride)
 {
     return torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, stride, 2, 2, c), convolution(c, c, 1, 1, 0),
-                                 torch::nn::BatchNorm2d(c));
+                                 FastFrozenBatchNorm2d(c));
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ FactorizedReduceImpl::FactorizedReduceImpl(std::int64_t in, std::int64_t out)
 {
     m_conv1 = register_module("conv1", convolution(in, out / 2, 1, 2, 0));
     m_conv2 = register_module("conv2", convolution(in, out - out / 2, 1, 2, 0));
-    m_norm = register_module("norm", torch::nn::BatchNorm2d(out));
+    m_norm = register_module("norm", FastFrozenBatchNorm2d(out));
 }
 
 torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& input)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "nn/FastFrozenBatchNorm2d.h"
+
 #include <torch/torch.h>
 
 #include <vector>
@@ -38,7 +40,7 @@ public:
 private:
     torch::nn::Conv2d m_conv1{nullptr};
     torch::nn::Conv2d m_conv2{nullptr};
-    torch::nn::BatchNorm2d m_norm{nullptr};
+    FastFrozenBatchNorm2d m_norm{nullptr};
 };
 TORCH_MODULE(FactorizedReduce);
 

@@ -13,14 +13,14 @@ DartsNetwork::DartsNetwork(const NetworkConfig& config)
     std::int64_t stemChannels = 0;
     if (config.inputSize >= 64) {
         m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, c / 2, 3, 2),
-                                                torch::nn::BatchNorm2d(c / 2), torch::nn::ReLU(),
-                                                convolution(c / 2, c, 3, 2), torch::nn::BatchNorm2d(c)));
-        m_stems.push_back(torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, 2), torch::nn::BatchNorm2d(c)));
+                                                FastFrozenBatchNorm2d(c / 2), torch::nn::ReLU(),
+                                                convolution(c / 2, c, 3, 2), FastFrozenBatchNorm2d(c)));
+        m_stems.push_back(torch::nn::Sequential(torch::nn::ReLU(), convolution(c, c, 3, 2), FastFrozenBatchNorm2d(c)));
         stemChannels = c;
     } else {
         stemChannels = 3 * c;
         m_stems.push_back(torch::nn::Sequential(convolution(config.inputChannels, stemChannels, 3, 2),
-                                                torch::nn::BatchNorm2d(stemChannels)));
+                                                FastFrozenBatchNorm2d(stemChannels)));
     }
     for (std::size_t s = 0; s < m_stems.size(); ++s) {
         const std::string name = m_stems.size() == 1 ? "stem" : "stem" + std::to_string(s);

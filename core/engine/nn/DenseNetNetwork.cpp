@@ -9,11 +9,11 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
     std::int64_t channels = 2 * growth;
     if (config.inputSize >= 64)
         m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 7, 2),
-                                       torch::nn::BatchNorm2d(channels), torch::nn::ReLU(),
+                                       FastFrozenBatchNorm2d(channels), torch::nn::ReLU(),
                                        torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
     else
         m_stem = torch::nn::Sequential(convolution(config.inputChannels, channels, 3, 2),
-                                       torch::nn::BatchNorm2d(channels), torch::nn::ReLU());
+                                       FastFrozenBatchNorm2d(channels), torch::nn::ReLU());
     register_module("stem", m_stem);
     m_blocks.push_back({"stem", channels});
 
@@ -23,8 +23,8 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
         for (int l = 0; l < layersPerBlock[d]; ++l) {
             const std::string name = "denseblock" + std::to_string(d + 1) + "_layer" + std::to_string(l + 1);
             layers.push_back(register_module(
-                name, torch::nn::Sequential(torch::nn::BatchNorm2d(channels), torch::nn::ReLU(),
-                                            convolution(channels, 4 * growth, 1), torch::nn::BatchNorm2d(4 * growth),
+                name, torch::nn::Sequential(FastFrozenBatchNorm2d(channels), torch::nn::ReLU(),
+                                            convolution(channels, 4 * growth, 1), FastFrozenBatchNorm2d(4 * growth),
                                             torch::nn::ReLU(), convolution(4 * growth, growth, 3))));
             channels += growth;
         }
@@ -32,16 +32,15 @@ DenseNetNetwork::DenseNetNetwork(const NetworkConfig& config)
         m_blocks.push_back({"denseblock" + std::to_string(d + 1), channels});
         if (d < 3) {
             const std::int64_t out = channels / 2;
-            m_stages.push_back(
-                {register_module("transition" + std::to_string(d + 1),
-                                 torch::nn::Sequential(
-                                     torch::nn::BatchNorm2d(channels), torch::nn::ReLU(), convolution(channels, out, 1),
-                                     torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2))))});
+            m_stages.push_back({register_module(
+                "transition" + std::to_string(d + 1),
+                torch::nn::Sequential(FastFrozenBatchNorm2d(channels), torch::nn::ReLU(), convolution(channels, out, 1),
+                                      torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2))))});
             channels = out;
             m_blocks.push_back({"transition" + std::to_string(d + 1), channels});
         }
     }
-    m_finalNorm = register_module("final_norm", torch::nn::BatchNorm2d(channels));
+    m_finalNorm = register_module("final_norm", FastFrozenBatchNorm2d(channels));
     m_classifier = register_module("classifier", torch::nn::Linear(channels, config.classes));
 }
 

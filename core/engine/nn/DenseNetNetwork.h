@@ -1,6 +1,7 @@
 #pragma once
 
 #include "nn/BlockNetwork.h"
+#include "nn/FastFrozenBatchNorm2d.h"
 #include "nn/NetworkConfig.h"
 
 namespace nad {
@@ -28,7 +29,7 @@ private:
     torch::nn::Sequential m_stem{nullptr};
     // Per block after the stem: the dense layers of a dense block, or one transition.
     std::vector<std::vector<torch::nn::Sequential>> m_stages;
-    torch::nn::BatchNorm2d m_finalNorm{nullptr};
+    FastFrozenBatchNorm2d m_finalNorm{nullptr};
     torch::nn::Linear m_classifier{nullptr};
 };
 

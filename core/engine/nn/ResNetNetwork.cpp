@@ -7,11 +7,11 @@ ResNetNetwork::ResNetNetwork(const NetworkConfig& config)
 {
     const std::int64_t stem = config.width;
     if (config.inputSize >= 64) {
-        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 7, 2), torch::nn::BatchNorm2d(stem),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 7, 2), FastFrozenBatchNorm2d(stem),
                                        torch::nn::ReLU(),
                                        torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(3).stride(2).padding(1)));
     } else {
-        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 3, 2), torch::nn::BatchNorm2d(stem),
+        m_stem = torch::nn::Sequential(convolution(config.inputChannels, stem, 3, 2), FastFrozenBatchNorm2d(stem),
                                        torch::nn::ReLU());
     }
     register_module("stem", m_stem);
@@ -29,13 +29,13 @@ ResNetNetwork::ResNetNetwork(const NetworkConfig& config)
             Bottleneck b;
             b.residual = register_module(
                 moduleName + "_residual",
-                torch::nn::Sequential(convolution(channels, inner, 1), torch::nn::BatchNorm2d(inner), torch::nn::ReLU(),
-                                      convolution(inner, inner, 3, stride), torch::nn::BatchNorm2d(inner),
-                                      torch::nn::ReLU(), convolution(inner, out, 1), torch::nn::BatchNorm2d(out)));
+                torch::nn::Sequential(convolution(channels, inner, 1), FastFrozenBatchNorm2d(inner), torch::nn::ReLU(),
+                                      convolution(inner, inner, 3, stride), FastFrozenBatchNorm2d(inner),
+                                      torch::nn::ReLU(), convolution(inner, out, 1), FastFrozenBatchNorm2d(out)));
             if (stride != 1 || channels != out)
                 b.shortcut = register_module(
                     moduleName + "_shortcut",
-                    torch::nn::Sequential(convolution(channels, out, 1, stride), torch::nn::BatchNorm2d(out)));
+                    torch::nn::Sequential(convolution(channels, out, 1, stride), FastFrozenBatchNorm2d(out)));
             m_bottlenecks.push_back(b);
             m_blocks.push_back({name, out});
             channels = out;

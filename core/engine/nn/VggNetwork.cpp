@@ -19,7 +19,7 @@ VggNetwork::VggNetwork(const NetworkConfig& config)
         }
         for (std::int64_t k = 0; k < stageBlocks[stage]; ++k) {
             const std::int64_t out = config.width * stageWidth[stage];
-            torch::nn::Sequential conv(convolution(channels, out, 3), torch::nn::BatchNorm2d(out), torch::nn::ReLU());
+            torch::nn::Sequential conv(convolution(channels, out, 3), FastFrozenBatchNorm2d(out), torch::nn::ReLU());
             m_convs.push_back(register_module("conv" + std::to_string(block), conv));
             m_poolAfter.push_back(false);
             m_blocks.push_back({"conv" + std::to_string(stage + 1) + "_" + std::to_string(k + 1), out});
