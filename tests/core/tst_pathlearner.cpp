@@ -4,6 +4,7 @@
 #include "analysis/PathMetrics.h"
 #include "data/ValidationSplit.h"
 #include "nad/EngineTiming.h"
+#include "nad/FrozenOutputsCache.h"
 #include "nad/LambdaSweep.h"
 #include "nad/NegativePool.h"
 #include "nad/PathLearner.h"
@@ -419,6 +420,54 @@ TEST(PathLearner, CachedOriginalsGiveTheSamePaths)
             EXPECT_TRUE(torch::allclose(cached[c].logits[i], uncached[c].logits[i], 1e-5, 1e-5));
     }
     EXPECT_GT(PathLearner(*network, cachedOptions).originalBytesPerImage(concepts[0].images[0]), 0);
+}
+
+// A run learns the same concepts once per initialization: the frozen outputs of the first are
+// reused by the next when the images are the same (even as new tensors), and only then.
+TEST(FrozenOutputsCache, ReusesTheLastCallsConceptsByContentAndKeepsNothingElse)
+{
+    auto network = smallVgg();
+    torch::manual_seed(22);
+    const torch::Tensor a = torch::randn({6, 1, 28, 28}), b = torch::randn({5, 1, 28, 28});
+    FrozenOutputsCache cache;
+    const auto first = cache.outputsFor(*network, {{3, a}, {7, b}}, torch::kCPU);
+    EXPECT_EQ(cache.computedByLastCall(), 2);
+    const BlockForward direct = FrozenOutputsCache::compute(*network, {3, a}, true, torch::kCPU);
+    EXPECT_TRUE(torch::equal(first[0]->logits, direct.logits));
+    ASSERT_EQ(first[0]->blockOutputs.size(), network->blockCount());
+    EXPECT_TRUE(torch::equal(first[0]->blockOutputs.back(), direct.blockOutputs.back()));
+
+    const auto again = cache.outputsFor(*network, {{3, a.clone()}, {7, b.clone()}}, torch::kCPU);
+    EXPECT_EQ(cache.computedByLastCall(), 0);
+    EXPECT_EQ(again[0].get(), first[0].get());
+    EXPECT_EQ(again[1].get(), first[1].get());
+
+    torch::Tensor changed = b.clone();
+    changed[2][0][5][5] += 1.0f;
+    const auto other = cache.outputsFor(*network, {{7, changed}, {4, a}}, torch::kCPU);
+    EXPECT_EQ(cache.computedByLastCall(), 2);  // a changed pixel, and the same images under another class
+    EXPECT_FALSE(torch::equal(other[0]->logits, first[1]->logits));
+    cache.outputsFor(*network, {{3, a}}, torch::kCPU);
+    EXPECT_EQ(cache.computedByLastCall(), 1);  // class 3 was not in the last call: dropped, not kept
+}
+
+TEST(PathLearner, ASecondInitializationOnTheSameLearnerEqualsAFreshLearner)
+{
+    auto network = smallVgg();
+    torch::manual_seed(23);
+    std::vector<ConceptImages> concepts{{3, torch::randn({10, 1, 28, 28})}, {7, torch::randn({10, 1, 28, 28})}};
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    o.steps = 12;
+    o.batchSize = 4;
+    PathLearner shared(*network, o);
+    shared.learn(concepts, 0);
+    const auto reused = shared.learn(concepts, 1);
+    const auto fresh = PathLearner(*network, o).learn(concepts, 1);
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        EXPECT_EQ(reused[c].binary, fresh[c].binary);
+        for (std::size_t i = 0; i < network->blockCount(); ++i)
+            EXPECT_TRUE(torch::equal(reused[c].logits[i], fresh[c].logits[i]));
+    }
 }
 
 TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsestGoodOne)

@@ -137,7 +137,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
 
     if (m_options.negatives.any() && m_negatives.empty())
         throw InvalidArgument("the negative-aware terms are on but no images of other classes were given");
-    StepBatches batches(m_network, m_options, concepts, m_negatives, initialization);
+    StepBatches batches(m_network, m_options, concepts, m_negatives, initialization, m_frozenOutputs);
     std::vector<int> budgets;
     for (const auto& c : concepts)
         budgets.push_back(m_options.budgetFor(c.count()));

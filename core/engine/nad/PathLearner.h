@@ -93,6 +93,7 @@ private:
     BlockNetwork& m_network;
     LearnerOptions m_options;
     NegativeImages m_negatives;
+    FrozenOutputsCache m_frozenOutputs;  // reused by the next initialization of the same concepts
 };
 
 }  // namespace nad

@@ -5,33 +5,10 @@
 #include <algorithm>
 
 namespace nad {
-namespace {
-
-// The frozen network on `images` in chunks of 256, without gradients.
-BlockForward frozenOutputs(BlockNetwork& network, const ConceptImages& images, bool blocks, const torch::Device& device)
-{
-    torch::NoGradGuard noGrad;
-    std::vector<std::vector<torch::Tensor>> blockParts(blocks ? network.blockCount() : 0);
-    std::vector<torch::Tensor> logitParts;
-    for (std::int64_t first = 0; first < images.count(); first += 256) {
-        const BlockForward part =
-            network.forward(images.range(first, std::min(first + 256, images.count()), device), {}, blocks);
-        for (std::size_t i = 0; i < blockParts.size(); ++i)
-            blockParts[i].push_back(part.blockOutputs[i]);
-        logitParts.push_back(part.logits);
-    }
-    BlockForward all;
-    for (auto& parts : blockParts)
-        all.blockOutputs.push_back(torch::cat(parts));
-    all.logits = torch::cat(logitParts);
-    return all;
-}
-
-}  // namespace
 
 std::int64_t StepBatches::originalBytesPerImage(BlockNetwork& network, const torch::Tensor& image)
 {
-    const BlockForward out = frozenOutputs(network, {0, image.unsqueeze(0)}, true, network.device());
+    const BlockForward out = FrozenOutputsCache::compute(network, {0, image.unsqueeze(0)}, true, network.device());
     std::int64_t bytes = out.logits.numel() * std::int64_t(out.logits.element_size());
     for (const auto& block : out.blockOutputs)
         bytes += block.numel() * std::int64_t(block.element_size());
@@ -40,7 +17,7 @@ std::int64_t StepBatches::originalBytesPerImage(BlockNetwork& network, const tor
 
 StepBatches::StepBatches(BlockNetwork& network, const LearnerOptions& options,
                          const std::vector<ConceptImages>& concepts, const NegativeImages& negatives,
-                         int initialization)
+                         int initialization, FrozenOutputsCache& frozenOutputs)
     : m_concepts(concepts), m_negatives(negatives), m_batchSize(options.batchSize), m_device(network.device())
 {
     for (const auto& c : concepts)
@@ -50,11 +27,10 @@ StepBatches::StepBatches(BlockNetwork& network, const LearnerOptions& options,
     for (const auto& c : concepts)
         imageCount += c.count();
     const std::int64_t budget = options.originalsCacheMiB << 20;
-    if (budget > 0 &&
-        imageCount * originalBytesPerImage(network, concepts.front().range(0, 1, m_device)[0]) <= budget) {
-        for (const auto& c : concepts)
-            m_cached.push_back(frozenOutputs(network, c, true, m_device));
-    }
+    if (budget > 0 && imageCount * originalBytesPerImage(network, concepts.front().range(0, 1, m_device)[0]) <= budget)
+        m_cached = frozenOutputs.outputsFor(network, concepts, m_device);
+    else
+        frozenOutputs.clear();
     m_useNegatives = options.negatives.any();
     if (!m_useNegatives)
         return;
@@ -70,7 +46,7 @@ StepBatches::StepBatches(BlockNetwork& network, const LearnerOptions& options,
                                       derivedSeed(options.seed, c.classIndex, initialization, 3));
         m_negativeIndices.push_back(std::move(others));
     }
-    m_negativeLogits = frozenOutputs(network, {0, negatives.images}, false, m_device).logits;
+    m_negativeLogits = FrozenOutputsCache::compute(network, {0, negatives.images}, false, m_device).logits;
 }
 
 void StepBatches::skip(int steps)
@@ -86,7 +62,7 @@ void StepBatches::skip(int steps)
 LossBatch StepBatches::next(const std::vector<bool>& active)
 {
     std::vector<torch::Tensor> images, logits, negativeImages, negativeLogits;
-    std::vector<std::vector<torch::Tensor>> blocks(m_cached.empty() ? 0 : m_cached.front().blockOutputs.size());
+    std::vector<std::vector<torch::Tensor>> blocks(m_cached.empty() ? 0 : m_cached.front()->blockOutputs.size());
     std::vector<std::int64_t> owner, labels, negativeOwner, negativeClasses;
     for (std::size_t c = 0; c < m_concepts.size(); ++c) {
         if (!active[c])
@@ -97,8 +73,8 @@ LossBatch StepBatches::next(const std::vector<bool>& active)
         if (!m_cached.empty()) {
             const torch::Tensor onDevice = index.to(m_device);
             for (std::size_t i = 0; i < blocks.size(); ++i)
-                blocks[i].push_back(m_cached[c].blockOutputs[i].index_select(0, onDevice));
-            logits.push_back(m_cached[c].logits.index_select(0, onDevice));
+                blocks[i].push_back(m_cached[c]->blockOutputs[i].index_select(0, onDevice));
+            logits.push_back(m_cached[c]->logits.index_select(0, onDevice));
         }
         owner.insert(owner.end(), indices.size(), std::int64_t(c));
         labels.insert(labels.end(), indices.size(), m_concepts[c].classIndex);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "nad/ConceptImages.h"
+#include "nad/FrozenOutputsCache.h"
 #include "nad/ImageCycle.h"
 #include "nad/LearnerOptions.h"
 #include "nad/PathObjective.h"
@@ -28,7 +29,7 @@ class StepBatches
 {
 public:
     StepBatches(BlockNetwork& network, const LearnerOptions& options, const std::vector<ConceptImages>& concepts,
-                const NegativeImages& negatives, int initialization);
+                const NegativeImages& negatives, int initialization, FrozenOutputsCache& frozenOutputs);
 
     // Replays `steps` steps of every concept's order (a resumed pass).
     void skip(int steps);
@@ -47,7 +48,7 @@ private:
     int m_batchSize;
     torch::Device m_device;
     std::vector<ImageCycle> m_cycles;
-    std::vector<BlockForward> m_cached;  // per concept; empty without a cache
+    std::vector<FrozenOutputsCache::Outputs> m_cached;  // per concept; empty without a cache
     bool m_useNegatives = false;
     std::vector<std::vector<std::int64_t>> m_negativeIndices;  // per concept: pool rows of other classes
     std::vector<ImageCycle> m_negativeCycles;
