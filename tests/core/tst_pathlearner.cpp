@@ -420,6 +420,18 @@ TEST(PathLearner, CachedOriginalsGiveTheSamePaths)
             EXPECT_TRUE(torch::allclose(cached[c].logits[i], uncached[c].logits[i], 1e-5, 1e-5));
     }
     EXPECT_GT(PathLearner(*network, cachedOptions).originalBytesPerImage(concepts[0].images[0]), 0);
+
+    // A run's next initialization reuses the frozen outputs of the last: the same paths as a
+    // fresh learner's.
+    PathLearner shared(*network, cachedOptions);
+    shared.learn(concepts, 0);
+    const auto reused = shared.learn(concepts, 1);
+    const auto fresh = PathLearner(*network, cachedOptions).learn(concepts, 1);
+    for (std::size_t c = 0; c < concepts.size(); ++c) {
+        EXPECT_EQ(reused[c].binary, fresh[c].binary);
+        for (std::size_t i = 0; i < network->blockCount(); ++i)
+            EXPECT_TRUE(torch::equal(reused[c].logits[i], fresh[c].logits[i]));
+    }
 }
 
 // A run learns the same concepts once per initialization: the frozen outputs of the first are
@@ -449,25 +461,6 @@ TEST(FrozenOutputsCache, ReusesTheLastCallsConceptsByContentAndKeepsNothingElse)
     EXPECT_FALSE(torch::equal(other[0]->logits, first[1]->logits));
     cache.outputsFor(*network, {{3, a}}, torch::kCPU);
     EXPECT_EQ(cache.computedByLastCall(), 1);  // class 3 was not in the last call: dropped, not kept
-}
-
-TEST(PathLearner, ASecondInitializationOnTheSameLearnerEqualsAFreshLearner)
-{
-    auto network = smallVgg();
-    torch::manual_seed(23);
-    std::vector<ConceptImages> concepts{{3, torch::randn({10, 1, 28, 28})}, {7, torch::randn({10, 1, 28, 28})}};
-    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
-    o.steps = 12;
-    o.batchSize = 4;
-    PathLearner shared(*network, o);
-    shared.learn(concepts, 0);
-    const auto reused = shared.learn(concepts, 1);
-    const auto fresh = PathLearner(*network, o).learn(concepts, 1);
-    for (std::size_t c = 0; c < concepts.size(); ++c) {
-        EXPECT_EQ(reused[c].binary, fresh[c].binary);
-        for (std::size_t i = 0; i < network->blockCount(); ++i)
-            EXPECT_TRUE(torch::equal(reused[c].logits[i], fresh[c].logits[i]));
-    }
 }
 
 TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsestGoodOne)
