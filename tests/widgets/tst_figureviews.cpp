@@ -308,6 +308,16 @@ private Q_SLOTS:
         QVERIFY2(csv.contains(QStringLiteral("\"Coat\",12,0.45,0.05,0.02,0.01,0.015,0.005,0.93,0.99\n")),
                  qPrintable(csv));
         QCOMPARE(view.defaultSizeMm().width(), 85.0);
+        // The legend sits under the axes, never over a bar: not in the axes' inset layout, and
+        // drawn below the axis rectangle.
+        QCOMPARE(view.plot()->axisRect()->insetLayout()->elementCount(), 0);
+        view.resize(500, 320);
+        view.plot()->replot();
+        QVERIFY2(view.plot()->legend->outerRect().top() >= view.plot()->axisRect()->rect().bottom(),
+                 qPrintable(QStringLiteral("legend top %1, axes bottom %2")
+                                .arg(view.plot()->legend->outerRect().top())
+                                .arg(view.plot()->axisRect()->rect().bottom())));
+        QVERIFY(view.plot()->yAxis->range().upper < 45.0 * 1.2);  // no head room kept for a legend
         auto* ticker = dynamic_cast<QCPAxisTickerText*>(view.plot()->xAxis->ticker().data());
         QVERIFY(ticker);
         QCOMPARE(ticker->ticks().value(0), QStringLiteral("Coat"));
