@@ -268,6 +268,9 @@ TEST(FastFrozenBatchNorm2dTest, EqualsBatchNormFrozenAndInTraining)
     const torch::Tensor expected = reference->forward(x);
     const torch::Tensor expectedGrad = torch::autograd::grad({expected}, {x}, {upstream})[0];
     const torch::Tensor actual = fast->forward(x);
+    // The frozen norm's own backward node, not LibTorch's batch-norm backward, carries the gradient.
+    EXPECT_NE(expected.grad_fn()->name().find("BatchNormBackward"), std::string::npos) << expected.grad_fn()->name();
+    EXPECT_NE(actual.grad_fn()->name().find("FrozenBatchNorm"), std::string::npos) << actual.grad_fn()->name();
     const torch::Tensor actualGrad = torch::autograd::grad({actual}, {x}, {upstream})[0];
     EXPECT_TRUE(torch::equal(actual, expected));  // batch norm's own forward kernel
     EXPECT_TRUE(torch::allclose(actualGrad, expectedGrad, 1e-5, 1e-6)) << (actualGrad - expectedGrad).abs().max();
