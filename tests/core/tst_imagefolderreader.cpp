@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace nad;
@@ -100,6 +101,30 @@ TEST(ImageFolderReader, ImageTheDecoderRefusesIsSkippedWithTheReason)
                                    [](const auto& s) { return s.first.find("huge.bmp") != std::string::npos; });
     ASSERT_NE(huge, report.skipped.end());
     EXPECT_NE(huge->second.find("refused by the image decoder"), std::string::npos) << huge->second;
+}
+
+// Found by fuzz_imageloader: OpenCV hands any file to whichever decoder claims it (DICOM, GDAL,
+// TIFF, ...), and a 1 x 262,145 PNG (a few hundred bytes) resized to a shorter side of 16 asked
+// for 16 x 4 million pixels. Both are skipped with the reason; the good images still load.
+TEST(ImageFolderReader, OtherFormatsAndHugeResizesAreSkippedWithTheReason)
+{
+    nadtest::TemporaryDirectory dir;
+    makeFolder(dir);
+    std::vector<std::uint8_t> tiff;
+    ASSERT_TRUE(cv::imencode(".tiff", cv::Mat(30, 40, CV_8UC3, cv::Scalar(1, 2, 3)), tiff));
+    nadtest::writeText(dir.file("apple/tiff-named-png.png"), std::string(tiff.begin(), tiff.end()));
+    ASSERT_TRUE(cv::imwrite(dir.file("zebra/thread.png"), cv::Mat(262145, 1, CV_8UC1, cv::Scalar(9))));
+    ImageFolderReport report;
+    const ImageSet set = ImageFolderReader::load(dir.path().string(), squareRgb(16), &report);
+    EXPECT_EQ(set.count(), 18u);
+    ASSERT_EQ(report.skipped.size(), 3u);
+    std::map<std::string, std::string> why;
+    for (const auto& [path, reason] : report.skipped)
+        why[fs::path(path).filename().string()] = reason;
+    EXPECT_EQ(why["tiff-named-png.png"], "is not a JPEG, PNG or BMP image");
+    EXPECT_NE(why["thread.png"].find("cannot be transformed (resizing the shorter side of a 262145x1 image to 16"),
+              std::string::npos)
+        << why["thread.png"];
 }
 
 TEST(ImageFolderReader, SeededSampleIsDeterministicAndPerClass)

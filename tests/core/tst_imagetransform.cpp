@@ -57,6 +57,29 @@ TEST(ImageTransform, RejectsBadSettings)
     t = {};
     t.cropHeight = t.cropWidth = 50;
     EXPECT_THROW(t.apply(cv::Mat(10, 10, CV_8UC1)), InvalidArgument);
+    t = {};
+    t.resizeHeight = 10000;
+    t.resizeWidth = 8000;
+    EXPECT_THROW(t.validate(), InvalidArgument);
+}
+
+// Found by fuzz_imageloader: a 1 x 900,000 PNG is 2 KB, and resizing its shorter side to 37
+// asked for 33 million rows (3.7 GB as RGB). It is refused with the sizes named; one pixel
+// less elongated than the limit still resizes.
+TEST(ImageTransform, RefusesAResizeOverTheLimitAndNamesTheSizes)
+{
+    ImageTransform t = ImageTransform::forModelInput(3, 32, true);
+    try {
+        t.apply(cv::Mat(900000, 1, CV_8UC1));
+        FAIL() << "no error";
+    } catch (const DataError& e) {
+        EXPECT_NE(std::string(e.what()).find("900000x1 image to 37 would make it 33300000x37"), std::string::npos)
+            << e.what();
+    }
+    ImageTransform narrow;
+    narrow.resizeShorterSide = 64;  // 16,384 rows become 64 x 16,384 = 8192^2 pixels exactly
+    EXPECT_EQ(narrow.apply(cv::Mat(16384, 1, CV_8UC1, cv::Scalar(7))).size(), cv::Size(64, 16384 * 64));
+    EXPECT_THROW(narrow.apply(cv::Mat(16385, 1, CV_8UC1)), DataError);
 }
 
 TEST(Normalization, MatchesToTensorThenNormalize)

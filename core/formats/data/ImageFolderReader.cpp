@@ -38,6 +38,22 @@ struct DecodedImage
     std::string whyNot;
 };
 
+// `raw` through `transform`, or an empty Mat and `whyNot` set when this one image cannot take
+// it (so elongated that the resize would be huge, or refused by OpenCV): the file is skipped
+// and reported like an undecodable one. A setting wrong for every image (InvalidArgument)
+// still fails the load.
+cv::Mat transformOrSayWhyNot(const ImageTransform& transform, const cv::Mat& raw, std::string& whyNot)
+{
+    try {
+        return transform.apply(raw);
+    } catch (const DataError& e) {
+        whyNot = std::string("cannot be transformed (") + e.what() + ")";
+    } catch (const cv::Exception& e) {
+        whyNot = "cannot be transformed (" + e.err + ")";
+    }
+    return {};
+}
+
 // Decodes and transforms `paths` on `threads` threads, each result in its path's place.
 std::vector<DecodedImage> decodeInParallel(const std::vector<std::string>& paths, const ImageTransform& transform,
                                            int threads)
@@ -53,7 +69,7 @@ std::vector<DecodedImage> decodeInParallel(const std::vector<std::string>& paths
             try {
                 cv::Mat raw = ImageFile::read(paths[i], &decoded[i].whyNot);
                 if (!raw.empty())
-                    decoded[i].image = transform.apply(raw);
+                    decoded[i].image = transformOrSayWhyNot(transform, raw, decoded[i].whyNot);
             } catch (...) {
                 const std::lock_guard<std::mutex> lock(failureMutex);
                 if (!failure)

@@ -28,6 +28,9 @@ void ImageTransform::validate() const
         throw InvalidArgument("transform: give both resize height and width, or neither");
     if ((cropHeight > 0) != (cropWidth > 0))
         throw InvalidArgument("transform: give both crop height and width, or neither");
+    if (double(resizeHeight) * resizeWidth > kMaxResizedPixels)
+        throw InvalidArgument("transform: a resize to " + std::to_string(resizeHeight) + "x" +
+                              std::to_string(resizeWidth) + " is over the limit of 8192x8192 pixels");
 }
 
 cv::Mat ImageTransform::apply(const cv::Mat& input) const
@@ -66,8 +69,15 @@ cv::Mat ImageTransform::apply(const cv::Mat& input) const
         cv::resize(rgbOrGray, resized, cv::Size(resizeWidth, resizeHeight), 0, 0, cv::INTER_AREA);
     } else if (resizeShorterSide > 0) {
         const double scale = double(resizeShorterSide) / std::min(rgbOrGray.rows, rgbOrGray.cols);
-        const int h = std::max(1, int(std::lround(rgbOrGray.rows * scale)));
-        const int w = std::max(1, int(std::lround(rgbOrGray.cols * scale)));
+        const double height = std::max(1.0, std::round(rgbOrGray.rows * scale));
+        const double width = std::max(1.0, std::round(rgbOrGray.cols * scale));
+        if (height * width > kMaxResizedPixels)
+            throw DataError("resizing the shorter side of a " + std::to_string(rgbOrGray.rows) + "x" +
+                            std::to_string(rgbOrGray.cols) + " image to " + std::to_string(resizeShorterSide) +
+                            " would make it " + std::to_string(std::llround(height)) + "x" +
+                            std::to_string(std::llround(width)) + ", over the limit of 8192x8192 pixels");
+        const int h = int(height);
+        const int w = int(width);
         // Area averaging when shrinking avoids aliasing; bilinear when enlarging.
         cv::resize(rgbOrGray, resized, cv::Size(w, h), 0, 0, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
     }

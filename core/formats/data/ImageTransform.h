@@ -18,6 +18,11 @@ struct ImageTransform
     int cropHeight = 0;  // centre crop; 0 = none
     int cropWidth = 0;
 
+    // The most pixels a resize may produce (8192 x 8192). Resizing the shorter side of a
+    // 1 x 100,000 image to 256 would ask for 25.6 million rows: such a file (a few hundred bytes
+    // of PNG) is refused, not allowed to take gigabytes.
+    static constexpr double kMaxResizedPixels = 8192.0 * 8192.0;
+
     // What a network with square `size` x `size` input of `channels` channels sees: the shorter
     // side resized to `size`, then a centre crop. With `torchvisionEvaluation`, the shorter
     // side becomes size · 256/224 first (torchvision's ImageNet evaluation: Resize(256) +
@@ -27,6 +32,8 @@ struct ImageTransform
     // Throws InvalidArgument naming the field when a value is out of range.
     void validate() const;
     // `image` as decoded by OpenCV (gray, BGR or BGRA, 8 or 16 bit). Returns 8-bit gray or RGB.
+    // Throws InvalidArgument when the image is smaller than the crop, DataError when it is so
+    // elongated that the resize would exceed kMaxResizedPixels.
     cv::Mat apply(const cv::Mat& image) const;
     // Describes the pipeline, e.g. "resize shorter side 256, centre crop 224x224, RGB".
     std::string describe() const;
