@@ -1,5 +1,5 @@
-// libFuzzer target: the ImageFolder loader on one image file (PNG, JPEG, BMP, anything OpenCV
-// sniffs), through the transforms the engine uses. The first byte picks the transform; the
+// libFuzzer target: the ImageFolder loader on one image file (PNG, JPEG, BMP; other formats are
+// refused by their first bytes), through the transforms the engine uses. The first byte picks the transform; the
 // rest is the file. A decoded image must come out exactly the size the transform promises.
 #include "Errors.h"
 #include "FuzzScratch.h"
