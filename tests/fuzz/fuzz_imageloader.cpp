@@ -1,6 +1,6 @@
 // libFuzzer target: the ImageFolder loader on one image file (PNG, JPEG, BMP; other formats are
-// refused by their first bytes), through the transforms the engine uses. The first byte picks the transform; the
-// rest is the file. A decoded image must come out exactly the size the transform promises.
+// refused by their first bytes), through the transforms the engine uses. The first byte picks
+// the transform; the rest is the file. A decoded image must come out exactly the size the transform promises.
 #include "Errors.h"
 #include "FuzzScratch.h"
 #include "data/ImageFolderReader.h"
