@@ -66,6 +66,9 @@ endforeach()
 install(FILES ${nad_man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${CMAKE_SOURCE_DIR}/packaging/copyright
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/nad-studio)
+# The demo's four zoo models as the README measured them (ReferenceZoo.h).
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/data/zoo/ DESTINATION ${CMAKE_INSTALL_DATADIR}/nad-studio/zoo
+        FILES_MATCHING PATTERN "*.pt" PATTERN "*.json")
 
 if(NAD_BUILD_TESTS)
     # Builds the package, installs it with apt-get, runs the installed programs, validates

@@ -94,6 +94,9 @@ dpkg-deb -c "$DEB" | awk '$1 !~ /^d/ {print $6}' | sort > "$WORK/contents"
   for size in 16 32 48 64 128 256; do
     echo "./usr/share/icons/hicolor/${size}x${size}/apps/nad-studio.png"
   done
+  for model in vgg-w16-s1 resnet-w8-s1 densenet-w8-s1 darts-w8-s1; do
+    printf '%s\n' "./usr/share/nad-studio/zoo/$model.pt" "./usr/share/nad-studio/zoo/$model.json"
+  done
 } | sort > "$WORK/expected"
 diff -u "$WORK/expected" "$WORK/contents" >&2 || fail "the package's files differ from the expected list"
 say "contents: $(wc -l < "$WORK/contents") files as expected"

@@ -15,6 +15,7 @@
 #include "store/ProjectStore.h"
 #include "store/RunStore.h"
 #include "zoo/ModelZoo.h"
+#include "zoo/ReferenceZoo.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -50,6 +51,7 @@ struct Options
     int composites = 20;
     std::string format = "png";
     bool projectOnly = false;
+    bool trainZoo = false;  // train missing zoo models here instead of installing the shipped ones
 };
 
 double secondsSince(std::chrono::steady_clock::time_point start)
@@ -75,6 +77,14 @@ ZooEntry trainOrReuse(const ModelZoo& zoo, const Options& o, const std::string& 
         std::cout << "  model " << best->name << ": reused from the zoo (" << std::fixed << std::setprecision(2)
                   << best->testAccuracy * 100 << " % test accuracy)\n";
         return *best;
+    }
+    if (!o.trainZoo) {
+        if (auto shipped = ReferenceZoo::installInto(zoo, family, o.epochs)) {
+            std::cout << "  model " << shipped->name << ": installed from the models shipped with NAD Studio ("
+                      << std::fixed << std::setprecision(2) << shipped->testAccuracy * 100
+                      << " % test accuracy; --train-zoo trains one here instead)\n";
+            return *shipped;
+        }
     }
     ZooTrainRequest request;
     request.family = family;
@@ -139,9 +149,9 @@ void addDemoCommand(CLI::App& parent)
 {
     auto options = std::make_shared<Options>();
     auto* demo = parent.add_subcommand(
-        "demo",
-        "Run the built-in Fashion-MNIST demo headless: train (or reuse) the four zoo models, learn paths for all "
-        "10 concepts on each, evaluate, and write every figure");
+        "demo", "Run the built-in Fashion-MNIST demo headless: reuse, install (the shipped ones) or train the four zoo "
+                "models, learn paths for all "
+                "10 concepts on each, evaluate, and write every figure");
     demo->add_option("--project", options->project, "Demo project file (default: $XDG_DATA_HOME/nad-studio/demo.nad)");
     demo->add_option("--data", options->data, "Fashion-MNIST folder (four IDX .gz files)")->capture_default_str();
     demo->add_option("--out", options->out, "Figure folder (default: demo-figures beside the project)");
@@ -172,6 +182,9 @@ void addDemoCommand(CLI::App& parent)
     demo->add_option("--format", options->format, "Figure format: png, svg or pdf")
         ->check(CLI::IsMember({"png", "svg", "pdf"}))
         ->capture_default_str();
+    demo->add_flag("--train-zoo", options->trainZoo,
+                   "Train the zoo models the zoo lacks here instead of installing the ones shipped with NAD Studio "
+                   "(the README's; training gives other weights with another thread count)");
     demo->add_flag("--project-only", options->projectOnly, "Only create (or open) the demo project and describe it");
     demo->callback([options] {
         const auto start = std::chrono::steady_clock::now();

@@ -442,7 +442,8 @@ void NewProjectWizard::refreshZooStatus()
         box->setToolTip(best ? tr("In the zoo: %1 (%2 % test accuracy)")
                                    .arg(qs(best->name))
                                    .arg(100.0 * best->testAccuracy, 0, 'f', 2)
-                             : tr("Not in the zoo yet: trained when the project is created"));
+                             : tr("Not in the zoo yet: installed from the models shipped with NAD Studio when "
+                                  "the training epochs are 1 (theirs), else trained when the project is created"));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/DemoProject.h"
 #include "zoo/ModelZoo.h"
+#include "zoo/ReferenceZoo.h"
 
 namespace nad {
 
@@ -42,6 +43,12 @@ void ProjectSetupJob::runDemo(const ProjectSetupRequest& request, const std::ato
             addLog(tr("%1: reusing %2 from the zoo (%3 % test accuracy).")
                        .arg(name, QString::fromStdString(best->name))
                        .arg(100.0 * best->testAccuracy, 0, 'f', 2));
+            continue;
+        }
+        if (const auto shipped = ReferenceZoo::installInto(zoo, family, request.epochs)) {
+            addLog(tr("%1: installed %2, shipped with NAD Studio (%3 % test accuracy).")
+                       .arg(name, QString::fromStdString(shipped->name))
+                       .arg(100.0 * shipped->testAccuracy, 0, 'f', 2));
             continue;
         }
         ZooTrainRequest train;

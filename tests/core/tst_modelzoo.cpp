@@ -183,3 +183,18 @@ TEST(TrainingOptions, RejectsOutOfRangeValues)
     o.maxLearningRate = -0.1;
     EXPECT_THROW(o.validate(), InvalidArgument);
 }
+
+// The shipped zoo models (data/zoo, ReferenceZoo.h) are what their metadata says: the recorded test accuracy, measured
+// again on Fashion-MNIST's 10,000 test images (DARTS, the quickest to evaluate).
+TEST(ReferenceZoo, AShippedModelHasItsRecordedTestAccuracy)
+{
+    if (!FashionMnist::looksLikeIdxDirectory(NAD_FASHION_MNIST_DIR))
+        GTEST_SKIP() << "Debian's dataset-fashion-mnist is not installed (packaging/install-deps.sh installs it)";
+    const ModelZoo shipped(NAD_SOURCE_DIR "/data/zoo");
+    const auto entry = shipped.find("darts-w8-s1");
+    ASSERT_TRUE(entry);
+    auto network = shipped.load(*entry);
+    const ImageSet test = FashionMnist::load(NAD_FASHION_MNIST_DIR, Split::Test);
+    torch::set_num_threads(2);  // as it was trained and evaluated; 5 images of slack for another CPU's rounding
+    EXPECT_NEAR(ZooTrainer::accuracy(*network, test, entry->normalization), entry->testAccuracy, 5e-4);
+}
