@@ -174,6 +174,7 @@ QWizardPage* NewProjectWizard::createDemoPage()
     m_epochs->setObjectName(QStringLiteral("epochsSpin"));
     m_epochs->setRange(0, 100);
     m_epochs->setSpecialValueText(tr("family default"));
+    m_epochs->setValue(1);  // as `nad demo`: the shipped zoo models' epochs, so they are installed, not trained
     m_epochs->setToolTip(tr("Epochs for a model that has to be trained"));
     form->addRow(tr("Training &epochs:"), m_epochs);
     m_demoProblem = problemLabel(page);

@@ -207,6 +207,29 @@ private Q_SLOTS:
         QCOMPARE(int(store.concepts(store.datasets().at(0).id).size()), 10);
     }
 
+    // An empty zoo and the demo's epochs (1): the shipped model is installed, not trained.
+    void wizardInstallsTheShippedZooModelIntoAnEmptyZoo()
+    {
+        QTemporaryDir dir;
+        const QString zooDirectory = dir.filePath(QStringLiteral("zoo"));
+        NewProjectWizard wizard(zooDirectory);
+        wizard.setProjectPath(dir.filePath(QStringLiteral("demo.nad")));
+        wizard.setDatasetDirectory(QStringLiteral(NAD_FASHION_MNIST_DIR));
+        wizard.setDemoFamilies({QStringLiteral("darts")});
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(NewProjectWizard::SetupPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 60000);
+        const QString log = wizard.findChild<QPlainTextEdit*>(QStringLiteral("setupLog"))->toPlainText();
+        QVERIFY2(log.contains(QStringLiteral("installed darts-w8-s1, shipped with NAD Studio")), qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("trained")), qPrintable(log));
+        const auto installed = ModelZoo(zooDirectory.toStdString()).find("darts-w8-s1");
+        QVERIFY(installed);
+        QCOMPARE(QString::fromStdString(installed->sha256),
+                 QStringLiteral("a282c59334e623ccb0f0331b8b826789324bd381e6e4e97518851010e6586b80"));
+    }
+
     void wizardImportsTheUsersModelAndTheStudioLearnsOnIt()
     {
         const QString python = nadtest::torchPython();
