@@ -130,6 +130,14 @@ if [ -d "$DATA" ]; then
 else
   fail "$DATA missing (package dataset-fashion-mnist, from packaging/install-deps.sh)"
 fi
+out="$(nad zoo list --zoo /usr/share/nad-studio/zoo)" || fail "nad zoo list on the shipped zoo failed"
+for model in vgg-w16-s1 resnet-w8-s1 densenet-w8-s1 darts-w8-s1; do
+  grep -q "$model" <<<"$out" || fail "the shipped zoo lacks $model: $out"
+done
+# The installed nad finds the shipped models itself (beside its prefix, not in the build tree).
+out="$(nad zoo list --zoo "$WORK/empty-zoo")" || fail "nad zoo list failed"
+grep -q "Shipped with NAD Studio: /usr/share/nad-studio/zoo (4 models)" <<<"$out" \
+  || fail "nad does not find the shipped zoo: $out"
 mkdir -m 700 "$WORK/runtime"
 out="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$WORK/runtime" nad-studio --version)" \
   || fail "nad-studio --version failed"

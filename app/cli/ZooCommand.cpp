@@ -8,6 +8,7 @@
 #include "nn/ComputeDevice.h"
 #include "nn/NetworkFactory.h"
 #include "zoo/ModelZoo.h"
+#include "zoo/ReferenceZoo.h"
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
@@ -113,16 +114,23 @@ void addZooCommand(CLI::App& parent)
         const auto entries = zoo.list();
         if (entries.empty()) {
             std::cout << "The zoo at " << zoo.directory()
-                      << " is empty; train a model with `nad zoo train --arch vgg`.\n";
-            return;
+                      << " is empty; train a model with `nad zoo train --arch vgg` (`nad demo` installs the shipped "
+                         "ones).\n";
+        } else {
+            std::cout << "Zoo: " << zoo.directory() << "\n";
+            TextTable table(
+                {"name", "family", "blocks", "parameters", "epochs", "train time", "test accuracy", "sha256"});
+            for (const auto& e : entries)
+                table.addRow({e.name, e.family, std::to_string(e.blocks.size()), std::to_string(e.parameters),
+                              std::to_string(e.training.epochs), ProgressBar::formatDuration(e.trainingSeconds),
+                              percent(e.testAccuracy), e.sha256.substr(0, 12)});
+            table.print(std::cout);
         }
-        std::cout << "Zoo: " << zoo.directory() << "\n";
-        TextTable table({"name", "family", "blocks", "parameters", "epochs", "train time", "test accuracy", "sha256"});
-        for (const auto& e : entries)
-            table.addRow({e.name, e.family, std::to_string(e.blocks.size()), std::to_string(e.parameters),
-                          std::to_string(e.training.epochs), ProgressBar::formatDuration(e.trainingSeconds),
-                          percent(e.testAccuracy), e.sha256.substr(0, 12)});
-        table.print(std::cout);
+        const std::string shipped = ReferenceZoo::directory();
+        std::cout << "Shipped with NAD Studio: "
+                  << (shipped.empty() ? std::string("none found (set NAD_REFERENCE_ZOO)")
+                                      : shipped + " (" + std::to_string(ModelZoo(shipped).list().size()) + " models)")
+                  << "\n";
     });
 }
 

@@ -35,10 +35,15 @@ std::string ReferenceZoo::directory()
     if (const char* overridden = std::getenv("NAD_REFERENCE_ZOO"); overridden && *overridden)
         return overridden;
     std::error_code ec;
-    for (const char* candidate : {NAD_INSTALLED_REFERENCE_ZOO, NAD_SOURCE_REFERENCE_ZOO}) {
-        if (fs::is_directory(candidate, ec))
-            return candidate;
+    // Installed: BINDIR/../share/nad-studio/zoo, wherever the prefix is (/usr for the package).
+    const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = executable.parent_path().parent_path() / "share" / "nad-studio" / "zoo";
+        if (fs::is_directory(installed, ec))
+            return installed.string();
     }
+    if (fs::is_directory(NAD_SOURCE_REFERENCE_ZOO, ec))
+        return NAD_SOURCE_REFERENCE_ZOO;
     return {};
 }
 

@@ -16,8 +16,8 @@ namespace nad {
 class ReferenceZoo
 {
 public:
-    // $NAD_REFERENCE_ZOO when set (tests, relocated installs), else the installed folder, else the
-    // source tree's; "" when none of them exists.
+    // $NAD_REFERENCE_ZOO when set, else the installed folder (PREFIX/share/nad-studio/zoo for a
+    // program in PREFIX/bin), else the source tree's; "" when none of them exists.
     static std::string directory();
 
     // Copies the reference model of `family` trained for `epochs` epochs from `referenceDirectory`
