@@ -388,7 +388,6 @@ void ProjectFigures::fillHitRate(BlockSeriesView& view, const HitRateStudy& stud
 {
     view.setTitle(tr("%1: hit rate, %2 composites").arg(modelName).arg(study.composites));
     view.setReferenceLine(study.chance, tr("chance"));
-    view.setLegendCorner(Qt::AlignTop | Qt::AlignLeft);
     view.setSeries({{tr("concept's path (mean ± std)"), QVector<double>(study.pathMean.begin(), study.pathMean.end()),
                      QVector<double>(study.pathStd.begin(), study.pathStd.end())}},
                    tr("hit rate (top %1 % on own tile)").arg(study.topPercent, 0, 'g', 3), 0.0, 1.0);

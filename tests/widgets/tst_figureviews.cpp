@@ -104,6 +104,14 @@ private Q_SLOTS:
         QCOMPARE(view.lines().size(), 2);
         QCOMPARE(view.lines()[1]->data()->size(), 5);
         QCOMPARE(view.plot()->xAxis->range().upper, 5.5);  // the longest network sets the axis
+        // The legend sits under the axes, never over a line, two entries a row.
+        QCOMPARE(view.plot()->axisRect()->insetLayout()->elementCount(), 0);
+        view.plot()->replot();
+        QVERIFY2(view.plot()->legend->outerRect().top() >= view.plot()->axisRect()->rect().bottom(),
+                 qPrintable(QStringLiteral("legend top %1, axes bottom %2")
+                                .arg(view.plot()->legend->outerRect().top())
+                                .arg(view.plot()->axisRect()->rect().bottom())));
+        QCOMPARE(view.plot()->legend->columnCount(), 2);
         // With errors, a band goes with the line but only the line is in the legend.
         view.setReferenceLine(0.25, QStringLiteral("chance"));
         view.setSeries({{QStringLiteral("path"), {0.3, 0.5}, {0.1, 0.2}}}, QStringLiteral("hit rate"));

@@ -26,8 +26,6 @@ public:
     void setSeries(const QVector<Series>& series, const QString& valueLabel, double minimum = 0, double maximum = 1);
     // A dashed horizontal reference line (e.g. chance level), empty label: none.
     void setReferenceLine(double value, const QString& label);
-    // Where the legend sits inside the plot (default bottom left).
-    void setLegendCorner(Qt::Alignment corner);
 
     QString figureId() const override { return m_figureId; }
     QString csv() const override;
