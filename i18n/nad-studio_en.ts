@@ -1152,11 +1152,11 @@ knockout: own units causal for %1 of %2 concepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not in the zoo yet: trained when the project is created</source>
+        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Importing your own model&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Importing your own model&quot;).</source>
+        <source>Not in the zoo yet: installed from the models shipped with NAD Studio when the training epochs are 1 (theirs), else trained when the project is created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1516,6 +1516,10 @@ knockout: own units causal for %1 of %2 concepts</source>
     </message>
     <message>
         <source>%1: trained %2 in %3 s (%4 % test accuracy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: installed %2, shipped with NAD Studio (%3 % test accuracy).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1148,12 +1148,12 @@ knockout: own units causal for %1 of %2 concepts</source>
         <translation>已在模型库中：%1（测试准确率 %2 %）</translation>
     </message>
     <message>
-        <source>Not in the zoo yet: trained when the project is created</source>
-        <translation>尚未在模型库中：将在创建项目时训练</translation>
-    </message>
-    <message>
         <source>Export the model with torch.jit.save; the block spec says which submodules are the blocks (README: &quot;Importing your own model&quot;).</source>
         <translation>用 torch.jit.save 导出模型；模块规格说明哪些子模块是网络模块（见 README：“Importing your own model”）。</translation>
+    </message>
+    <message>
+        <source>Not in the zoo yet: installed from the models shipped with NAD Studio when the training epochs are 1 (theirs), else trained when the project is created</source>
+        <translation>尚未在模型库中：训练轮数为 1（随 NAD Studio 提供的模型的轮数）时安装随附的模型，否则在创建项目时训练</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1510,10 @@ knockout: own units causal for %1 of %2 concepts</source>
     <message>
         <source>%1: trained %2 in %3 s (%4 % test accuracy).</source>
         <translation>%1：已在 %3 秒内训练 %2（测试准确率 %4 %）。</translation>
+    </message>
+    <message>
+        <source>%1: installed %2, shipped with NAD Studio (%3 % test accuracy).</source>
+        <translation>%1：已安装随 NAD Studio 提供的 %2（测试准确率 %3 %）。</translation>
     </message>
 </context>
 <context>
