@@ -126,6 +126,7 @@ void ProjectFigures::fillUsage(BlockSeriesView& view, const std::vector<RunSumma
     for (const auto& s : summaries)
         series.push_back({qs(s.modelName), QVector<double>(s.usagePerBlock.begin(), s.usagePerBlock.end()), {}});
     view.setSeries(series, tr("unit usage"), 0.0, 1.0);
+    view.setTitle(QString());  // the studio's view may still carry the "no evaluated run" hint
     view.setNote(wholeNetworkNote(summaries));
 }
 
@@ -140,6 +141,7 @@ void ProjectFigures::fillInterpretability(InterpretabilityScatterView& view, con
                           model ? model->testAccuracy : 0.0, s.similarityVariance});
     }
     view.setPoints(points);
+    view.setTitle(QString());
     view.setNote(wholeNetworkNote(summaries));
 }
 

@@ -400,8 +400,11 @@ private Q_SLOTS:
                     colours.insert(image.pixel(x, y));
             QVERIFY2(colours.size() > 8, qPrintable(tabs->viewTitle(page)));  // drew something, not a blank page
             QVERIFY2(tabs->currentFigure(), qPrintable(tabs->viewTitle(page)));
-            // Every plot reads out what lies under the mouse somewhere on it.
+            // Every plot reads out what lies under the mouse somewhere on it, and none says
+            // there is no run while it shows one (the across-models views kept that hint).
             if (auto* plot = qobject_cast<PlotFigureView*>(tabs->currentFigure())) {
+                QVERIFY2(!plot->title().contains(QStringLiteral("No evaluated run")),
+                         qPrintable(tabs->viewTitle(page)));
                 plot->plot()->replot();
                 bool readOut = false;
                 for (int y = 0; y < plot->plot()->height() && !readOut; y += 3)
