@@ -1,7 +1,7 @@
 #include "Errors.h"
+#include "TestNetworks.h"
 #include "analysis/ActivationMaps.h"
 #include "analysis/CompositeImage.h"
-#include "nn/NetworkFactory.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -215,11 +215,7 @@ TEST(ActivationMaps, HitRateOnASyntheticCompositeWithAKnownAnswer)
 
 TEST(ActivationMaps, OneMapPerBlockAtTheCompositeSize)
 {
-    torch::manual_seed(1);
-    NetworkConfig config;
-    config.width = 4;
-    auto network = NetworkFactory::create("vgg", config);
-    network->freeze();
+    auto network = nadtest::frozenTinyVgg(1);
     const CompositeImage composite = CompositeBuilder::fromTiles(flatTiles(4, 28, 28), 2, 2);
     const Normalization normalization;
     const auto maps = ActivationMaps::compute(*network, composite.image, 0, normalization);

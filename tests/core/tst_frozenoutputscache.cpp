@@ -1,5 +1,5 @@
+#include "TestNetworks.h"
 #include "nad/FrozenOutputsCache.h"
-#include "nn/NetworkFactory.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -10,11 +10,7 @@ using namespace nad;
 // reused by the next when the images are the same (even as new tensors), and only then.
 TEST(FrozenOutputsCache, ReusesTheLastCallsConceptsByContentAndKeepsNothingElse)
 {
-    torch::manual_seed(12);
-    NetworkConfig config;
-    config.width = 4;
-    auto network = NetworkFactory::create("vgg", config);
-    network->freeze();
+    auto network = nadtest::frozenTinyVgg(12);
     torch::manual_seed(22);
     const torch::Tensor a = torch::randn({6, 1, 28, 28}), b = torch::randn({5, 1, 28, 28});
     FrozenOutputsCache cache;
