@@ -23,14 +23,9 @@ BlockSeriesView::BlockSeriesView(QString figureId, QWidget* parent)
     : PlotFigureView(parent), m_figureId(std::move(figureId))
 {
     m_plot->xAxis->setLabel(tr("block"));
-    m_plot->legend->setVisible(true);
     // The legend in rows of two under the axes: inside them, in any fixed corner, it covered a
     // line (the demo's unit usage: DenseNet's drop to 0.49 in its last block ran under it).
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
-    m_plot->legend->setWrap(2);
+    placeLegendUnderAxes(2);
     applyStyle();
 }
 

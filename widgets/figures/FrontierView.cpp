@@ -31,11 +31,7 @@ FrontierView::FrontierView(QWidget* parent) : PlotFigureView(parent)
     m_plot->yAxis2->setSubTicks(false);
     // The legend under the plot, in two columns: curves run anywhere from top right (dense,
     // faithful) to bottom left (collapsed), so no corner of the axes is sure to stay free.
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(2);
+    placeLegendUnderAxes(2);
     applyStyle();
 }
 

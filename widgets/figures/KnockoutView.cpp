@@ -12,12 +12,9 @@ KnockoutView::KnockoutView(QWidget* parent) : PlotFigureView(parent)
     m_plot->yAxis->setLabel(tr("top-1 accuracy drop (points)"));
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setTickLabelRotation(-40);
-    m_plot->legend->setVisible(true);
     // The legend in a row under the plot: inside the axes its three long entries covered the
     // tallest bar of the demo's DenseNet figure (a 57-point drop) whatever head room was left.
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    placeLegendUnderAxes(1);
     applyStyle();
 }
 

@@ -176,6 +176,18 @@ void PlotFigureView::setFigureStyle(const FigureStyle& style)
     m_plot->replot();
 }
 
+void PlotFigureView::placeLegendUnderAxes(int columns)
+{
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
+    if (columns > 1) {
+        m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
+        m_plot->legend->setWrap(columns);
+    }
+}
+
 void PlotFigureView::applyStyle()
 {
     const QFont font = m_style.font();

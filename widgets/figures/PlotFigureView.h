@@ -32,6 +32,9 @@ protected:
     // Applies the style's fonts and pens to every axis, legend and text element of the plot;
     // subclasses extend it for their own items (call the base first).
     virtual void applyStyle();
+    // Moves the legend out of the axes into a row of its own under them, `columns` entries a
+    // row: for figures whose data may cross any corner of the axes.
+    void placeLegendUnderAxes(int columns);
     // The nearest data point (within a few pixels) of any bar, line or curve, read as "series —
     // key: value" with the axes' labels and text ticks (block and concept names): what every
     // plot says on hover unless it knows better.
