@@ -3,13 +3,13 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace nad {
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -23,44 +23,48 @@ bool isJpegPngOrBmp(const std::string& head)
     return startsWith("\x89PNG\r\n\x1a\n", 8) || startsWith("\xff\xd8\xff", 3) || startsWith("BM", 2);
 }
 
-// Why the file cannot be handed to a decoder, or "" when it can.
-std::string whyNotDecodable(const std::string& path)
+// Why `bytes` (the whole file) must not reach a decoder, or "" when they may.
+std::string whyNotDecodable(const std::vector<char>& bytes)
 {
-    std::error_code ec;
-    if (fs::file_size(path, ec) == 0 && !ec)
+    if (bytes.empty())
         return "is empty (0 bytes)";
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::string("cannot be read (") + std::strerror(errno) + ")";
-    std::string head(8, '\0');
-    in.read(head.data(), std::streamsize(head.size()));
-    head.resize(std::size_t(in.gcount()));
-    return isJpegPngOrBmp(head) ? std::string() : "is not a JPEG, PNG or BMP image";
+    if (!isJpegPngOrBmp(std::string(bytes.data(), std::min<std::size_t>(bytes.size(), 8))))
+        return "is not a JPEG, PNG or BMP image";
+    return {};
 }
 
 }  // namespace
 
 cv::Mat ImageFile::read(const std::string& path, std::string* whyNot)
 {
-    std::string reason = whyNotDecodable(path);
+    // The file is read once; its first bytes choose whether a decoder sees it at all.
+    std::ifstream in(path, std::ios::binary);
+    std::string reason;
     cv::Mat image;
-    if (reason.empty()) {
-        try {
-            image = cv::imread(path, cv::IMREAD_UNCHANGED);
-            if (image.empty())
-                reason = "cannot be decoded as an image";
-        } catch (const cv::Exception& e) {
-            reason = "is refused by the image decoder (" + e.err + ")";
-        } catch (const std::exception& e) {
-            reason = std::string("is refused by the image decoder (") + e.what() + ")";
+    if (!in) {
+        reason = std::string("cannot be read (") + std::strerror(errno) + ")";
+    } else {
+        in.seekg(0, std::ios::end);
+        std::vector<char> bytes(std::size_t(std::max<std::streamoff>(0, in.tellg())));
+        in.seekg(0);
+        in.read(bytes.data(), std::streamsize(bytes.size()));
+        bytes.resize(std::size_t(in.gcount()));
+        reason = whyNotDecodable(bytes);
+        if (reason.empty()) {
+            try {
+                image = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
+                if (image.empty())
+                    reason = "cannot be decoded as an image";
+            } catch (const cv::Exception& e) {
+                reason = "is refused by the image decoder (" + e.err + ")";
+            } catch (const std::exception& e) {
+                reason = std::string("is refused by the image decoder (") + e.what() + ")";
+            }
         }
     }
-    if (!reason.empty()) {
-        image.release();
-        if (whyNot)
-            *whyNot = reason;
-    }
-    return image;
+    if (!reason.empty() && whyNot)
+        *whyNot = reason;
+    return reason.empty() ? image : cv::Mat();
 }
 
 }  // namespace nad
