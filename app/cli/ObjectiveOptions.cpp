@@ -71,6 +71,9 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
                     "settle (0: constant α, the paper's)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    command.add_flag("--averaged-paths", options.averagedPaths,
+                     "Read each path off the mean of its mask logits over the last convergence window, and "
+                     "compare those means for convergence (Polyak averaging: paths with terms on negatives settle)");
     command
         .add_option("--negative-pool", options.negativePool,
                     "Training images of other classes the negative terms draw from, spread over the classes")

@@ -33,6 +33,14 @@ void ConvergenceTracker::record(std::size_t concept, BinaryPath binary)
         m_active[concept] = false;
 }
 
+bool ConvergenceTracker::nextRecordEndsWindow(std::size_t concept) const
+{
+    if (!m_active[concept])
+        return false;
+    const int step = m_steps[concept] + 1;
+    return (m_window > 0 && step % m_window == 0) || step >= m_budgets[concept];
+}
+
 double ConvergenceTracker::changedShare(const BinaryPath& a, const BinaryPath& b)
 {
     double changed = 0, all = 0;

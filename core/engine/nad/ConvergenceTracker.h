@@ -22,6 +22,9 @@ public:
     // A resumed pass: the path it resumes from is the snapshot when it was taken on a check step
     // (checkpoints every multiple of the window), so the run continues exactly as uninterrupted.
     void resumeFrom(std::size_t concept, BinaryPath binary);
+    // Whether the next record() for `concept` is a check step or its last step: the step whose
+    // path the rule compares (or the run keeps).
+    bool nextRecordEndsWindow(std::size_t concept) const;
     // Records concept `concept`'s binary path after a step it took part in.
     void record(std::size_t concept, BinaryPath binary);
 

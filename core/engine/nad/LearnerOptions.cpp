@@ -30,6 +30,8 @@ void LearnerOptions::validate() const
     if (!(convergenceTolerance >= 0 && convergenceTolerance < 1))
         throw InvalidArgument("the convergence tolerance must be in [0, 1), got " +
                               std::to_string(convergenceTolerance));
+    if (averagedPaths && convergenceWindow < 1)
+        throw InvalidArgument("averaged paths are the mean over a convergence window: set a window of at least 1 step");
     if (minSteps < 0)
         throw InvalidArgument("the minimum number of steps must not be negative");
     if (originalsCacheMiB < 0)

@@ -80,6 +80,10 @@ struct LearnerOptions
     int convergenceWindow = 10;
     double convergenceTolerance = 0.001;
     int minSteps = 50;
+    // Read the path off the mean of the mask logits over the last convergence window instead of
+    // the last step's (Polyak–Ruppert averaging, WindowAveragedPaths), and compare those means
+    // for convergence. Needs a window. Off: the paper's last iterate.
+    bool averagedPaths = false;
     int initializations = 3;  // independent runs per concept, seeds seed, seed+1, ...
     // Memory for the frozen network's outputs on the concepts' images, computed once instead of
     // once per step (a step then costs a masked forward and its backward only). 0 disables.

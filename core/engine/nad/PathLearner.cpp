@@ -3,11 +3,13 @@
 #include "Errors.h"
 #include "nad/ConvergenceTracker.h"
 #include "nad/ImageCycle.h"
+#include "nad/WindowAveragedPaths.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace nad {
 double LearnedPath::usage() const
@@ -145,20 +147,30 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
     const int firstStep = resume ? std::clamp(resume->step, 0, lastStep) : 0;
     batches.skip(firstStep);  // a resumed pass replays each concept's order up to the step reached
     ConvergenceTracker convergence(firstStep, budgets, m_options);
-    if (resume) {
+    std::optional<WindowAveragedPaths> averaged;
+    if (m_options.averagedPaths)
+        averaged.emplace(k);
+    // With averaged paths the rule compares window means; the mean of the window before a
+    // checkpoint is not stored, so a resumed pass checks one window later.
+    if (resume && !averaged) {
         for (std::size_t c = 0; c < k; ++c)
             convergence.resumeFrom(c, binarize(resume->logits[c]));
     }
 
-    auto currentPaths = [&]() {
+    // The state (the last step's logits, what a checkpoint must hold to resume) or the read-out
+    // (the window mean where paths are averaged).
+    auto currentPaths = [&](bool readout) {
         std::vector<LearnedPath> paths;
         for (std::size_t c = 0; c < k; ++c) {
             LearnedPath path;
             path.classIndex = concepts[c].classIndex;
             path.initialization = initialization;
             path.steps = convergence.steps(c);
-            for (const auto& s : maskLogits)
-                path.logits.push_back(s[std::int64_t(c)].detach().to(torch::kCPU).clone());
+            if (readout && averaged && averaged->hasReadout(c))
+                path.logits = averaged->readout(c);
+            else
+                for (const auto& s : maskLogits)
+                    path.logits.push_back(s[std::int64_t(c)].detach().to(torch::kCPU).clone());
             path.binary = binarize(path.logits);
             paths.push_back(std::move(path));
         }
@@ -178,6 +190,8 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         report.sparsityLoss = std::move(terms.sparsity);
         report.negativeLoss = std::move(terms.negative);
         normalizedStep(maskLogits, m_options.alphaAt(step), convergence.active());
+        if (averaged)
+            averaged->add(maskLogits);
 
         report.step = step + 1;
         report.steps = lastStep;
@@ -188,14 +202,19 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
             auto binary = binarize(row);
             report.classIndices.push_back(concepts[c].classIndex);
             report.usage.push_back(shareOn(binary));
+            if (averaged && convergence.nextRecordEndsWindow(c)) {
+                averaged->close(c);
+                binary = binarize(averaged->readout(c));
+            }
             convergence.record(c, std::move(binary));
         }
         if (progress)
             progress(report);
         if (checkpoint && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0 && step + 1 < lastStep)
-            checkpoint(currentPaths());
+            checkpoint(currentPaths(false));
     }
-    return currentPaths();
+    // A cancelled pass is stored as a checkpoint, to resume from its state.
+    return currentPaths(!(cancel && cancel->load()));
 }
 
 }  // namespace nad

@@ -35,6 +35,8 @@ std::string RunSettings::toJson(const DisentangleRequest& request, const std::ve
     // Written only when on, so runs stored before the decay existed still round-trip (resume).
     if (o.alphaDecaySteps > 0)
         json["alpha_decay"] = o.alphaDecaySteps;
+    if (o.averagedPaths)
+        json["averaged_paths"] = true;
     // Everything else stays exactly as an unsharded run stores it, so the merge can compare
     // shards and give the merged run the hyperparameters of the equivalent single run.
     if (request.shard.active())
@@ -58,6 +60,7 @@ DisentangleRequest RunSettings::fromJson(const std::string& text)
         // would be undefined behaviour rather than an error.
         o.alpha = JsonNumbers::number(json.at("alpha"), "alpha");
         o.alphaDecaySteps = JsonNumbers::optionalInt32(json, "alpha_decay", 0, "alpha_decay");
+        o.averagedPaths = json.value("averaged_paths", false);
         o.lambda = JsonNumbers::number(json.at("lambda"), "lambda");
         o.distance = LearnerOptions::distanceFromName(json.value("distance", std::string("norm")));
         o.sparsity = LearnerOptions::sparsityFromName(json.value("sparsity", std::string("sum")));
