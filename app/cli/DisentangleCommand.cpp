@@ -67,19 +67,7 @@ void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
     command.add_option("--batch", learner.batchSize, "Images per concept per step")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    o.window = command
-                   .add_option("--converge-window", learner.convergenceWindow,
-                               "Check convergence every this many steps (0: run the whole budget)")
-                   ->check(CLI::NonNegativeNumber)
-                   ->capture_default_str();
-    command
-        .add_option("--converge-tolerance", learner.convergenceTolerance,
-                    "Converged when at most this share of units changed over a window")
-        ->check(CLI::Range(0.0, 0.999))
-        ->capture_default_str();
-    command.add_option("--min-steps", learner.minSteps, "Steps before convergence is checked")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
+    o.window = addConvergenceOptions(command, learner);
     command.add_option("--inits", learner.initializations, "Initializations per concept")->capture_default_str();
     command.add_option("--seed", learner.seed, "Seed")->capture_default_str();
 }

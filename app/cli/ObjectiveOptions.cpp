@@ -81,4 +81,22 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
         ->capture_default_str();
 }
 
+CLI::Option* addConvergenceOptions(CLI::App& command, LearnerOptions& options)
+{
+    CLI::Option* window = command
+                              .add_option("--converge-window", options.convergenceWindow,
+                                          "Check convergence every this many steps (0: run the whole budget)")
+                              ->check(CLI::NonNegativeNumber)
+                              ->capture_default_str();
+    command
+        .add_option("--converge-tolerance", options.convergenceTolerance,
+                    "Converged when at most this share of units changed over a window")
+        ->check(CLI::Range(0.0, 0.999))
+        ->capture_default_str();
+    command.add_option("--min-steps", options.minSteps, "Steps before convergence is checked")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    return window;
+}
+
 }  // namespace nad::cli

@@ -2,7 +2,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace nad {
 struct LearnerOptions;
@@ -16,5 +17,10 @@ namespace nad::cli {
 // --negative-pool, and --scale-free (the older spelling of --distance scale-free). They write
 // straight into `options`, which must outlive the parse.
 void addObjectiveOptions(CLI::App& command, LearnerOptions& options);
+
+// The convergence rule's options, declared the same way by `disentangle` and `sweep`:
+// --converge-window, --converge-tolerance, --min-steps. Returns --converge-window's option, so
+// a caller can tell whether it was given (the official preset turns the rule off otherwise).
+CLI::Option* addConvergenceOptions(CLI::App& command, LearnerOptions& options);
 
 }  // namespace nad::cli

@@ -45,7 +45,8 @@ struct Options
     std::string data = FashionMnist::kDefaultDirectory;
     std::string zoo;
     bool json = false;
-    CLI::Option* alpha = nullptr;  // given or not: the official preset's α otherwise
+    CLI::Option* alpha = nullptr;   // given or not: the official preset's α otherwise
+    CLI::Option* window = nullptr;  // and its rule (none: the whole budget)
     CLI::Option* steps = nullptr;
     CLI::Option* epochs = nullptr;
 };
@@ -75,10 +76,10 @@ LearnerOptions learnerOf(const Options& o)
         const LearnerOptions official = LearnerOptions::officialDefaults();
         if (!o.alpha->count())
             learner.alpha = official.alpha;
-        if (!o.epochs->count() && !o.steps->count()) {
+        if (!o.epochs->count() && !o.steps->count())
             learner.epochs = official.epochs;
+        if (!o.window->count())
             learner.convergenceWindow = official.convergenceWindow;
-        }
     }
     learner.validate();
     return learner;
@@ -157,6 +158,7 @@ void addOptions(CLI::App& sweep, Options& o)
     o.epochs = sweep.add_option("--epochs", o.learner.epochs, "Epochs instead of convergence (official: 21)")
                    ->check(CLI::NonNegativeNumber)
                    ->capture_default_str();
+    o.window = addConvergenceOptions(sweep, o.learner);
     sweep.add_option("--batch", o.learner.batchSize, "Images per concept per step")->capture_default_str();
     sweep.add_option("--seed", o.learner.seed, "Seed of the masks' initialization")->capture_default_str();
     sweep.add_option("--inits", o.learner.initializations, "Initializations per concept (each point is their mean)")

@@ -266,6 +266,19 @@ private Q_SLOTS:
         QVERIFY(points.at(0).toObject().value(QStringLiteral("usage")).toDouble() >
                 points.at(1).toObject().value(QStringLiteral("usage")).toDouble());
         QCOMPARE(points.at(0).toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
+        // The sweep takes the convergence rule's options as disentangle does: with a tolerance no
+        // path can miss, every path stops at the second check (the first only takes a snapshot).
+        QStringList convergeSweep = sweep;
+        convergeSweep[convergeSweep.indexOf(QStringLiteral("--steps")) + 1] = QStringLiteral("30");
+        convergeSweep << QStringLiteral("--json") << QStringLiteral("--converge-window") << QStringLiteral("5")
+                      << QStringLiteral("--min-steps") << QStringLiteral("0") << QStringLiteral("--converge-tolerance")
+                      << QStringLiteral("0.999");
+        const Result converged = runNad(convergeSweep);
+        QVERIFY2(converged.exitCode == 0, qPrintable(converged.err));
+        const QJsonArray convergedPoints = QJsonDocument::fromJson(converged.out.toUtf8()).array();
+        QCOMPARE(convergedPoints.size(), 2);
+        for (const auto& point : convergedPoints)
+            QCOMPARE(point.toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
         // Two concepts: the knockout test ran on the first initialization's paths.
         QCOMPARE(points.at(0).toObject().value(QStringLiteral("concepts")).toInt(), 2);
         QVERIFY(points.at(0).toObject().contains(QStringLiteral("knockout_own_drop")));
