@@ -232,6 +232,12 @@ TEST(PathObjective, SpecificObjectiveIsRecognizedAndHasItsOwnLambda)
     EXPECT_EQ(o.sparsity, PathSparsity::BlockMean);
     EXPECT_GT(o.negatives.margin, o.negatives.oneVsRest);
     EXPECT_EQ(o.objectiveSummary(), "paper: relative-squared, block-mean, margin 8, one-vs-rest 3");
+    // ... and its own convergence rule: averaged paths, at the objective's noise floor.
+    EXPECT_TRUE(o.averagedPaths);
+    EXPECT_EQ(o.convergenceWindow, 25);
+    EXPECT_EQ(o.convergenceTolerance, 0.015);
+    EXPECT_EQ(o.minSteps, 100);
+    EXPECT_NO_THROW(o.validate());
     EXPECT_EQ(LearnerOptions::defaultLambda("vgg", o), 0.8);
     EXPECT_EQ(LearnerOptions::defaultLambda("resnet", o), 0.6);
     EXPECT_EQ(LearnerOptions::defaultLambda("densenet", o), 0.4);

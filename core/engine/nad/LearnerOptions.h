@@ -113,7 +113,10 @@ struct LearnerOptions
 
     // The "specific" objective (issue 15's sparse and specific paths): the paper preset with the
     // relative-squared distance, block-mean sparsity, a margin and a one-vs-rest loss on other
-    // concepts' images (weights in LearnerOptions.cpp, from `nad sweep`). Sets only those fields.
+    // concepts' images (weights in LearnerOptions.cpp, from `nad sweep`), and its convergence
+    // rule: averaged paths compared over windows of 25 steps, converged when at most 1.5 % of the
+    // units changed, from step 100 on (the objective's noise floor; README, "Convergence of the
+    // specific objective"). Sets only those fields.
     void useSpecificObjective();
     bool usesSpecificObjective() const;
 
