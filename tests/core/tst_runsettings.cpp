@@ -114,3 +114,23 @@ TEST(RunSettings, ConstantStepSizeIsStoredAsBeforeTheDecayExisted)
     r.options.alphaDecaySteps = 80;
     EXPECT_EQ(nlohmann::json::parse(RunSettings::toJson(r)).at("alpha_decay"), 80);
 }
+
+// Averaged paths likewise: stored only when on, so earlier runs (the last step's paths) read
+// back as they were learned; a stored "averaged_paths" that is not a boolean is refused.
+TEST(RunSettings, AveragedPathsAreStoredOnlyWhenOn)
+{
+    DisentangleRequest r = nonDefaultRequest();
+    r.options.averagedPaths = false;
+    auto json = nlohmann::json::parse(RunSettings::toJson(r));
+    EXPECT_FALSE(json.contains("averaged_paths"));
+    EXPECT_FALSE(RunSettings::fromJson(json.dump()).options.averagedPaths);
+    r.options.useSpecificObjective();
+    json = nlohmann::json::parse(RunSettings::toJson(r));
+    EXPECT_EQ(json.at("averaged_paths"), true);
+    const DisentangleRequest read = RunSettings::fromJson(json.dump());
+    EXPECT_TRUE(read.options.averagedPaths);
+    EXPECT_TRUE(read.options.usesSpecificObjective());
+    EXPECT_EQ(read.options.convergenceWindow, 25);
+    json["averaged_paths"] = "yes";
+    EXPECT_ANY_THROW(RunSettings::fromJson(json.dump()));
+}
