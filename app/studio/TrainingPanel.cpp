@@ -296,8 +296,11 @@ DisentangleRequest TrainingPanel::request() const
     request.lambdaGiven = true;
     request.options.steps = m_steps->value();
     request.options.epochs = m_epochs->value();
-    if (request.options.epochs > 0)
-        request.options.convergenceWindow = 0;  // an epoch budget runs to its end, as the authors'
+    if (request.options.epochs > 0) {
+        // An epoch budget runs to its end, as the authors', and keeps its last step's paths.
+        request.options.convergenceWindow = 0;
+        request.options.averagedPaths = false;
+    }
     request.options.batchSize = m_batch->value();
     request.options.seed = std::uint64_t(m_seed->value());
     request.options.initializations = m_initializations->value();

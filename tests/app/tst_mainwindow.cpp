@@ -69,6 +69,20 @@ private Q_SLOTS:
         QCOMPARE(panel.request().options.alphaDecaySteps, 0);  // the paper's constant α
         decay->setValue(150);
         QCOMPARE(panel.request().options.alphaDecaySteps, 150);
+        // The specific preset brings its convergence rule (averaged paths); an epoch budget turns
+        // the rule off and keeps the last step, so the request stays valid.
+        auto* preset = panel.findChild<QComboBox*>(QStringLiteral("presetCombo"));
+        auto* epochs = panel.findChild<QSpinBox*>(QStringLiteral("epochsSpin"));
+        QVERIFY(preset && epochs);
+        preset->setCurrentIndex(preset->findData(QStringLiteral("specific")));
+        QVERIFY(panel.request().options.averagedPaths);
+        QCOMPARE(panel.request().options.convergenceWindow, 25);
+        epochs->setValue(2);
+        QVERIFY(!panel.request().options.averagedPaths);
+        QCOMPARE(panel.request().options.convergenceWindow, 0);
+        panel.request().options.validate();
+        epochs->setValue(0);
+        preset->setCurrentIndex(preset->findData(QStringLiteral("paper")));
         QVERIFY(!count->isEnabled());  // a count only for a sample
         mode->setCurrentIndex(mode->findData(1));
         QVERIFY(count->isEnabled());
