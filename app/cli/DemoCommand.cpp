@@ -93,7 +93,7 @@ std::int64_t evaluatedRunOf(const ProjectStore& project, const std::string& mode
         return 0;
     try {
         const bool specific = RunSettings::fromJson(run->hyperparameters).options.usesSpecificObjective();
-        return specific == demoLearnerOptions(o).usesSpecificObjective() ? it->second : 0;
+        return specific == (o.objective == "specific") ? it->second : 0;
     } catch (const Error&) {
         return 0;  // settings this version cannot read: learn the demo's paths again
     }
