@@ -160,6 +160,34 @@ TEST(PathLearner, CancelStopsWithinOneStepAndConvergenceEndsSettledPaths)
     EXPECT_EQ(PathLearner(*network, o).learn(concepts, 0)[0].steps, 6);
 }
 
+// A concept that has stopped reports its last terms, not the 0 of an empty batch share: the
+// studio's curves and the stored history average over every concept of the run.
+TEST(PathLearner, StoppedConceptsReportTheirLastTerms)
+{
+    auto network = smallVgg();
+    // One epoch in batches of 4: concept 0 (8 images) stops after step 2, concept 1 after step 4.
+    std::vector<ConceptImages> concepts{{0, torch::randn({8, 1, 28, 28})}, {1, torch::randn({16, 1, 28, 28})}};
+    LearnerOptions o = options(LearnerPreset::Paper, 0.05);
+    o.epochs = 1;
+    o.batchSize = 4;
+    o.negatives.margin = 1.0;  // a term on negatives too
+    PathLearner learner(*network, o);
+    NegativeImages pool;
+    pool.images = torch::randn({6, 1, 28, 28});
+    pool.labels = {0, 1, 2, 0, 1, 2};
+    learner.setNegatives(pool);
+    std::vector<LearnerProgress> reports;
+    const auto paths = learner.learn(concepts, 0, [&](const LearnerProgress& p) { reports.push_back(p); });
+    ASSERT_EQ(reports.size(), 4u);
+    EXPECT_EQ(paths[0].steps, 2);
+    EXPECT_GT(reports[1].distanceLoss[0], 0.0);
+    for (std::size_t r = 2; r < 4; ++r) {
+        EXPECT_EQ(reports[r].distanceLoss[0], reports[1].distanceLoss[0]);
+        EXPECT_EQ(reports[r].negativeLoss[0], reports[1].negativeLoss[0]);
+        EXPECT_NE(reports[r].distanceLoss[1], reports[r - 1].distanceLoss[1]);  // still learning
+    }
+}
+
 TEST(PathLearner, RejectsBadOptions)
 {
     LearnerOptions o;

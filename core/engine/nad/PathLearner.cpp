@@ -113,6 +113,23 @@ double shareOn(const std::vector<std::vector<std::uint8_t>>& binary)
     return on / all;
 }
 
+// A concept that has stopped has no images in the step's batch, so its distance and negative
+// terms read 0. It reports the last values it had instead: a curve of the run's mean (the
+// studio's, the stored history's) would otherwise step down each time a concept stops, and a
+// reader would take that for learning. `last` holds each concept's values from its last step.
+void holdStoppedConcepts(std::vector<double>& terms, const std::vector<bool>& active, std::vector<double>& last)
+{
+    last.resize(active.size(), 0.0);
+    if (terms.size() != active.size())
+        return;
+    for (std::size_t c = 0; c < active.size(); ++c) {
+        if (active[c])
+            last[c] = terms[c];
+        else
+            terms[c] = last[c];
+    }
+}
+
 }  // namespace
 
 std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& concepts, int initialization,
@@ -177,15 +194,19 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         return paths;
     };
 
+    std::vector<double> lastDistance, lastNegative;
     for (int step = firstStep; step < lastStep; ++step) {
         if (cancel && cancel->load())
             break;
-        const LossBatch batch = batches.next(convergence.active());
+        const std::vector<bool> active = convergence.active();
+        const LossBatch batch = batches.next(active);
         if (!batch.images.defined())
             break;  // every concept converged
         LearnerProgress report;
         LossTerms terms = loss(maskLogits, batch);
         terms.total.backward();
+        holdStoppedConcepts(terms.distance, active, lastDistance);
+        holdStoppedConcepts(terms.negative, active, lastNegative);
         report.distanceLoss = std::move(terms.distance);
         report.sparsityLoss = std::move(terms.sparsity);
         report.negativeLoss = std::move(terms.negative);
