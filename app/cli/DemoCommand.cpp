@@ -76,8 +76,9 @@ LearnerOptions demoLearnerOptions(const Options& o)
     return options;
 }
 
-// A finished, evaluated run of `model` with the demo's objective already in the project: the
-// demo reuses it (a run of the other objective, from an earlier demo, is not what was asked).
+// A finished, evaluated run of `model` with the demo's objective and the family's current λ
+// already in the project: the demo reuses it (a run of the other objective, or at the λ an
+// earlier version chose, is not what the demo now shows).
 std::int64_t evaluatedRunOf(const ProjectStore& project, const std::string& model, const Options& o)
 {
     const RunStore runs(project);
@@ -92,8 +93,10 @@ std::int64_t evaluatedRunOf(const ProjectStore& project, const std::string& mode
     if (!run)
         return 0;
     try {
-        const bool specific = RunSettings::fromJson(run->hyperparameters).options.usesSpecificObjective();
-        return specific == (o.objective == "specific") ? it->second : 0;
+        const LearnerOptions stored = RunSettings::fromJson(run->hyperparameters).options;
+        const bool sameObjective = stored.usesSpecificObjective() == (o.objective == "specific");
+        const bool sameLambda = stored.lambda == LearnerOptions::defaultLambda(record->family, stored);
+        return sameObjective && sameLambda ? it->second : 0;
     } catch (const Error&) {
         return 0;  // settings this version cannot read: learn the demo's paths again
     }

@@ -516,6 +516,11 @@ TEST(LambdaSweep, HigherLambdaMeansSparserPathsAndTheRecommendationIsTheSparsest
         flat[i].faithful = flat[i].specific = i < 2;
     }
     EXPECT_EQ(recommendedSweepPoint(flat), 1);
+    // A point with a degenerate path (one concept answered for everything) is not recommended,
+    // however good the means.
+    handMade[1].degenerate = 1;
+    EXPECT_EQ(recommendedSweepPoint(handMade), 0);
+    handMade[1].degenerate = 0;
     handMade[1].specific = false;
     handMade[0].faithful = false;
     EXPECT_EQ(recommendedSweepPoint(handMade), -1);

@@ -28,7 +28,7 @@ int recommendedSweepPoint(const std::vector<SweepPoint>& points)
 {
     int best = -1;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (!points[i].faithful || !points[i].specific)
+        if (!points[i].faithful || !points[i].specific || points[i].degenerate > 0)
             continue;
         if (best < 0) {
             best = int(i);

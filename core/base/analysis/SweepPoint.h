@@ -51,8 +51,9 @@ struct SweepPoint
 };
 
 // Index of the recommended point of a sweep: the sparsest (lowest usage) faithful and specific
-// one; among equally sparse ones (paths that keep every unit at several λ), the largest λ, the
-// one nearest the frontier. −1 when none is both faithful and specific.
+// one with no degenerate path (a mean can hide one concept's path that answers it for
+// everything); among equally sparse ones (paths that keep every unit at several λ), the largest
+// λ, the one nearest the frontier. −1 when there is none.
 int recommendedSweepPoint(const std::vector<SweepPoint>& points);
 
 }  // namespace nad
