@@ -1469,7 +1469,7 @@ knockout: own units causal for %1 of %2 concepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
+        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s, with no degenerate path.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

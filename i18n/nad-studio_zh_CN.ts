@@ -1463,8 +1463,8 @@ knockout: own units causal for %1 of %2 concepts</source>
         <translation>%1：使用率与保真度（扫描 λ）</translation>
     </message>
     <message>
-        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s.</source>
-        <translation>推荐：平均精度与原始网络相差不超过 %1 个百分点、特异度相差不超过 %2 个百分点的最稀疏 λ。</translation>
+        <source>Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 points of the original network&apos;s, with no degenerate path.</source>
+        <translation>推荐：平均精度与原始网络相差不超过 %1 个百分点、特异度相差不超过 %2 个百分点且没有退化路径的最稀疏 λ。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n concept(s) × %2 initialization(s), %3 validation images</source>

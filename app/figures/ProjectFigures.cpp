@@ -381,7 +381,7 @@ void ProjectFigures::fillFrontier(FrontierView& view, const std::vector<SweepRec
     view.setTitle(tr("%1: usage against fidelity, λ swept").arg(modelName));
     view.setNote(measured.join(QLatin1Char('\n')) + QLatin1Char('\n') +
                  tr("Recommended: the sparsest λ whose mean precision is within %1 points and specificity within %2 "
-                    "points of the original network's.")
+                    "points of the original network's, with no degenerate path.")
                      .arg(100 * SweepPoint::kFaithfulPoints)
                      .arg(100 * SweepPoint::kSpecificPoints));
 }

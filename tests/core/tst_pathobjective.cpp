@@ -240,7 +240,9 @@ TEST(PathObjective, SpecificObjectiveIsRecognizedAndHasItsOwnLambda)
     EXPECT_NO_THROW(o.validate());
     EXPECT_EQ(LearnerOptions::defaultLambda("vgg", o), 0.8);
     EXPECT_EQ(LearnerOptions::defaultLambda("resnet", o), 0.6);
-    EXPECT_EQ(LearnerOptions::defaultLambda("densenet", o), 0.4);
+    EXPECT_EQ(LearnerOptions::defaultLambda("densenet", o), 0.6);
+    EXPECT_EQ(LearnerOptions::defaultLambda("darts", o), 1.1);
+    EXPECT_EQ(LearnerOptions::defaultLambda("imported", o), 0.8);
     EXPECT_EQ(LearnerOptions::defaultLambda("vgg", LearnerOptions()),
               LearnerOptions::defaultLambda("vgg", LearnerPreset::Paper));
     o.negatives = {};  // without its terms on negatives it is no longer the named objective
