@@ -375,7 +375,17 @@ private Q_SLOTS:
         QCOMPARE(view.usageRect()->graphs().size(), 3);  // band low, band high, mean
         // The log axis holds every loss value.
         QVERIFY(view.plot()->yAxis->range().contains(10) && view.plot()->yAxis->range().contains(310));
+        // Its ticks are 1-2-5 steps, evenly spread on the log scale (not linear steps crowding at
+        // its top): 10, 20, 50, 100, 200 inside 6.7–465.
+        auto ticks = view.plot()->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+        QVERIFY(ticks);
+        QCOMPARE(ticks->ticks().keys(), (QList<double>{10, 20, 50, 100, 200}));
+        QCOMPARE(ticks->ticks().value(200), QStringLiteral("200"));
         QVERIFY(view.csv().contains(QStringLiteral("20,100,12,112,0.7,0.6,0.8")));
+        // The demo's DARTS curve (losses 0.63–15): the ticks the linear fallback crowded.
+        view.setCurves(steps, {{QStringLiteral("distance"), {15, 5, 1, 0.63}}}, {0.5, 0.6, 0.7, 0.75}, {}, {});
+        ticks = view.plot()->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+        QCOMPARE(ticks->ticks().keys(), (QList<double>{0.5, 1, 2, 5, 10, 20}));
     }
 
     void exportsMatchTheRequestedSize_data()

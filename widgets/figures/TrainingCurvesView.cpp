@@ -8,6 +8,30 @@
 
 namespace nad {
 
+namespace {
+
+// Ticks at 1, 2 and 5 times the powers of ten inside [low, high], labelled as numbers. QCustomPlot's
+// log ticker falls back to evenly spaced linear ticks over less than about two decades, and on
+// a log axis those crowd together at its top (2.5, 5, 7.5, 10, 12.5, 15 overlapping).
+QSharedPointer<QCPAxisTickerText> oneTwoFiveTicks(double low, double high)
+{
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const int firstDecade = int(std::floor(std::log10(low)));
+    const int lastDecade = int(std::ceil(std::log10(high)));
+    // Over many decades the 2s and 5s would crowd in turn: powers of ten alone.
+    const QVector<double> mantissas =
+        lastDecade - firstDecade > 4 ? QVector<double>{1.0} : QVector<double>{1.0, 2.0, 5.0};
+    for (int decade = firstDecade; decade <= lastDecade; ++decade)
+        for (double m : mantissas) {
+            const double value = m * std::pow(10.0, decade);
+            if (value >= low && value <= high)
+                ticker->addTick(value, QString::number(value, 'g', 3));
+        }
+    return ticker;
+}
+
+}  // namespace
+
 TrainingCurvesView::TrainingCurvesView(QWidget* parent) : PlotFigureView(parent)
 {
     // The legend in a row of its own (the curves cross every corner of the loss panel), the
@@ -25,8 +49,6 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : PlotFigureView(parent)
     m_plot->xAxis->setTickLabels(false);
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
     m_plot->legend->setVisible(true);
     m_usageRect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
     m_usageRect->axis(QCPAxis::atLeft)->setLabel(tr("unit usage"));
@@ -61,8 +83,10 @@ void TrainingCurvesView::setCurves(const QVector<double>& steps, const QVector<S
     const double first = steps.isEmpty() ? 0 : steps.first();
     const double last = steps.isEmpty() ? 1 : std::max(steps.last(), first + 1);
     m_plot->xAxis->setRange(first, last);
-    if (high > 0)
+    if (high > 0) {
         m_plot->yAxis->setRange(low / 1.5, high * 1.5);
+        m_plot->yAxis->setTicker(oneTwoFiveTicks(low / 1.5, high * 1.5));
+    }
 
     QCPAxis* x = m_usageRect->axis(QCPAxis::atBottom);
     QCPAxis* y = m_usageRect->axis(QCPAxis::atLeft);
