@@ -49,6 +49,8 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : PlotFigureView(parent)
     m_plot->xAxis->setTickLabels(false);
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));  // until there are losses
+    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
     m_plot->legend->setVisible(true);
     m_usageRect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
     m_usageRect->axis(QCPAxis::atLeft)->setLabel(tr("unit usage"));
