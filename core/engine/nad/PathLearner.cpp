@@ -116,12 +116,10 @@ double shareOn(const std::vector<std::vector<std::uint8_t>>& binary)
 // A concept that has stopped has no images in the step's batch, so its distance and negative
 // terms read 0. It reports the last values it had instead: a curve of the run's mean (the
 // studio's, the stored history's) would otherwise step down each time a concept stops, and a
-// reader would take that for learning. `last` holds each concept's values from its last step.
+// reader would take that for learning. `last` holds each concept's values from its last step;
+// every vector has one entry per concept (PathObjective's terms always do).
 void holdStoppedConcepts(std::vector<double>& terms, const std::vector<bool>& active, std::vector<double>& last)
 {
-    last.resize(active.size(), 0.0);
-    if (terms.size() != active.size())
-        return;
     for (std::size_t c = 0; c < active.size(); ++c) {
         if (active[c])
             last[c] = terms[c];
@@ -194,7 +192,7 @@ std::vector<LearnedPath> PathLearner::learn(const std::vector<ConceptImages>& co
         return paths;
     };
 
-    std::vector<double> lastDistance, lastNegative;
+    std::vector<double> lastDistance(k, 0.0), lastNegative(k, 0.0);
     for (int step = firstStep; step < lastStep; ++step) {
         if (cancel && cancel->load())
             break;
