@@ -92,7 +92,7 @@ void printKnockoutSummary(std::ostream& out, const RunSummary& s)
         own.push_back(k.ownDrop);
         others.push_back(k.othersDrop);
         random.push_back(k.randomOwnDrop);
-        causal += SweepPoint::causalKnockout(k.units, k.ownDrop, k.othersDrop, k.randomOwnDrop) ? 1 : 0;
+        causal += k.causal() ? 1 : 0;
     }
     out << withUnits << " of " << s.knockout.size() << " concepts have units of their own; " << causal
         << " pass the causal rule (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
@@ -145,30 +145,49 @@ void printConcepts(std::ostream& out, const RunSummary& s)
            "converged or the budget ran out, mean over initializations)\n";
 }
 
+// "yes" or "no" by the causal rule on the mean drops; with several initializations, in how many
+// of them the rule held alone.
+std::string causalText(const KnockoutResult& k)
+{
+    std::string text = k.causal() ? "yes" : "no";
+    if (k.initializations > 1)
+        text += " (in " + std::to_string(k.causalInitializations) + "/" + std::to_string(k.initializations) + ")";
+    return text;
+}
+
 // The knockout test: each concept's own units off, against as many random units per block.
 void printKnockout(std::ostream& out, const RunSummary& s)
 {
     if (s.knockout.empty())
         return;
-    out << "\nKnockout test (first initialization): top-1 accuracy drop with the concept's own units off "
-           "(on in its path, off in most others'), vs as many random units per block (10 draws, mean ± std):\n";
+    const int initializations = s.knockout.front().initializations;
+    out << "\nKnockout test (" << (initializations == 1 ? std::string("one initialization")
+                                                       : "mean over " + std::to_string(initializations) +
+                                                             " initializations")
+        << "): top-1 accuracy drop with the concept's own units off (on in its path, off in most others'), vs as "
+           "many random units per block (10 draws, mean ± std):\n";
     if (s.knockout.size() > kTableConcepts) {
         printKnockoutSummary(out, s);
         return;
     }
-    TextTable table({"concept", "units", "drop on c", "on others", "random on c", "random on others"});
+    TextTable table({"concept", "units", "drop on c", "on others", "random on c", "random on others", "causal"});
+    int causal = 0;
     for (std::size_t c = 0; c < s.knockout.size() && c < s.classNames.size(); ++c) {
         const auto& k = s.knockout[c];
         if (k.units == 0) {  // every unit its path keeps, most other paths keep too
-            table.addRow({s.classNames[c], "0", "–", "–", "–", "–"});
+            table.addRow({s.classNames[c], "0", "–", "–", "–", "–", ""});
             continue;
         }
+        causal += k.causal() ? 1 : 0;
         table.addRow({s.classNames[c], std::to_string(k.units), fixed(k.ownDrop), fixed(k.othersDrop),
                       fixed(k.randomOwnDrop) + " ± " + fixed(k.randomOwnDropStd),
-                      fixed(k.randomOthersDrop) + " ± " + fixed(k.randomOthersDropStd)});
+                      fixed(k.randomOthersDrop) + " ± " + fixed(k.randomOthersDropStd), causalText(k)});
     }
     table.print(out);
-    out << "(–: no units of its own; every unit its path keeps, most other concepts' paths keep too)\n";
+    out << causal << " of " << s.knockout.size() << " concepts causal (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
+        << " and 3x both the random control's and the others'"
+        << (initializations > 1 ? ", on the mean drops; \"in k/n\": the initializations that pass alone" : "")
+        << "; –: no units of its own, every unit its path keeps most other concepts' paths keep too)\n";
 }
 
 void printBlocks(std::ostream& out, const RunSummary& s)

@@ -114,8 +114,15 @@ void ProjectFigures::fillKnockout(KnockoutView& view, const RunSummary& summary)
                             k.randomOwnDropStd, k.randomOthersDrop, k.randomOthersDropStd,
                             summary.concepts[c].pathAuroc, summary.concepts[c].originalAuroc});
     }
-    view.setTitle(concepts.isEmpty() ? tr("%1: no knockout test (evaluate the run again)").arg(qs(summary.modelName))
-                                     : tr("%1: knockout of each concept's own units").arg(qs(summary.modelName)));
+    const int initializations = summary.knockout.empty() ? 0 : summary.knockout.front().initializations;
+    if (concepts.isEmpty())
+        view.setTitle(tr("%1: no knockout test (evaluate the run again)").arg(qs(summary.modelName)));
+    else if (initializations > 1)
+        view.setTitle(tr("%1: knockout of each concept's own units, mean over %2 initializations")
+                          .arg(qs(summary.modelName))
+                          .arg(initializations));
+    else
+        view.setTitle(tr("%1: knockout of each concept's own units").arg(qs(summary.modelName)));
     view.setConcepts(concepts);
     view.setNote(warningNote(summary));
 }

@@ -22,9 +22,10 @@ struct SweepPoint
     int degenerate = 0;     // concepts whose path is flagged degenerate
     bool faithful = false;  // mean precision >= original - kFaithfulPoints
     bool specific = false;  // mean specificity >= original - kSpecificPoints
-    // The knockout test (issue 14) on the first initialization's paths, means over the concepts:
+    // The knockout test (issue 14), means over the concepts of each concept's drops averaged
+    // over the first three initializations (sweeps stored before 2026-12-04: the first only):
     // accuracy drop on the concept with its own units off, on the other concepts, and with as
-    // many random units off; `causal` counts the concepts whose own drop is at least
+    // many random units off; `causal` counts the concepts whose mean drop is at least
     // kCausalDrop and 3× both the random control's and the others' (issue 15's target). All 0
     // with fewer than 2 concepts.
     double knockoutOwnDrop = 0;

@@ -3,10 +3,12 @@
 #include "Errors.h"
 #include "analysis/PathEvaluator.h"
 #include "analysis/PathMetrics.h"
+#include "analysis/SweepPoint.h"
 #include "nad/ImageCycle.h"
 #include "nn/ImageBatch.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 
@@ -31,6 +33,11 @@ std::pair<double, double> drops(const std::vector<double>& original, const std::
 }
 
 }  // namespace
+
+bool KnockoutResult::causal() const
+{
+    return SweepPoint::causalKnockout(units, ownDrop, othersDrop, randomOwnDrop);
+}
 
 std::vector<std::size_t> KnockoutTest::comparedWith(std::size_t conceptCount, std::size_t self,
                                                     std::size_t otherConcepts)
@@ -298,9 +305,76 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
         }
         std::tie(r.randomOwnDrop, r.randomOwnDropStd) = PathMetrics::meanAndStd(randomOwn);
         std::tie(r.randomOthersDrop, r.randomOthersDropStd) = PathMetrics::meanAndStd(randomOthers);
+        r.causalInitializations = r.causal() ? 1 : 0;
         results.push_back(std::move(r));
     }
     return results;
+}
+
+std::vector<KnockoutResult>
+KnockoutTest::runOverInitializations(BlockNetwork& network, const ImageSource& images, const Normalization& normalization,
+                                     const std::vector<std::vector<LearnedPath>>& initializations, std::size_t perClass,
+                                     int draws)
+{
+    std::vector<std::vector<KnockoutResult>> perInitialization;
+    for (std::size_t i = 0; i < initializations.size() && i < kInitializations; ++i)
+        perInitialization.push_back(
+            run(network, images, normalization, initializations[i], perClass, draws, std::uint64_t(i) + 1));
+    return meanOverInitializations(perInitialization);
+}
+
+namespace {
+
+// Adds `k`'s drops to the running sums in `sum` (the stds squared, to pool them).
+void accumulate(KnockoutResult& sum, const KnockoutResult& k)
+{
+    if (sum.unitsPerBlock.size() < k.unitsPerBlock.size())
+        sum.unitsPerBlock.resize(k.unitsPerBlock.size(), 0);
+    for (std::size_t b = 0; b < k.unitsPerBlock.size(); ++b)
+        sum.unitsPerBlock[b] += k.unitsPerBlock[b];
+    sum.units += k.units;
+    sum.ownDrop += k.ownDrop;
+    sum.othersDrop += k.othersDrop;
+    sum.randomOwnDrop += k.randomOwnDrop;
+    sum.randomOwnDropStd += k.randomOwnDropStd * k.randomOwnDropStd;
+    sum.randomOthersDrop += k.randomOthersDrop;
+    sum.randomOthersDropStd += k.randomOthersDropStd * k.randomOthersDropStd;
+    sum.initializations += k.initializations;
+    sum.causalInitializations += k.causalInitializations;
+}
+
+}  // namespace
+
+std::vector<KnockoutResult>
+KnockoutTest::meanOverInitializations(const std::vector<std::vector<KnockoutResult>>& perInitialization)
+{
+    if (perInitialization.empty())
+        return {};
+    const std::size_t concepts = perInitialization.front().size();
+    std::vector<KnockoutResult> means(concepts);
+    for (std::size_t c = 0; c < concepts; ++c) {
+        KnockoutResult& m = means[c];
+        m.classIndex = perInitialization.front()[c].classIndex;
+        m.initializations = 0;
+        for (const auto& results : perInitialization) {
+            if (results.size() != concepts || results[c].classIndex != m.classIndex)
+                throw InvalidArgument("knockout results of different initializations hold different concepts");
+            accumulate(m, results[c]);
+        }
+        const double n = double(perInitialization.size());
+        // Rounded means, but never 0 where some initialization had units of its own (its drops count).
+        auto meanUnits = [n](int sum) { return sum > 0 ? std::max(1, int(std::lround(sum / n))) : 0; };
+        for (int& units : m.unitsPerBlock)
+            units = meanUnits(units);
+        m.units = meanUnits(m.units);
+        m.ownDrop /= n;
+        m.othersDrop /= n;
+        m.randomOwnDrop /= n;
+        m.randomOwnDropStd = std::sqrt(m.randomOwnDropStd / n);
+        m.randomOthersDrop /= n;
+        m.randomOthersDropStd = std::sqrt(m.randomOthersDropStd / n);
+    }
+    return means;
 }
 
 }  // namespace nad

@@ -42,20 +42,21 @@ SweepPoint pointOf(double lambda, const std::vector<ConceptEvaluation>& evaluati
     return point;
 }
 
-// The knockout test's means over the concepts, on the first initialization's paths.
+// The knockout test's means over the concepts, each concept's drops averaged over the first
+// KnockoutTest::kInitializations initializations; causal: the rule on those means.
 void addKnockout(SweepPoint& point, BlockNetwork& network, const ImageSet& validation,
-                 const Normalization& normalization, const std::vector<LearnedPath>& firstInitialization)
+                 const Normalization& normalization, const std::vector<std::vector<LearnedPath>>& initializations)
 {
-    if (firstInitialization.size() < 2)
+    if (initializations.empty() || initializations.front().size() < 2)
         return;
-    const auto results = KnockoutTest::run(network, KnockoutTest::sample(validation), normalization,
-                                           firstInitialization, KnockoutTest::kDraws);
+    const auto results = KnockoutTest::runOverInitializations(network, ImageSetSource(validation), normalization,
+                                                              initializations, KnockoutTest::kImagesPerClass);
     const double n = double(results.size());
     for (const auto& k : results) {
         point.knockoutOwnDrop += k.ownDrop / n;
         point.knockoutOthersDrop += k.othersDrop / n;
         point.knockoutRandomDrop += k.randomOwnDrop / n;
-        point.knockoutCausal += SweepPoint::causalKnockout(k.units, k.ownDrop, k.othersDrop, k.randomOwnDrop) ? 1 : 0;
+        point.knockoutCausal += k.causal() ? 1 : 0;
     }
 }
 
@@ -96,7 +97,7 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         PathLearner learner(network, o);
         learner.setNegatives(negatives);
         std::vector<LearnedPath> paths;
-        std::vector<LearnedPath> first;
+        std::vector<std::vector<LearnedPath>> byInitialization;
         for (int init = 0; init < o.initializations && !(cancel && cancel->load()); ++init) {
             auto learned = learner.learn(
                 concepts, init,
@@ -105,8 +106,7 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
                         progress(p, init * lp.steps + lp.step, o.initializations * lp.steps);
                 },
                 cancel);
-            if (init == 0)
-                first = learned;
+            byInitialization.push_back(learned);
             paths.insert(paths.end(), learned.begin(), learned.end());
         }
         if (cancel && cancel->load())
@@ -114,7 +114,7 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
         SweepPoint point =
             pointOf(lambdas[p], PathEvaluator::evaluate(network, validation, normalization, paths), paths);
         point.concepts = int(concepts.size());
-        addKnockout(point, network, validation, normalization, first);
+        addKnockout(point, network, validation, normalization, byInitialization);
         point.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         points.push_back(point);
     }

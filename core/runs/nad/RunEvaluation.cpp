@@ -132,15 +132,20 @@ void addInterpretability(Evaluation& e)
         e.metrics.push_back({"interpretability_std", e.summary.interpretabilityStd});
 }
 
-// The knockout test on the first initialization's paths, on the first KnockoutTest::kImagesPerClass
-// held-out images of each concept and of those it is compared with, read as each concept needs them.
+// The knockout test on the paths of the first KnockoutTest::kInitializations initializations,
+// averaged, on the first KnockoutTest::kImagesPerClass held-out images of each concept and of those
+// it is compared with, read as each concept needs them.
 void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSource& test, const Normalization& normalization,
-                 const std::vector<LearnedPath>& firstInitialization)
+                 const std::map<int, std::vector<LearnedPath>>& byInit)
 {
-    if (firstInitialization.size() < 2)
+    std::vector<std::vector<LearnedPath>> initializations;
+    for (const auto& [init, paths] : byInit)
+        if (paths.size() >= 2)
+            initializations.push_back(paths);
+    if (initializations.empty())
         return;
-    e.summary.knockout = KnockoutTest::run(network, test, normalization, firstInitialization,
-                                           KnockoutTest::kImagesPerClass, KnockoutTest::kDraws);
+    e.summary.knockout = KnockoutTest::runOverInitializations(network, test, normalization, initializations,
+                                                              KnockoutTest::kImagesPerClass);
     for (const auto& k : e.summary.knockout) {
         const int cls = int(k.classIndex);
         e.metrics.push_back({"knockout_units", double(k.units), cls, -1});
@@ -150,6 +155,8 @@ void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSource& test, 
         e.metrics.push_back({"knockout_random_own_drop_std", k.randomOwnDropStd, cls, -1});
         e.metrics.push_back({"knockout_random_others_drop", k.randomOthersDrop, cls, -1});
         e.metrics.push_back({"knockout_random_others_drop_std", k.randomOthersDropStd, cls, -1});
+        e.metrics.push_back({"knockout_initializations", double(k.initializations), cls, -1});
+        e.metrics.push_back({"knockout_causal_initializations", double(k.causalInitializations), cls, -1});
     }
 }
 
@@ -219,6 +226,10 @@ void readKnockout(KnockoutResult& k, const MetricRecord& m)
     k.classIndex = m.classIndex;
     if (m.name == "knockout_units")
         k.units = int(m.value);
+    else if (m.name == "knockout_initializations")
+        k.initializations = int(m.value);
+    else if (m.name == "knockout_causal_initializations")
+        k.causalInitializations = int(m.value);
     else if (auto it = fields.find(m.name); it != fields.end())
         k.*(it->second) = m.value;
 }
@@ -316,8 +327,7 @@ RunSummary RunEvaluation::evaluate(ProjectStore& project, std::int64_t runId, co
         e.metrics.push_back({"negatives_per_concept", double(negativesPerConcept)});
     addBlockMetrics(e);
     addInterpretability(e);
-    if (!byInit.empty())
-        addKnockout(e, *network, *test, context.model.normalization, byInit.begin()->second);
+    addKnockout(e, *network, *test, context.model.normalization, byInit);
     if (e.summary.concepts.size() >= 2)
         clusterAgainstHierarchy(e, project.hierarchy(context.run.datasetId));
     if (!project.isReadOnly())
@@ -382,8 +392,12 @@ RunSummary RunEvaluation::load(const ProjectStore& project, std::int64_t runId)
         summary.concepts.push_back(e);
         summary.classNames.push_back(cls < int(classNames.size()) ? classNames[std::size_t(cls)] : std::to_string(cls));
         summary.stability.push_back(stability.count(cls) ? stability.at(cls) : 1.0);
-        if (knockout.count(cls))
-            summary.knockout.push_back(knockout.at(cls));
+        if (knockout.count(cls)) {
+            KnockoutResult k = knockout.at(cls);
+            if (k.initializations == 1)  // also a run evaluated when the test took one initialization only
+                k.causalInitializations = k.causal() ? 1 : 0;
+            summary.knockout.push_back(k);
+        }
     }
     if (summary.knockout.size() != summary.concepts.size())
         summary.knockout.clear();  // evaluated before the knockout test existed

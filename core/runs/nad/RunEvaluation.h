@@ -28,7 +28,7 @@ struct RunSummary
     double interpretabilityStd = 0;
     std::vector<double> stability;         // per concept; meaningful with 2 or more initializations only
     std::vector<double> steps;             // per concept: steps its paths took, mean over initializations
-    std::vector<KnockoutResult> knockout;  // per concept (first initialization), empty when not run
+    std::vector<KnockoutResult> knockout;  // per concept (mean over initializations), empty when not run
     double adjustedRandIndex = 0;          // clustering vs the hierarchy (0 without one)
     std::vector<std::size_t> leafOrder;    // dendrogram order of `classNames`
     int initializations = 0;
