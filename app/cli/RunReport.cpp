@@ -187,7 +187,7 @@ void printKnockout(std::ostream& out, const RunSummary& s)
     out << causal << " of " << s.knockout.size() << " concepts causal (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
         << " and 3x both the random control's and the others'"
         << (initializations > 1 ? ", on the mean drops; \"in k/n\": the initializations that pass alone" : "")
-        << "; –: no units of its own, every unit its path keeps most other concepts' paths keep too)\n";
+        << "; –: no units of its own: every unit its path keeps, most other concepts' paths keep too)\n";
 }
 
 void printBlocks(std::ostream& out, const RunSummary& s)

@@ -217,7 +217,7 @@ private Q_SLOTS:
         // One initialization measures no stability: shown as "–" and said, never as 1.000 ± 0.
         QVERIFY(learned.out.contains(QRegularExpression(QStringLiteral("Bag(\\s+\\S+){7}\\s+–"))));
         QVERIFY(learned.out.contains(QStringLiteral("WARNING: one initialization")));
-        QVERIFY(learned.out.contains(QStringLiteral("Knockout test (first initialization)")));
+        QVERIFY(learned.out.contains(QStringLiteral("Knockout test (one initialization)")));
 
         const Result unknown =
             runNad({QStringLiteral("disentangle"), project, QStringLiteral("--model"), QStringLiteral("vgg-w4-s1"),
@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(convergedPoints.size(), 2);
         for (const auto& point : convergedPoints)
             QCOMPARE(point.toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
-        // Two concepts: the knockout test ran on the first initialization's paths.
+        // Two concepts: the knockout test ran on the paths.
         QCOMPARE(points.at(0).toObject().value(QStringLiteral("concepts")).toInt(), 2);
         QVERIFY(points.at(0).toObject().contains(QStringLiteral("knockout_own_drop")));
         const double auroc = points.at(0).toObject().value(QStringLiteral("original_auroc")).toDouble();

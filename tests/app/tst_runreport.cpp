@@ -97,6 +97,48 @@ private Q_SLOTS:
         QVERIFY(shown.find(names[order[40]]) == std::string::npos);
     }
 
+    // The knockout table says over how many initializations the drops are means, judges the
+    // causal rule on the means, and shows in how many initializations it held alone.
+    void knockoutTableJudgesTheMeansAndCountsTheInitializations()
+    {
+        nad::RunSummary s;
+        s.modelName = "m";
+        s.initializations = 3;
+        for (int c = 0; c < 3; ++c) {
+            nad::ConceptEvaluation e;
+            e.classIndex = c;
+            s.concepts.push_back(e);
+            s.classNames.push_back("class" + std::to_string(c));
+            s.steps.push_back(3);
+            s.stability.push_back(0.9);
+            nad::KnockoutResult k;
+            k.classIndex = c;
+            k.units = c == 2 ? 0 : 7;
+            k.ownDrop = c == 0 ? 0.40 : 0.12;  // class1: 0.12 < 3 × 0.05, not causal on the means
+            k.othersDrop = 0.01;
+            k.randomOwnDrop = c == 0 ? 0.02 : 0.05;
+            k.initializations = 3;
+            k.causalInitializations = c == 0 ? 2 : (c == 1 ? 1 : 0);
+            s.knockout.push_back(k);
+        }
+        s.usagePerBlock = {0.6};
+        s.minUsagePerBlock = {0.5};
+        std::ostringstream out;
+        nad::cli::RunReport::print(out, s);
+        const std::string text = out.str();
+        QVERIFY2(text.find("Knockout test (mean over 3 initializations)") != std::string::npos, text.c_str());
+        std::string row0, row1;
+        for (const auto& row : lines(text)) {
+            if (row.rfind("  class0 ", 0) == 0 && row.find("± ") != std::string::npos)
+                row0 = row;
+            if (row.rfind("  class1 ", 0) == 0 && row.find("± ") != std::string::npos)
+                row1 = row;
+        }
+        QVERIFY2(row0.find("yes (in 2/3)") != std::string::npos, row0.c_str());
+        QVERIFY2(row1.find("no (in 1/3)") != std::string::npos, row1.c_str());
+        QVERIFY2(text.find("1 of 3 concepts causal") != std::string::npos, text.c_str());
+    }
+
     // Issue 16: past 40 concepts the per-concept tables become quantiles, the count of degenerate
     // paths, the concepts that lose the most specificity, and the knockout's causal count.
     void manyConceptsAreSummarised()

@@ -315,9 +315,11 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
         EXPECT_EQ(stored.classNames, kClasses);
     }
 
-    const DisentangleResult result = DisentangleJob::run(learnRequest(m_work.file("p.nad"), "tiny3"));
+    DisentangleRequest twoInitializations = learnRequest(m_work.file("p.nad"), "tiny3");
+    twoInitializations.options.initializations = 2;  // the knockout test averages them
+    const DisentangleResult result = DisentangleJob::run(twoInitializations);
     EXPECT_FALSE(result.cancelled);
-    EXPECT_EQ(result.pathsLearned, 2);
+    EXPECT_EQ(result.pathsLearned, 4);  // 2 concepts × 2 initializations
     ASSERT_EQ(result.summary.classNames, (std::vector<std::string>{"ankle", "coat"}));
     EXPECT_EQ(result.summary.usagePerBlock.size(), 2u);
 
@@ -330,7 +332,7 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
     EXPECT_DOUBLE_EQ(nlohmann::json::parse(run->hyperparameters).at("lambda").get<double>(),
                      LearnerOptions::defaultLambda("torchscript", LearnerPreset::Paper));
     const auto paths = runs.paths(result.runId, run->datasetId, true);
-    ASSERT_EQ(paths.size(), 2u);
+    ASSERT_EQ(paths.size(), 4u);
     for (const auto& p : paths) {
         ASSERT_EQ(p.binary.size(), 2u);
         EXPECT_EQ(p.binary[0].size(), 4u);
@@ -339,6 +341,14 @@ TEST_F(ImportedProjectTest, CreatesProjectThenLearnsAndEvaluatesPaths)
     }
     const RunSummary stored = RunEvaluation::load(project, result.runId);
     EXPECT_EQ(stored.classNames, result.summary.classNames);
+    // The knockout test's means over both initializations, and how many passed alone, come back.
+    ASSERT_EQ(stored.knockout.size(), 2u);
+    ASSERT_EQ(result.summary.knockout.size(), 2u);
+    for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(stored.knockout[c].initializations, 2);
+        EXPECT_EQ(stored.knockout[c].causalInitializations, result.summary.knockout[c].causalInitializations);
+        EXPECT_DOUBLE_EQ(stored.knockout[c].ownDrop, result.summary.knockout[c].ownDrop);
+    }
     double heldOut = -1;
     for (const auto& m : runs.metrics(result.runId, run->datasetId))
         if (m.name == "held_out_images")

@@ -116,6 +116,88 @@ TEST(KnockoutTest, OwnUnitsOffLoseTheConceptAndKeepTheOthers)
     EXPECT_THROW(KnockoutTest::run(network, toyImages(), normalization, {paths[0]}), InvalidArgument);
 }
 
+// One initialization's own units are a noisy sample (the demo's DARTS: 1, 7 and 5 of 10 concepts
+// causal in its three), so a run reports each concept's drops averaged over initializations.
+TEST(KnockoutTest, MeanOverInitializationsAveragesDropsAndPoolsTheControlsSpread)
+{
+    KnockoutResult a;
+    a.classIndex = 5;
+    a.unitsPerBlock = {6, 4};
+    a.units = 10;
+    a.ownDrop = 0.60;
+    a.othersDrop = 0.05;
+    a.randomOwnDrop = 0.04;
+    a.randomOwnDropStd = 0.03;
+    a.randomOthersDrop = 0.02;
+    a.randomOthersDropStd = 0.01;
+    a.causalInitializations = 1;
+    KnockoutResult none;  // no units of its own in this initialization: every drop 0
+    none.classIndex = 5;
+    none.unitsPerBlock = {0, 1};  // (never with 0 units in practice; checks the per-block rounding)
+    KnockoutResult c = a;
+    c.unitsPerBlock = {2, 3};
+    c.units = 5;
+    c.ownDrop = 0.30;
+    c.othersDrop = 0.20;  // 0.30 < 3 × 0.20: not causal alone
+    c.randomOwnDrop = 0.02;
+    c.randomOwnDropStd = 0.04;
+    c.causalInitializations = 0;
+
+    const auto means = KnockoutTest::meanOverInitializations({{a}, {none}, {c}});
+    ASSERT_EQ(means.size(), 1u);
+    const KnockoutResult& m = means.front();
+    EXPECT_EQ(m.classIndex, 5);
+    EXPECT_EQ(m.units, 5);                                // 15 / 3
+    EXPECT_EQ(m.unitsPerBlock, (std::vector<int>{3, 3})); // 8 / 3 → 3; 8 / 3 → 3
+    EXPECT_NEAR(m.ownDrop, 0.30, 1e-12);
+    EXPECT_NEAR(m.othersDrop, 0.25 / 3, 1e-12);
+    EXPECT_NEAR(m.randomOwnDrop, 0.02, 1e-12);
+    EXPECT_NEAR(m.randomOwnDropStd, std::sqrt((0.0009 + 0.0016) / 3), 1e-12);
+    EXPECT_NEAR(m.randomOthersDropStd, std::sqrt(0.0002 / 3), 1e-12);
+    EXPECT_EQ(m.initializations, 3);
+    EXPECT_EQ(m.causalInitializations, 1);
+    EXPECT_TRUE(m.causal());  // 0.30 >= 0.10, >= 3 × 0.02 and >= 3 × 0.083
+
+    // A concept with one own unit in one initialization of three keeps a unit, so its drops count.
+    KnockoutResult one = none;
+    one.unitsPerBlock = {1, 0};
+    one.units = 1;
+    none.unitsPerBlock = {0, 0};
+    const auto sparse = KnockoutTest::meanOverInitializations({{one}, {none}, {none}});
+    EXPECT_EQ(sparse.front().units, 1);
+    EXPECT_EQ(sparse.front().unitsPerBlock, (std::vector<int>{1, 0}));
+
+    KnockoutResult other = a;
+    other.classIndex = 6;
+    EXPECT_THROW(KnockoutTest::meanOverInitializations({{a}, {other}}), InvalidArgument);
+    EXPECT_THROW(KnockoutTest::meanOverInitializations({{a}, {a, a}}), InvalidArgument);
+    EXPECT_TRUE(KnockoutTest::meanOverInitializations({}).empty());
+}
+
+TEST(KnockoutTest, RunOverInitializationsAveragesTheFirstThree)
+{
+    nadtest::ToyNetwork network;
+    network.freeze();
+    const Normalization normalization{{0.5f}, {1.0f / 255.0f}};
+    // Separate units: each concept's own channel, a drop of 1 on it. Shared: no own units, no drop.
+    const std::vector<LearnedPath> separate = {pathOf(0, {{1, 0}, {1}}), pathOf(1, {{0, 1}, {1}})};
+    const std::vector<LearnedPath> shared = {pathOf(0, {{1, 1}, {1}}), pathOf(1, {{1, 1}, {1}})};
+    const ImageSetSource images(toyImages());
+    const auto alone = KnockoutTest::run(network, images, normalization, separate, 0);
+    // The fourth initialization is left out: with it the mean drop would be 1/2, not 1/3.
+    const auto means =
+        KnockoutTest::runOverInitializations(network, images, normalization, {separate, shared, shared, separate}, 0);
+    ASSERT_EQ(means.size(), 2u);
+    for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(means[c].initializations, 3);
+        EXPECT_NEAR(means[c].ownDrop, 1.0 / 3, 1e-12);
+        EXPECT_NEAR(means[c].othersDrop, 0.0, 1e-12);
+        EXPECT_NEAR(means[c].randomOwnDrop, alone[c].randomOwnDrop / 3, 1e-12);  // the first draws are seed 1's
+        EXPECT_EQ(means[c].causalInitializations, alone[c].causal() ? 1 : 0);
+        EXPECT_EQ(means[c].units, 1);
+    }
+}
+
 // Issue 16: with many concepts, each path's specificity is measured on a seeded sample of the
 // other concepts' images, and the knockout compares a concept with a sample of the others.
 TEST(PathEvaluator, SampledNegativesKeepOwnImagesAndASeededShareOfTheOthers)
