@@ -161,9 +161,9 @@ void printKnockout(std::ostream& out, const RunSummary& s)
     if (s.knockout.empty())
         return;
     const int initializations = s.knockout.front().initializations;
-    out << "\nKnockout test (" << (initializations == 1 ? std::string("one initialization")
-                                                       : "mean over " + std::to_string(initializations) +
-                                                             " initializations")
+    out << "\nKnockout test ("
+        << (initializations == 1 ? std::string("one initialization")
+                                 : "mean over " + std::to_string(initializations) + " initializations")
         << "): top-1 accuracy drop with the concept's own units off (on in its path, off in most others'), vs as "
            "many random units per block (10 draws, mean ± std):\n";
     if (s.knockout.size() > kTableConcepts) {
@@ -184,7 +184,8 @@ void printKnockout(std::ostream& out, const RunSummary& s)
                       fixed(k.randomOthersDrop) + " ± " + fixed(k.randomOthersDropStd), causalText(k)});
     }
     table.print(out);
-    out << causal << " of " << s.knockout.size() << " concepts causal (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
+    out << causal << " of " << s.knockout.size()
+        << " concepts causal (drop on c >= " << fixed(SweepPoint::kCausalDrop, 2)
         << " and 3x both the random control's and the others'"
         << (initializations > 1 ? ", on the mean drops; \"in k/n\": the initializations that pass alone" : "")
         << "; –: no units of its own: every unit its path keeps, most other concepts' paths keep too)\n";

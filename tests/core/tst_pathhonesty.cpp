@@ -147,8 +147,8 @@ TEST(KnockoutTest, MeanOverInitializationsAveragesDropsAndPoolsTheControlsSpread
     ASSERT_EQ(means.size(), 1u);
     const KnockoutResult& m = means.front();
     EXPECT_EQ(m.classIndex, 5);
-    EXPECT_EQ(m.units, 5);                                // 15 / 3
-    EXPECT_EQ(m.unitsPerBlock, (std::vector<int>{3, 3})); // 8 / 3 → 3; 8 / 3 → 3
+    EXPECT_EQ(m.units, 5);                                 // 15 / 3
+    EXPECT_EQ(m.unitsPerBlock, (std::vector<int>{3, 3}));  // 8 / 3 → 3; 8 / 3 → 3
     EXPECT_NEAR(m.ownDrop, 0.30, 1e-12);
     EXPECT_NEAR(m.othersDrop, 0.25 / 3, 1e-12);
     EXPECT_NEAR(m.randomOwnDrop, 0.02, 1e-12);

@@ -311,10 +311,9 @@ std::vector<KnockoutResult> KnockoutTest::run(BlockNetwork& network, const Image
     return results;
 }
 
-std::vector<KnockoutResult>
-KnockoutTest::runOverInitializations(BlockNetwork& network, const ImageSource& images, const Normalization& normalization,
-                                     const std::vector<std::vector<LearnedPath>>& initializations, std::size_t perClass,
-                                     int draws)
+std::vector<KnockoutResult> KnockoutTest::runOverInitializations(
+    BlockNetwork& network, const ImageSource& images, const Normalization& normalization,
+    const std::vector<std::vector<LearnedPath>>& initializations, std::size_t perClass, int draws)
 {
     std::vector<std::vector<KnockoutResult>> perInitialization;
     for (std::size_t i = 0; i < initializations.size() && i < kInitializations; ++i)

@@ -80,16 +80,16 @@ public:
     // draws seeded 1, 2, ...), averaged by meanOverInitializations. One initialization's own units
     // are a noisy sample: on the demo's DARTS the same run found 1, 7 and 5 of 10 concepts causal
     // in its three initializations.
-    static std::vector<KnockoutResult> runOverInitializations(BlockNetwork& network, const ImageSource& images,
-                                                              const Normalization& normalization,
-                                                              const std::vector<std::vector<LearnedPath>>& initializations,
-                                                              std::size_t perClass, int draws = kDraws);
+    static std::vector<KnockoutResult>
+    runOverInitializations(BlockNetwork& network, const ImageSource& images, const Normalization& normalization,
+                           const std::vector<std::vector<LearnedPath>>& initializations, std::size_t perClass,
+                           int draws = kDraws);
     static constexpr std::size_t kInitializations = 3;
     // Per concept, the mean over initializations of the units and drops (the controls' stds
     // pooled: the root mean square of each initialization's), their initializations summed. Every
     // element of `perInitialization` holds the same concepts in the same order.
-    static std::vector<KnockoutResult> meanOverInitializations(
-        const std::vector<std::vector<KnockoutResult>>& perInitialization);
+    static std::vector<KnockoutResult>
+    meanOverInitializations(const std::vector<std::vector<KnockoutResult>>& perInitialization);
 
     // The concepts (indices into `concepts`) concept `self` is compared with: all the others, or
     // a seeded sample of `otherConcepts` of them.

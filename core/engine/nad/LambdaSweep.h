@@ -26,7 +26,8 @@ struct SweepImages
 // where paths degenerate. Everything is measured on a validation split carved (seeded) from the
 // training images — the sweep is never given the held-out split the run's evaluation reports.
 // With several initializations a point is the mean over them; the knockout test (issue 14)
-// averages each concept's drops over the first three initializations' paths. The recommended λ is recommendedSweepPoint's.
+// averages each concept's drops over the first three initializations' paths. The recommended λ is
+// recommendedSweepPoint's.
 class LambdaSweep
 {
 public:
