@@ -45,7 +45,14 @@ void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
 {
     LearnerOptions& learner = o.request.options;
     command.add_option("--concepts", o.concepts, "all, or class names separated by commas")->capture_default_str();
-    command.add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
+    // The official preset is the authors' loss: it drops the default specific objective (declared
+    // before --objective, so an explicit --objective still applies on top).
+    command
+        .add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
+        ->each([options = &learner](const std::string& name) {
+            if (name == "official")
+                options->usePaperObjective();
+        })
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
     o.alpha = command.add_option("--alpha", learner.alpha, "Step size α of the normalized update (official: 0.1)")

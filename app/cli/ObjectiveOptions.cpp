@@ -21,6 +21,10 @@ std::string specificSummary()
 void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
 {
     LearnerOptions* o = &options;
+    // The default: on the zoo models the paper's objective keeps every unit of most blocks (the
+    // path is the original network), the specific one gives sparse, specific and causal paths
+    // (README, "Which objective by default").
+    options.useSpecificObjective();
     // Declared first: CLI11 runs option callbacks in declaration order, so the options below
     // override the named objective's values whatever their order on the command line.
     command
@@ -29,11 +33,14 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
             [o](const std::string& name) {
                 if (name == "specific")
                     o->useSpecificObjective();
+                else
+                    o->usePaperObjective();
             },
-            "paper (Eq. 4-9) or specific: " + specificSummary() +
-                " (sparse and specific paths, with its own default λ)")
+            "specific: " + specificSummary() +
+                " (sparse and specific paths, with its own default λ; the default) or paper (Eq. 4-9, the "
+                "paper's objective)")
         ->check(CLI::IsMember({"paper", "specific"}))
-        ->default_str("paper");
+        ->default_str("specific");
     command
         .add_option_function<std::string>(
             "--distance", [o](const std::string& name) { o->distance = LearnerOptions::distanceFromName(name); },
@@ -83,11 +90,20 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
 
 CLI::Option* addConvergenceOptions(CLI::App& command, LearnerOptions& options)
 {
-    CLI::Option* window = command
-                              .add_option("--converge-window", options.convergenceWindow,
-                                          "Check convergence every this many steps (0: run the whole budget)")
-                              ->check(CLI::NonNegativeNumber)
-                              ->capture_default_str();
+    // A window of 0 has nothing to average over: the run keeps its last step's paths (as the
+    // studio does for an epoch budget), rather than refusing the specific objective's averaging.
+    LearnerOptions* o = &options;
+    CLI::Option* window =
+        command
+            .add_option("--converge-window", options.convergenceWindow,
+                        "Check convergence every this many steps (0: run the whole budget and keep the last "
+                        "step's paths)")
+            ->check(CLI::NonNegativeNumber)
+            ->each([o](const std::string& steps) {
+                if (steps == "0")
+                    o->averagedPaths = false;
+            })
+            ->capture_default_str();
     command
         .add_option("--converge-tolerance", options.convergenceTolerance,
                     "Converged when at most this share of units changed over a window")

@@ -15,7 +15,8 @@ namespace nad::cli {
 // --objective (a named set of the others), --distance, --sparsity, the negative-aware weights --margin, --hinge, --kl,
 // --one-vs-rest,
 // --negative-pool, and --scale-free (the older spelling of --distance scale-free). They write
-// straight into `options`, which must outlive the parse.
+// straight into `options`, which must outlive the parse; the default is the specific objective,
+// set in `options` here, so declare them before the options that override its values.
 void addObjectiveOptions(CLI::App& command, LearnerOptions& options);
 
 // The convergence rule's options, declared the same way by `disentangle` and `sweep`:

@@ -36,7 +36,7 @@ struct Options
 {
     std::string model;
     std::string concepts;
-    std::vector<double> lambdas = {0.005, 0.01, 0.02, 0.05, 0.1};
+    std::vector<double> lambdas;  // none given: the objective's LearnerOptions::sweepLambdas
     std::string preset = "paper";
     LearnerOptions learner = oneInitialization();
     SweepImages images;
@@ -144,10 +144,17 @@ void addOptions(CLI::App& sweep, Options& o)
 {
     sweep.add_option("--model", o.model, "Zoo model name, or a model imported into --project")->required();
     sweep.add_option("--concepts", o.concepts, "Class names separated by commas")->required();
-    sweep.add_option("--lambdas", o.lambdas, "λ values (or β with --preset official)")
-        ->delimiter(',')
-        ->capture_default_str();
+    sweep.add_option("--lambdas", o.lambdas,
+                     "λ values (or β with --preset official); default: 0.2,0.4,0.6,0.8,1.0,1.2 with the specific "
+                     "objective, 0.005,0.01,0.02,0.05,0.1 with the paper's")
+        ->delimiter(',');
+    // The official preset is the authors' loss: it drops the default specific objective (declared
+    // before --objective, so an explicit --objective still applies on top).
     sweep.add_option("--preset", o.preset, "paper or official")
+        ->each([learner = &o.learner](const std::string& name) {
+            if (name == "official")
+                learner->usePaperObjective();
+        })
         ->check(CLI::IsMember({"paper", "official"}))
         ->capture_default_str();
     addObjectiveOptions(sweep, o.learner);
@@ -197,8 +204,10 @@ void addSweepCommand(CLI::App& parent)
         request.zooDirectory = o->zoo;
         request.model = o->model;
         request.concepts = conceptNamesOf(*o);
-        request.lambdas = o->lambdas;
         request.learner = learnerOf(*o);
+        if (o->lambdas.empty())
+            o->lambdas = request.learner.sweepLambdas();
+        request.lambdas = o->lambdas;
         request.images = o->images;
         request.label = o->label;
         ComputeDevice::configureProcess();

@@ -14,10 +14,17 @@
 namespace nad {
 namespace {
 
-// The grids the README's frontiers were measured on: the paper's objective thins out between
-// 0.005 and 0.1, the specific one between 0.2 and 1.2.
-const char* const kPaperLambdas = "0.005, 0.01, 0.02, 0.05, 0.1";
-const char* const kSpecificLambdas = "0.2, 0.4, 0.6, 0.8, 1.0, 1.2";
+// LearnerOptions::sweepLambdas of the paper's or the specific objective, as the λ field shows it.
+QString defaultLambdasText(bool specific)
+{
+    LearnerOptions options;
+    if (specific)
+        options.useSpecificObjective();
+    QStringList values;
+    for (double lambda : options.sweepLambdas())
+        values.push_back(QString::number(lambda, 'g', 6));
+    return values.join(QStringLiteral(", "));
+}
 
 QSpinBox* spin(QWidget* parent, int low, int high, int value, const QString& name)
 {
@@ -64,7 +71,7 @@ SweepDialog::SweepDialog(const QStringList& models, const QString& currentModel,
     m_objective->addItem(tr("Sparse and specific"), QStringLiteral("specific"));
     m_objective->addItem(tr("Paper (Eq. 4–9)"), QStringLiteral("paper"));
     form->addRow(tr("&Objective:"), m_objective);
-    m_lambdas = new QLineEdit(QString::fromLatin1(kSpecificLambdas), this);
+    m_lambdas = new QLineEdit(defaultLambdasText(true), this);
     m_lambdas->setObjectName(QStringLiteral("sweepLambdas"));
     form->addRow(tr("&λ values:"), m_lambdas);
     m_imagesPerConcept = spin(this, 16, 6000, 500, QStringLiteral("sweepImagesPerConcept"));
@@ -107,9 +114,8 @@ void SweepDialog::objectiveChanged()
     // A grid of one objective means nothing for the other: offer the other's grid, unless the
     // user typed their own.
     const QString typed = m_lambdas->text();
-    if (typed == QLatin1String(kPaperLambdas) || typed == QLatin1String(kSpecificLambdas) || typed.isEmpty())
-        m_lambdas->setText(QString::fromLatin1(
-            m_objective->currentData().toString() == QLatin1String("specific") ? kSpecificLambdas : kPaperLambdas));
+    if (typed == defaultLambdasText(false) || typed == defaultLambdasText(true) || typed.isEmpty())
+        m_lambdas->setText(defaultLambdasText(m_objective->currentData().toString() == QLatin1String("specific")));
     validate();
 }
 

@@ -252,12 +252,17 @@ private Q_SLOTS:
                                    zoo};
         const Result swept = runNad(sweep);
         QVERIFY2(swept.exitCode == 0, qPrintable(swept.err));
+        // The default objective is the specific one (README, "Which objective by default").
+        QVERIFY2(swept.out.contains(QStringLiteral("relative-squared, block-mean, margin 8, one-vs-rest 3")),
+                 qPrintable(swept.out));
+        // The rest of this sweep's checks are on the paper's objective.
+        const QStringList paperSweep = sweep + QStringList{QStringLiteral("--objective"), QStringLiteral("paper")};
         QVERIFY2(swept.out.contains(QStringLiteral("Measured on 200 validation images (a seeded split of the 60000 "
                                                    "training images")),
                  qPrintable(swept.out));
         // With --project the sweep (here of 2 initializations) is stored for the frontier figure;
         // the note says so on stderr, so the JSON stays parseable.
-        const Result sweptJson = runNad(sweep + QStringList{QStringLiteral("--json"), QStringLiteral("--project"),
+        const Result sweptJson = runNad(paperSweep + QStringList{QStringLiteral("--json"), QStringLiteral("--project"),
                                                             project, QStringLiteral("--inits"), QStringLiteral("2")});
         QVERIFY2(sweptJson.exitCode == 0, qPrintable(sweptJson.err));
         QVERIFY2(sweptJson.err.contains(QStringLiteral("Stored as sweep 1 in ")), qPrintable(sweptJson.err));
@@ -268,7 +273,7 @@ private Q_SLOTS:
         QCOMPARE(points.at(0).toObject().value(QStringLiteral("steps")).toDouble(), 10.0);
         // The sweep takes the convergence rule's options as disentangle does: with a tolerance no
         // path can miss, every path stops at the second check (the first only takes a snapshot).
-        QStringList convergeSweep = sweep;
+        QStringList convergeSweep = paperSweep;
         convergeSweep[convergeSweep.indexOf(QStringLiteral("--steps")) + 1] = QStringLiteral("30");
         convergeSweep << QStringLiteral("--json") << QStringLiteral("--converge-window") << QStringLiteral("5")
                       << QStringLiteral("--min-steps") << QStringLiteral("0") << QStringLiteral("--converge-tolerance")

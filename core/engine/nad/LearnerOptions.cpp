@@ -139,6 +139,26 @@ void LearnerOptions::useSpecificObjective()
     minSteps = 100;
 }
 
+void LearnerOptions::usePaperObjective()
+{
+    const LearnerOptions paper;
+    preset = LearnerPreset::Paper;
+    distance = paper.distance;
+    sparsity = paper.sparsity;
+    negatives = paper.negatives;
+    averagedPaths = paper.averagedPaths;
+    convergenceWindow = paper.convergenceWindow;
+    convergenceTolerance = paper.convergenceTolerance;
+    minSteps = paper.minSteps;
+}
+
+std::vector<double> LearnerOptions::sweepLambdas() const
+{
+    if (usesSpecificObjective())
+        return {0.2, 0.4, 0.6, 0.8, 1.0, 1.2};
+    return {0.005, 0.01, 0.02, 0.05, 0.1};
+}
+
 bool LearnerOptions::usesSpecificObjective() const
 {
     return preset == LearnerPreset::Paper && distance == PathDistance::RelativeSquared &&

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace nad {
 
@@ -119,6 +120,12 @@ struct LearnerOptions
     // specific objective"). Sets only those fields.
     void useSpecificObjective();
     bool usesSpecificObjective() const;
+    // Back to the paper's Eq. 4-9: the fields useSpecificObjective sets, at their defaults.
+    void usePaperObjective();
+    // The λ grid `nad sweep` and the studio's sweep offer for this objective, the one the README's
+    // frontiers were measured on: the paper's objective thins out between λ 0.005 and 0.1, the
+    // specific one between 0.2 and 1.2.
+    std::vector<double> sweepLambdas() const;
 
     // Whether `family` is one of the built-in families with a λ of its own. Any other model
     // (an imported spec) gets a general fallback, to be replaced by one `nad sweep` chooses on
