@@ -1479,6 +1479,10 @@ knockout: own units causal for %1 of %2 concepts</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: knockout of each concept&apos;s own units, mean over %2 initializations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
@@ -1984,12 +1988,6 @@ SHA-256: %9</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
-Sparse and specific: the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
-Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The most steps a concept takes; it stops earlier once its binary path has converged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,6 +2061,12 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     </message>
     <message>
         <source>Step size &amp;decay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparse and specific (the default): the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
+Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
+Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

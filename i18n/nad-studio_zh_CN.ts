@@ -1472,6 +1472,10 @@ knockout: own units causal for %1 of %2 concepts</source>
             <numerusform>%1：%n 个概念 × %2 次初始化，%3 张验证图像</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: knockout of each concept&apos;s own units, mean over %2 initializations</source>
+        <translation>%1：敲除每个概念的自身单元，%2 次初始化的平均</translation>
+    </message>
 </context>
 <context>
     <name>nad::ProjectSetupJob</name>
@@ -1979,14 +1983,6 @@ SHA-256：%9</translation>
         <translation>稀疏且特异</translation>
     </message>
     <message>
-        <source>Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
-Sparse and specific: the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
-Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
-        <translation>论文：L = L_dif + λ·L_reg，同算法 1。
-稀疏且特异：论文的算法，以各模块被移除的能量比例作为距离、以各模块的平均使用率作为大小，并在其他概念的图像上加入间隔损失和一对其余损失，使路径在变稀疏时保持特异。
-官方：作者公开的代码（在正确分类的图像上使用交叉熵和 MSE，β 惩罚项）。</translation>
-    </message>
-    <message>
         <source>The most steps a concept takes; it stops earlier once its binary path has converged</source>
         <translation>每个概念的最大步数；其二值路径收敛后会提前停止</translation>
     </message>
@@ -2061,6 +2057,14 @@ Official: the authors&apos; public code (cross-entropy and MSE on correctly clas
     <message>
         <source>Step size &amp;decay:</source>
         <translation>步长衰减(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Sparse and specific (the default): the paper&apos;s algorithm with the share of each block&apos;s energy removed as the distance, the mean usage per block as the size, and a margin and one-vs-rest loss on other concepts&apos; images so that paths stay specific as they thin out.
+Paper: L = L_dif + λ·L_reg, as in Algorithm 1.
+Official: the authors&apos; public code (cross-entropy and MSE on correctly classified images, β penalty).</source>
+        <translation>稀疏且特异（默认）：论文的算法，以各模块被移除的能量比例作为距离、以各模块的平均使用率作为大小，并在其他概念的图像上加入间隔损失和一对其余损失，使路径在变稀疏时保持特异。
+论文：L = L_dif + λ·L_reg，同算法 1。
+官方：作者公开的代码（在正确分类的图像上使用交叉熵和 MSE，β 惩罚项）。</translation>
     </message>
 </context>
 <context>
