@@ -47,8 +47,7 @@ void addLearnerOptions(CLI::App& command, DisentangleOptions& o)
     command.add_option("--concepts", o.concepts, "all, or class names separated by commas")->capture_default_str();
     // The official preset is the authors' loss: it drops the default specific objective (declared
     // before --objective, so an explicit --objective still applies on top).
-    command
-        .add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
+    command.add_option("--preset", o.preset, "paper (Eq. 4-8) or official (the authors' code)")
         ->each([options = &learner](const std::string& name) {
             if (name == "official")
                 options->usePaperObjective();

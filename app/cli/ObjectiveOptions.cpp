@@ -45,17 +45,19 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
         .add_option_function<std::string>(
             "--distance", [o](const std::string& name) { o->distance = LearnerOptions::distanceFromName(name); },
             "Paper preset's distance per block: norm (Eq. 4), scale-free (/ ||o_i||), relative-squared "
-            "(share of the block's energy removed) or distillation (KL of the logits only, as CDRP)")
+            "(share of the block's energy removed) or distillation (KL of the logits only, as CDRP); --objective "
+            "paper: norm")
         ->check(CLI::IsMember({"norm", "scale-free", "relative-squared", "distillation"}))
-        ->default_str("norm");
+        ->default_str(LearnerOptions::distanceName(options.distance));
     command.add_flag_callback(
         "--scale-free", [o] { o->distance = PathDistance::ScaleFree; }, "Same as --distance scale-free");
     command
         .add_option_function<std::string>(
             "--sparsity", [o](const std::string& name) { o->sparsity = LearnerOptions::sparsityFromName(name); },
-            "Paper preset's path size: sum (Eq. 6, per unit) or block-mean (mean per block, summed over blocks)")
+            "Paper preset's path size: sum (Eq. 6, per unit) or block-mean (mean per block, summed over blocks); "
+            "--objective paper: sum")
         ->check(CLI::IsMember({"sum", "block-mean"}))
-        ->default_str("sum");
+        ->default_str(LearnerOptions::sparsityName(options.sparsity));
     const struct
     {
         const char* flag;
@@ -71,7 +73,9 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
          "Weight of the one-vs-rest log loss of the concept's probability (its images vs others')"},
     };
     for (const auto& term : terms)
-        command.add_option(term.flag, *term.weight, term.help)->check(CLI::NonNegativeNumber)->capture_default_str();
+        command.add_option(term.flag, *term.weight, std::string(term.help) + " (--objective paper: 0)")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
     command
         .add_option("--alpha-decay", options.alphaDecaySteps,
                     "Steps after which the step size α has halved (α·τ/(τ+t)); lets paths with terms on negatives "
@@ -80,7 +84,8 @@ void addObjectiveOptions(CLI::App& command, LearnerOptions& options)
         ->capture_default_str();
     command.add_flag("--averaged-paths", options.averagedPaths,
                      "Read each path off the mean of its mask logits over the last convergence window, and "
-                     "compare those means for convergence (Polyak averaging: paths with terms on negatives settle)");
+                     "compare those means for convergence (Polyak averaging: paths with terms on negatives settle); on "
+                     "with the specific objective");
     command
         .add_option("--negative-pool", options.negativePool,
                     "Training images of other classes the negative terms draw from, spread over the classes")

@@ -144,9 +144,10 @@ void addOptions(CLI::App& sweep, Options& o)
 {
     sweep.add_option("--model", o.model, "Zoo model name, or a model imported into --project")->required();
     sweep.add_option("--concepts", o.concepts, "Class names separated by commas")->required();
-    sweep.add_option("--lambdas", o.lambdas,
-                     "λ values (or β with --preset official); default: 0.2,0.4,0.6,0.8,1.0,1.2 with the specific "
-                     "objective, 0.005,0.01,0.02,0.05,0.1 with the paper's")
+    sweep
+        .add_option("--lambdas", o.lambdas,
+                    "λ values (or β with --preset official); default: 0.2,0.4,0.6,0.8,1.0,1.2 with the specific "
+                    "objective, 0.005,0.01,0.02,0.05,0.1 with the paper's")
         ->delimiter(',');
     // The official preset is the authors' loss: it drops the default specific objective (declared
     // before --objective, so an explicit --objective still applies on top).

@@ -262,8 +262,9 @@ private Q_SLOTS:
                  qPrintable(swept.out));
         // With --project the sweep (here of 2 initializations) is stored for the frontier figure;
         // the note says so on stderr, so the JSON stays parseable.
-        const Result sweptJson = runNad(paperSweep + QStringList{QStringLiteral("--json"), QStringLiteral("--project"),
-                                                            project, QStringLiteral("--inits"), QStringLiteral("2")});
+        const Result sweptJson =
+            runNad(paperSweep + QStringList{QStringLiteral("--json"), QStringLiteral("--project"), project,
+                                            QStringLiteral("--inits"), QStringLiteral("2")});
         QVERIFY2(sweptJson.exitCode == 0, qPrintable(sweptJson.err));
         QVERIFY2(sweptJson.err.contains(QStringLiteral("Stored as sweep 1 in ")), qPrintable(sweptJson.err));
         const QJsonArray points = QJsonDocument::fromJson(sweptJson.out.toUtf8()).array();
