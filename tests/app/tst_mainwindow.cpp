@@ -74,6 +74,11 @@ private Q_SLOTS:
         auto* preset = panel.findChild<QComboBox*>(QStringLiteral("presetCombo"));
         auto* epochs = panel.findChild<QSpinBox*>(QStringLiteral("epochsSpin"));
         QVERIFY(preset && epochs);
+        // The default objective is the specific one (README, "Which objective by default").
+        QCOMPARE(preset->currentData().toString(), QStringLiteral("specific"));
+        QVERIFY(panel.request().options.usesSpecificObjective());
+        preset->setCurrentIndex(preset->findData(QStringLiteral("paper")));
+        QVERIFY(!panel.request().options.usesSpecificObjective());
         preset->setCurrentIndex(preset->findData(QStringLiteral("specific")));
         QVERIFY(panel.request().options.averagedPaths);
         QCOMPARE(panel.request().options.convergenceWindow, 25);
