@@ -23,6 +23,16 @@ std::vector<std::string> lines(const std::string& text)
     return out;
 }
 
+// The whole report of `s`, given one block of usage 0.6 (least 0.5).
+std::string reportOf(nad::RunSummary s)
+{
+    s.usagePerBlock = {0.6};
+    s.minUsagePerBlock = {0.5};
+    std::ostringstream out;
+    nad::cli::RunReport::print(out, s);
+    return out.str();
+}
+
 std::string orderOf(const std::vector<std::string>& names, const std::vector<std::size_t>& order)
 {
     std::ostringstream out;
@@ -121,11 +131,7 @@ private Q_SLOTS:
             k.causalInitializations = c == 0 ? 2 : (c == 1 ? 1 : 0);
             s.knockout.push_back(k);
         }
-        s.usagePerBlock = {0.6};
-        s.minUsagePerBlock = {0.5};
-        std::ostringstream out;
-        nad::cli::RunReport::print(out, s);
-        const std::string text = out.str();
+        const std::string text = reportOf(s);
         QVERIFY2(text.find("Knockout test (mean over 3 initializations)") != std::string::npos, text.c_str());
         std::string row0, row1;
         for (const auto& row : lines(text)) {
@@ -165,11 +171,7 @@ private Q_SLOTS:
             k.othersDrop = k.randomOwnDrop = 0.01;
             s.knockout.push_back(k);
         }
-        s.usagePerBlock = {0.6};
-        s.minUsagePerBlock = {0.5};
-        std::ostringstream out;
-        nad::cli::RunReport::print(out, s);
-        const std::string text = out.str();
+        const std::string text = reportOf(s);
         QVERIFY2(text.size() < 4000, text.c_str());  // not 200 rows twice
         QVERIFY(text.find("class123") == std::string::npos);
         QVERIFY(text.find("over 200 concepts") != std::string::npos);
