@@ -124,7 +124,7 @@ void printTable(const Options& o, const LearnerOptions& learner, const SweepOutc
              fixed(p.steps, 0), std::to_string(p.degenerate), verdict});
     }
     table.print(std::cout);
-    std::cout << "Knockout (each concept's drops averaged over the first 3 initializations): accuracy drop with each "
+    std::cout << "Knockout (each concept's drops averaged over up to 3 initializations): accuracy drop with each "
                  "concept's own units off, on it / on the others / with as many random units off; causal: concepts "
                  "whose mean own drop is at least 10 points and 3x both.\n";
     std::cout << "Usage per block, first to last (mean over the concepts):\n";

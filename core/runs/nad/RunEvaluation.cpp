@@ -138,9 +138,17 @@ void addInterpretability(Evaluation& e)
 void addKnockout(Evaluation& e, BlockNetwork& network, const ImageSource& test, const Normalization& normalization,
                  const std::map<int, std::vector<LearnedPath>>& byInit)
 {
+    // Only initializations with the first one's concepts, in its order: a run stopped part-way
+    // can hold fewer paths in its last initialization, and the means compare concept by concept.
+    auto conceptsOf = [](const std::vector<LearnedPath>& paths) {
+        std::vector<std::int64_t> classes;
+        for (const auto& p : paths)
+            classes.push_back(p.classIndex);
+        return classes;
+    };
     std::vector<std::vector<LearnedPath>> initializations;
     for (const auto& [init, paths] : byInit)
-        if (paths.size() >= 2)
+        if (paths.size() >= 2 && (initializations.empty() || conceptsOf(paths) == conceptsOf(initializations.front())))
             initializations.push_back(paths);
     if (initializations.empty())
         return;
