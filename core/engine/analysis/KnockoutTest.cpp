@@ -325,7 +325,7 @@ std::vector<KnockoutResult> KnockoutTest::runOverInitializations(
 namespace {
 
 // Adds `k`'s drops to the running sums in `sum` (the stds squared, to pool them).
-void accumulate(KnockoutResult& sum, const KnockoutResult& k)
+void addInto(KnockoutResult& sum, const KnockoutResult& k)
 {
     if (sum.unitsPerBlock.size() < k.unitsPerBlock.size())
         sum.unitsPerBlock.resize(k.unitsPerBlock.size(), 0);
@@ -358,7 +358,7 @@ KnockoutTest::meanOverInitializations(const std::vector<std::vector<KnockoutResu
         for (const auto& results : perInitialization) {
             if (results.size() != concepts || results[c].classIndex != m.classIndex)
                 throw InvalidArgument("knockout results of different initializations hold different concepts");
-            accumulate(m, results[c]);
+            addInto(m, results[c]);
         }
         const double n = double(perInitialization.size());
         // Rounded means, but never 0 where some initialization had units of its own (its drops count).

@@ -106,8 +106,8 @@ std::vector<SweepPoint> LambdaSweep::run(BlockNetwork& network, const ImageSet& 
                         progress(p, init * lp.steps + lp.step, o.initializations * lp.steps);
                 },
                 cancel);
-            byInitialization.push_back(learned);
             paths.insert(paths.end(), learned.begin(), learned.end());
+            byInitialization.push_back(std::move(learned));
         }
         if (cancel && cancel->load())
             break;
